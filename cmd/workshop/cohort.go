@@ -1,0 +1,96 @@
+package main
+
+import (
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"workshop/content"
+	"workshop/session"
+	"workshop/tui"
+)
+
+func newCohortCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "cohort",
+		Short: "Create and list cohorts",
+	}
+	var moduleID, name, pace, contentDir, host string
+	var port int
+	create := &cobra.Command{
+		Use:   "create --module ID --name NAME [--pace led|self]",
+		Short: "Create a cohort from a module; its join code is printed alone on the last line",
+		Long: `Create a cohort from a module. The cohort keeps the exact version of the module it starts
+with, even if the module file changes later. The join code is printed alone on the last line,
+so scripts can take it with ` + "`| tail -n 1`" + `.`,
+		Example: `  workshop cohort create --module service-digitisation --name "Tuesday group"
+  code=$(workshop cohort create --module innovation-mindset --name Pilot --pace self | tail -n 1)`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			p, err := session.ParsePace(pace)
+			if err != nil {
+				return fmt.Errorf("--pace: %w", err)
+			}
+			lib, problems, err := content.NewLibrary(contentDir)
+			if err != nil {
+				return fmt.Errorf("load modules: %w", err)
+			}
+			for _, pr := range problems {
+				fmt.Fprintln(cmd.ErrOrStderr(), "skipped:", pr.String())
+			}
+			st, err := g.openStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			m := session.NewManager(st, lib, nil)
+			c, err := m.CreateCohort(cmd.Context(), session.NewCohort{ModuleID: moduleID, Name: name, Pace: p, Actor: "cli"})
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			fmt.Fprintf(out, "Created cohort %q on module %s (%s-paced).\n", c.Name, c.ModuleID, c.Pace)
+			fmt.Fprintf(out, "Participants join with: %s\n", tui.JoinHint{Host: host, Port: port}.Line(c.Code))
+			fmt.Fprintln(out, c.Code)
+			return nil
+		},
+	}
+	create.Flags().StringVar(&moduleID, "module", "", "module id (see `workshop content list`)")
+	create.Flags().StringVar(&name, "name", "", "cohort name shown to participants")
+	create.Flags().StringVar(&pace, "pace", "led", "led: everyone follows the facilitator; self: each moves freely")
+	create.Flags().StringVar(&contentDir, "content", envOr("WORKSHOP_CONTENT", ""), "extra module directory, as given to serve (env WORKSHOP_CONTENT)")
+	create.Flags().StringVar(&host, "host", envOr("WORKSHOP_HOST", "localhost"), "host name participants use, for the printed ssh line")
+	create.Flags().IntVar(&port, "port", 2222, "port participants use, for the printed ssh line")
+	_ = create.MarkFlagRequired("module")
+	_ = create.MarkFlagRequired("name")
+
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "List every cohort: code, name, module, pace, step",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := g.openStore()
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			cs, err := st.Cohorts(cmd.Context())
+			if err != nil {
+				return fmt.Errorf("list cohorts: %w", err)
+			}
+			if len(cs) == 0 {
+				fmt.Fprintln(cmd.OutOrStdout(), "No cohorts yet. Create one: workshop cohort create --module ID --name NAME")
+				return nil
+			}
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "CODE\tNAME\tMODULE\tPACE\tSTEP\tCREATED")
+			for _, c := range cs {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", c.Code, c.Name, c.ModuleID, c.Pace, c.Step+1, c.CreatedAt.Format("2006-01-02 15:04"))
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.AddCommand(create, list)
+	return cmd
+}

@@ -1,0 +1,224 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"workshop/content"
+)
+
+// newContentCmd returns "workshop content": listing, showing and checking modules.
+func newContentCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "content",
+		Short: "List, inspect and validate workshop modules",
+		Long: `A module is one workshop session: ordered steps, each with Markdown guidance, an
+experiential-learning phase, an optional time box and at most one exercise. Modules are YAML
+files, one module per file.
+
+The built-in modules are always available. A content directory (--content DIR, or the
+WORKSHOP_CONTENT environment variable, as for serve) adds every *.yaml and *.yml file in it;
+a module there with the id of a built-in one replaces it.
+
+The file format is described in docs/content.md.`,
+		Example: `  workshop content list
+  workshop content show warmup
+  workshop content validate ./modules`,
+	}
+	cmd.AddCommand(newContentListCmd(), newContentShowCmd(), newContentValidateCmd())
+	return cmd
+}
+
+// addContentFlag adds --content to a subcommand that reads the library.
+func addContentFlag(cmd *cobra.Command, dir *string) {
+	cmd.Flags().StringVar(dir, "content", envOr("WORKSHOP_CONTENT", ""),
+		"directory of extra module files that add to or override the built-in ones (env WORKSHOP_CONTENT)")
+}
+
+// loadLibrary loads the library and names on w each file skipped for its problems.
+func loadLibrary(dir string, w io.Writer) (*content.Library, error) {
+	lib, problems, err := content.NewLibrary(dir)
+	if err != nil {
+		return nil, err
+	}
+	var files []string
+	count := map[string]int{}
+	for _, p := range problems {
+		if count[p.File] == 0 {
+			files = append(files, p.File)
+		}
+		count[p.File]++
+	}
+	for _, f := range files {
+		fmt.Fprintf(w, "skipped %s: %d %s (see `workshop content validate %s`)\n",
+			f, count[f], plural(count[f], "problem", "problems"), f)
+	}
+	return lib, nil
+}
+
+func newContentListCmd() *cobra.Command {
+	var dir string
+	cmd := &cobra.Command{
+		Use:   "list [--content DIR]",
+		Short: "List the modules available to facilitators",
+		Long: `List every module a server started with the same --content would offer: the built-in
+modules plus the modules in the content directory, sorted by id.
+
+Columns: the module id (what "cohort create --module" takes), its title, its number of steps and
+where it comes from ("built-in" or the file it was read from). Files with problems are skipped
+and their problems printed on standard error; run "workshop content validate" for details.`,
+		Example: `  workshop content list
+  workshop content list --content ./modules`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			lib, err := loadLibrary(dir, cmd.ErrOrStderr())
+			if err != nil {
+				return err
+			}
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tTITLE\tSTEPS\tSOURCE")
+			for _, m := range lib.List() {
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", m.ID, oneLine(m.Title), len(m.Steps), m.Source)
+			}
+			return tw.Flush()
+		},
+	}
+	addContentFlag(cmd, &dir)
+	return cmd
+}
+
+func newContentShowCmd() *cobra.Command {
+	var dir string
+	cmd := &cobra.Command{
+		Use:   "show ID [--content DIR]",
+		Short: "Show the outline of one module",
+		Long: `Show the outline of a module: its title, summary, duration, version and source, then its
+steps in order with their phase, time box and exercise.
+
+The module is looked up the way a server with the same --content would: a module in the content
+directory replaces the built-in one with the same id.`,
+		Example: `  workshop content show warmup
+  workshop content show my-module --content ./modules`,
+		Args: exactArgs(1, "one module id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lib, err := loadLibrary(dir, cmd.ErrOrStderr())
+			if err != nil {
+				return err
+			}
+			m, ok := lib.Get(args[0])
+			if !ok {
+				return fmt.Errorf("no module %q (see `workshop content list`)", args[0])
+			}
+			return writeOutline(cmd.OutOrStdout(), m)
+		},
+	}
+	addContentFlag(cmd, &dir)
+	return cmd
+}
+
+// writeOutline prints a module's header and its numbered steps.
+func writeOutline(w io.Writer, m *content.Module) error {
+	hash := m.Hash
+	if len(hash) > 12 {
+		hash = hash[:12]
+	}
+	fmt.Fprintf(w, "%s\n", oneLine(m.Title))
+	fmt.Fprintf(w, "%s\n\n", oneLine(m.Summary))
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "id:\t%s\n", m.ID)
+	fmt.Fprintf(tw, "duration:\t%d min\n", m.Duration)
+	fmt.Fprintf(tw, "language:\t%s\n", m.Language)
+	fmt.Fprintf(tw, "version:\t%s (sha256 %s)\n", oneLine(m.Version), hash)
+	fmt.Fprintf(tw, "source:\t%s\n", m.Source)
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+
+	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "#\tID\tTITLE\tPHASE\tTIMEBOX\tEXERCISE")
+	for i, s := range m.Steps {
+		timebox := "-"
+		if s.TimeBox > 0 {
+			timebox = fmt.Sprintf("%d min", s.TimeBox)
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", i+1, s.ID, oneLine(s.Title), s.Phase, timebox, describeExercise(s.Exercise))
+	}
+	return tw.Flush()
+}
+
+// describeExercise summarises an exercise in a few words: its kind, where its items come from
+// and whether it is a team or anonymous exercise.
+func describeExercise(e *content.Exercise) string {
+	if e == nil {
+		return "-"
+	}
+	s := string(e.Kind)
+	if e.From != "" {
+		s += " of " + e.From
+	}
+	var tags []string
+	if e.Team {
+		tags = append(tags, "team")
+	}
+	if e.Anonymous {
+		tags = append(tags, "anonymous")
+	}
+	if len(tags) > 0 {
+		s += " (" + strings.Join(tags, ", ") + ")"
+	}
+	return s
+}
+
+// oneLine collapses runs of white space, newlines included, so that a value fits on one line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func newContentValidateCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "validate PATH...",
+		Short: "Check module files and report every problem",
+		Long: `Check module files without starting a server. Each PATH is a module file or a directory,
+which stands for the *.yaml and *.yml files directly in it.
+
+Every problem is printed on its own line as file:line:col: message, the form editors and CI
+systems pick up, and all problems are reported, not only the first. Besides the problems of each
+file, a module id used by more than one of the files is reported.
+
+With no problems it prints "ok: N modules" and exits with status 0; otherwise it exits with
+status 1.`,
+		Example: `  workshop content validate ./modules
+  workshop content validate ./modules/budget.yaml ./modules/roundtable.yaml`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return fmt.Errorf("%s expects at least one file or directory (see `%s --help`)", cmd.CommandPath(), cmd.CommandPath())
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			mods, problems := content.ValidateModules(args...)
+			out := cmd.OutOrStdout()
+			for _, p := range problems {
+				fmt.Fprintln(out, p.String())
+			}
+			if n := len(problems); n > 0 {
+				return fmt.Errorf("%d %s found", n, plural(n, "problem", "problems"))
+			}
+			fmt.Fprintf(out, "ok: %d %s\n", len(mods), plural(len(mods), "module", "modules"))
+			return nil
+		},
+	}
+	return cmd
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,336 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"regexp"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"workshop/session"
+)
+
+// cli runs the workshop command line in-process, as a person would from the server's shell.
+func cli(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	root := newRoot()
+	var out bytes.Buffer
+	root.SetOut(&out)
+	root.SetErr(&out)
+	root.SetArgs(args)
+	err := root.ExecuteContext(context.Background())
+	return out.String(), err
+}
+
+// setup starts a server and registers a facilitator, returning the facilitator's key.
+func setup(t *testing.T) (*testServer, gossh.Signer, string) {
+	t.Helper()
+	dir := t.TempDir()
+	facKey, facPub := newKey(t)
+	if out, err := cli(t, "facilitator", "add", "fran", facPub, "--data", dir); err != nil {
+		t.Fatalf("facilitator add: %v\n%s", err, out)
+	}
+	ts := startTestServer(t, dir)
+	return ts, facKey, dir
+}
+
+// createCohort creates a cohort over SSH as the facilitator and returns its join code.
+func createCohort(t *testing.T, ts *testServer, facKey gossh.Signer) string {
+	t.Helper()
+	out, errOut, code := runCommand(t, ts.addr(), facKey, `cohort create --module e2e-basics --name "Tuesday group"`)
+	if code != 0 {
+		t.Fatalf("cohort create exit %d: %s %s", code, out, errOut)
+	}
+	jc := lastLine(out)
+	if !session.LooksLikeJoinCode(jc) {
+		t.Fatalf("last line %q is not a join code:\n%s", jc, out)
+	}
+	return jc
+}
+
+var rejoinRe = regexp.MustCompile(`[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}`)
+
+// joinKeyless walks a keyless participant through the lobby and returns their rejoin code.
+func joinKeyless(t *testing.T, c *termClient, code, name string) string {
+	t.Helper()
+	c.waitFor("Join a workshop")
+	c.typeText(strings.ToLower(code))
+	c.press(keyEnter)
+	c.waitFor("What name")
+	c.typeText(name)
+	c.press(keyEnter)
+	s := c.waitFor("Keep this code")
+	rc := rejoinRe.FindString(s)
+	if rc == "" {
+		t.Fatalf("no rejoin code on screen:\n%s", s)
+	}
+	c.press(keyEnter)
+	c.waitFor("Step 1 of 3")
+	return rc
+}
+
+func TestKeylessParticipantAnswersAndRejoins(t *testing.T) {
+	ts, facKey, _ := setup(t)
+	code := createCohort(t, ts, facKey)
+
+	ana := dialTerm(t, ts.addr(), "ana", nil, 80, 24)
+	// A wrong code says so and lets the participant try again.
+	ana.waitFor("Join a workshop")
+	ana.typeText("ZZZZZZ" + keyEnter)
+	ana.waitFor("No workshop or participant")
+	rejoin := joinKeyless(t, ana, code, "Ana Souza")
+	ana.waitFor("End-to-end basics", "Welcome to the session", "Nothing to do yet")
+
+	if out, errOut, rc := runCommand(t, ts.addr(), facKey, "step "+code+" next"); rc != 0 {
+		t.Fatalf("step next: %d %s %s", rc, out, errOut)
+	}
+	ana.waitFor("Step 2 of 3 — First thoughts", "What made the service easy or hard?")
+	ana.typeText("The queue was long\rbut staff were kind")
+	ana.press(keyCtrlS)
+	ana.waitFor("Submitted")
+	ana.close()
+
+	// Back from "another machine": a new keyless connection with the rejoin code.
+	again := dialTerm(t, ts.addr(), "someone", nil, 80, 24)
+	again.waitFor("Join a workshop")
+	again.typeText(rejoin + keyEnter)
+	again.waitFor("Step 2 of 3", "The queue was long", "but staff were kind", "Submitted")
+
+	// The answer is editable later.
+	again.typeText(" and helpful")
+	again.press(keyCtrlS)
+	again.waitFor("staff were kind and helpful", "Submitted")
+	again.close()
+
+	// ... and survives a restart of the server.
+	ts.restart()
+	after := dialTerm(t, ts.addr(), strings.ReplaceAll(rejoin, "-", ""), nil, 80, 24)
+	after.waitFor("Step 2 of 3", "staff were kind and helpful", "Submitted")
+}
+
+func TestKeyParticipantComesBackByKey(t *testing.T) {
+	ts, facKey, _ := setup(t)
+	code := createCohort(t, ts, facKey)
+	key, _ := newKey(t)
+
+	// CODE@host skips the code prompt.
+	bo := dialTerm(t, ts.addr(), code, key, 80, 24)
+	bo.waitFor("What name")
+	bo.typeText("Bo Key" + keyEnter)
+	s := bo.waitFor("Step 1 of 3")
+	if strings.Contains(s, "Keep this code") || rejoinRe.MatchString(s) {
+		t.Fatalf("a key holder was shown a rejoin code:\n%s", s)
+	}
+	runCommand(t, ts.addr(), facKey, "step "+code+" 2")
+	bo.waitFor("Step 2 of 3")
+	bo.typeText("draft by key")
+	bo.press(keyCtrlS)
+	bo.waitFor("Submitted")
+	bo.close()
+
+	back := dialTerm(t, ts.addr(), "bo", key, 80, 24)
+	back.waitFor("Step 2 of 3", "draft by key")
+	if strings.Contains(back.screen(), "What name") {
+		t.Fatal("returning key holder was asked for a name")
+	}
+}
+
+func TestFacilitatorConsoleMovesEveryone(t *testing.T) {
+	ts, facKey, _ := setup(t)
+	code := createCohort(t, ts, facKey)
+	var people []*termClient
+	for _, name := range []string{"Ana", "Bea", "Cai"} {
+		c := dialTerm(t, ts.addr(), code, nil, 80, 24)
+		c.waitFor("What name")
+		c.typeText(name + keyEnter)
+		c.waitFor("Keep this code")
+		c.press(keyEnter)
+		c.waitFor("Step 1 of 3")
+		people = append(people, c)
+	}
+
+	fac := dialTerm(t, ts.addr(), "fran", facKey, 100, 30)
+	fac.waitFor("facilitator console", code, "Tuesday group")
+	fac.press(keyEnter)
+	fac.waitFor("Step 1 of 3", "Ana", "Bea", "Cai", "3 online")
+	fac.press("n")
+	fac.waitFor("Step 2 of 3 — First thoughts", "0 of 3 submitted")
+	for _, p := range people {
+		p.waitFor("Step 2 of 3 — First thoughts")
+	}
+	people[1].typeText("Bea's answer")
+	people[1].press(keyCtrlS)
+	fac.waitFor("1 of 3 submitted")
+
+	people[2].close()
+	fac.waitFor("2 online")
+
+	fac.press("p")
+	for _, p := range people[:2] {
+		p.waitFor("Step 1 of 3 — Welcome")
+	}
+}
+
+func TestCommandsRefuseNonFacilitators(t *testing.T) {
+	ts, facKey, _ := setup(t)
+	code := createCohort(t, ts, facKey)
+	stranger, _ := newKey(t)
+	for _, who := range []struct {
+		name string
+		key  gossh.Signer
+	}{{"keyless", nil}, {"unregistered key", stranger}} {
+		for _, args := range []string{"cohorts", "cohort create --module e2e-basics --name X", "step " + code + " next"} {
+			out, errOut, rc := runCommand(t, ts.addr(), who.key, args)
+			if rc != 1 || !strings.Contains(errOut, "not allowed") || out != "" {
+				t.Errorf("%s %q: exit %d, stdout %q, stderr %q", who.name, args, rc, out, errOut)
+			}
+		}
+	}
+	// Nothing moved.
+	out, _, rc := runCommand(t, ts.addr(), facKey, "cohorts")
+	if rc != 0 || strings.Count(out, "\n") != 2 || !strings.Contains(out, code) {
+		t.Errorf("cohorts after refused commands (exit %d):\n%s", rc, out)
+	}
+	if !strings.Contains(out, "e2e-basics") || !regexp.MustCompile(`\b1\s*$`).MatchString(strings.TrimSpace(out)) {
+		t.Errorf("cohort moved or listing wrong:\n%s", out)
+	}
+}
+
+func TestCommandErrors(t *testing.T) {
+	ts, facKey, _ := setup(t)
+	code := createCohort(t, ts, facKey)
+	for args, want := range map[string]string{
+		"step " + code + " 9":                  "step 9 does not exist",
+		"step " + code + " sideways":           "not a step",
+		"step QQQQQQ next":                     "no cohort",
+		"cohort create --module nope --name X": "no module",
+		"frobnicate":                           "unknown command",
+	} {
+		_, errOut, rc := runCommand(t, ts.addr(), facKey, args)
+		if rc != 1 || !strings.Contains(errOut, want) {
+			t.Errorf("%q: exit %d, stderr %q, want it to mention %q", args, rc, errOut, want)
+		}
+	}
+}
+
+// A client that stops reading must not hold up anyone else: it stops reading its socket, the
+// server's writes to it block, and everyone else still follows every move.
+func TestStalledClientDoesNotDelayOthers(t *testing.T) {
+	ts, facKey, _ := setup(t)
+	code := createCohort(t, ts, facKey)
+
+	live := dialTerm(t, ts.addr(), code, nil, 80, 24)
+	live.waitFor("What name")
+	live.typeText("Live" + keyEnter)
+	live.waitFor("Keep this code")
+	live.press(keyEnter)
+	live.waitFor("Step 1 of 3")
+
+	stalled := dialTerm(t, ts.addr(), code, nil, 200, 60)
+	stalled.waitFor("What name")
+	stalled.typeText("Stalled" + keyEnter)
+	stalled.waitFor("Keep this code")
+	stalled.press(keyEnter)
+	stalled.waitFor("Step 1 of 3")
+	if _, errOut, rc := runCommand(t, ts.addr(), facKey, "step "+code+" 2"); rc != 0 {
+		t.Fatalf("step: %s", errOut)
+	}
+	stalled.waitFor("Step 2 of 3")
+	live.waitFor("Step 2 of 3")
+
+	// A long answer on screen makes every repaint large.
+	stalled.typeText("\x1b[200~" + strings.Repeat("lorem ipsum dolor sit amet ", 140) + "\x1b[201~")
+	stalled.waitFor("3780/4000")
+
+	// Stop reading, then ask for full repaints until the server's writes to it block: about
+	// 2 MB of output, the SSH window, at a few KB per frame.
+	stalled.stopReading()
+	blocked := false
+	for deadline, i := time.Now().Add(60*time.Second), 0; !blocked && time.Now().Before(deadline); i++ {
+		if err := stalled.sess.WindowChange(60-i%2, 200-i%3); err != nil {
+			t.Fatal(err)
+		}
+		if i%20 == 19 {
+			time.Sleep(15 * time.Millisecond) // one frame, so each burst is drawn
+			blocked = serverWriteBlocked()
+		}
+	}
+	if !blocked {
+		t.Fatal("the stalled client never blocked a server write; the test proves nothing")
+	}
+
+	// Everyone else still follows every move at once.
+	for i, want := range []int{3, 1, 2, 3, 1} {
+		if _, errOut, rc := runCommand(t, ts.addr(), facKey, fmt.Sprintf("step %s %d", code, want)); rc != 0 {
+			t.Fatalf("move %d: %s", i, errOut)
+		}
+		live.waitFor(fmt.Sprintf("Step %d of 3", want))
+	}
+	if !serverWriteBlocked() {
+		t.Error("the stalled client recovered on its own; the moves above were not tested against a stall")
+	}
+}
+
+// serverWriteBlocked says whether some goroutine is blocked sending SSH data: waiting for the
+// client's window or for the socket.
+func serverWriteBlocked() bool {
+	buf := make([]byte, 8<<20)
+	n := runtime.Stack(buf, true)
+	for _, g := range strings.Split(string(buf[:n]), "\n\n") {
+		if strings.Contains(g, "ssh.(*window).reserve") || (strings.Contains(g, "[IO wait") && strings.Contains(g, "poll.(*FD).Write")) {
+			return true
+		}
+	}
+	return false
+}
+
+// When a session's channel closes but the connection stays (shared connections), the program
+// ends and the participant shows offline.
+func TestClosedChannelEndsSession(t *testing.T) {
+	ts, facKey, _ := setup(t)
+	code := createCohort(t, ts, facKey)
+	c := dialTerm(t, ts.addr(), code, nil, 80, 24)
+	c.waitFor("What name")
+	c.typeText("Shared" + keyEnter)
+	c.waitFor("Keep this code")
+	c.press(keyEnter)
+	c.waitFor("Step 1 of 3")
+
+	ctx := context.Background()
+	h, err := ts.srv.manager.HubByCode(ctx, code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := h.Subscribers(); n != 1 {
+		t.Fatalf("%d subscribers before close", n)
+	}
+	_ = c.sess.Close() // the channel, not the connection
+	deadline := time.Now().Add(10 * time.Second)
+	for h.Subscribers() != 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("session still subscribed after its channel closed")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if _, _, err := c.conn.SendRequest("keepalive@openssh.com", true, nil); err != nil {
+		t.Fatalf("connection should still be open: %v", err)
+	}
+	if m, _ := h.Snapshot().Member(h.Snapshot().Roster[0].ID); m.Online {
+		t.Error("participant still online")
+	}
+}
+
+// A small terminal is asked to grow instead of being drawn broken.
+func TestTinyTerminal(t *testing.T) {
+	ts, facKey, _ := setup(t)
+	createCohort(t, ts, facKey)
+	c := dialTerm(t, ts.addr(), "tiny", nil, 30, 8)
+	c.waitFor("Please enlarge")
+	c.resize(80, 24)
+	c.waitFor("Join a workshop")
+}

@@ -1,0 +1,103 @@
+// Command workshop runs a terminal workshop facilitator over SSH and manages its data:
+// facilitators, cohorts, modules, exports and backups.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
+
+	"workshop/session/sqlite"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := fang.Execute(ctx, newRoot(), fang.WithVersion(version), fang.WithErrorHandler(oneLineError)); err != nil {
+		os.Exit(1)
+	}
+}
+
+// oneLineError prints an error as one line a person can act on.
+func oneLineError(w io.Writer, _ fang.Styles, err error) {
+	fmt.Fprintln(w, "workshop: "+err.Error())
+}
+
+// globals are the flags every subcommand shares.
+type globals struct {
+	dataDir string
+}
+
+// dbPath is the SQLite file inside the data directory.
+func (g *globals) dbPath() string { return filepath.Join(g.dataDir, "workshop.db") }
+
+// hostKeyPath is the server's SSH host key inside the data directory.
+func (g *globals) hostKeyPath() string { return filepath.Join(g.dataDir, "host_ed25519") }
+
+func (g *globals) openStore() (*sqlite.Store, error) {
+	st, err := sqlite.Open(g.dbPath())
+	if err != nil {
+		return nil, fmt.Errorf("open data in %s: %w", g.dataDir, err)
+	}
+	return st, nil
+}
+
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
+func newRoot() *cobra.Command {
+	g := &globals{}
+	root := &cobra.Command{
+		Use:   "workshop",
+		Short: "Run live, hands-on workshops that people join over SSH",
+		Long: `workshop runs a facilitated learning session over SSH. Participants join from any
+terminal with nothing to install; facilitators run the cohort from a console; trainers export
+what the cohort did.
+
+All data (an SQLite file and the server's host key) lives in one directory, --data.
+Every command works while the server is running.`,
+		Example: `  workshop serve
+  workshop facilitator add ana --key-file ~/.ssh/id_ed25519.pub
+  workshop cohort create --module service-digitisation --name "Tuesday group"`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().StringVar(&g.dataDir, "data", envOr("WORKSHOP_DATA", "./data"), "data directory: database and host key (env WORKSHOP_DATA)")
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return fmt.Errorf("%w (see `%s --help`)", err, cmd.CommandPath())
+	})
+	root.AddCommand(newServeCmd(g), newFacilitatorCmd(g), newCohortCmd(g), newContentCmd())
+	return root
+}
+
+// exactArgs is cobra.ExactArgs with a message that names the expected arguments.
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return fmt.Errorf("%s expects %s (see `%s --help`)", cmd.CommandPath(), what, cmd.CommandPath())
+		}
+		return nil
+	}
+}
+
+// noArgs rejects positional arguments with a message naming the command's help.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return fmt.Errorf("%s takes no arguments, got %q (see `%s --help`)", cmd.CommandPath(), args[0], cmd.CommandPath())
+	}
+	return nil
+}

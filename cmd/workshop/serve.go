@@ -1,0 +1,175 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"time"
+
+	"charm.land/log/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	"github.com/spf13/cobra"
+	gossh "golang.org/x/crypto/ssh"
+
+	"workshop/content"
+	"workshop/session"
+	"workshop/session/sqlite"
+	"workshop/tui"
+)
+
+// serveConfig is everything a running server needs.
+type serveConfig struct {
+	listen     string
+	dataDir    string
+	contentDir string
+	host       string
+	logFormat  string
+	logOut     io.Writer
+}
+
+func newServeCmd(g *globals) *cobra.Command {
+	cfg := serveConfig{}
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Run the SSH server participants and facilitators connect to",
+		Long: `Run the workshop SSH server. It creates the data directory, the SQLite database and an
+ed25519 host key on first start. Participants join with ` + "`ssh -p PORT HOST`" + `; a registered
+facilitator key gets the facilitator console. Stop it with Ctrl+C: open sessions are closed and
+every answer already submitted is on disk.`,
+		Example: `  workshop serve
+  workshop serve --listen :2222 --data /var/lib/workshop --content ./modules
+  WORKSHOP_LISTEN=127.0.0.1:2022 workshop serve --log-format json`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if cfg.logFormat != "text" && cfg.logFormat != "json" {
+				return fmt.Errorf("--log-format must be text or json, not %q", cfg.logFormat)
+			}
+			cfg.dataDir = g.dataDir
+			cfg.logOut = cmd.ErrOrStderr()
+			return serve(cmd.Context(), cfg, cmd.OutOrStdout())
+		},
+	}
+	cmd.Flags().StringVar(&cfg.listen, "listen", envOr("WORKSHOP_LISTEN", ":2222"), "address to listen on (env WORKSHOP_LISTEN)")
+	cmd.Flags().StringVar(&cfg.contentDir, "content", envOr("WORKSHOP_CONTENT", ""), "directory of extra module files that add to or override the built-in ones (env WORKSHOP_CONTENT)")
+	cmd.Flags().StringVar(&cfg.host, "host", envOr("WORKSHOP_HOST", "localhost"), "host name participants use, for the ssh lines the server prints (env WORKSHOP_HOST)")
+	cmd.Flags().StringVar(&cfg.logFormat, "log-format", "text", "log format: text or json")
+	return cmd
+}
+
+// server is a running workshop server.
+type server struct {
+	ssh     *ssh.Server
+	store   *sqlite.Store
+	manager *session.Manager
+	ln      net.Listener
+	done    chan error
+}
+
+// startServer opens the data, builds the SSH server and starts serving on cfg.listen.
+func startServer(cfg serveConfig) (*server, error) {
+	logger := log.NewWithOptions(cfg.logOut, log.Options{ReportTimestamp: true, TimeFormat: time.DateTime})
+	if cfg.logFormat == "json" {
+		logger.SetFormatter(log.JSONFormatter)
+	}
+	slogger := slog.New(logger)
+
+	if err := os.MkdirAll(cfg.dataDir, 0o700); err != nil {
+		return nil, fmt.Errorf("create data directory: %w", err)
+	}
+	lib, problems, err := content.NewLibrary(cfg.contentDir)
+	if err != nil {
+		return nil, fmt.Errorf("load modules: %w", err)
+	}
+	for _, p := range problems {
+		slogger.Warn("module skipped", "problem", p.String())
+	}
+	g := globals{dataDir: cfg.dataDir}
+	st, err := g.openStore()
+	if err != nil {
+		return nil, err
+	}
+	ln, err := net.Listen("tcp", cfg.listen)
+	if err != nil {
+		st.Close()
+		return nil, fmt.Errorf("listen on %s: %w (is another server running? choose another with --listen)", cfg.listen, err)
+	}
+	port := 0
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok {
+		port = tcp.Port
+	}
+	m := session.NewManager(st, lib, slogger)
+	door := tui.NewFrontDoor(m, slogger, tui.JoinHint{Host: cfg.host, Port: port})
+	srv, err := wish.NewServer(
+		wish.WithHostKeyPath(g.hostKeyPath()),
+		// Anyone may connect: with a key (recognised by it) or without one (no password asked).
+		wish.WithPublicKeyAuth(func(ssh.Context, ssh.PublicKey) bool { return true }),
+		wish.WithKeyboardInteractiveAuth(func(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }),
+		wish.WithMiddleware(door.Middleware()...),
+	)
+	if err != nil {
+		ln.Close()
+		st.Close()
+		return nil, fmt.Errorf("create ssh server: %w", err)
+	}
+	s := &server{ssh: srv, store: st, manager: m, ln: ln, done: make(chan error, 1)}
+	go func() { s.done <- srv.Serve(ln) }()
+	slogger.Info("listening", "addr", ln.Addr().String(), "data", cfg.dataDir)
+	return s, nil
+}
+
+// addr is where the server listens.
+func (s *server) addr() string { return s.ln.Addr().String() }
+
+// stop closes every session and the store. Sessions get a moment to finish writing.
+func (s *server) stop() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	err := s.ssh.Shutdown(ctx)
+	if errors.Is(err, context.DeadlineExceeded) {
+		err = s.ssh.Close()
+	}
+	if cerr := s.store.Close(); err == nil {
+		err = cerr
+	}
+	if errors.Is(err, ssh.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+func serve(ctx context.Context, cfg serveConfig, out io.Writer) error {
+	s, err := startServer(cfg)
+	if err != nil {
+		return err
+	}
+	port := 0
+	if tcp, ok := s.ln.Addr().(*net.TCPAddr); ok {
+		port = tcp.Port
+	}
+	hint := tui.JoinHint{Host: cfg.host, Port: port}
+	fmt.Fprintf(out, `
+workshop is running on %s (data in %s). Stop it with Ctrl+C.
+
+  Participants join:        %s
+                            (or %s to skip the code prompt)
+  Register a facilitator:   workshop facilitator add NAME --key-file ~/.ssh/id_ed25519.pub --data %s
+  Create a cohort:          workshop cohort create --module service-digitisation --name "My cohort" --data %s
+  Facilitator console:      %s   (from the registered key)
+
+`, s.addr(), cfg.dataDir, hint.Plain(), hint.Line("CODE"), cfg.dataDir, cfg.dataDir, hint.Plain())
+	select {
+	case <-ctx.Done():
+	case err := <-s.done:
+		if err != nil && !errors.Is(err, ssh.ErrServerClosed) {
+			s.stop()
+			return fmt.Errorf("server stopped: %w", err)
+		}
+	}
+	fmt.Fprintln(out, "Stopping: closing sessions…")
+	return s.stop()
+}

@@ -1,0 +1,889 @@
+package content
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxFileSize is the largest module file Parse accepts, in bytes.
+const MaxFileSize = 1 << 20
+
+// Bounds on what a module may ask for. They keep a single module from asking the server for
+// unreasonable amounts of memory or screen space.
+const (
+	maxIDLength     = 64
+	maxDuration     = 10000 // minutes in one module
+	maxTimeBox      = 1440  // minutes in one step
+	maxSteps        = 200
+	maxTextLength   = 20000 // max_length
+	maxListItems    = 200   // max_items
+	maxDots         = 20    // dots and max_per_item
+	maxTableRows    = 500   // max_rows
+	maxGridEntries  = 20    // stages, lanes
+	maxColumns      = 12    // table columns
+	maxChoices      = 20    // options of a choice column
+	maxStatements   = 50    // scale statements
+	maxChecklist    = 100   // checklist items
+	maxQuestions    = 50    // quiz questions
+	maxQuizOptions  = 10    // options of one question
+	maxProblems     = 200   // problems reported for one file before giving up
+	maxNodeVisits   = 200000
+	scaleLabelCount = 5
+	quadrantCount   = 4
+)
+
+var (
+	idPattern       = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	languagePattern = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+	syntaxLine      = regexp.MustCompile(`(?s)^yaml: line (\d+): (.*)$`)
+)
+
+var (
+	moduleKeys   = []string{"id", "title", "summary", "language", "duration", "version", "steps"}
+	stepKeys     = []string{"id", "title", "guidance", "timebox", "phase", "notes", "exercise"}
+	axisKeys     = []string{"label", "low", "high"}
+	columnKeys   = []string{"name", "type", "options"}
+	questionKeys = []string{"question", "options"}
+	optionKeys   = []string{"text", "correct", "feedback"}
+	columnTypes  = []ColumnType{ColumnText, ColumnNumber, ColumnChoice}
+)
+
+// Parse reads one module from data. name is used as the module's Source and as the file name in
+// problems.
+//
+// Parse reports every problem it finds, each with its position, rather than stopping at the
+// first. It returns the module only when there are no problems; otherwise the module is nil.
+// The module's Hash is the hex SHA-256 of data and Raw a copy of data.
+func Parse(name string, data []byte) (*Module, []Problem) {
+	r := parse(name, data)
+	if len(r.problems) > 0 {
+		return nil, r.problems
+	}
+	return r.module, nil
+}
+
+// parsed is what parse learned from one file, kept even when the file has problems so that
+// callers can compare module ids across files.
+type parsed struct {
+	module   *Module // never nil; complete only when problems is empty
+	idNode   *yaml.Node
+	problems []Problem
+}
+
+// budgetExceeded is panicked by walker.resolve when a document expands to too many nodes.
+type budgetExceeded struct{}
+
+func parse(name string, data []byte) (res parsed) {
+	sum := sha256.Sum256(data)
+	m := &Module{Hash: hex.EncodeToString(sum[:]), Source: name, Raw: bytes.Clone(data)}
+	w := &walker{file: name}
+	res.module = m
+	defer func() {
+		if v := recover(); v != nil {
+			if _, ok := v.(budgetExceeded); !ok {
+				panic(v)
+			}
+			w.problems = nil
+			w.truncated = false
+			w.addAt(1, 1, "the file expands to more than %d values; check its anchors and aliases", maxNodeVisits)
+		}
+		sortProblems(w.problems)
+		if w.truncated {
+			w.problems = append(w.problems, Problem{File: name, Line: 1, Col: 1,
+				Message: fmt.Sprintf("more than %d problems; stopped reporting", maxProblems)})
+		}
+		res.problems = w.problems
+	}()
+	if len(data) > MaxFileSize {
+		w.addAt(1, 1, "file is %d bytes; a module file may be at most %d bytes", len(data), MaxFileSize)
+		return res
+	}
+	root := w.decode(data)
+	if root == nil {
+		return res
+	}
+	res.idNode = w.module(root, m)
+	return res
+}
+
+// walker walks a YAML node tree, building a Module and collecting problems.
+type walker struct {
+	file      string
+	problems  []Problem
+	visits    int
+	truncated bool
+}
+
+func (w *walker) addAt(line, col int, format string, args ...any) {
+	if len(w.problems) >= maxProblems {
+		w.truncated = true
+		return
+	}
+	w.problems = append(w.problems, Problem{
+		File:    w.file,
+		Line:    max(line, 1),
+		Col:     max(col, 1),
+		Message: fmt.Sprintf(format, args...),
+	})
+}
+
+func (w *walker) add(n *yaml.Node, format string, args ...any) {
+	w.addAt(n.Line, n.Column, format, args...)
+}
+
+// resolve follows aliases to the node they name and counts the visit against the budget that
+// keeps alias bombs from expanding without bound.
+func (w *walker) resolve(n *yaml.Node) *yaml.Node {
+	w.visits++
+	if w.visits > maxNodeVisits {
+		panic(budgetExceeded{})
+	}
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	return n
+}
+
+// decode parses the YAML and returns the root node of its only document, or nil after reporting
+// why there is none.
+func (w *walker) decode(data []byte) *yaml.Node {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	err := safeDecode(dec, &doc)
+	if errors.Is(err, io.EOF) {
+		w.addAt(1, 1, "file is empty; a module needs %s", strings.Join(moduleKeys, ", "))
+		return nil
+	}
+	if err != nil {
+		w.syntax(err, data)
+		return nil
+	}
+	var next yaml.Node
+	switch err := safeDecode(dec, &next); {
+	case err == nil:
+		w.add(&next, "a file holds one module, but a second YAML document starts here")
+	case !errors.Is(err, io.EOF):
+		w.syntax(err, data)
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		w.addAt(1, 1, "file is empty; a module needs %s", strings.Join(moduleKeys, ", "))
+		return nil
+	}
+	return doc.Content[0]
+}
+
+// safeDecode decodes the next document, turning a panic in the YAML library into an error.
+func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("yaml: %v", v)
+		}
+	}()
+	return dec.Decode(n)
+}
+
+// parserProblems are the messages of the YAML library's parser, as opposed to its scanner. The
+// library reports the line of a parser problem counting from 0 and that of a scanner problem
+// counting from 1.
+var parserProblems = []string{
+	"did not find expected <stream-start>",
+	"did not find expected <document start>",
+	"did not find expected node content",
+	"did not find expected '-' indicator",
+	"did not find expected key",
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"found undefined tag handle",
+	"found duplicate %YAML directive",
+	"found incompatible YAML document",
+	"found duplicate %TAG directive",
+}
+
+var unknownAnchor = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
+
+// syntax reports a YAML syntax error at the best position the error allows.
+func (w *walker) syntax(err error, data []byte) {
+	msg := err.Error()
+	line, col := 1, 1
+	if m := syntaxLine.FindStringSubmatch(msg); m != nil {
+		if n, err := strconv.Atoi(m[1]); err == nil {
+			line = n
+		}
+		msg = m[2]
+		if slices.Contains(parserProblems, msg) {
+			line++
+		}
+	} else if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("unknown anchor %q referenced", m[1])
+		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
+			line = 1 + bytes.Count(data[:i], []byte("\n"))
+			col = 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:i], '\n')+1:i])
+		}
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	w.addAt(line, col, "invalid YAML: %s", msg)
+}
+
+// describe names the shape of a node for messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "empty"
+		}
+		return "a single value"
+	}
+	return "something else"
+}
+
+// isNull reports whether n, after aliases, is an empty value (nothing, ~ or null).
+func (w *walker) isNull(n *yaml.Node) bool {
+	r := w.resolve(n)
+	return r.Kind == yaml.ScalarNode && r.Tag == "!!null"
+}
+
+// entry is one key and its value as written.
+type entry struct {
+	key, val *yaml.Node
+}
+
+// fields is a mapping's entries by key, in file order.
+type fields struct {
+	node  *yaml.Node
+	what  string
+	byKey map[string]entry
+	order []string
+}
+
+// mapping checks that n is a mapping and collects its entries, reporting keys that are not text,
+// merge keys and keys given twice.
+func (w *walker) mapping(n *yaml.Node, what string) (*fields, bool) {
+	r := w.resolve(n)
+	if r.Kind != yaml.MappingNode {
+		w.add(n, "%s must be a mapping of keys to values, not %s", what, describe(r))
+		return nil, false
+	}
+	f := &fields{node: n, what: what, byKey: map[string]entry{}}
+	for i := 0; i+1 < len(r.Content); i += 2 {
+		k, v := r.Content[i], r.Content[i+1]
+		kr := w.resolve(k)
+		if kr.Kind != yaml.ScalarNode {
+			w.add(k, "keys in %s must be text, not %s", what, describe(kr))
+			continue
+		}
+		if kr.Tag == "!!merge" {
+			w.add(k, "merge keys (<<) are not supported; write the keys out")
+			continue
+		}
+		name := kr.Value
+		if prev, dup := f.byKey[name]; dup {
+			w.add(k, "duplicate key %q in %s (first at line %d)", name, what, prev.key.Line)
+			continue
+		}
+		f.byKey[name] = entry{key: k, val: v}
+		f.order = append(f.order, name)
+	}
+	return f, true
+}
+
+// allowOnly reports every key of f that is not in allowed.
+func (w *walker) allowOnly(f *fields, allowed []string) {
+	for _, name := range f.order {
+		if !slices.Contains(allowed, name) {
+			w.unknownKey(f.byKey[name].key, name, f.what, allowed)
+		}
+	}
+}
+
+func (w *walker) unknownKey(at *yaml.Node, name, what string, allowed []string) {
+	if lower := strings.ToLower(name); lower != name && slices.Contains(allowed, lower) {
+		w.add(at, "unknown key %q in %s (keys are lowercase: %q)", name, what, lower)
+		return
+	}
+	w.add(at, "unknown key %q in %s", name, what)
+}
+
+// value returns the value of key when it is present and not empty.
+func (w *walker) value(f *fields, key string) (*yaml.Node, bool) {
+	e, ok := f.byKey[key]
+	if !ok || w.isNull(e.val) {
+		return nil, false
+	}
+	return e.val, true
+}
+
+// required returns the value of a key that must be present and not empty, reporting otherwise.
+func (w *walker) required(f *fields, key string) (*yaml.Node, bool) {
+	e, ok := f.byKey[key]
+	if !ok {
+		w.add(f.node, "missing key %q in %s", key, f.what)
+		return nil, false
+	}
+	if w.isNull(e.val) {
+		w.add(e.key, "%s must not be empty", key)
+		return nil, false
+	}
+	return e.val, true
+}
+
+// text reads a scalar as text.
+func (w *walker) text(key string, v *yaml.Node) (string, bool) {
+	r := w.resolve(v)
+	if r.Kind != yaml.ScalarNode {
+		w.add(v, "%s must be text, not %s", key, describe(r))
+		return "", false
+	}
+	return r.Value, true
+}
+
+// requiredText reads a key that must hold non-blank text.
+func (w *walker) requiredText(f *fields, key string) (string, *yaml.Node, bool) {
+	v, ok := w.required(f, key)
+	if !ok {
+		return "", nil, false
+	}
+	s, ok := w.text(key, v)
+	if !ok {
+		return "", nil, false
+	}
+	if strings.TrimSpace(s) == "" {
+		w.add(v, "%s must not be empty", key)
+		return "", nil, false
+	}
+	return s, v, true
+}
+
+// optionalText reads a key that may be absent or empty.
+func (w *walker) optionalText(f *fields, key string) string {
+	v, ok := w.value(f, key)
+	if !ok {
+		return ""
+	}
+	s, _ := w.text(key, v)
+	return s
+}
+
+// integer reads a whole number in [lo, hi]. unit, if not empty, names what is counted
+// ("minutes").
+func (w *walker) integer(key string, v *yaml.Node, lo, hi int, unit string) (int, bool) {
+	r := w.resolve(v)
+	var n int64
+	if r.Kind != yaml.ScalarNode || r.Tag != "!!int" || r.Decode(&n) != nil {
+		if unit != "" {
+			w.add(v, "%s must be a whole number of %s", key, unit)
+		} else {
+			w.add(v, "%s must be a whole number", key)
+		}
+		return 0, false
+	}
+	suffix := ""
+	if unit != "" {
+		suffix = " " + unit
+	}
+	switch {
+	case n < 0:
+		w.add(v, "%s must not be negative", key)
+		return 0, false
+	case n < int64(lo) || n > int64(hi):
+		if lo == 0 {
+			w.add(v, "%s must be at most %d%s", key, hi, suffix)
+		} else {
+			w.add(v, "%s must be between %d and %d%s", key, lo, hi, suffix)
+		}
+		return 0, false
+	}
+	return int(n), true
+}
+
+// boolean reads true or false.
+func (w *walker) boolean(key string, v *yaml.Node) (bool, bool) {
+	r := w.resolve(v)
+	var b bool
+	if r.Kind != yaml.ScalarNode || r.Tag != "!!bool" || r.Decode(&b) != nil {
+		w.add(v, "%s must be true or false", key)
+		return false, false
+	}
+	return b, true
+}
+
+// count checks the length of a list against [lo, hi].
+func (w *walker) count(key string, v *yaml.Node, n, lo, hi int) bool {
+	switch {
+	case n >= lo && n <= hi:
+		return true
+	case lo == hi:
+		w.add(v, "%s must have exactly %d entries, not %d", key, lo, n)
+	case n < lo && lo == 1:
+		w.add(v, "%s must have at least one entry", key)
+	case lo == 0:
+		w.add(v, "%s must have at most %d entries, not %d", key, hi, n)
+	default:
+		w.add(v, "%s must have between %d and %d entries, not %d", key, lo, hi, n)
+	}
+	return false
+}
+
+// sequence checks that v is a list of between lo and hi entries and returns them. Of a list that
+// is too long only the first hi entries are returned, for further checks.
+func (w *walker) sequence(key string, v *yaml.Node, lo, hi int) ([]*yaml.Node, bool) {
+	r := w.resolve(v)
+	if r.Kind != yaml.SequenceNode {
+		w.add(v, "%s must be a list, not %s", key, describe(r))
+		return nil, false
+	}
+	ok := w.count(key, v, len(r.Content), lo, hi)
+	return r.Content[:min(len(r.Content), hi)], ok
+}
+
+// textList reads a list of between lo and hi distinct, non-blank texts.
+func (w *walker) textList(key string, v *yaml.Node, lo, hi int) ([]string, bool) {
+	items, ok := w.sequence(key, v, lo, hi)
+	if items == nil {
+		return nil, ok
+	}
+	out := make([]string, 0, len(items))
+	seen := map[string]int{}
+	for i, it := range items {
+		r := w.resolve(it)
+		switch {
+		case r.Kind == yaml.ScalarNode && r.Tag == "!!null", r.Kind == yaml.ScalarNode && strings.TrimSpace(r.Value) == "":
+			w.add(it, "entry %d of %s is empty", i+1, key)
+			ok = false
+			continue
+		case r.Kind != yaml.ScalarNode:
+			w.add(it, "entry %d of %s must be text, not %s", i+1, key, describe(r))
+			ok = false
+			continue
+		}
+		norm := strings.TrimSpace(r.Value)
+		if line, dup := seen[norm]; dup {
+			w.add(it, "duplicate entry %q in %s (first at line %d)", norm, key, line)
+			ok = false
+			continue
+		}
+		seen[norm] = it.Line
+		out = append(out, r.Value)
+	}
+	return out, ok
+}
+
+// checkID reports an id that does not match idPattern.
+func (w *walker) checkID(what, id string, at *yaml.Node) {
+	switch {
+	case len(id) > maxIDLength:
+		w.add(at, "%s %q is longer than %d characters", what, id, maxIDLength)
+	case !idPattern.MatchString(id):
+		w.add(at, "%s %q may use only lowercase letters, digits and dashes, and must start with a letter or digit", what, id)
+	}
+}
+
+// stepInfo keeps the nodes needed for checks across steps.
+type stepInfo struct {
+	idNode   *yaml.Node // nil when the step has no usable id
+	fromNode *yaml.Node // nil when the exercise has no usable from
+}
+
+// module walks the root mapping and returns the node of the module id, if any.
+func (w *walker) module(n *yaml.Node, m *Module) *yaml.Node {
+	f, ok := w.mapping(n, "module")
+	if !ok {
+		return nil
+	}
+	w.allowOnly(f, moduleKeys)
+
+	var idNode *yaml.Node
+	if id, v, ok := w.requiredText(f, "id"); ok {
+		m.ID, idNode = id, v
+		w.checkID("module id", id, v)
+	}
+	m.Title, _, _ = w.requiredText(f, "title")
+	m.Summary, _, _ = w.requiredText(f, "summary")
+	if lang, v, ok := w.requiredText(f, "language"); ok {
+		m.Language = lang
+		if !languagePattern.MatchString(lang) {
+			w.add(v, "language %q must be a language tag such as \"en\" or \"pt-BR\"", lang)
+		}
+	}
+	if v, ok := w.required(f, "duration"); ok {
+		m.Duration, _ = w.integer("duration", v, 1, maxDuration, "minutes")
+	}
+	m.Version, _, _ = w.requiredText(f, "version")
+
+	v, ok := w.required(f, "steps")
+	if !ok {
+		return idNode
+	}
+	items, _ := w.sequence("steps", v, 1, maxSteps)
+	infos := make([]stepInfo, 0, len(items))
+	for _, it := range items {
+		s, info := w.step(it)
+		m.Steps = append(m.Steps, s)
+		infos = append(infos, info)
+	}
+	w.crossSteps(m, infos)
+	return idNode
+}
+
+// crossSteps checks what involves more than one step: duplicate ids and from references.
+func (w *walker) crossSteps(m *Module, infos []stepInfo) {
+	firstLine := map[string]int{}
+	for i, info := range infos {
+		if info.idNode == nil {
+			continue
+		}
+		id := m.Steps[i].ID
+		if line, dup := firstLine[id]; dup {
+			w.add(info.idNode, "duplicate step id %q (first used at line %d)", id, line)
+			continue
+		}
+		firstLine[id] = info.idNode.Line
+	}
+	for i, info := range infos {
+		if info.fromNode == nil {
+			continue
+		}
+		from := m.Steps[i].Exercise.From
+		j := m.StepIndex(from)
+		switch {
+		case j < 0:
+			w.add(info.fromNode, "from: no step %q in this module", from)
+		case j == i:
+			w.add(info.fromNode, "from: step %q is this step; from must name an earlier step", from)
+		case j > i:
+			w.add(info.fromNode, "from: step %q comes later; from must name an earlier step", from)
+		case m.Steps[j].Exercise == nil || m.Steps[j].Exercise.Kind != KindList:
+			w.add(info.fromNode, "from: step %q has no list exercise", from)
+		}
+	}
+}
+
+func (w *walker) step(n *yaml.Node) (Step, stepInfo) {
+	var s Step
+	var info stepInfo
+	f, ok := w.mapping(n, "step")
+	if !ok {
+		return s, info
+	}
+	w.allowOnly(f, stepKeys)
+	if id, v, ok := w.requiredText(f, "id"); ok {
+		s.ID, info.idNode = id, v
+		w.checkID("step id", id, v)
+	}
+	s.Title, _, _ = w.requiredText(f, "title")
+	s.Guidance, _, _ = w.requiredText(f, "guidance")
+	if phase, v, ok := w.requiredText(f, "phase"); ok {
+		s.Phase = Phase(phase)
+		if !s.Phase.Valid() {
+			w.add(v, "phase %q is not one of %s", phase, joinPhases())
+		}
+	}
+	if v, ok := w.value(f, "timebox"); ok {
+		s.TimeBox, _ = w.integer("timebox", v, 0, maxTimeBox, "minutes")
+	}
+	s.Notes = w.optionalText(f, "notes")
+	if v, ok := w.value(f, "exercise"); ok {
+		s.Exercise, info.fromNode = w.exercise(v)
+	}
+	return s, info
+}
+
+func joinPhases() string {
+	names := make([]string, len(Phases))
+	for i, p := range Phases {
+		names[i] = string(p)
+	}
+	return strings.Join(names, ", ")
+}
+
+func joinKinds() string {
+	names := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		names[i] = string(k)
+	}
+	return strings.Join(names, ", ")
+}
+
+// exercise walks an exercise mapping. It returns the node of from when the exercise names one,
+// for the check across steps.
+func (w *walker) exercise(n *yaml.Node) (*Exercise, *yaml.Node) {
+	e := &Exercise{}
+	f, ok := w.mapping(n, "exercise")
+	if !ok {
+		return e, nil
+	}
+	kindOK := false
+	if kind, v, ok := w.requiredText(f, "kind"); ok {
+		e.Kind = Kind(kind)
+		kindOK = e.Kind.Valid()
+		if !kindOK {
+			w.add(v, "unknown exercise kind %q (one of %s)", kind, joinKinds())
+		}
+	}
+	var fromNode *yaml.Node
+	for _, key := range f.order {
+		if key == "kind" {
+			continue
+		}
+		ent := f.byKey[key]
+		if !isSetting(key) {
+			w.unknownKey(ent.key, key, "exercise", append([]string{"kind"}, allSettings()...))
+			continue
+		}
+		if kindOK && !e.Kind.Allows(key) {
+			w.add(ent.key, "%q is not a setting of a %s exercise", key, e.Kind)
+			continue
+		}
+		if w.isNull(ent.val) {
+			continue
+		}
+		v := ent.val
+		switch key {
+		case "prompt":
+			e.Prompt, _ = w.text(key, v)
+		case "team":
+			e.Team, _ = w.boolean(key, v)
+		case "anonymous":
+			e.Anonymous, _ = w.boolean(key, v)
+		case "add_stages":
+			e.AddStages, _ = w.boolean(key, v)
+		case "from":
+			if s, ok := w.text(key, v); ok {
+				if strings.TrimSpace(s) == "" {
+					w.add(v, "from must name an earlier step")
+				} else {
+					e.From, fromNode = s, v
+				}
+			}
+		case "max_length":
+			e.MaxLength, _ = w.integer(key, v, 1, maxTextLength, "")
+		case "max_items":
+			e.MaxItems, _ = w.integer(key, v, 1, maxListItems, "")
+		case "dots":
+			e.Dots, _ = w.integer(key, v, 1, maxDots, "")
+		case "max_per_item":
+			e.MaxPerItem, _ = w.integer(key, v, 1, maxDots, "")
+		case "max_rows":
+			e.MaxRows, _ = w.integer(key, v, 1, maxTableRows, "")
+		case "x_axis":
+			e.XAxis = w.axis(key, v)
+		case "y_axis":
+			e.YAxis = w.axis(key, v)
+		case "quadrants":
+			e.Quadrants, _ = w.textList(key, v, quadrantCount, quadrantCount)
+		case "stages":
+			e.Stages, _ = w.textList(key, v, 0, maxGridEntries)
+		case "lanes":
+			e.Lanes, _ = w.textList(key, v, 1, maxGridEntries)
+		case "columns":
+			e.Columns = w.columns(v)
+		case "statements":
+			e.Statements, _ = w.textList(key, v, 1, maxStatements)
+		case "labels":
+			e.Labels, _ = w.textList(key, v, scaleLabelCount, scaleLabelCount)
+		case "items":
+			e.Items, _ = w.textList(key, v, 1, maxChecklist)
+		case "questions":
+			e.Questions = w.questions(v)
+		}
+	}
+	if kindOK {
+		w.kindRules(f, e)
+	}
+	if e.Kind != KindVote && e.Kind != KindMatrix {
+		fromNode = nil
+	}
+	return e, fromNode
+}
+
+// allSettings lists every setting of every kind once, for case hints.
+func allSettings() []string {
+	var all []string
+	for _, k := range Kinds {
+		for _, s := range kindSettings[k] {
+			if !slices.Contains(all, s) {
+				all = append(all, s)
+			}
+		}
+	}
+	return all
+}
+
+// kindRules checks the settings a kind requires and the ones that depend on each other.
+func (w *walker) kindRules(f *fields, e *Exercise) {
+	f.what = fmt.Sprintf("%s exercise", e.Kind)
+	switch e.Kind {
+	case KindVote:
+		w.required(f, "from")
+		_, dotsGiven := w.value(f, "dots")
+		dotsBroken := dotsGiven && e.Dots == 0 // already reported
+		if e.MaxPerItem > e.DotCount() && !dotsBroken {
+			w.add(f.byKey["max_per_item"].val, "max_per_item (%d) cannot be more than dots (%d)", e.MaxPerItem, e.DotCount())
+		}
+	case KindMatrix:
+		w.required(f, "from")
+	case KindJourney:
+		w.required(f, "lanes")
+		ent, given := f.byKey["stages"]
+		switch {
+		case e.AddStages:
+		case !given:
+			w.add(f.node, "missing key \"stages\" in journey exercise (or set add_stages: true)")
+		case w.isNull(ent.val):
+			w.add(ent.key, "stages must not be empty unless add_stages is true")
+		case w.resolve(ent.val).Kind == yaml.SequenceNode && len(w.resolve(ent.val).Content) == 0:
+			w.add(ent.val, "stages must have at least one entry unless add_stages is true")
+		}
+	case KindTable:
+		w.required(f, "columns")
+	case KindScale:
+		w.required(f, "statements")
+	case KindChecklist:
+		w.required(f, "items")
+	case KindQuiz:
+		w.required(f, "questions")
+	}
+}
+
+func (w *walker) axis(key string, v *yaml.Node) *Axis {
+	f, ok := w.mapping(v, key)
+	if !ok {
+		return nil
+	}
+	w.allowOnly(f, axisKeys)
+	a := &Axis{}
+	a.Label, _, _ = w.requiredText(f, "label")
+	a.Low, _, _ = w.requiredText(f, "low")
+	a.High, _, _ = w.requiredText(f, "high")
+	return a
+}
+
+func (w *walker) columns(v *yaml.Node) []Column {
+	items, _ := w.sequence("columns", v, 1, maxColumns)
+	var cols []Column
+	firstLine := map[string]int{}
+	for _, it := range items {
+		f, ok := w.mapping(it, "column")
+		if !ok {
+			continue
+		}
+		w.allowOnly(f, columnKeys)
+		var c Column
+		if name, nv, ok := w.requiredText(f, "name"); ok {
+			c.Name = name
+			norm := strings.TrimSpace(name)
+			if line, dup := firstLine[norm]; dup {
+				w.add(nv, "duplicate column name %q (first at line %d)", norm, line)
+			} else {
+				firstLine[norm] = nv.Line
+			}
+		}
+		typeOK := false
+		if t, tv, ok := w.requiredText(f, "type"); ok {
+			c.Type = ColumnType(t)
+			typeOK = slices.Contains(columnTypes, c.Type)
+			if !typeOK {
+				w.add(tv, "column type %q is not one of text, number, choice", t)
+			}
+		}
+		opts, given := f.byKey["options"]
+		switch {
+		case !typeOK:
+			if ov, ok := w.value(f, "options"); ok {
+				c.Options, _ = w.textList("options", ov, 2, maxChoices)
+			}
+		case c.Type == ColumnChoice:
+			f.what = "choice column"
+			if ov, ok := w.required(f, "options"); ok {
+				c.Options, _ = w.textList("options", ov, 2, maxChoices)
+			}
+		case given:
+			w.add(opts.key, "options only apply to choice columns")
+		}
+		cols = append(cols, c)
+	}
+	return cols
+}
+
+func (w *walker) questions(v *yaml.Node) []Question {
+	items, _ := w.sequence("questions", v, 1, maxQuestions)
+	var qs []Question
+	for _, it := range items {
+		f, ok := w.mapping(it, "question")
+		if !ok {
+			continue
+		}
+		w.allowOnly(f, questionKeys)
+		var q Question
+		q.Question, _, _ = w.requiredText(f, "question")
+		if ov, ok := w.required(f, "options"); ok {
+			q.Options = w.options(it, ov)
+		}
+		qs = append(qs, q)
+	}
+	return qs
+}
+
+// options reads the options of one quiz question and checks that exactly one is correct.
+func (w *walker) options(question, v *yaml.Node) []Option {
+	items, countOK := w.sequence("options", v, 2, maxQuizOptions)
+	if items == nil {
+		return nil
+	}
+	var opts []Option
+	correct := 0
+	allOK := countOK
+	firstLine := map[string]int{}
+	for _, it := range items {
+		f, ok := w.mapping(it, "option")
+		if !ok {
+			allOK = false
+			continue
+		}
+		w.allowOnly(f, optionKeys)
+		var o Option
+		if text, tv, ok := w.requiredText(f, "text"); ok {
+			o.Text = text
+			norm := strings.TrimSpace(text)
+			if line, dup := firstLine[norm]; dup {
+				w.add(tv, "duplicate option %q (first at line %d)", norm, line)
+			} else {
+				firstLine[norm] = tv.Line
+			}
+		}
+		if cv, ok := w.value(f, "correct"); ok {
+			var good bool
+			o.Correct, good = w.boolean("correct", cv)
+			if !good {
+				allOK = false
+			}
+			if o.Correct {
+				correct++
+				if correct == 2 {
+					w.add(cv, "a question must have exactly one option with correct: true; this is the second")
+				}
+			}
+		}
+		o.Feedback = w.optionalText(f, "feedback")
+		opts = append(opts, o)
+	}
+	if correct == 0 && allOK {
+		w.add(question, "a question must have exactly one option with correct: true; none has")
+	}
+	return opts
+}

@@ -1,0 +1,239 @@
+package session
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"workshop/content"
+)
+
+// Size limits for what people type; enforced here so every screen and command agrees.
+const (
+	// MaxNameLen bounds display, cohort and facilitator names.
+	MaxNameLen = 40
+	// MaxArtifactBytes bounds one stored artifact's JSON.
+	MaxArtifactBytes = 256 << 10
+)
+
+// Manager owns the live cohorts of one server: it creates cohorts, loads the module version
+// each one pinned, and hands out the one Hub per cohort that every change goes through.
+type Manager struct {
+	store   Store
+	library *content.Library
+	log     *slog.Logger
+	now     func() time.Time
+
+	mu      sync.Mutex
+	hubs    map[int64]*Hub
+	modules map[string]*content.Module // by hash
+}
+
+// NewManager returns a manager over store, creating cohorts from the modules in library.
+// A nil logger discards logs.
+func NewManager(store Store, library *content.Library, logger *slog.Logger) *Manager {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	return &Manager{
+		store:   store,
+		library: library,
+		log:     logger,
+		now:     func() time.Time { return time.Now().UTC() },
+		hubs:    map[int64]*Hub{},
+		modules: map[string]*content.Module{},
+	}
+}
+
+// Library returns the modules cohorts can be created from.
+func (m *Manager) Library() *content.Library { return m.library }
+
+// Facilitators returns facilitator management over the same store.
+func (m *Manager) Facilitators() *Facilitators { return NewFacilitators(m.store) }
+
+// NewCohort describes a cohort to create.
+type NewCohort struct {
+	ModuleID string
+	Name     string
+	Pace     Pace
+	Actor    string // who creates it: a facilitator name or "cli"
+}
+
+// CreateCohort stores a new cohort on the current version of a module, pinning that version,
+// and returns it with its join code.
+func (m *Manager) CreateCohort(ctx context.Context, in NewCohort) (Cohort, error) {
+	mod, ok := m.library.Get(in.ModuleID)
+	if !ok {
+		return Cohort{}, fmt.Errorf("no module %q (see `workshop content list`)", in.ModuleID)
+	}
+	name := CleanLine(in.Name)
+	if name == "" {
+		return Cohort{}, errors.New("cohort name is empty: give one with --name")
+	}
+	if err := Bound("cohort name", name, MaxNameLen); err != nil {
+		return Cohort{}, err
+	}
+	if in.Pace == "" {
+		in.Pace = PaceLed
+	}
+	if _, err := ParsePace(string(in.Pace)); err != nil {
+		return Cohort{}, err
+	}
+	if err := m.store.SaveModuleVersion(ctx, mod.Hash, mod.ID, mod.Raw); err != nil {
+		return Cohort{}, fmt.Errorf("save module version: %w", err)
+	}
+	m.cacheModule(mod)
+	// A clash among 31^6 codes is rare; a few fresh draws settle it.
+	for range 8 {
+		c, err := m.store.CreateCohort(ctx, Cohort{
+			Code: NewJoinCode(), Name: name, ModuleID: mod.ID, ModuleHash: mod.Hash,
+			Pace: in.Pace, CreatedBy: in.Actor,
+		})
+		if errors.Is(err, ErrExists) {
+			continue
+		}
+		if err != nil {
+			return Cohort{}, fmt.Errorf("create cohort: %w", err)
+		}
+		m.log.Info("cohort created", "code", c.Code, "module", mod.ID, "by", in.Actor)
+		return c, nil
+	}
+	return Cohort{}, errors.New("create cohort: could not find a free join code; try again")
+}
+
+// Cohorts lists every cohort, newest first.
+func (m *Manager) Cohorts(ctx context.Context) ([]Cohort, error) {
+	cs, err := m.store.Cohorts(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list cohorts: %w", err)
+	}
+	return cs, nil
+}
+
+// ErrUnknownCode is returned for a join or rejoin code that matches nothing.
+var ErrUnknownCode = errors.New("no cohort or participant has that code")
+
+// CohortByCode finds a cohort by join code as a person typed it.
+func (m *Manager) CohortByCode(ctx context.Context, code string) (Cohort, error) {
+	code = NormalizeCode(code)
+	if !LooksLikeJoinCode(code) {
+		return Cohort{}, ErrUnknownCode
+	}
+	c, err := m.store.CohortByCode(ctx, code)
+	if errors.Is(err, ErrNotFound) {
+		return Cohort{}, ErrUnknownCode
+	}
+	if err != nil {
+		return Cohort{}, fmt.Errorf("find cohort: %w", err)
+	}
+	return c, nil
+}
+
+// ParticipantByRejoinCode finds a keyless participant by the personal code they were given.
+func (m *Manager) ParticipantByRejoinCode(ctx context.Context, code string) (Participant, error) {
+	code = NormalizeCode(code)
+	if !LooksLikeRejoinCode(code) {
+		return Participant{}, ErrUnknownCode
+	}
+	p, err := m.store.ParticipantByRejoinCode(ctx, code)
+	if errors.Is(err, ErrNotFound) {
+		return Participant{}, ErrUnknownCode
+	}
+	if err != nil {
+		return Participant{}, fmt.Errorf("find participant: %w", err)
+	}
+	return p, nil
+}
+
+// Module returns the exact module version a cohort started with. It survives the module file
+// being edited or removed, because the version's source is kept in the store.
+func (m *Manager) Module(ctx context.Context, c Cohort) (*content.Module, error) {
+	m.mu.Lock()
+	mod, ok := m.modules[c.ModuleHash]
+	m.mu.Unlock()
+	if ok {
+		return mod, nil
+	}
+	if mod, ok := m.library.ByHash(c.ModuleHash); ok {
+		m.cacheModule(mod)
+		return mod, nil
+	}
+	src, err := m.store.ModuleVersion(ctx, c.ModuleHash)
+	if err != nil {
+		return nil, fmt.Errorf("load module version %s of cohort %s: %w", c.ModuleHash, c.Code, err)
+	}
+	mod, problems := content.Parse(c.ModuleID+"@"+shortHash(c.ModuleHash), src)
+	if mod == nil {
+		return nil, fmt.Errorf("module version of cohort %s no longer parses: %v", c.Code, problems)
+	}
+	mod.Source = "stored version"
+	m.cacheModule(mod)
+	return mod, nil
+}
+
+func (m *Manager) cacheModule(mod *content.Module) {
+	m.mu.Lock()
+	m.modules[mod.Hash] = mod
+	m.mu.Unlock()
+}
+
+// Hub returns the live hub of a cohort, loading it on first use.
+func (m *Manager) Hub(ctx context.Context, cohortID int64) (*Hub, error) {
+	m.mu.Lock()
+	h, ok := m.hubs[cohortID]
+	m.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	c, err := m.store.Cohort(ctx, cohortID)
+	if err != nil {
+		return nil, fmt.Errorf("load cohort %d: %w", cohortID, err)
+	}
+	h, err = newHub(ctx, m, c)
+	if err != nil {
+		return nil, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	// Another session may have loaded it meanwhile: keep the first, so there is only one.
+	if existing, ok := m.hubs[cohortID]; ok {
+		return existing, nil
+	}
+	m.hubs[cohortID] = h
+	return h, nil
+}
+
+// HubByCode returns the hub of the cohort with the given join code.
+func (m *Manager) HubByCode(ctx context.Context, code string) (*Hub, error) {
+	c, err := m.CohortByCode(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	return m.Hub(ctx, c.ID)
+}
+
+func shortHash(h string) string {
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
+}
+
+// ReturningParticipant finds where a key holder was last: the participant their key most
+// recently used. ErrNotFound if the key never joined a cohort.
+func (m *Manager) ReturningParticipant(ctx context.Context, id Identity) (Participant, error) {
+	if id.Keyless() {
+		return Participant{}, ErrNotFound
+	}
+	ps, err := m.store.ParticipantsByFingerprint(ctx, id.Fingerprint)
+	if err != nil {
+		return Participant{}, fmt.Errorf("find returning participant: %w", err)
+	}
+	if len(ps) == 0 {
+		return Participant{}, ErrNotFound
+	}
+	return ps[0], nil
+}

@@ -1,0 +1,70 @@
+package session
+
+import (
+	"context"
+	"time"
+)
+
+// Store keeps everything durable. The SQLite implementation lives in session/sqlite; a server
+// engine can implement the same interface. Every method is safe for concurrent use, and a method
+// that returns without error has made its change durable.
+type Store interface {
+	// AddFacilitator registers a facilitator; ErrExists if the name or key is taken.
+	AddFacilitator(ctx context.Context, f Facilitator) error
+	// RemoveFacilitator deletes a facilitator by name; ErrNotFound if there is none.
+	RemoveFacilitator(ctx context.Context, name string) error
+	// Facilitators lists facilitators by name.
+	Facilitators(ctx context.Context) ([]Facilitator, error)
+	// FacilitatorByFingerprint finds the facilitator holding a key; ErrNotFound if none.
+	FacilitatorByFingerprint(ctx context.Context, fingerprint string) (Facilitator, error)
+
+	// SaveModuleVersion keeps the exact source of a module version; saving it again is a no-op.
+	SaveModuleVersion(ctx context.Context, hash, moduleID string, source []byte) error
+	// ModuleVersion returns the source saved under hash; ErrNotFound if none.
+	ModuleVersion(ctx context.Context, hash string) ([]byte, error)
+
+	// CreateCohort stores a new cohort and returns it with its ID and times set; ErrExists if the
+	// code is taken. The creation is recorded in the timeline in the same transaction.
+	CreateCohort(ctx context.Context, c Cohort) (Cohort, error)
+	// Cohorts lists all cohorts, newest first.
+	Cohorts(ctx context.Context) ([]Cohort, error)
+	// Cohort returns one cohort by ID; ErrNotFound if none.
+	Cohort(ctx context.Context, id int64) (Cohort, error)
+	// CohortByCode returns one cohort by join code (any case); ErrNotFound if none.
+	CohortByCode(ctx context.Context, code string) (Cohort, error)
+	// UpdateCohort writes the cohort's mutable state (name, pace, step) and appends ev to its
+	// timeline in one transaction.
+	UpdateCohort(ctx context.Context, c Cohort, ev Event) error
+
+	// AddParticipant stores a new participant and returns it with ID and times set; ErrExists if
+	// the rejoin code is taken or the fingerprint already joined this cohort.
+	AddParticipant(ctx context.Context, p Participant) (Participant, error)
+	// Participant returns one participant by ID; ErrNotFound if none.
+	Participant(ctx context.Context, id int64) (Participant, error)
+	// ParticipantByFingerprint finds the participant a key joined a cohort as; ErrNotFound if none.
+	ParticipantByFingerprint(ctx context.Context, cohortID int64, fingerprint string) (Participant, error)
+	// ParticipantsByFingerprint lists every participant a key joined as, across cohorts, most
+	// recently seen first.
+	ParticipantsByFingerprint(ctx context.Context, fingerprint string) ([]Participant, error)
+	// ParticipantByRejoinCode finds a keyless participant by rejoin code (any case); ErrNotFound.
+	ParticipantByRejoinCode(ctx context.Context, code string) (Participant, error)
+	// Participants lists a cohort's participants in joining order.
+	Participants(ctx context.Context, cohortID int64) ([]Participant, error)
+	// UpdateParticipant writes a participant's name and step.
+	UpdateParticipant(ctx context.Context, p Participant) error
+	// TouchParticipant records that the participant was seen at t.
+	TouchParticipant(ctx context.Context, id int64, t time.Time) error
+
+	// SaveArtifact inserts or replaces the artifact for (cohort, step, participant).
+	SaveArtifact(ctx context.Context, a Artifact) error
+	// Artifact returns one participant's artifact for a step; ErrNotFound if none.
+	Artifact(ctx context.Context, cohortID int64, stepID string, participantID int64) (Artifact, error)
+	// Artifacts lists every artifact of a cohort for one step, or for all steps if stepID is "".
+	Artifacts(ctx context.Context, cohortID int64, stepID string) ([]Artifact, error)
+
+	// Timeline lists a cohort's events, oldest first.
+	Timeline(ctx context.Context, cohortID int64) ([]Event, error)
+
+	// Close releases the store.
+	Close() error
+}

@@ -1,0 +1,111 @@
+// Package session is the live workshop: cohorts, participants and facilitators, their identity,
+// the per-cohort hub that stores every change first and then fans it out to connected screens,
+// and the storage interface those changes go through.
+//
+// The package knows nothing of terminals: screens subscribe to a hub and read snapshots.
+package session
+
+import (
+	"errors"
+	"time"
+)
+
+// Pace says who moves participants between steps.
+type Pace string
+
+// Pace values.
+const (
+	// PaceLed keeps every participant on the facilitator's step.
+	PaceLed Pace = "led"
+	// PaceSelf lets each participant move freely.
+	PaceSelf Pace = "self"
+)
+
+// ParsePace checks a pace name given by a person.
+func ParsePace(s string) (Pace, error) {
+	switch Pace(s) {
+	case PaceLed, PaceSelf:
+		return Pace(s), nil
+	}
+	return "", errors.New(`pace must be "led" or "self"`)
+}
+
+// Cohort is one group of participants working through one module version.
+type Cohort struct {
+	ID   int64
+	Code string // join code, upper case
+	Name string
+	// ModuleID and ModuleHash pin the exact module version the cohort started with.
+	ModuleID   string
+	ModuleHash string
+	Pace       Pace
+	// Step is the index of the step the facilitator has the cohort on.
+	Step      int
+	CreatedBy string // facilitator name, or "cli"
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Participant is one person in one cohort.
+type Participant struct {
+	ID       int64
+	CohortID int64
+	Name     string
+	// Fingerprint is the SHA-256 fingerprint of the key the participant authenticated with;
+	// empty for a keyless participant.
+	Fingerprint string
+	// RejoinCode lets a keyless participant come back as themselves; empty for key holders.
+	RejoinCode string
+	// Step is the participant's own position, used when the cohort is self-paced.
+	Step     int
+	JoinedAt time.Time
+	LastSeen time.Time
+}
+
+// Facilitator is a person allowed to run cohorts, known by a registered public key.
+type Facilitator struct {
+	Name        string
+	Fingerprint string
+	PublicKey   string // authorized_keys form
+	AddedAt     time.Time
+}
+
+// Status is how far a participant's artifact has gone.
+type Status string
+
+// Artifact statuses.
+const (
+	StatusDraft     Status = "draft"
+	StatusSubmitted Status = "submitted"
+)
+
+// Artifact is a participant's work on one step, stored as versioned structured data.
+type Artifact struct {
+	CohortID      int64
+	StepID        string
+	ParticipantID int64
+	Kind          string
+	// Schema is the version of the Data layout for Kind.
+	Schema    int
+	Data      []byte // JSON
+	Status    Status
+	UpdatedAt time.Time
+	// SubmittedAt is zero until the artifact is submitted.
+	SubmittedAt time.Time
+}
+
+// Event is one entry of a cohort's facilitation timeline.
+type Event struct {
+	ID       int64
+	CohortID int64
+	At       time.Time
+	Actor    string // facilitator name, or "cli"
+	Action   string // e.g. "step", "create"
+	Detail   string
+}
+
+// Errors a Store returns; test with errors.Is.
+var (
+	ErrNotFound = errors.New("not found")
+	ErrExists   = errors.New("already exists")
+)

@@ -1,0 +1,166 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+)
+
+// Minimum terminal size; below it the app asks for a larger window instead of drawing.
+const (
+	MinWidth  = 40
+	MinHeight = 12
+)
+
+// screen is one full-window view of the app.
+type screen interface {
+	Init() tea.Cmd
+	Update(msg tea.Msg) (screen, tea.Cmd)
+	// View draws the screen in exactly the size last given to Resize.
+	View() string
+	Resize(width, height int) screen
+	// Typing says whether keys go into a text field, so single-letter shortcuts are off.
+	Typing() bool
+	ShortHelp() []key.Binding
+	FullHelp() [][]key.Binding
+}
+
+// switchMsg replaces the current screen.
+type switchMsg struct{ to screen }
+
+func switchTo(s screen) tea.Cmd { return func() tea.Msg { return switchMsg{s} } }
+
+// App is the root model of a session: it owns the window size, styles and help, and shows
+// one screen at a time.
+type App struct {
+	deps     *Deps
+	styles   *Styles
+	keys     KeyMap
+	help     help.Model
+	showHelp bool
+	width    int
+	height   int
+	dark     bool
+	profile  colorprofile.Profile
+	screen   screen
+}
+
+// NewApp returns the app for one session: the facilitator console for a registered
+// facilitator key, the lobby for everyone else.
+func NewApp(deps *Deps) App {
+	st := NewStyles(true, colorprofile.TrueColor)
+	a := App{deps: deps, styles: &st, keys: DefaultKeyMap(), help: help.New(), width: 80, height: 24, dark: true, profile: colorprofile.TrueColor}
+	if deps.Facilitator != nil {
+		a.screen = newConsole(deps, a.styles, a.keys)
+	} else {
+		a.screen = newLobby(deps, a.styles, a.keys)
+	}
+	a.screen = a.screen.Resize(a.bodySize())
+	return a
+}
+
+// Init starts the first screen and asks the terminal for its background colour.
+func (a App) Init() tea.Cmd {
+	return tea.Batch(a.screen.Init(), tea.RequestBackgroundColor)
+}
+
+// Update handles window-wide messages and passes the rest to the screen.
+func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.help.SetWidth(msg.Width)
+		a.screen = a.screen.Resize(a.bodySize())
+		return a, nil
+	case tea.BackgroundColorMsg:
+		a.dark = msg.IsDark()
+		a.restyle()
+		return a, nil
+	case tea.ColorProfileMsg:
+		a.profile = msg.Profile
+		a.restyle()
+		return a, nil
+	case switchMsg:
+		a.screen = msg.to.Resize(a.bodySize())
+		a.showHelp = false
+		return a, a.screen.Init()
+	case tea.KeyPressMsg:
+		if key.Matches(msg, a.keys.Quit) {
+			return a, tea.Quit
+		}
+		if a.showHelp {
+			if key.Matches(msg, a.keys.Help, a.keys.Back) || msg.String() == "f1" || msg.String() == "q" {
+				a.showHelp = false
+			}
+			return a, nil
+		}
+		if msg.String() == "f1" || (!a.screen.Typing() && key.Matches(msg, a.keys.Help)) {
+			a.showHelp = true
+			return a, nil
+		}
+	}
+	var cmd tea.Cmd
+	a.screen, cmd = a.screen.Update(msg)
+	return a, cmd
+}
+
+func (a *App) restyle() {
+	*a.styles = NewStyles(a.dark, a.profile)
+	a.help.Styles = help.DefaultStyles(a.dark)
+	a.screen = a.screen.Resize(a.bodySize())
+}
+
+// bodySize is the space a screen gets: the window less the help line.
+func (a App) bodySize() (int, int) {
+	return max(a.width, 1), max(a.height-1, 1)
+}
+
+// View draws the screen and the help line, or a request for a larger window.
+func (a App) View() tea.View {
+	v := tea.NewView(a.render())
+	v.AltScreen = true
+	v.WindowTitle = "workshop"
+	return v
+}
+
+func (a App) render() string {
+	if a.width < MinWidth || a.height < MinHeight {
+		return tooSmall(a.styles, a.width, a.height)
+	}
+	if a.showHelp {
+		return a.fullHelp()
+	}
+	body := fitBlock(a.screen.View(), a.width, a.height-1)
+	return body + "\n" + a.help.ShortHelpView(a.shortHelp())
+}
+
+func (a App) shortHelp() []key.Binding {
+	keys := a.screen.ShortHelp()
+	h := a.keys.Help
+	if a.screen.Typing() {
+		h = key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "more keys"))
+	}
+	return append(keys, h, a.keys.Quit)
+}
+
+func (a App) fullHelp() string {
+	groups := append(a.screen.FullHelp(), []key.Binding{a.keys.Help, a.keys.Quit})
+	title := a.styles.Title.Render("Keys")
+	body := a.help.FullHelpView(groups)
+	foot := a.styles.Muted.Render("Press ? or esc to close this help.")
+	return fitBlock(lipgloss.JoinVertical(lipgloss.Left, title, "", body, "", foot), a.width, a.height)
+}
+
+func tooSmall(st *Styles, w, h int) string {
+	msg := fmt.Sprintf("Please enlarge your terminal.\nIt is %d×%d; workshop needs at least %d×%d.", w, h, MinWidth, MinHeight)
+	lines := strings.Split(msg, "\n")
+	for i, l := range lines {
+		lines[i] = truncate(l, max(w, 1))
+	}
+	return st.Warn.Render(strings.Join(lines, "\n"))
+}

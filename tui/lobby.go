@@ -1,0 +1,319 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"workshop/session"
+)
+
+type lobbyStage int
+
+const (
+	stageCode lobbyStage = iota
+	stageName
+	stageRejoin
+	stageBusy
+)
+
+// lobby is where a participant arrives: a join code (or personal rejoin code), then a name,
+// then, for a keyless participant, the rejoin code to keep.
+type lobby struct {
+	deps   *Deps
+	st     *Styles
+	keys   KeyMap
+	width  int
+	height int
+
+	stage  lobbyStage
+	input  textinput.Model
+	cohort session.Cohort
+	err    string
+	note   string
+	// next is the participant screen waiting behind the rejoin code notice.
+	next       screen
+	rejoinCode string
+}
+
+func newLobby(deps *Deps, st *Styles, keys KeyMap) *lobby {
+	l := &lobby{deps: deps, st: st, keys: keys}
+	l.askCode()
+	return l
+}
+
+func (l *lobby) askCode() {
+	l.stage = stageCode
+	l.input = textinput.New()
+	l.input.Placeholder = "K7MQ2P"
+	l.input.CharLimit = 16
+	l.input.SetWidth(20)
+	l.input.Prompt = "Code › "
+	l.input.Focus()
+}
+
+func (l *lobby) askName() {
+	l.stage = stageName
+	l.input = textinput.New()
+	l.input.Placeholder = "e.g. Ana Souza"
+	l.input.CharLimit = session.MaxNameLen
+	l.input.SetWidth(session.MaxNameLen + 1)
+	l.input.Prompt = "Name › "
+	l.input.Focus()
+}
+
+// codeMsg is the outcome of looking up a typed code.
+type codeMsg struct {
+	cohort      *session.Cohort
+	participant *session.Participant // set when the code or the key identifies a returning participant
+	auto        bool                 // the lookup came from the SSH user name or key, not typing
+	err         error
+}
+
+// enteredMsg carries the participant screen after joining.
+type enteredMsg struct {
+	to         screen
+	rejoinCode string // shown first, for a new keyless participant
+	err        error
+}
+
+func (l *lobby) Init() tea.Cmd {
+	deps := l.deps
+	user := deps.User
+	return func() tea.Msg {
+		// A key that already joined goes straight back to where it was.
+		if !deps.Identity.Keyless() {
+			p, err := deps.Manager.ReturningParticipant(deps.Ctx, deps.Identity)
+			if err == nil {
+				return codeMsg{participant: &p, auto: true}
+			}
+			if !errors.Is(err, session.ErrNotFound) {
+				return codeMsg{err: err, auto: true}
+			}
+		}
+		if code := session.NormalizeCode(user); session.LooksLikeJoinCode(code) || session.LooksLikeRejoinCode(code) {
+			m := lookupCode(deps, code)
+			m.auto = true
+			return m
+		}
+		return nil
+	}
+}
+
+func lookupCode(deps *Deps, typed string) codeMsg {
+	code := session.NormalizeCode(typed)
+	if session.LooksLikeRejoinCode(code) {
+		p, err := deps.Manager.ParticipantByRejoinCode(deps.Ctx, code)
+		if err != nil {
+			return codeMsg{err: err}
+		}
+		return codeMsg{participant: &p}
+	}
+	c, err := deps.Manager.CohortByCode(deps.Ctx, code)
+	if err != nil {
+		return codeMsg{err: err}
+	}
+	if !deps.Identity.Keyless() {
+		if h, err := deps.Manager.Hub(deps.Ctx, c.ID); err == nil {
+			if p, found, err := h.Find(deps.Ctx, deps.Identity); err == nil && found {
+				return codeMsg{cohort: &c, participant: &p}
+			}
+		}
+	}
+	return codeMsg{cohort: &c}
+}
+
+// enter attaches a participant to their cohort's hub and builds their screen.
+func enter(deps *Deps, st *Styles, keys KeyMap, p session.Participant, rejoin string) tea.Cmd {
+	return func() tea.Msg {
+		h, err := deps.Manager.Hub(deps.Ctx, p.CohortID)
+		if err != nil {
+			return enteredMsg{err: err}
+		}
+		sub, err := h.Subscribe(deps.Ctx, p.ID)
+		if err != nil {
+			return enteredMsg{err: err}
+		}
+		deps.Conn.Track(sub)
+		return enteredMsg{to: newParticipantView(deps, st, keys, h, sub, p), rejoinCode: rejoin}
+	}
+}
+
+func (l *lobby) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case codeMsg:
+		return l.onCode(msg)
+	case enteredMsg:
+		if msg.err != nil {
+			l.stage, l.err = stageCode, "Could not open the workshop: "+msg.err.Error()
+			l.askCode()
+			return l, nil
+		}
+		if msg.rejoinCode != "" {
+			l.stage, l.next, l.rejoinCode = stageRejoin, msg.to, msg.rejoinCode
+			return l, nil
+		}
+		return l, switchTo(msg.to)
+	case joinedMsg:
+		if msg.err != nil {
+			l.stage, l.err = stageName, msg.err.Error()
+			l.input.Focus()
+			return l, nil
+		}
+		rejoin := ""
+		if msg.p.RejoinCode != "" {
+			rejoin = session.FormatRejoinCode(msg.p.RejoinCode)
+		}
+		l.stage = stageBusy
+		return l, enter(l.deps, l.st, l.keys, msg.p, rejoin)
+	case tea.KeyPressMsg:
+		return l.onKey(msg)
+	case tea.PasteMsg:
+		if l.stage == stageCode || l.stage == stageName {
+			l.input.SetValue(l.input.Value() + session.CleanLine(msg.Content))
+			l.input.CursorEnd()
+		}
+		return l, nil
+	}
+	if l.stage == stageCode || l.stage == stageName {
+		var cmd tea.Cmd
+		l.input, cmd = l.input.Update(msg)
+		return l, cmd
+	}
+	return l, nil
+}
+
+func (l *lobby) onCode(msg codeMsg) (screen, tea.Cmd) {
+	switch {
+	case msg.err != nil && errors.Is(msg.err, session.ErrUnknownCode):
+		if !msg.auto {
+			l.err = fmt.Sprintf("No workshop or participant has the code %q. Check it with your facilitator and try again.", session.NormalizeCode(l.input.Value()))
+			l.input.SetValue("")
+		}
+		l.stage = stageCode
+		return l, nil
+	case msg.err != nil:
+		l.err = "Something went wrong looking up that code: " + msg.err.Error()
+		l.stage = stageCode
+		return l, nil
+	case msg.participant != nil:
+		l.stage = stageBusy
+		return l, enter(l.deps, l.st, l.keys, *msg.participant, "")
+	case msg.cohort != nil:
+		l.cohort, l.err = *msg.cohort, ""
+		l.askName()
+		return l, nil
+	}
+	return l, nil
+}
+
+// joinedMsg is the outcome of joining a cohort with a name.
+type joinedMsg struct {
+	p   session.Participant
+	err error
+}
+
+func (l *lobby) onKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
+	switch l.stage {
+	case stageRejoin:
+		if key.Matches(msg, l.keys.Enter) {
+			return l, switchTo(l.next)
+		}
+		return l, nil
+	case stageBusy:
+		return l, nil
+	case stageName:
+		if key.Matches(msg, l.keys.Back) {
+			l.err = ""
+			l.askCode()
+			return l, nil
+		}
+	}
+	if !key.Matches(msg, l.keys.Enter) {
+		var cmd tea.Cmd
+		l.input, cmd = l.input.Update(msg)
+		return l, cmd
+	}
+	value := l.input.Value()
+	deps := l.deps
+	if l.stage == stageCode {
+		if strings.TrimSpace(value) == "" {
+			l.err = "Type the join code your facilitator gave you."
+			return l, nil
+		}
+		l.stage = stageBusy
+		return l, func() tea.Msg { return lookupCode(deps, value) }
+	}
+	name := session.CleanLine(value)
+	if name == "" {
+		l.err = "Type a name so the facilitator knows who you are."
+		return l, nil
+	}
+	cohortID := l.cohort.ID
+	l.stage = stageBusy
+	return l, func() tea.Msg {
+		h, err := deps.Manager.Hub(deps.Ctx, cohortID)
+		if err != nil {
+			return joinedMsg{err: err}
+		}
+		p, _, err := h.Join(deps.Ctx, deps.Identity, name)
+		return joinedMsg{p: p, err: err}
+	}
+}
+
+func (l *lobby) View() string {
+	st := l.st
+	var b strings.Builder
+	b.WriteString(st.Title.Render("workshop") + st.Muted.Render(" · a live, facilitated session") + "\n\n")
+	switch l.stage {
+	case stageCode, stageBusy:
+		if l.cohort.ID == 0 {
+			b.WriteString(st.Subtitle.Render("Join a workshop") + "\n\n")
+			b.WriteString(wrap("Type the join code your facilitator gave you and press enter.", l.width) + "\n")
+			b.WriteString(st.Muted.Render(wrap("Coming back from another computer? Type your personal rejoin code (like K7MQ-2PXD) instead.", l.width)) + "\n\n")
+			b.WriteString(l.input.View() + "\n")
+		} else {
+			b.WriteString(st.Muted.Render("Joining…") + "\n")
+		}
+	case stageName:
+		b.WriteString(st.Subtitle.Render("Cohort: "+l.cohort.Name) + "\n\n")
+		b.WriteString(wrap("What name should the facilitator and your group see? Press enter to join.", l.width) + "\n\n")
+		b.WriteString(l.input.View() + "\n")
+	case stageRejoin:
+		b.WriteString(st.Subtitle.Render("You are in. Keep this code:") + "\n\n")
+		b.WriteString(st.Code.Render(l.rejoinCode) + "\n\n")
+		b.WriteString(wrap("This is your personal rejoin code. Write it down. To come back as yourself — after a dropped connection or from another computer — connect again and type this code instead of the join code. Your work will be waiting.", l.width) + "\n\n")
+		b.WriteString(st.Accent.Render("Press enter to continue."))
+	}
+	if l.stage == stageBusy && l.cohort.ID == 0 {
+		b.WriteString(st.Muted.Render("Checking…") + "\n")
+	}
+	if l.err != "" {
+		b.WriteString("\n" + st.Bad.Render(wrap(l.err, l.width)) + "\n")
+	}
+	return lipgloss.NewStyle().Padding(0, 1).Render(b.String())
+}
+
+func (l *lobby) Resize(w, h int) screen {
+	l.width, l.height = max(w-2, 10), h
+	return l
+}
+
+func (l *lobby) Typing() bool { return l.stage == stageCode || l.stage == stageName }
+
+func (l *lobby) ShortHelp() []key.Binding {
+	switch l.stage {
+	case stageName:
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "join")), l.keys.Back}
+	case stageRejoin:
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "continue"))}
+	}
+	return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "join"))}
+}
+
+func (l *lobby) FullHelp() [][]key.Binding { return [][]key.Binding{l.ShortHelp()} }
