@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"workshop/content"
 )
@@ -22,6 +23,10 @@ type Hub struct {
 	cohort  Cohort
 	members []*member // in joining order
 	byID    map[int64]*member
+	teams   []Team
+	// boards counts changes per shared board ("step/owner"); replaced, never mutated, on
+	// change, so snapshots can share it.
+	boards  map[string]uint64
 	subs    map[*Subscription]struct{}
 	seq     uint64
 	current *Snapshot
@@ -31,6 +36,9 @@ type member struct {
 	p      Participant
 	online int               // open sessions
 	status map[string]Status // by step id
+	// since is when the participant's time on their current step started counting (zero
+	// while offline).
+	since time.Time
 }
 
 // Snapshot is an immutable picture of a cohort at one moment. Screens render from it.
@@ -40,6 +48,23 @@ type Snapshot struct {
 	Cohort Cohort
 	Module *content.Module
 	Roster []Member
+	Teams  []Team
+	// Boards counts the changes of each shared board, keyed by BoardKey; a screen showing a
+	// board reloads it when its count moves.
+	Boards map[string]uint64
+}
+
+// BoardKey names a shared board in Snapshot.Boards.
+func BoardKey(stepID, owner string) string { return stepID + "/" + owner }
+
+// Team returns a team by id.
+func (s *Snapshot) Team(id int64) (Team, bool) {
+	for _, t := range s.Teams {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return Team{}, false
 }
 
 // Member is one participant as the roster shows them.
@@ -63,7 +88,11 @@ func newHub(ctx context.Context, m *Manager, c Cohort) (*Hub, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load work of %s: %w", c.Code, err)
 	}
-	h := &Hub{m: m, module: mod, cohort: c, byID: map[int64]*member{}, subs: map[*Subscription]struct{}{}}
+	teams, err := m.store.Teams(ctx, c.ID)
+	if err != nil {
+		return nil, fmt.Errorf("load teams of %s: %w", c.Code, err)
+	}
+	h := &Hub{m: m, module: mod, cohort: c, teams: teams, boards: map[string]uint64{}, byID: map[int64]*member{}, subs: map[*Subscription]struct{}{}}
 	for _, p := range ps {
 		h.addMemberLocked(p)
 	}
@@ -174,6 +203,10 @@ func (s *Subscription) Close() {
 		delete(h.subs, s)
 		if mb, ok := h.byID[s.pid]; ok {
 			mb.online--
+			if mb.online == 0 {
+				h.flushTimeLocked(context.Background(), []*member{mb})
+				mb.since = time.Time{}
+			}
 			_ = h.m.store.TouchParticipant(context.Background(), s.pid, h.m.now())
 			h.publishLocked()
 		}
@@ -191,6 +224,9 @@ func (h *Hub) Subscribe(ctx context.Context, pid int64) (*Subscription, error) {
 			return nil, fmt.Errorf("participant %d is not in cohort %s", pid, h.cohort.Code)
 		}
 		mb.online++
+		if mb.online == 1 {
+			mb.since = h.m.now()
+		}
 		if err := h.m.store.TouchParticipant(ctx, pid, h.m.now()); err != nil {
 			h.m.log.Warn("touch participant", "err", err)
 		}
@@ -221,7 +257,7 @@ func (h *Hub) publishLocked() {
 
 func (h *Hub) buildLocked() *Snapshot {
 	h.seq++
-	snap := &Snapshot{Seq: h.seq, Cohort: h.cohort, Module: h.module, Roster: make([]Member, len(h.members))}
+	snap := &Snapshot{Seq: h.seq, Cohort: h.cohort, Module: h.module, Roster: make([]Member, len(h.members)), Teams: h.teams, Boards: h.boards}
 	for i, mb := range h.members {
 		step := snap.StepOf(mb.p)
 		st := Status("")
@@ -265,7 +301,8 @@ func (s *Snapshot) Counts() (online, submitted, total int) {
 	return online, submitted, len(s.Roster)
 }
 
-// Move puts the cohort on step (0-based) and records who did it.
+// Move puts the cohort on step (0-based) and records who did it. The step it left is kept so
+// the move can be undone.
 func (h *Hub) Move(ctx context.Context, actor string, step int) error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -273,21 +310,79 @@ func (h *Hub) Move(ctx context.Context, actor string, step int) error {
 	if step < 0 || step >= n {
 		return fmt.Errorf("step %d does not exist: this module has steps 1 to %d", step+1, n)
 	}
-	if step == h.cohort.Step {
+	from := h.cohort.Step
+	if step == from {
 		return nil
 	}
+	online := h.onlineLocked()
+	if h.cohort.Pace == PaceLed {
+		h.flushTimeLocked(ctx, online)
+	}
+	return h.changeCohortLocked(ctx, actor, "step", fmt.Sprintf("from %d to %d: %s", from+1, step+1, h.module.Steps[step].Title), func(c *Cohort) error {
+		c.Step = step
+		c.Live.UndoStep = &from
+		return nil
+	})
+}
+
+// changeCohortLocked applies change to a copy of the cohort, stores it with a timeline event,
+// then makes it current and publishes it. Nothing changes if storing fails.
+func (h *Hub) changeCohortLocked(ctx context.Context, actor, action, detail string, change func(c *Cohort) error) error {
 	c := h.cohort
-	from := c.Step
-	c.Step = step
+	c.Live = c.Live.Clone()
+	if err := change(&c); err != nil {
+		return err
+	}
 	c.UpdatedAt = h.m.now()
-	ev := Event{CohortID: c.ID, At: c.UpdatedAt, Actor: actor, Action: "step",
-		Detail: fmt.Sprintf("from %d to %d: %s", from+1, step+1, h.module.Steps[step].Title)}
+	ev := Event{CohortID: c.ID, At: c.UpdatedAt, Actor: actor, Action: action, Detail: detail}
 	if err := h.m.store.UpdateCohort(ctx, c, ev); err != nil {
-		return fmt.Errorf("move cohort: %w", err)
+		return fmt.Errorf("%s: %w", action, err)
 	}
 	h.cohort = c
 	h.publishLocked()
 	return nil
+}
+
+// ChangeCohort is changeCohortLocked for callers outside the hub's lock.
+func (h *Hub) ChangeCohort(ctx context.Context, actor, action, detail string, change func(c *Cohort) error) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.changeCohortLocked(ctx, actor, action, detail, change)
+}
+
+// onlineLocked lists the members with an open screen.
+func (h *Hub) onlineLocked() []*member {
+	var out []*member
+	for _, mb := range h.members {
+		if mb.online > 0 {
+			out = append(out, mb)
+		}
+	}
+	return out
+}
+
+// flushTimeLocked adds the time the given members spent on their current step since their
+// clock started, and restarts their clocks.
+func (h *Hub) flushTimeLocked(ctx context.Context, members []*member) {
+	now := h.m.now()
+	byStep := map[string]map[int64]time.Duration{}
+	snap := &Snapshot{Cohort: h.cohort, Module: h.module}
+	for _, mb := range members {
+		if mb.since.IsZero() {
+			continue
+		}
+		step := h.module.Steps[snap.StepOf(mb.p)].ID
+		if byStep[step] == nil {
+			byStep[step] = map[int64]time.Duration{}
+		}
+		byStep[step][mb.p.ID] += now.Sub(mb.since)
+		mb.since = now
+	}
+	for step, spent := range byStep {
+		if err := h.m.store.AddStepTime(ctx, h.cohort.ID, step, spent); err != nil {
+			h.m.log.Warn("record time on step", "err", err)
+		}
+	}
 }
 
 // MoveBy moves the cohort delta steps from where it is (e.g. +1 for next).
@@ -317,6 +412,9 @@ func (h *Hub) SaveWork(ctx context.Context, pid int64, stepID string, schema int
 	mb, ok := h.byID[pid]
 	if !ok {
 		return Artifact{}, fmt.Errorf("participant %d is not in cohort %s", pid, h.cohort.Code)
+	}
+	if err := h.writableLocked(stepID); err != nil {
+		return Artifact{}, err
 	}
 	now := h.m.now()
 	a := Artifact{CohortID: h.cohort.ID, StepID: stepID, ParticipantID: pid,
@@ -361,6 +459,7 @@ func (h *Hub) MoveParticipant(ctx context.Context, pid int64, step int) error {
 	if h.cohort.Pace != PaceSelf {
 		return errors.New("the facilitator leads this cohort: only they move the group")
 	}
+	h.flushTimeLocked(ctx, []*member{mb})
 	p := mb.p
 	p.Step = step
 	if err := h.m.store.UpdateParticipant(ctx, p); err != nil {

@@ -32,8 +32,8 @@ type Store interface {
 	Cohort(ctx context.Context, id int64) (Cohort, error)
 	// CohortByCode returns one cohort by join code (any case); ErrNotFound if none.
 	CohortByCode(ctx context.Context, code string) (Cohort, error)
-	// UpdateCohort writes the cohort's mutable state (name, pace, step) and appends ev to its
-	// timeline in one transaction.
+	// UpdateCohort writes the cohort's mutable state (name, pace, step, live state, archive
+	// time) and appends ev to its timeline in one transaction.
 	UpdateCohort(ctx context.Context, c Cohort, ev Event) error
 
 	// AddParticipant stores a new participant and returns it with ID and times set; ErrExists if
@@ -50,7 +50,7 @@ type Store interface {
 	ParticipantByRejoinCode(ctx context.Context, code string) (Participant, error)
 	// Participants lists a cohort's participants in joining order.
 	Participants(ctx context.Context, cohortID int64) ([]Participant, error)
-	// UpdateParticipant writes a participant's name and step.
+	// UpdateParticipant writes a participant's name, step, team and hand.
 	UpdateParticipant(ctx context.Context, p Participant) error
 	// TouchParticipant records that the participant was seen at t.
 	TouchParticipant(ctx context.Context, id int64, t time.Time) error
@@ -62,6 +62,31 @@ type Store interface {
 	// Artifacts lists every artifact of a cohort for one step, or for all steps if stepID is "".
 	Artifacts(ctx context.Context, cohortID int64, stepID string) ([]Artifact, error)
 
+	// Teams lists a cohort's teams in creation order.
+	Teams(ctx context.Context, cohortID int64) ([]Team, error)
+	// ReplaceTeams removes a cohort's teams and creates teams with the given names, putting
+	// each participant in assign (participant ID -> index into names) in that team and everyone
+	// else in none; ev goes to the timeline in the same transaction.
+	ReplaceTeams(ctx context.Context, cohortID int64, names []string, assign map[int64]int, ev Event) ([]Team, error)
+	// RenameTeam renames a team and records ev; ErrNotFound if there is no such team.
+	RenameTeam(ctx context.Context, teamID int64, name string, ev Event) error
+	// SetTeam puts a participant in a team (0 for none) and records ev.
+	SetTeam(ctx context.Context, participantID, teamID int64, ev Event) error
+
+	// SaveBoard inserts or replaces the shared board for (cohort, step, owner).
+	SaveBoard(ctx context.Context, b Board) error
+	// Board returns one board; ErrNotFound if none.
+	Board(ctx context.Context, cohortID int64, stepID, owner string) (Board, error)
+	// Boards lists a cohort's boards for one step, or for all steps if stepID is "".
+	Boards(ctx context.Context, cohortID int64, stepID string) ([]Board, error)
+
+	// AddStepTime adds time spent on a step to each participant in spent.
+	AddStepTime(ctx context.Context, cohortID int64, stepID string, spent map[int64]time.Duration) error
+	// StepTimes returns the time each participant spent on each step: participant -> step -> time.
+	StepTimes(ctx context.Context, cohortID int64) (map[int64]map[string]time.Duration, error)
+
+	// Record appends an event to a cohort's timeline.
+	Record(ctx context.Context, ev Event) error
 	// Timeline lists a cohort's events, oldest first.
 	Timeline(ctx context.Context, cohortID int64) ([]Event, error)
 

@@ -44,6 +44,10 @@ type Cohort struct {
 	CreatedBy string // facilitator name, or "cli"
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// Live is the facilitation state: locks, timer, announcement, spotlight, votes.
+	Live Live
+	// ArchivedAt is when the cohort was archived; zero while it is active.
+	ArchivedAt time.Time
 }
 
 // Participant is one person in one cohort.
@@ -57,7 +61,11 @@ type Participant struct {
 	// RejoinCode lets a keyless participant come back as themselves; empty for key holders.
 	RejoinCode string
 	// Step is the participant's own position, used when the cohort is self-paced.
-	Step     int
+	Step int
+	// TeamID is the breakout team the participant is in; 0 for none.
+	TeamID int64
+	// Hand is the participant's open request for help; nil when none.
+	Hand     *Hand
 	JoinedAt time.Time
 	LastSeen time.Time
 }

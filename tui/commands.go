@@ -142,6 +142,7 @@ func (f *FrontDoor) commandTree(ctx context.Context, fac session.Facilitator) *c
 		},
 	}
 	root.AddCommand(cohorts, cohort, step)
+	root.AddCommand(f.exportCommands(ctx, fac)...)
 	return root
 }
 

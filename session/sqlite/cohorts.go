@@ -3,13 +3,14 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 
 	"workshop/session"
 )
 
-const cohortColumns = `id, code, name, module_id, module_hash, pace, step, created_by, created_at, updated_at`
+const cohortColumns = `id, code, name, module_id, module_hash, pace, step, created_by, created_at, updated_at, live, archived_at`
 
 // CreateCohort stores a new cohort and returns it with its ID and times set; session.ErrExists
 // if the code is taken, session.ErrNotFound if the module version was not saved first. The
@@ -127,9 +128,17 @@ func (s *Store) UpdateCohort(ctx context.Context, c session.Cohort, ev session.E
 	ev.CohortID = c.ID
 	ev.At = orNow(ev.At)
 	err := s.write(ctx, func(tx *sql.Tx) error {
+		live, err := json.Marshal(c.Live)
+		if err != nil {
+			return err
+		}
+		var archived sql.NullString
+		if !c.ArchivedAt.IsZero() {
+			archived = sql.NullString{String: formatTime(c.ArchivedAt), Valid: true}
+		}
 		res, err := tx.ExecContext(ctx,
-			`UPDATE cohorts SET name = ?, pace = ?, step = ?, updated_at = ? WHERE id = ?`,
-			c.Name, string(c.Pace), c.Step, formatTime(ev.At), c.ID)
+			`UPDATE cohorts SET name = ?, pace = ?, step = ?, updated_at = ?, live = ?, archived_at = ? WHERE id = ?`,
+			c.Name, string(c.Pace), c.Step, formatTime(ev.At), string(live), archived, c.ID)
 		if err != nil {
 			return err
 		}
@@ -148,10 +157,21 @@ func (s *Store) UpdateCohort(ctx context.Context, c session.Cohort, ev session.E
 
 func scanCohort(row scanner) (session.Cohort, error) {
 	var c session.Cohort
-	var pace, created, updated string
+	var pace, created, updated, live string
+	var archived sql.NullString
 	if err := row.Scan(&c.ID, &c.Code, &c.Name, &c.ModuleID, &c.ModuleHash, &pace, &c.Step,
-		&c.CreatedBy, &created, &updated); err != nil {
+		&c.CreatedBy, &created, &updated, &live, &archived); err != nil {
 		return session.Cohort{}, err
+	}
+	if err := json.Unmarshal([]byte(live), &c.Live); err != nil {
+		return session.Cohort{}, fmt.Errorf("cohort %d live state: %w", c.ID, err)
+	}
+	if archived.Valid {
+		t, err := parseTime(archived.String)
+		if err != nil {
+			return session.Cohort{}, err
+		}
+		c.ArchivedAt = t
 	}
 	c.Pace = session.Pace(pace)
 	var err error
@@ -198,4 +218,17 @@ func (s *Store) Timeline(ctx context.Context, cohortID int64) ([]session.Event, 
 		return nil, fmt.Errorf("timeline of cohort %d: %w", cohortID, err)
 	}
 	return evs, nil
+}
+
+// Record appends an event to a cohort's timeline; session.ErrNotFound if the cohort does not
+// exist. A zero ev.At is set to now.
+func (s *Store) Record(ctx context.Context, ev session.Event) error {
+	err := s.write(ctx, func(tx *sql.Tx) error { return insertEvent(ctx, tx, ev) })
+	if err != nil {
+		if k := constraint(err); k != nil {
+			err = k
+		}
+		return fmt.Errorf("record event for cohort %d: %w", ev.CohortID, err)
+	}
+	return nil
 }

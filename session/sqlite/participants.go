@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -11,7 +12,7 @@ import (
 	"workshop/session"
 )
 
-const participantColumns = `id, cohort_id, name, fingerprint, rejoin_code, step, joined_at, last_seen`
+const participantColumns = `id, cohort_id, name, fingerprint, rejoin_code, step, joined_at, last_seen, team_id, hand`
 
 // AddParticipant stores a new participant and returns it with ID and times set;
 // session.ErrExists if the rejoin code is taken or the fingerprint already joined this cohort,
@@ -139,8 +140,17 @@ func (s *Store) UpdateParticipant(ctx context.Context, p session.Participant) er
 	if p.Step < 0 {
 		return fmt.Errorf("update participant %d: negative step %d", p.ID, p.Step)
 	}
+	var hand sql.NullString
+	if p.Hand != nil {
+		b, err := json.Marshal(p.Hand)
+		if err != nil {
+			return fmt.Errorf("update participant %d: %w", p.ID, err)
+		}
+		hand = sql.NullString{String: string(b), Valid: true}
+	}
+	team := sql.NullInt64{Int64: p.TeamID, Valid: p.TeamID != 0}
 	return s.updateParticipant(ctx, fmt.Sprintf("update participant %d", p.ID),
-		`UPDATE participants SET name = ?, step = ? WHERE id = ?`, p.Name, p.Step, p.ID)
+		`UPDATE participants SET name = ?, step = ?, team_id = ?, hand = ? WHERE id = ?`, p.Name, p.Step, team, hand, p.ID)
 }
 
 // TouchParticipant records that the participant was seen at t; session.ErrNotFound if there is
@@ -172,12 +182,19 @@ func (s *Store) updateParticipant(ctx context.Context, what, query string, args 
 
 func scanParticipant(row scanner) (session.Participant, error) {
 	var p session.Participant
-	var fp, rejoin sql.NullString
+	var fp, rejoin, hand sql.NullString
+	var team sql.NullInt64
 	var joined, seen string
-	if err := row.Scan(&p.ID, &p.CohortID, &p.Name, &fp, &rejoin, &p.Step, &joined, &seen); err != nil {
+	if err := row.Scan(&p.ID, &p.CohortID, &p.Name, &fp, &rejoin, &p.Step, &joined, &seen, &team, &hand); err != nil {
 		return session.Participant{}, err
 	}
-	p.Fingerprint, p.RejoinCode = fp.String, rejoin.String
+	p.Fingerprint, p.RejoinCode, p.TeamID = fp.String, rejoin.String, team.Int64
+	if hand.Valid {
+		p.Hand = &session.Hand{}
+		if err := json.Unmarshal([]byte(hand.String), p.Hand); err != nil {
+			return session.Participant{}, fmt.Errorf("participant %d hand: %w", p.ID, err)
+		}
+	}
 	var err error
 	if p.JoinedAt, err = parseTime(joined); err != nil {
 		return session.Participant{}, err

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -218,17 +219,17 @@ func TestCreateCohort(t *testing.T) {
 	want.ID = c.ID
 	want.Code = "ABC123"
 	want.CreatedAt, want.UpdatedAt = t0.UTC(), t0.Add(time.Nanosecond).UTC()
-	if c.ID == 0 || c != want {
+	if c.ID == 0 || !reflect.DeepEqual(c, want) {
 		t.Fatalf("CreateCohort returned %+v, want %+v", c, want)
 	}
 	for _, code := range []string{"ABC123", "abc123", "aBc123", " abc-123 "} {
 		got, err := s.CohortByCode(ctx, code)
-		if err != nil || got != want {
+		if !reflect.DeepEqual(err, nil) || !reflect.DeepEqual(got, want) {
 			t.Errorf("CohortByCode(%q) = %+v, %v", code, got, err)
 		}
 	}
 	got, err := s.Cohort(ctx, c.ID)
-	if err != nil || got != want {
+	if !reflect.DeepEqual(err, nil) || !reflect.DeepEqual(got, want) {
 		t.Errorf("Cohort = %+v, %v", got, err)
 	}
 
@@ -250,7 +251,7 @@ func TestCreateCohort(t *testing.T) {
 	if c2.CreatedAt.IsZero() || !c2.UpdatedAt.Equal(c2.CreatedAt) {
 		t.Errorf("times not set: %+v", c2)
 	}
-	if got, _ := s.Cohort(ctx, c2.ID); got != c2 {
+	if got, _ := s.Cohort(ctx, c2.ID); !reflect.DeepEqual(got, c2) {
 		t.Errorf("read back %+v, returned %+v", got, c2)
 	}
 
@@ -411,7 +412,7 @@ func TestUpdateCohortIsAtomic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got != c {
+	if !reflect.DeepEqual(got, c) {
 		t.Errorf("cohort changed without its event: %+v, want %+v", got, c)
 	}
 }
@@ -735,7 +736,7 @@ func TestReopenKeepsDataAndSchema(t *testing.T) {
 		if v := userVersion(t, path); v != len(mustMigrations(t)) {
 			t.Errorf("user_version = %d, want %d", v, len(mustMigrations(t)))
 		}
-		if got, err := s.CohortByCode(ctx, "keep"); err != nil || got != c {
+		if got, err := s.CohortByCode(ctx, "keep"); err != nil || !reflect.DeepEqual(got, c) {
 			t.Errorf("cohort after reopen = %+v, %v", got, err)
 		}
 		if got, err := s.ParticipantByRejoinCode(ctx, "r1"); err != nil || got != p {
@@ -988,7 +989,7 @@ func TestBackup(t *testing.T) {
 	}
 	defer b.Close()
 	got, err := b.CohortByCode(ctx, "bak")
-	if err != nil || got != c {
+	if err != nil || !reflect.DeepEqual(got, c) {
 		t.Fatalf("cohort in backup = %+v, %v", got, err)
 	}
 	if ps, err := b.Participants(ctx, c.ID); err != nil || len(ps) != 1 {

@@ -1,0 +1,170 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"workshop/content"
+	"workshop/session"
+)
+
+// Every built-in module can be run from its first step to its last over real SSH, and every
+// step draws a complete screen at 80×24: header, guidance and the help line.
+func TestBuiltinModulesWalkThrough(t *testing.T) {
+	lib, problems, err := content.NewLibrary("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(problems) > 0 {
+		t.Fatalf("built-in modules have problems: %v", problems)
+	}
+	mods := lib.List()
+	if len(mods) == 0 {
+		t.Fatal("no built-in modules")
+	}
+	ts, facKey, _ := setup(t)
+	for _, mod := range mods {
+		t.Run(mod.ID, func(t *testing.T) {
+			start := time.Now()
+			walkModule(t, ts, facKey, mod)
+			t.Logf("%d steps in %v", len(mod.Steps), time.Since(start).Round(time.Millisecond))
+		})
+	}
+}
+
+func walkModule(t *testing.T, ts *testServer, facKey gossh.Signer, mod *content.Module) {
+	out, errOut, rc := runCommand(t, ts.addr(), facKey, fmt.Sprintf("cohort create --module %s --name %q", mod.ID, "Walk "+mod.ID))
+	if rc != 0 {
+		t.Fatalf("cohort create: exit %d\nstdout: %s\nstderr: %s", rc, out, errOut)
+	}
+	code := lastLine(out)
+	if !session.LooksLikeJoinCode(code) {
+		t.Fatalf("last line %q is not a join code:\n%s", code, out)
+	}
+
+	// Keyless, with the join code as the user name: straight to the name prompt.
+	p := dialTerm(t, ts.addr(), code, nil, 80, 24)
+	p.waitFor("What name")
+	p.typeText("Walker" + keyEnter)
+	s := p.waitFor("Keep this code")
+	if rejoinRe.FindString(s) == "" {
+		t.Fatalf("no rejoin code on screen:\n%s", s)
+	}
+	p.press(keyEnter)
+
+	total := len(mod.Steps)
+	for i, step := range mod.Steps {
+		n := i + 1
+		out, errOut, rc := runCommand(t, ts.addr(), facKey, fmt.Sprintf("step %s %d", code, n))
+		if rc != 0 {
+			t.Fatalf("step %d: exit %d\nstdout: %s\nstderr: %s", n, rc, out, errOut)
+		}
+		if want := fmt.Sprintf("%s is on step %d of %d — %s", code, n, total, step.Title); !strings.Contains(out, want) {
+			t.Fatalf("step %d: stdout %q, want it to contain %q", n, out, want)
+		}
+		checkStepScreen(t, p, mod, i)
+	}
+
+	// Past the last step nothing moves, and the facilitator is told why.
+	out, errOut, rc = runCommand(t, ts.addr(), facKey, "step "+code+" next")
+	want := fmt.Sprintf("step %d does not exist", total+1)
+	if rc != 1 || out != "" || !strings.Contains(errOut, want) {
+		t.Fatalf("step next after the last step: exit %d, stdout %q, stderr %q; want exit 1 and %q", rc, out, errOut, want)
+	}
+	out, errOut, rc = runCommand(t, ts.addr(), facKey, "cohorts")
+	if rc != 0 || !strings.Contains(out, code) {
+		t.Fatalf("cohorts: exit %d\n%s%s", rc, out, errOut)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if f := strings.Fields(line); len(f) > 0 && f[0] == code && f[len(f)-1] != fmt.Sprint(total) {
+			t.Fatalf("cohort moved off its last step:\n%s", out)
+		}
+	}
+	checkStepScreen(t, p, mod, total-1)
+}
+
+// checkStepScreen waits until the participant's screen settles on step i (0-based) and checks
+// that it is drawn whole: module title and step header on top, the step's guidance, no loading
+// or error notice left, and the help line on the bottom row.
+func checkStepScreen(t *testing.T, p *termClient, mod *content.Module, i int) {
+	t.Helper()
+	step := mod.Steps[i]
+	header := fmt.Sprintf("Step %d of %d — %s", i+1, len(mod.Steps), runePrefix(step.Title, 20))
+	titleWant := runePrefix(mod.Title, 20)
+	guideWord := firstWord(step.Guidance)
+
+	var rows []string
+	problem := ""
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		s := p.screen()
+		rows = strings.Split(strings.ReplaceAll(s, "\r", ""), "\n")
+		problem = stepScreenProblem(rows, header, titleWant, guideWord, step.Exercise != nil)
+		if problem == "" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s step %d (%s): %s; the screen shows:\n%s", mod.ID, i+1, step.ID, problem, s)
+		}
+		time.Sleep(20 * time.Millisecond) // polling interval
+	}
+	for _, bad := range []string{"Please enlarge", "Could not load", "Loading your work"} {
+		if strings.Contains(strings.Join(rows, "\n"), bad) {
+			t.Fatalf("%s step %d (%s): screen shows %q:\n%s", mod.ID, i+1, step.ID, bad, strings.Join(rows, "\n"))
+		}
+	}
+}
+
+// stepScreenProblem says what is not yet right on a step's screen, or "" when all is.
+func stepScreenProblem(rows []string, header, title, guideWord string, hasExercise bool) string {
+	if len(rows) != 24 {
+		return fmt.Sprintf("%d rows, want 24", len(rows))
+	}
+	screen := strings.Join(rows, "\n")
+	switch {
+	case strings.Contains(screen, "Please enlarge"):
+		return "asks for a larger terminal at 80×24"
+	case !strings.Contains(rows[0], title) || !strings.Contains(rows[0], "connected"):
+		return fmt.Sprintf("top row does not show the module title %q and the connection", title)
+	case !strings.Contains(rows[1], header):
+		return fmt.Sprintf("second row does not show %q", header)
+	case guideWord != "" && !strings.Contains(screen, guideWord):
+		return fmt.Sprintf("guidance (%q) not shown", guideWord)
+	case hasExercise && strings.Contains(screen, "Loading your work"):
+		return "exercise still loading"
+	case !isHelpLine(rows[23]):
+		return "bottom row is not the help line"
+	}
+	return ""
+}
+
+// isHelpLine recognises the short help: key bindings separated by " • ", including the key that
+// shows every other key.
+func isHelpLine(row string) bool {
+	return strings.Contains(row, " • ") && strings.Contains(row, "more keys")
+}
+
+// runePrefix returns at most n runes of s.
+func runePrefix(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		r = r[:n]
+	}
+	return string(r)
+}
+
+// firstWord returns the first word of at least four letters in Markdown text, which any
+// rendering keeps intact.
+func firstWord(md string) string {
+	for _, f := range strings.FieldsFunc(md, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len([]rune(f)) >= 4 {
+			return f
+		}
+	}
+	return ""
+}

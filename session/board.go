@@ -1,0 +1,344 @@
+package session
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"workshop/content"
+	"workshop/session/work"
+)
+
+// ErrNoTeam is returned for team work by a participant who is in no team yet.
+var ErrNoTeam = errors.New("you are not in a team yet: the facilitator will form teams")
+
+// writableLocked says why a step's work cannot change now, or nil if it can.
+func (h *Hub) writableLocked(stepID string) error {
+	if h.cohort.Live.IsLocked(stepID) {
+		return errors.New("the facilitator has locked this step: you can read your work but not change it")
+	}
+	idx := h.module.StepIndex(stepID)
+	if idx >= 0 && h.module.Steps[idx].Exercise != nil && h.module.Steps[idx].Exercise.Kind == content.KindVote && h.cohort.Live.Vote(stepID).Closed {
+		return errors.New("the vote is closed")
+	}
+	return nil
+}
+
+// exerciseOf returns the exercise of a step, or an error naming the step.
+func (h *Hub) exerciseOf(stepID string) (*content.Exercise, error) {
+	idx := h.module.StepIndex(stepID)
+	if idx < 0 || h.module.Steps[idx].Exercise == nil {
+		return nil, fmt.Errorf("step %q has no exercise", stepID)
+	}
+	return h.module.Steps[idx].Exercise, nil
+}
+
+// BoardOwner returns the shared board a participant works on for an exercise: the anonymous
+// pool, their team's board, or "" for individual work.
+func BoardOwner(ex *content.Exercise, p Participant) (string, error) {
+	switch {
+	case ex.Anonymous:
+		return OwnerPool, nil
+	case ex.Team:
+		if p.TeamID == 0 {
+			return "", ErrNoTeam
+		}
+		return OwnerTeam(p.TeamID), nil
+	}
+	return "", nil
+}
+
+// Board returns the decoded shared board a participant works on for a step (see BoardOwner),
+// with its owner.
+func (h *Hub) Board(ctx context.Context, pid int64, stepID string) (v any, owner string, err error) {
+	ex, err := h.exerciseOf(stepID)
+	if err != nil {
+		return nil, "", err
+	}
+	h.mu.Lock()
+	mb, ok := h.byID[pid]
+	h.mu.Unlock()
+	if !ok {
+		return nil, "", fmt.Errorf("participant %d is not in cohort %s", pid, h.cohort.Code)
+	}
+	owner, err = BoardOwner(ex, mb.p)
+	if err != nil || owner == "" {
+		return nil, owner, err
+	}
+	b, err := h.m.store.Board(ctx, h.cohort.ID, stepID, owner)
+	if errors.Is(err, ErrNotFound) {
+		return work.New(ex), owner, nil
+	}
+	if err != nil {
+		return nil, owner, fmt.Errorf("load board: %w", err)
+	}
+	v, err = work.Decode(ex, b.Schema, b.Data)
+	return v, owner, err
+}
+
+// UpdateBoard changes the shared board a participant works on: fn edits the decoded board in
+// place. The read, change and write happen under the hub's lock, so teammates editing at the
+// same moment never overwrite each other. The board is checked against the exercise's limits
+// and cleaned of control sequences, stored, then published to every screen.
+func (h *Hub) UpdateBoard(ctx context.Context, pid int64, stepID string, fn func(v any) error) (any, error) {
+	ex, err := h.exerciseOf(stepID)
+	if err != nil {
+		return nil, err
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	mb, ok := h.byID[pid]
+	if !ok {
+		return nil, fmt.Errorf("participant %d is not in cohort %s", pid, h.cohort.Code)
+	}
+	if err := h.writableLocked(stepID); err != nil {
+		return nil, err
+	}
+	owner, err := BoardOwner(ex, mb.p)
+	if err != nil {
+		return nil, err
+	}
+	if owner == "" {
+		return nil, fmt.Errorf("step %q is individual work, not a shared board", stepID)
+	}
+	v := work.New(ex)
+	if b, err := h.m.store.Board(ctx, h.cohort.ID, stepID, owner); err == nil {
+		if v, err = work.Decode(ex, b.Schema, b.Data); err != nil {
+			return nil, err
+		}
+	} else if !errors.Is(err, ErrNotFound) {
+		return nil, fmt.Errorf("load board: %w", err)
+	}
+	if err := fn(v); err != nil {
+		return nil, err
+	}
+	if list, ok := v.(*work.List); ok && ex.Anonymous {
+		for i := range list.Items {
+			list.Items[i].By = 0 // anonymity lives in the data: no author is ever stored
+		}
+	}
+	if err := work.Check(ex, v); err != nil {
+		return nil, err
+	}
+	data, err := work.Encode(v)
+	if err != nil {
+		return nil, err
+	}
+	if data, err = CleanJSON(data); err != nil {
+		return nil, err
+	}
+	if len(data) > MaxArtifactBytes {
+		return nil, fmt.Errorf("this board is %d KB; the limit is %d KB", len(data)>>10, MaxArtifactBytes>>10)
+	}
+	now := h.m.now()
+	if err := h.m.store.SaveBoard(ctx, Board{CohortID: h.cohort.ID, StepID: stepID, Owner: owner, Kind: string(ex.Kind), Schema: work.Schema, Data: data, UpdatedAt: now}); err != nil {
+		return nil, fmt.Errorf("save board: %w", err)
+	}
+	// On a team board the contribution shows the participant as working. On the anonymous
+	// pool nothing about the participant is written, so no time or row links them to an item.
+	if !ex.Anonymous && mb.status[stepID] == "" {
+		a := Artifact{CohortID: h.cohort.ID, StepID: stepID, ParticipantID: pid, Kind: string(ex.Kind), Schema: work.Schema, Data: []byte(`{"shared":true}`), Status: StatusDraft, UpdatedAt: now}
+		if err := h.m.store.SaveArtifact(ctx, a); err == nil {
+			mb.status[stepID] = StatusDraft
+		}
+	}
+	boards := make(map[string]uint64, len(h.boards)+1)
+	for k, n := range h.boards {
+		boards[k] = n
+	}
+	boards[BoardKey(stepID, owner)]++
+	h.boards = boards
+	h.publishLocked()
+	out, _ := work.Decode(ex, work.Schema, data)
+	return out, nil
+}
+
+// StepWork returns every participant artifact and shared board of a step.
+func (h *Hub) StepWork(ctx context.Context, stepID string) ([]Artifact, []Board, error) {
+	arts, err := h.m.store.Artifacts(ctx, h.cohort.ID, stepID)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load work of step %q: %w", stepID, err)
+	}
+	boards, err := h.m.store.Boards(ctx, h.cohort.ID, stepID)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load boards of step %q: %w", stepID, err)
+	}
+	return arts, boards, nil
+}
+
+// Items returns the list items a vote or matrix exercise works on, as a participant sees
+// them: from the step named by the exercise's `from`, every participant's own list, every team
+// board and the anonymous pool; for team exercises, only the participant's team's board and
+// teammates' lists. Authors are dropped from anonymous items (they are never stored anyway).
+func (h *Hub) Items(ctx context.Context, pid int64, stepID string) ([]work.Item, error) {
+	ex, err := h.exerciseOf(stepID)
+	if err != nil {
+		return nil, err
+	}
+	if ex.From == "" {
+		return nil, fmt.Errorf("step %q draws on no earlier step", stepID)
+	}
+	from, err := h.exerciseOf(ex.From)
+	if err != nil {
+		return nil, err
+	}
+	h.mu.Lock()
+	me, ok := h.byID[pid]
+	team := int64(0)
+	if ok {
+		team = me.p.TeamID
+	}
+	teamOf := map[int64]int64{}
+	for _, mb := range h.members {
+		teamOf[mb.p.ID] = mb.p.TeamID
+	}
+	h.mu.Unlock()
+	if pid != 0 && !ok {
+		return nil, fmt.Errorf("participant %d is not in cohort %s", pid, h.cohort.Code)
+	}
+	onlyTeam := ex.Team && pid != 0
+	if onlyTeam && team == 0 {
+		return nil, ErrNoTeam
+	}
+	arts, boards, err := h.StepWork(ctx, ex.From)
+	if err != nil {
+		return nil, err
+	}
+	var items []work.Item
+	add := func(schema int, data []byte) {
+		v, err := work.Decode(from, schema, data)
+		if err != nil {
+			return
+		}
+		if l, ok := v.(*work.List); ok {
+			items = append(items, l.Items...)
+		}
+	}
+	for _, b := range boards {
+		if onlyTeam && b.Owner != OwnerTeam(team) {
+			continue
+		}
+		add(b.Schema, b.Data)
+	}
+	if !from.Team && !from.Anonymous {
+		for _, a := range arts {
+			if onlyTeam && teamOf[a.ParticipantID] != team {
+				continue
+			}
+			add(a.Schema, a.Data)
+		}
+	}
+	for i := range items {
+		if from.Anonymous {
+			items[i].By = 0
+		}
+	}
+	return items, nil
+}
+
+// VoteTally adds up the votes of a vote step over the items it works on; for a team vote,
+// teamID selects the team (0 for the whole cohort).
+func (h *Hub) VoteTally(ctx context.Context, stepID string, teamID int64) ([]work.Tally, error) {
+	ex, err := h.exerciseOf(stepID)
+	if err != nil {
+		return nil, err
+	}
+	pid := int64(0)
+	if ex.Team && teamID != 0 {
+		h.mu.Lock()
+		for _, mb := range h.members {
+			if mb.p.TeamID == teamID {
+				pid = mb.p.ID
+				break
+			}
+		}
+		h.mu.Unlock()
+	}
+	items, err := h.Items(ctx, pid, stepID)
+	if err != nil {
+		return nil, err
+	}
+	arts, _, err := h.StepWork(ctx, stepID)
+	if err != nil {
+		return nil, err
+	}
+	teamOf := h.teamOf()
+	var votes []*work.Vote
+	for _, a := range arts {
+		if teamID != 0 && teamOf[a.ParticipantID] != teamID {
+			continue
+		}
+		if v, err := work.Decode(ex, a.Schema, a.Data); err == nil {
+			if vote, ok := v.(*work.Vote); ok {
+				votes = append(votes, vote)
+			}
+		}
+	}
+	return work.TallyVotes(items, votes), nil
+}
+
+// ScaleResults returns how the cohort rated each statement of a scale step.
+func (h *Hub) ScaleResults(ctx context.Context, stepID string) ([][5]int, error) {
+	ex, err := h.exerciseOf(stepID)
+	if err != nil {
+		return nil, err
+	}
+	arts, _, err := h.StepWork(ctx, stepID)
+	if err != nil {
+		return nil, err
+	}
+	var scales []*work.Scale
+	for _, a := range arts {
+		if a.Status != StatusSubmitted {
+			continue
+		}
+		if v, err := work.Decode(ex, a.Schema, a.Data); err == nil {
+			if s, ok := v.(*work.Scale); ok {
+				scales = append(scales, s)
+			}
+		}
+	}
+	return work.Distribution(ex, scales), nil
+}
+
+func (h *Hub) teamOf() map[int64]int64 {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	out := make(map[int64]int64, len(h.members))
+	for _, mb := range h.members {
+		out[mb.p.ID] = mb.p.TeamID
+	}
+	return out
+}
+
+// RaiseHand records a participant's request for help, with an optional line of text.
+func (h *Hub) RaiseHand(ctx context.Context, pid int64, text string) error {
+	text = CleanLine(text)
+	if err := Bound("your message", text, 140); err != nil {
+		return err
+	}
+	return h.updateMember(ctx, pid, func(p *Participant) { p.Hand = &Hand{Text: text, At: h.m.now()} })
+}
+
+// LowerHand withdraws a participant's request for help.
+func (h *Hub) LowerHand(ctx context.Context, pid int64) error {
+	return h.updateMember(ctx, pid, func(p *Participant) { p.Hand = nil })
+}
+
+// updateMember stores a change to a participant, then publishes it.
+func (h *Hub) updateMember(ctx context.Context, pid int64, change func(p *Participant)) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	mb, ok := h.byID[pid]
+	if !ok {
+		return fmt.Errorf("participant %d is not in cohort %s", pid, h.cohort.Code)
+	}
+	p := mb.p
+	change(&p)
+	if err := h.m.store.UpdateParticipant(ctx, p); err != nil {
+		return fmt.Errorf("update participant: %w", err)
+	}
+	mb.p = p
+	h.publishLocked()
+	return nil
+}
