@@ -50,9 +50,9 @@ func newLobby(deps *Deps, st *Styles, keys KeyMap) *lobby {
 func (l *lobby) askCode() {
 	l.stage = stageCode
 	l.input = textinput.New()
-	l.input.Placeholder = "K7MQ2P"
+	l.input.Placeholder = "e.g. K7MQ2P"
 	l.input.CharLimit = 16
-	l.input.SetWidth(20)
+	l.fitInput()
 	l.input.Prompt = "Code › "
 	l.input.Focus()
 }
@@ -62,7 +62,7 @@ func (l *lobby) askName() {
 	l.input = textinput.New()
 	l.input.Placeholder = "e.g. Ana Souza"
 	l.input.CharLimit = session.MaxNameLen
-	l.input.SetWidth(session.MaxNameLen + 1)
+	l.fitInput()
 	l.input.Prompt = "Name › "
 	l.input.Focus()
 }
@@ -275,7 +275,7 @@ func (l *lobby) View() string {
 		if l.cohort.ID == 0 {
 			b.WriteString(st.Subtitle.Render("Join a workshop") + "\n\n")
 			b.WriteString(wrap("Type the join code your facilitator gave you and press enter.", l.width) + "\n")
-			b.WriteString(st.Muted.Render(wrap("Coming back from another computer? Type your personal rejoin code (like K7MQ-2PXD) instead.", l.width)) + "\n\n")
+			b.WriteString(st.Muted.Render(wrap("Coming back from another computer? Type your personal rejoin code (like K7MQ\u20112PXD) instead.", l.width)) + "\n\n")
 			b.WriteString(l.input.View() + "\n")
 		} else {
 			b.WriteString(st.Muted.Render("Joining…") + "\n")
@@ -301,7 +301,21 @@ func (l *lobby) View() string {
 
 func (l *lobby) Resize(w, h int) screen {
 	l.width, l.height = max(w-2, 10), h
+	l.fitInput()
 	return l
+}
+
+// fitInput keeps the text field inside the window: a field wider than the window would widen
+// every line of the padded block.
+func (l *lobby) fitInput() {
+	want := session.MaxNameLen + 1
+	if l.stage == stageCode {
+		want = 20
+	}
+	if l.width > 0 {
+		want = min(want, l.width-len(l.input.Prompt)-1)
+	}
+	l.input.SetWidth(max(want, 4))
 }
 
 func (l *lobby) Typing() bool { return l.stage == stageCode || l.stage == stageName }
