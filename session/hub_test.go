@@ -38,6 +38,11 @@ steps:
 `
 
 func newManager(t *testing.T) (*session.Manager, *sqlite.Store, string) {
+	return newManagerB(t)
+}
+
+// newManagerB opens a manager on a temp database with the test module, for tests and benchmarks.
+func newManagerB(t testing.TB) (*session.Manager, *sqlite.Store, string) {
 	t.Helper()
 	dir := t.TempDir()
 	if err := writeFile(filepath.Join(dir, "mods", "test.yaml"), testModule); err != nil {
@@ -57,6 +62,10 @@ func newManager(t *testing.T) (*session.Manager, *sqlite.Store, string) {
 }
 
 func newCohort(t *testing.T, m *session.Manager) (*session.Hub, session.Cohort) {
+	return newCohortB(t, m)
+}
+
+func newCohortB(t testing.TB, m *session.Manager) (*session.Hub, session.Cohort) {
 	t.Helper()
 	ctx := context.Background()
 	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "test-module", Name: "Group A", Actor: "tester"})

@@ -16,7 +16,7 @@ import (
 )
 
 // cli runs the workshop command line in-process, as a person would from the server's shell.
-func cli(t *testing.T, args ...string) (string, error) {
+func cli(t testing.TB, args ...string) (string, error) {
 	t.Helper()
 	root := newRoot()
 	var out bytes.Buffer
@@ -28,7 +28,7 @@ func cli(t *testing.T, args ...string) (string, error) {
 }
 
 // setup starts a server and registers a facilitator, returning the facilitator's key.
-func setup(t *testing.T) (*testServer, gossh.Signer, string) {
+func setup(t testing.TB) (*testServer, gossh.Signer, string) {
 	t.Helper()
 	dir := t.TempDir()
 	facKey, facPub := newKey(t)
@@ -40,7 +40,7 @@ func setup(t *testing.T) (*testServer, gossh.Signer, string) {
 }
 
 // createCohort creates a cohort over SSH as the facilitator and returns its join code.
-func createCohort(t *testing.T, ts *testServer, facKey gossh.Signer) string {
+func createCohort(t testing.TB, ts *testServer, facKey gossh.Signer) string {
 	t.Helper()
 	out, errOut, code := runCommand(t, ts.addr(), facKey, `cohort create --module e2e-basics --name "Tuesday group"`)
 	if code != 0 {
@@ -333,4 +333,9 @@ func TestTinyTerminal(t *testing.T) {
 	c.waitFor("Please enlarge")
 	c.resize(80, 24)
 	c.waitFor("Join a workshop")
+}
+
+func setupB(b *testing.B) (*testServer, gossh.Signer, string) { return setup(b) }
+func createCohortB(b *testing.B, ts *testServer, k gossh.Signer) string {
+	return createCohort(b, ts, k)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/ed25519"
 	"crypto/rand"
 	"io"
@@ -17,13 +18,13 @@ import (
 
 // testServer is the real server, started on 127.0.0.1:0 with its data in a temp directory.
 type testServer struct {
-	t   *testing.T
+	t   testing.TB
 	cfg serveConfig
 	srv *server
 	log *syncBuffer
 }
 
-func startTestServer(t *testing.T, dataDir string) *testServer {
+func startTestServer(t testing.TB, dataDir string) *testServer {
 	t.Helper()
 	ts := &testServer{t: t, log: &syncBuffer{}}
 	ts.cfg = serveConfig{
@@ -83,7 +84,7 @@ func (b *syncBuffer) String() string {
 }
 
 // newKey makes a fresh ed25519 key pair for a test identity.
-func newKey(t *testing.T) (gossh.Signer, string) {
+func newKey(t testing.TB) (gossh.Signer, string) {
 	t.Helper()
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -117,7 +118,7 @@ func sshConfig(user string, key gossh.Signer) *gossh.ClientConfig {
 // termClient is a real SSH client with a PTY whose output feeds a terminal emulator, so tests
 // read the screen a person would see.
 type termClient struct {
-	t     *testing.T
+	t     testing.TB
 	name  string
 	conn  *gossh.Client
 	sess  *gossh.Session
@@ -128,10 +129,12 @@ type termClient struct {
 	broken any // a panic from the emulator, reported instead of crashing the test binary
 	stop   chan struct{}
 	done   chan struct{}
+	// poll is how often waitFor looks at the screen; benchmarks look more often.
+	poll time.Duration
 }
 
 // dialTerm connects and opens an interactive shell of the given size.
-func dialTerm(t *testing.T, addr, user string, key gossh.Signer, cols, rows int) *termClient {
+func dialTerm(t testing.TB, addr, user string, key gossh.Signer, cols, rows int) *termClient {
 	t.Helper()
 	conn, err := gossh.Dial("tcp", addr, sshConfig(user, key))
 	if err != nil {
@@ -232,7 +235,7 @@ func (c *termClient) waitFor(texts ...string) string {
 		if time.Now().After(deadline) {
 			c.t.Fatalf("%s: screen never showed %q; it shows:\n%s", c.name, missing, s)
 		}
-		time.Sleep(20 * time.Millisecond) // polling interval, not a wait for a screen
+		time.Sleep(cmp.Or(c.poll, 20*time.Millisecond)) // polling interval, not a wait for a screen
 	}
 }
 
@@ -293,7 +296,7 @@ func (c *termClient) close() {
 }
 
 // runCommand runs `ssh HOST args...` and returns stdout, stderr and the exit code.
-func runCommand(t *testing.T, addr string, key gossh.Signer, args string) (string, string, int) {
+func runCommand(t testing.TB, addr string, key gossh.Signer, args string) (string, string, int) {
 	t.Helper()
 	conn, err := gossh.Dial("tcp", addr, sshConfig("cli", key))
 	if err != nil {
@@ -333,3 +336,10 @@ func lastLine(s string) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	return strings.TrimSpace(lines[len(lines)-1])
 }
+
+// dialTermB is dialTerm for a keyless participant, for benchmarks.
+func dialTermB(b *testing.B, addr, user string, cols, rows int) *termClient {
+	return dialTerm(b, addr, user, nil, cols, rows)
+}
+
+func sleepBriefly() { time.Sleep(10 * time.Millisecond) }
