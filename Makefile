@@ -35,6 +35,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzCleanText$$' -fuzztime=$(FUZZTIME) ./session/
 	$(GO) test -run='^$$' -fuzz='^FuzzCleanJSON$$' -fuzztime=$(FUZZTIME) ./session/
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./content/
+	$(GO) test -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=$(FUZZTIME) ./session/work/
 
 ## bench: run the benchmarks (record results in docs/benchmarks.md)
 bench:
