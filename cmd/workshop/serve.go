@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"path/filepath"
 	"time"
 
 	"charm.land/log/v2"
@@ -152,16 +153,21 @@ func serve(ctx context.Context, cfg serveConfig, out io.Writer) error {
 		port = tcp.Port
 	}
 	hint := tui.JoinHint{Host: cfg.host, Port: port}
+	self := os.Args[0]
+	data := ""
+	if filepath.Clean(cfg.dataDir) != "data" {
+		data = " --data " + cfg.dataDir
+	}
 	fmt.Fprintf(out, `
 workshop is running on %s (data in %s). Stop it with Ctrl+C.
 
   Participants join:        %s
                             (or %s to skip the code prompt)
-  Register a facilitator:   workshop facilitator add NAME --key-file ~/.ssh/id_ed25519.pub --data %s
-  Create a cohort:          workshop cohort create --module service-digitisation --name "My cohort" --data %s
+  Register a facilitator:   %s facilitator add NAME --key-file ~/.ssh/id_ed25519.pub%s
+  Create a cohort:          %s cohort create --module service-digitisation --name "My cohort"%s
   Facilitator console:      %s   (from the registered key)
 
-`, s.addr(), cfg.dataDir, hint.Plain(), hint.Line("CODE"), cfg.dataDir, cfg.dataDir, hint.Plain())
+`, s.addr(), cfg.dataDir, hint.Plain(), hint.Line("CODE"), self, data, self, data, hint.Plain())
 	select {
 	case <-ctx.Done():
 	case err := <-s.done:
