@@ -4,22 +4,30 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"workshop/content"
 	"workshop/session/work"
 )
 
-// ErrNoTeam is returned for team work by a participant who is in no team yet.
-var ErrNoTeam = errors.New("you are not in a team yet: the facilitator will form teams")
+// Errors of work that cannot change now; screens show them as they are.
+var (
+	// ErrNoTeam is returned for team work by a participant who is in no team yet.
+	ErrNoTeam = errors.New("you are not in a team yet: the facilitator will form teams")
+	// ErrLocked is returned for a change to a step the facilitator locked.
+	ErrLocked = errors.New("the facilitator has locked this step: you can read your work but not change it")
+	// ErrVoteClosed is returned for a change to a vote the facilitator closed.
+	ErrVoteClosed = errors.New("the vote is closed: your dots are counted as they are")
+)
 
 // writableLocked says why a step's work cannot change now, or nil if it can.
 func (h *Hub) writableLocked(stepID string) error {
 	if h.cohort.Live.IsLocked(stepID) {
-		return errors.New("the facilitator has locked this step: you can read your work but not change it")
+		return ErrLocked
 	}
 	idx := h.module.StepIndex(stepID)
 	if idx >= 0 && h.module.Steps[idx].Exercise != nil && h.module.Steps[idx].Exercise.Kind == content.KindVote && h.cohort.Live.Vote(stepID).Closed {
-		return errors.New("the vote is closed")
+		return ErrVoteClosed
 	}
 	return nil
 }
@@ -33,10 +41,20 @@ func (h *Hub) exerciseOf(stepID string) (*content.Exercise, error) {
 	return h.module.Steps[idx].Exercise, nil
 }
 
+// SharedWork says whether an exercise's work is one shared board rather than one artifact per
+// participant: anonymous lists (the cohort's pool) and team lists, matrices, journeys and
+// tables. A team vote is not: each member spends their own dots on their team's items, and
+// the team's tally adds them up.
+func SharedWork(ex *content.Exercise) bool {
+	return ex.Anonymous || (ex.Team && ex.Kind != content.KindVote)
+}
+
 // BoardOwner returns the shared board a participant works on for an exercise: the anonymous
-// pool, their team's board, or "" for individual work.
+// pool, their team's board, or "" for individual work (see SharedWork).
 func BoardOwner(ex *content.Exercise, p Participant) (string, error) {
 	switch {
+	case !SharedWork(ex):
+		return "", nil
 	case ex.Anonymous:
 		return OwnerPool, nil
 	case ex.Team:
@@ -114,7 +132,8 @@ func (h *Hub) UpdateBoard(ctx context.Context, pid int64, stepID string, fn func
 	}
 	if list, ok := v.(*work.List); ok && ex.Anonymous {
 		for i := range list.Items {
-			list.Items[i].By = 0 // anonymity lives in the data: no author is ever stored
+			// Anonymity lives in the data: no author or editor is ever stored.
+			list.Items[i].By, list.Items[i].EditedBy = 0, 0
 		}
 	}
 	if err := work.Check(ex, v); err != nil {
@@ -131,6 +150,11 @@ func (h *Hub) UpdateBoard(ctx context.Context, pid int64, stepID string, fn func
 		return nil, fmt.Errorf("this board is %d KB; the limit is %d KB", len(data)>>10, MaxArtifactBytes>>10)
 	}
 	now := h.m.now()
+	if ex.Anonymous {
+		// A to-the-second time on the anonymous pool could be matched against the moment
+		// someone was seen typing; the minute is enough to say the board is fresh.
+		now = now.Truncate(time.Minute)
+	}
 	if err := h.m.store.SaveBoard(ctx, Board{CohortID: h.cohort.ID, StepID: stepID, Owner: owner, Kind: string(ex.Kind), Schema: work.Schema, Data: data, UpdatedAt: now}); err != nil {
 		return nil, fmt.Errorf("save board: %w", err)
 	}
@@ -142,12 +166,7 @@ func (h *Hub) UpdateBoard(ctx context.Context, pid int64, stepID string, fn func
 			mb.status[stepID] = StatusDraft
 		}
 	}
-	boards := make(map[string]uint64, len(h.boards)+1)
-	for k, n := range h.boards {
-		boards[k] = n
-	}
-	boards[BoardKey(stepID, owner)]++
-	h.boards = boards
+	h.bumpLocked(BoardKey(stepID, owner))
 	h.publishLocked()
 	out, _ := work.Decode(ex, work.Schema, data)
 	return out, nil

@@ -306,23 +306,7 @@ func (s *Snapshot) Counts() (online, submitted, total int) {
 func (h *Hub) Move(ctx context.Context, actor string, step int) error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	n := len(h.module.Steps)
-	if step < 0 || step >= n {
-		return fmt.Errorf("step %d does not exist: this module has steps 1 to %d", step+1, n)
-	}
-	from := h.cohort.Step
-	if step == from {
-		return nil
-	}
-	online := h.onlineLocked()
-	if h.cohort.Pace == PaceLed {
-		h.flushTimeLocked(ctx, online)
-	}
-	return h.changeCohortLocked(ctx, actor, "step", fmt.Sprintf("from %d to %d: %s", from+1, step+1, h.module.Steps[step].Title), func(c *Cohort) error {
-		c.Step = step
-		c.Live.UndoStep = &from
-		return nil
-	})
+	return h.moveLocked(ctx, actor, "step", step)
 }
 
 // changeCohortLocked applies change to a copy of the cohort, stores it with a timeline event,

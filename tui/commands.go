@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"charm.land/ssh"
 	"github.com/spf13/cobra"
@@ -56,22 +56,31 @@ func (f *FrontDoor) RunCommand(ctx context.Context, fac session.Facilitator, arg
 func (f *FrontDoor) commandTree(ctx context.Context, fac session.Facilitator) *cobra.Command {
 	m := f.manager
 	root := &cobra.Command{
-		Use:           "ssh HOST",
-		Short:         "Facilitator commands over SSH",
-		Long:          "Run workshop facilitator actions from a script or a terminal: ssh -p PORT HOST COMMAND [ARGS].",
+		Use:   "ssh HOST",
+		Short: "Facilitator commands over SSH",
+		Long: `Run workshop facilitator actions from a script or a terminal: ssh -p PORT HOST COMMAND [ARGS].
+Every action goes through the cohort's live hub, so everyone connected sees it at once, and it is
+recorded in the cohort's timeline under your facilitator name. CODE is a cohort's join code.`,
+		Example: `  ssh -p 2222 HOST step K7MQ2P 3
+  ssh -p 2222 HOST timer K7MQ2P 5m
+  ssh -p 2222 HOST announce K7MQ2P "Back at 10:30"
+  ssh -p 2222 HOST teams K7MQ2P --count 5
+  ssh -p 2222 HOST roster K7MQ2P --format json`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
 
+	var showAll bool
 	cohorts := &cobra.Command{
-		Use:   "cohorts",
-		Short: "List every cohort: code, name, module, step, participants",
+		Use:   "cohorts [--all]",
+		Short: "List active cohorts: code, name, module, pace, people, last activity, step",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return listCohorts(ctx, m, cmd.OutOrStdout())
+			return listCohorts(ctx, m, cmd.OutOrStdout(), showAll)
 		},
 	}
+	cohorts.Flags().BoolVar(&showAll, "all", false, "include archived cohorts")
 
 	cohort := &cobra.Command{Use: "cohort", Short: "Create and list cohorts"}
 	var moduleID, name, pace string
@@ -101,60 +110,41 @@ func (f *FrontDoor) commandTree(ctx context.Context, fac session.Facilitator) *c
 	create.Flags().StringVar(&pace, "pace", "led", "led: everyone follows the facilitator; self: each moves freely")
 	_ = create.MarkFlagRequired("module")
 	_ = create.MarkFlagRequired("name")
+	var listAll bool
 	list := &cobra.Command{
-		Use:   "list",
-		Short: "List every cohort",
+		Use:   "list [--all]",
+		Short: "List active cohorts",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return listCohorts(ctx, m, cmd.OutOrStdout())
+			return listCohorts(ctx, m, cmd.OutOrStdout(), listAll)
 		},
 	}
+	list.Flags().BoolVar(&listAll, "all", false, "include archived cohorts")
 	cohort.AddCommand(create, list)
 
-	step := &cobra.Command{
-		Use:     "step CODE next|prev|N",
-		Short:   "Move a cohort to the next, previous or Nth step (1-based)",
-		Example: "  ssh -p 2222 HOST step K7MQ2P next\n  ssh -p 2222 HOST step K7MQ2P 3",
-		Args:    cobra.ExactArgs(2),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			h, err := m.HubByCode(ctx, args[0])
-			if err != nil {
-				return fmt.Errorf("cohort %q: %w", args[0], err)
-			}
-			switch strings.ToLower(args[1]) {
-			case "next", "+":
-				err = h.MoveBy(ctx, fac.Name, +1)
-			case "prev", "previous", "-":
-				err = h.MoveBy(ctx, fac.Name, -1)
-			default:
-				n, convErr := strconv.Atoi(args[1])
-				if convErr != nil {
-					return fmt.Errorf("%q is not a step: use next, prev or a step number", args[1])
-				}
-				err = h.Move(ctx, fac.Name, n-1)
-			}
-			if err != nil {
-				return err
-			}
-			s := h.Snapshot()
-			fmt.Fprintf(cmd.OutOrStdout(), "%s is on step %d of %d — %s\n", s.Cohort.Code, s.Cohort.Step+1, len(s.Module.Steps), s.Module.Steps[s.Cohort.Step].Title)
-			return nil
-		},
-	}
-	root.AddCommand(cohorts, cohort, step)
+	root.AddCommand(cohorts, cohort)
+	root.AddCommand(f.facilitationCommands(ctx, fac)...)
 	root.AddCommand(f.exportCommands(ctx, fac)...)
 	return root
 }
 
-func listCohorts(ctx context.Context, m *session.Manager, out io.Writer) error {
-	cs, err := m.Cohorts(ctx)
+func listCohorts(ctx context.Context, m *session.Manager, out io.Writer, all bool) error {
+	cs, err := m.CohortOverview(ctx)
 	if err != nil {
 		return err
 	}
+	now := time.Now()
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "CODE\tNAME\tMODULE\tPACE\tSTEP")
+	fmt.Fprintln(tw, "CODE\tNAME\tMODULE\tPACE\tPEOPLE\tLAST ACTIVE\tSTEP")
 	for _, c := range cs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\n", c.Code, c.Name, c.ModuleID, c.Pace, c.Step+1)
+		if !c.ArchivedAt.IsZero() && !all {
+			continue
+		}
+		pace := string(c.Pace)
+		if !c.ArchivedAt.IsZero() {
+			pace += " (archived)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%d\n", c.Code, c.Name, c.ModuleID, pace, c.Participants, consoleAgo(now, c.LastActivity), c.Step+1)
 	}
 	return tw.Flush()
 }

@@ -2,13 +2,107 @@ package tui
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"workshop/session"
+	"workshop/session/export"
 )
 
-// exportCommands returns the SSH commands that stream cohort exports to a facilitator.
-func (f *FrontDoor) exportCommands(ctx context.Context, fac session.Facilitator) []*cobra.Command {
+// ExportFlags are the flags of `export`, shared by the command line (`workshop export`) and
+// the SSH command (`ssh HOST export`), so that both accept the same flags and, through
+// export.Export, write the same bytes.
+type ExportFlags struct {
+	Format    string
+	Artifacts bool
+	All       bool
+	Zone      string
+	Semicolon bool
+}
+
+// Bind adds the flags to a command.
+func (e *ExportFlags) Bind(cmd *cobra.Command) {
+	fs := cmd.Flags()
+	fs.StringVar(&e.Format, "format", "", "format: csv, json, md or html (required)")
+	fs.BoolVar(&e.Artifacts, "artifacts", false, "with csv: the sheet of all work (one row per item) instead of the progress sheet")
+	fs.BoolVar(&e.All, "all", false, "export every cohort instead of one CODE")
+	fs.StringVar(&e.Zone, "tz", "UTC", "time zone of the times in csv, md and html, e.g. Europe/Rome; JSON is always UTC")
+	fs.BoolVar(&e.Semicolon, "semicolon", false, "with csv: separate cells with ; for spreadsheets set to a decimal comma")
+}
+
+// Options checks the flags and turns them into export options.
+func (e *ExportFlags) Options() (export.Options, error) {
+	f, err := export.ParseFormat(e.Format)
+	if err != nil {
+		return export.Options{}, err
+	}
+	loc, err := time.LoadLocation(strings.TrimSpace(e.Zone))
+	if err != nil || e.Zone == "" || strings.EqualFold(e.Zone, "local") {
+		return export.Options{}, fmt.Errorf("--tz %q is not a time zone name: use one like UTC, Europe/Rome or America/Sao_Paulo", e.Zone)
+	}
+	o := export.Options{Format: f, Artifacts: e.Artifacts, Location: loc, Semicolon: e.Semicolon}
+	return o, o.Check()
+}
+
+// Args checks the positional arguments: one join code, or none with --all.
+func (e *ExportFlags) Args(cmd *cobra.Command, args []string) error {
+	switch {
+	case e.All && len(args) > 0:
+		return fmt.Errorf("--all exports every cohort: leave out the code %q", args[0])
+	case !e.All && len(args) != 1:
+		return fmt.Errorf("%s expects one cohort join code, or --all (see `%s --help`)", cmd.CommandPath(), cmd.CommandPath())
+	}
 	return nil
+}
+
+// ExportHelp describes the formats, for both commands' help.
+const ExportHelp = `Formats:
+  csv   a progress sheet for spreadsheets: one row per participant with name, team, joined,
+        last seen, then each step's status and minutes spent. With --artifacts, the sheet of
+        all work instead: one row per answer, item, vote, placement, cell, rating, tick and
+        quiz answer, plus each vote's tally. UTF-8 with a byte order mark, so Excel reads
+        accents right; cells that a spreadsheet would run as a formula start with '.
+  json  everything, in a documented, versioned layout (docs/export-schema.md).
+  md    a readable report: summary, participants, each step's work, the timeline.
+  html  the same report as one self-contained file with charts, for sharing and printing.
+
+Anonymous steps never name who wrote an item, in any format.`
+
+// exportCommands returns the SSH command that streams cohort exports to a facilitator. It
+// writes exactly what `workshop export` writes on the server.
+func (f *FrontDoor) exportCommands(ctx context.Context, _ session.Facilitator) []*cobra.Command {
+	var flags ExportFlags
+	cmd := &cobra.Command{
+		Use:   "export CODE --format csv|json|md|html [--artifacts] [--tz ZONE] [--semicolon]",
+		Short: "Stream a cohort's progress and work for reporting",
+		Long: `Write a cohort's export to standard output, byte for byte what ` + "`workshop export`" + ` writes on
+the server. Redirect it to a file on your side. --all with --format json streams every cohort
+as one document.
+
+` + ExportHelp,
+		Example: `  ssh -p 2222 HOST export K7MQ2P --format csv > cohort.csv
+  ssh -p 2222 HOST export K7MQ2P --format csv --artifacts > work.csv
+  ssh -p 2222 HOST export K7MQ2P --format html --tz Europe/Rome > report.html
+  ssh -p 2222 HOST export --all --format json > cohorts.json`,
+		Args: flags.Args,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o, err := flags.Options()
+			if err != nil {
+				return err
+			}
+			if flags.All {
+				if o.Format != export.JSON {
+					return errors.New("over SSH, --all streams one JSON document: use --format json, or run `workshop export --all -o DIR` on the server for one file per cohort")
+				}
+				return export.ExportAll(ctx, cmd.OutOrStdout(), f.manager, o)
+			}
+			return export.Export(ctx, cmd.OutOrStdout(), f.manager, args[0], o)
+		},
+	}
+	flags.Bind(cmd)
+	return []*cobra.Command{cmd}
 }

@@ -3,53 +3,129 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"workshop/session"
 )
 
-// console is the facilitator's first screen: every cohort, to open one and run it.
+// console is the facilitator's first screen: every cohort with its module, participants,
+// step and last activity, to open one, create one or archive one.
 type console struct {
-	deps    *Deps
-	st      *Styles
-	keys    KeyMap
-	width   int
-	height  int
-	cohorts []session.Cohort
-	cursor  int
-	err     string
-	loaded  bool
+	deps   *Deps
+	st     *Styles
+	keys   KeyMap
+	ck     consoleKeys
+	width  int
+	height int
+
+	all          []session.CohortInfo
+	showArchived bool
+	cursor       int
+	err          string
+	note         string
+	loaded       bool
+	// confirm is the archive question waiting for y; nil when none.
+	confirm *session.CohortInfo
+	now     time.Time
 }
 
 type cohortsMsg struct {
-	cohorts []session.Cohort
+	cohorts []session.CohortInfo
 	err     error
 }
 
+// consoleListTick refreshes the list now and then, so counts and activity stay current. It
+// names its screen, so a list left and opened again refreshes on one clock.
+type consoleListTick struct{ c *console }
+
+const consoleListRefresh = 10 * time.Second
+
 func newConsole(deps *Deps, st *Styles, keys KeyMap) *console {
-	return &console{deps: deps, st: st, keys: keys}
+	return &console{deps: deps, st: st, keys: keys, ck: newConsoleKeys(keys), now: time.Now()}
 }
 
 func (c *console) Init() tea.Cmd {
+	return tea.Batch(c.load(), c.tick())
+}
+
+func (c *console) tick() tea.Cmd {
+	return tea.Tick(consoleListRefresh, func(time.Time) tea.Msg { return consoleListTick{c} })
+}
+
+func (c *console) load() tea.Cmd {
 	deps := c.deps
 	return func() tea.Msg {
-		cs, err := deps.Manager.Cohorts(deps.Ctx)
+		cs, err := deps.Manager.CohortOverview(deps.Ctx)
 		return cohortsMsg{cohorts: cs, err: err}
 	}
+}
+
+// visible lists the cohorts shown: active ones, and archived ones when asked for.
+func (c *console) visible() []session.CohortInfo {
+	if c.showArchived {
+		return c.all
+	}
+	out := make([]session.CohortInfo, 0, len(c.all))
+	for _, co := range c.all {
+		if co.ArchivedAt.IsZero() {
+			out = append(out, co)
+		}
+	}
+	return out
+}
+
+func (c *console) selected() (session.CohortInfo, bool) {
+	v := c.visible()
+	if c.cursor < 0 || c.cursor >= len(v) {
+		return session.CohortInfo{}, false
+	}
+	return v[c.cursor], true
+}
+
+type archivedMsg struct {
+	code     string
+	archived bool
+	err      error
 }
 
 func (c *console) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case cohortsMsg:
-		c.loaded = true
-		c.cohorts, c.err = msg.cohorts, ""
+		c.loaded, c.now = true, time.Now()
+		if msg.err != nil {
+			c.err = "Could not list cohorts: " + msg.err.Error()
+			return c, nil
+		}
+		c.err = ""
+		// Keep the same cohort selected when the list changes under the cursor.
+		sel, had := c.selected()
+		c.all = msg.cohorts
+		if had {
+			for i, co := range c.visible() {
+				if co.ID == sel.ID {
+					c.cursor = i
+				}
+			}
+		}
+		c.cursor = min(c.cursor, max(len(c.visible())-1, 0))
+	case consoleListTick:
+		if msg.c != c {
+			return c, nil
+		}
+		return c, tea.Batch(c.load(), c.tick())
+	case archivedMsg:
 		if msg.err != nil {
 			c.err = msg.err.Error()
+			return c, nil
 		}
-		c.cursor = min(c.cursor, max(len(c.cohorts)-1, 0))
+		c.note = "Archived " + msg.code + ". Press A to show archived cohorts."
+		if !msg.archived {
+			c.note = msg.code + " is active again."
+		}
+		return c, c.load()
 	case openedMsg:
 		if msg.err != nil {
 			c.err = "Could not open the cohort: " + msg.err.Error()
@@ -57,21 +133,69 @@ func (c *console) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		return c, switchTo(msg.to)
 	case tea.KeyPressMsg:
-		switch {
-		case key.Matches(msg, c.keys.Up):
-			c.cursor = max(c.cursor-1, 0)
-		case key.Matches(msg, c.keys.Down):
-			c.cursor = min(c.cursor+1, max(len(c.cohorts)-1, 0))
-		case msg.String() == "r":
-			return c, c.Init()
-		case key.Matches(msg, c.keys.Enter):
-			if len(c.cohorts) == 0 {
-				return c, nil
-			}
-			return c, openCohort(c.deps, c.st, c.keys, c.cohorts[c.cursor].ID)
-		}
+		return c, c.onKey(msg)
 	}
 	return c, nil
+}
+
+func (c *console) onKey(msg tea.KeyPressMsg) tea.Cmd {
+	if c.confirm != nil {
+		co := *c.confirm
+		c.confirm = nil
+		if msg.String() != "y" {
+			c.note = "Nothing archived."
+			return nil
+		}
+		return archiveCohort(c.deps, co, true)
+	}
+	k := c.ck
+	n := len(c.visible())
+	switch {
+	case key.Matches(msg, k.Up):
+		c.cursor = max(c.cursor-1, 0)
+	case key.Matches(msg, k.Down):
+		c.cursor = min(c.cursor+1, max(n-1, 0))
+	case key.Matches(msg, k.Refresh):
+		return c.load()
+	case key.Matches(msg, k.New):
+		return switchTo(newConsoleCreate(c.deps, c.st, c.keys))
+	case key.Matches(msg, k.ShowArchived):
+		c.showArchived = !c.showArchived
+		c.cursor = min(c.cursor, max(len(c.visible())-1, 0))
+	case key.Matches(msg, k.Archive):
+		co, ok := c.selected()
+		if !ok {
+			return nil
+		}
+		if !co.ArchivedAt.IsZero() {
+			return archiveCohort(c.deps, co, false)
+		}
+		c.confirm = &co
+	case key.Matches(msg, k.Card):
+		if co, ok := c.selected(); ok {
+			return switchTo(newJoinCard(c.deps, c.st, c.keys, co.Cohort, false))
+		}
+	case key.Matches(msg, k.Open):
+		if co, ok := c.selected(); ok {
+			return openCohort(c.deps, c.st, c.keys, co.ID)
+		}
+	}
+	return nil
+}
+
+func archiveCohort(deps *Deps, co session.CohortInfo, archive bool) tea.Cmd {
+	actor := deps.Facilitator.Name
+	return func() tea.Msg {
+		h, err := deps.Manager.Hub(deps.Ctx, co.ID)
+		if err == nil {
+			if archive {
+				err = h.Archive(deps.Ctx, actor)
+			} else {
+				err = h.Unarchive(deps.Ctx, actor)
+			}
+		}
+		return archivedMsg{code: co.Code, archived: archive, err: err}
+	}
 }
 
 type openedMsg struct {
@@ -97,152 +221,141 @@ func openCohort(deps *Deps, st *Styles, keys KeyMap, id int64) tea.Cmd {
 func (c *console) View() string {
 	st := c.st
 	var b strings.Builder
-	b.WriteString(spread(st.Title.Render("workshop · facilitator console"), st.Muted.Render(c.deps.Facilitator.Name), c.width) + "\n")
-	b.WriteString(rule(st, c.width) + "\n")
+	line := func(s string) { b.WriteString(truncate(s, c.width) + "\n") }
+	line(spread(st.Title.Render("workshop · facilitator console"), st.Muted.Render(c.deps.Facilitator.Name), c.width))
+	line(rule(st, c.width))
+	cohorts := c.visible()
+	archived := len(c.all) - len(cohorts)
 	switch {
 	case c.err != "":
 		b.WriteString(st.Bad.Render(wrap(c.err, c.width)) + "\n")
 	case !c.loaded:
-		b.WriteString(st.Muted.Render("Loading cohorts…") + "\n")
-	case len(c.cohorts) == 0:
-		b.WriteString(wrap("No cohorts yet. Create one from the server's shell:", c.width) + "\n\n")
-		b.WriteString(st.Accent.Render("  workshop cohort create --module ID --name NAME") + "\n")
-		b.WriteString(st.Muted.Render(wrap("or over SSH: ssh -p PORT HOST cohort create --module ID --name NAME, then press r.", c.width)) + "\n")
+		line(st.Muted.Render("Loading cohorts…"))
+	case len(cohorts) == 0:
+		b.WriteString(wrap("No active cohorts. Press n to create one from a module.", c.width) + "\n")
+		if archived > 0 {
+			line(st.Muted.Render(fmt.Sprintf("%d archived: press A to show them.", archived)))
+		}
 	default:
-		b.WriteString(st.Muted.Render(fmt.Sprintf("  %-7s %-24s %-22s %s", "CODE", "COHORT", "MODULE", "STEP")) + "\n")
-		listH := max(c.height-4, 1)
-		start := max(0, c.cursor-listH+1)
-		for i := start; i < len(c.cohorts) && i < start+listH; i++ {
-			co := c.cohorts[i]
-			line := fmt.Sprintf("%-7s %-24s %-22s %d", co.Code, truncate(co.Name, 24), truncate(co.ModuleID, 22), co.Step+1)
-			if i == c.cursor {
-				b.WriteString(st.Selected.Render("› "+line) + "\n")
-			} else {
-				b.WriteString("  " + line + "\n")
-			}
+		c.table(&b, cohorts)
+	}
+	// The footer: what the selected cohort is, or the pending question.
+	var foot []string
+	switch {
+	case c.confirm != nil:
+		foot = append(foot, st.Warn.Render(fmt.Sprintf("Archive %s? Its work stays stored for export. y archives it.", c.confirm.Code)))
+	case c.note != "":
+		foot = append(foot, st.Muted.Render(c.note))
+	}
+	if co, ok := c.selected(); ok && c.height >= 14 {
+		foot = append(foot, st.Muted.Render("Join: ")+st.Accent.Render(c.deps.Hint.Line(co.Code)))
+	}
+	body := strings.TrimRight(b.String(), "\n")
+	lines := strings.Split(body, "\n")
+	room := c.height - len(foot)
+	for len(lines) < room {
+		lines = append(lines, "")
+	}
+	if len(lines) > room {
+		lines = lines[:max(room, 0)]
+	}
+	for _, f := range foot {
+		lines = append(lines, truncate(f, c.width))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// table draws the cohort list, scrolled so the cursor is visible. Wide windows show every
+// column; narrow ones keep the code, name and step.
+func (c *console) table(b *strings.Builder, cohorts []session.CohortInfo) {
+	st := c.st
+	wide := c.width >= 72
+	// marker, code, people, step and last activity take 40 cells with their gaps.
+	flex := max(c.width-42, 16)
+	nameW, modW := flex/2, flex-flex/2
+	if !wide {
+		nameW = max(c.width-2-6-2-2-5, 8)
+	}
+	row := func(code, name, module, people, step, last string) string {
+		if !wide {
+			return fmt.Sprintf("%-6s  %s  %5s", code, padRight(truncate(name, nameW), nameW), step)
+		}
+		return fmt.Sprintf("%-6s  %s  %s  %7s  %5s  %s", code, padRight(truncate(name, nameW), nameW), padRight(truncate(module, modW), modW), people, step, last)
+	}
+	b.WriteString(st.Muted.Render(truncate("  "+row("CODE", "COHORT", "MODULE", "PEOPLE", "STEP", "LAST ACTIVE"), c.width)) + "\n")
+	listH := max(c.height-5, 1)
+	start := max(0, c.cursor-listH+1)
+	for i := start; i < len(cohorts) && i < start+listH; i++ {
+		co := cohorts[i]
+		name := co.Name
+		if !co.ArchivedAt.IsZero() {
+			name = "(archived) " + name
+		}
+		people := fmt.Sprint(co.Participants)
+		if co.Online > 0 {
+			people = fmt.Sprintf("●%d/%d", co.Online, co.Participants)
+		}
+		line := row(co.Code, name, consoleModuleTitle(co), people, fmt.Sprintf("%d/%d", co.Step+1, co.Steps), consoleAgo(c.now, co.LastActivity))
+		if i == c.cursor {
+			b.WriteString(st.Selected.Render(truncate("› "+line, c.width)) + "\n")
+		} else {
+			b.WriteString(truncate("  "+line, c.width) + "\n")
 		}
 	}
-	return b.String()
+	if co, ok := c.selected(); ok && c.height >= 16 {
+		b.WriteString("\n" + st.Muted.Render(truncate(fmt.Sprintf("%s · %s · %d participants, %d online · created by %s", consoleModuleTitle(co), paceLabel(co.Pace), co.Participants, co.Online, co.CreatedBy), c.width)) + "\n")
+	}
+}
+
+func consoleModuleTitle(co session.CohortInfo) string {
+	if co.ModuleTitle == "" {
+		return co.ModuleID
+	}
+	return co.ModuleTitle
+}
+
+// padRight pads s with spaces to width cells.
+func padRight(s string, width int) string {
+	if w := lipglossWidth(s); w < width {
+		return s + strings.Repeat(" ", width-w)
+	}
+	return s
+}
+
+// consoleAgo says how long ago t was, in the few words a list has room for.
+func consoleAgo(now, t time.Time) string {
+	if t.IsZero() {
+		return "never"
+	}
+	d := now.Sub(t)
+	switch {
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		return fmt.Sprintf("%dm ago", int(d/time.Minute))
+	case d < 48*time.Hour:
+		return fmt.Sprintf("%dh ago", int(d/time.Hour))
+	}
+	return fmt.Sprintf("%dd ago", int(d/(24*time.Hour)))
 }
 
 func (c *console) Resize(w, h int) screen { c.width, c.height = w, h; return c }
 func (c *console) Typing() bool           { return false }
+
 func (c *console) ShortHelp() []key.Binding {
-	return []key.Binding{c.keys.Up, c.keys.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")), key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh"))}
-}
-func (c *console) FullHelp() [][]key.Binding { return [][]key.Binding{c.ShortHelp()} }
-
-// cohortRoom is the live view of one cohort for a facilitator: the roster and step control.
-type cohortRoom struct {
-	deps   *Deps
-	st     *Styles
-	keys   KeyMap
-	hub    *session.Hub
-	sub    *session.Subscription
-	snap   *session.Snapshot
-	width  int
-	height int
-	scroll int
-	err    string
+	k := c.ck
+	return []key.Binding{k.Up, k.Down, k.Open, k.New, k.Archive}
 }
 
-func newCohortRoom(deps *Deps, st *Styles, keys KeyMap, h *session.Hub, sub *session.Subscription) *cohortRoom {
-	r := &cohortRoom{deps: deps, st: st, keys: keys, hub: h, sub: sub, snap: sub.Snapshot()}
-	if r.snap == nil {
-		r.snap = h.Snapshot()
+func (c *console) FullHelp() [][]key.Binding {
+	k := c.ck
+	return [][]key.Binding{{k.Up, k.Down, k.Open, k.Card}, {k.New, k.Archive, k.ShowArchived, k.Refresh}}
+}
+
+// paceLabel names a pace the way facilitators say it.
+func paceLabel(p session.Pace) string {
+	if p == session.PaceSelf {
+		return "self-paced"
 	}
-	return r
+	return "facilitator-led"
 }
-
-func (r *cohortRoom) Init() tea.Cmd { return waitState(r.deps, r.sub) }
-
-type actionDoneMsg struct{ err error }
-
-func (r *cohortRoom) Update(msg tea.Msg) (screen, tea.Cmd) {
-	switch msg := msg.(type) {
-	case stateMsg:
-		if msg.snap != nil {
-			r.snap = msg.snap
-		}
-		return r, waitState(r.deps, r.sub)
-	case actionDoneMsg:
-		r.err = ""
-		if msg.err != nil {
-			r.err = msg.err.Error()
-		}
-	case tea.KeyPressMsg:
-		switch {
-		case key.Matches(msg, r.keys.Next):
-			return r, r.move(+1)
-		case key.Matches(msg, r.keys.Prev):
-			return r, r.move(-1)
-		case key.Matches(msg, r.keys.Up):
-			r.scroll = max(r.scroll-1, 0)
-		case key.Matches(msg, r.keys.Down):
-			r.scroll = min(r.scroll+1, max(len(r.snap.Roster)-1, 0))
-		case key.Matches(msg, r.keys.Back):
-			r.sub.Close()
-			return r, switchTo(newConsole(r.deps, r.st, r.keys))
-		}
-	}
-	return r, nil
-}
-
-func (r *cohortRoom) move(delta int) tea.Cmd {
-	h, deps, actor := r.hub, r.deps, r.deps.Facilitator.Name
-	return func() tea.Msg { return actionDoneMsg{h.MoveBy(deps.Ctx, actor, delta)} }
-}
-
-func (r *cohortRoom) View() string {
-	st, s := r.st, r.snap
-	c, mod := s.Cohort, s.Module
-	var b strings.Builder
-	b.WriteString(spread(st.Title.Render(truncate(c.Name, max(r.width-14, 10))), st.Accent.Bold(true).Render("Code "+c.Code), r.width) + "\n")
-	b.WriteString(st.Muted.Render(truncate(mod.Title+" · join with: "+r.deps.Hint.Line(c.Code), r.width)) + "\n")
-	step := mod.Steps[c.Step]
-	b.WriteString(st.Subtitle.Render(truncate(fmt.Sprintf("Step %d of %d — %s", c.Step+1, len(mod.Steps), step.Title), r.width)) + "\n")
-	online, submitted, total := s.Counts()
-	summary := fmt.Sprintf("%d participants · %d online · %d of %d submitted", total, online, submitted, total)
-	if step.Exercise == nil {
-		summary = fmt.Sprintf("%d participants · %d online · no exercise on this step", total, online)
-	}
-	b.WriteString(st.Muted.Render(truncate(summary, r.width)) + "\n")
-	if r.err != "" {
-		b.WriteString(st.Bad.Render(truncate(r.err, r.width)) + "\n")
-	} else {
-		b.WriteString(rule(st, r.width) + "\n")
-	}
-	nameW := min(max(r.width-28, 10), session.MaxNameLen)
-	b.WriteString(st.Muted.Render(fmt.Sprintf("%-*s  %-9s  %s", nameW, "NAME", "", "THIS STEP")) + "\n")
-	listH := max(r.height-7, 1)
-	if len(s.Roster) == 0 {
-		b.WriteString(st.Muted.Render(wrap("Nobody has joined yet. Read out the join line above.", r.width)) + "\n")
-	}
-	start := min(r.scroll, max(len(s.Roster)-listH, 0))
-	for i := start; i < len(s.Roster) && i < start+listH; i++ {
-		m := s.Roster[i]
-		presence := st.Muted.Render("○ offline")
-		if m.Online {
-			presence = st.Good.Render("● online ")
-		}
-		var work string
-		switch m.Status {
-		case session.StatusSubmitted:
-			work = st.Good.Render("✓ submitted")
-		case session.StatusDraft:
-			work = st.Warn.Render("… draft")
-		default:
-			work = st.Muted.Render("· not started")
-		}
-		name := lipgloss.NewStyle().Width(nameW).Render(truncate(m.Name, nameW))
-		b.WriteString(name + "  " + presence + "  " + work + "\n")
-	}
-	return b.String()
-}
-
-func (r *cohortRoom) Resize(w, h int) screen { r.width, r.height = w, h; return r }
-func (r *cohortRoom) Typing() bool           { return false }
-func (r *cohortRoom) ShortHelp() []key.Binding {
-	return []key.Binding{r.keys.Next, r.keys.Prev, r.keys.Up, r.keys.Down, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "all cohorts"))}
-}
-func (r *cohortRoom) FullHelp() [][]key.Binding { return [][]key.Binding{r.ShortHelp()} }

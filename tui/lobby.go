@@ -204,6 +204,11 @@ func (l *lobby) onCode(msg codeMsg) (screen, tea.Cmd) {
 	case msg.participant != nil:
 		l.stage = stageBusy
 		return l, enter(l.deps, l.st, l.keys, *msg.participant, "")
+	case msg.cohort != nil && !msg.cohort.ArchivedAt.IsZero():
+		l.err = fmt.Sprintf("The workshop %q has been archived by its facilitator and takes no new participants.", msg.cohort.Name)
+		l.stage = stageCode
+		l.input.SetValue("")
+		return l, nil
 	case msg.cohort != nil:
 		l.cohort, l.err = *msg.cohort, ""
 		l.askName()

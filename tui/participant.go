@@ -1,10 +1,10 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
@@ -28,14 +28,6 @@ func waitState(deps *Deps, sub *session.Subscription) tea.Cmd {
 	}
 }
 
-// workLoadedMsg carries the participant's stored work on a step.
-type workLoadedMsg struct {
-	stepID string
-	a      session.Artifact
-	found  bool
-	err    error
-}
-
 type focusArea int
 
 const (
@@ -43,71 +35,117 @@ const (
 	focusExercise
 )
 
-// participantView is the participant's main screen: where the group is, the step's guidance
-// and the exercise with their own work.
+// participantView is the participant's main screen: where the group is, the live state the
+// facilitator sets (timer, announcement, spotlight, locks, teams, vote results), the step's
+// guidance and the exercise with their own or their team's work.
 type participantView struct {
 	deps *Deps
 	st   *Styles
 	keys KeyMap
+	ek   exKeys
 	hub  *session.Hub
 	sub  *session.Subscription
 	me   session.Participant
 	snap *session.Snapshot
+	env  *exEnv
 
 	width, height int
 	// viewing is the step on screen; following means it tracks the group's step.
 	viewing   int
 	following bool
 	focus     focusArea
+	// moving is the step a self-paced participant asked to move to, until the hub says they
+	// are there (-1 for none); meanwhile older snapshots do not pull the screen back.
+	moving int
 
 	guide       viewport.Model
-	renderedFor string // step id + width + style the guidance was rendered for
+	guideH      int    // lines the guidance pane gets; 0 in a tiny window while answering
+	renderedFor string // what the guidance pane was last rendered for
 	ex          exercise
 	exStep      string // step id the editor belongs to
 	loading     bool
 	notice      string
+
+	// ident and watch sum up what the editor's shared data depends on: a change of ident
+	// (the participant's team) builds a new editor, a change of watch refreshes it.
+	ident, watch string
+	loadSeq      int
+
+	// writes are the hub changes this screen asked for, done one at a time in order, so a
+	// later change never lands before an earlier one.
+	writes []tea.Msg
+	busy   bool
+
+	live liveState
+}
+
+// liveState is the participant's side of the facilitator's live controls.
+type liveState struct {
+	ticking  bool // a one-second tick is scheduled for the timer
+	bell     bool // ring the terminal bell when time is up (off unless the participant asks)
+	lastLeft int  // seconds left at the last tick, to ring once when it reaches zero
+	handOpen bool
+	hand     textinput.Model
 }
 
 func newParticipantView(deps *Deps, st *Styles, keys KeyMap, h *session.Hub, sub *session.Subscription, me session.Participant) *participantView {
-	v := &participantView{deps: deps, st: st, keys: keys, hub: h, sub: sub, me: me, following: true, guide: viewport.New()}
+	ek := newExKeys(keys)
+	v := &participantView{deps: deps, st: st, keys: keys, ek: ek, hub: h, sub: sub, me: me, following: true, moving: -1, guide: viewport.New()}
 	v.snap = sub.Snapshot()
 	if v.snap == nil {
 		v.snap = h.Snapshot()
 	}
-	v.viewing = v.snap.StepOf(me)
+	v.env = &exEnv{me: me.ID, keys: ek, snap: v.snap, mine: map[string]map[string]bool{}, typing: draftDelay}
+	v.refreshMe()
+	v.viewing = v.snap.StepOf(v.me)
+	v.live.lastLeft = -1
 	return v
 }
 
 func (v *participantView) Init() tea.Cmd {
-	return tea.Batch(waitState(v.deps, v.sub), v.loadWork())
+	return tea.Batch(waitState(v.deps, v.sub), v.loadWork(), v.tick())
 }
 
 func (v *participantView) module() *content.Module { return v.snap.Module }
 
-// groupStep is the step the participant is expected to be on.
-func (v *participantView) groupStep() int {
+// refreshMe takes the participant's own record (team, hand, step) from the snapshot.
+func (v *participantView) refreshMe() {
 	if m, ok := v.snap.Member(v.me.ID); ok {
-		return v.snap.StepOf(m.Participant)
+		v.me = m.Participant
 	}
-	return v.snap.StepOf(v.me)
 }
+
+// groupStep is the step the participant is expected to be on.
+func (v *participantView) groupStep() int { return v.snap.StepOf(v.me) }
 
 func (v *participantView) step() content.Step { return v.module().Steps[v.viewing] }
 
+// loadWork replaces the editor with one for the step on screen, storing what the old one had
+// not stored yet.
 func (v *participantView) loadWork() tea.Cmd {
+	var leave tea.Cmd
+	if v.ex != nil {
+		leave = v.ex.Leave()
+	}
 	step := v.step()
 	v.ex, v.exStep = nil, step.ID
+	v.ident, v.watch = v.watchKeys()
 	if step.Exercise == nil {
 		v.loading = false
 		v.focus = focusGuidance
-		return nil
+		v.layout()
+		return leave
 	}
 	v.loading = true
-	h, deps, pid := v.hub, v.deps, v.me.ID
-	return func() tea.Msg {
-		a, found, err := h.Work(deps.Ctx, pid, step.ID)
-		return workLoadedMsg{stepID: step.ID, a: a, found: found, err: err}
-	}
+	v.layout()
+	return tea.Batch(leave, v.load(false))
+}
+
+// load reads the step's work and shared data, for a new editor or to refresh the one shown.
+func (v *participantView) load(refresh bool) tea.Cmd {
+	v.loadSeq++
+	vote := v.snap.Cohort.Live.Vote(v.step().ID)
+	return loadExercise(v.deps, v.hub, v.me.ID, v.step(), vote.Revealed, v.me.TeamID, refresh, v.loadSeq)
 }
 
 func (v *participantView) Update(msg tea.Msg) (screen, tea.Cmd) {
@@ -116,48 +154,52 @@ func (v *participantView) Update(msg tea.Msg) (screen, tea.Cmd) {
 		if msg.snap == nil {
 			return v, nil
 		}
-		v.snap = msg.snap
-		cmds := []tea.Cmd{waitState(v.deps, v.sub)}
-		if v.following && v.groupStep() != v.viewing {
-			v.viewing = v.groupStep()
-			v.notice = ""
-			cmds = append(cmds, v.loadWork())
+		return v, v.onState(msg.snap)
+	case exLoadedMsg:
+		return v, v.onLoaded(msg)
+	case reloadMsg:
+		if v.ex != nil {
+			return v, v.load(true)
 		}
-		v.layout()
-		return v, tea.Batch(cmds...)
-	case workLoadedMsg:
-		if msg.stepID != v.step().ID {
-			return v, nil
+		return v, nil
+	case saveWorkMsg, boardOpMsg:
+		return v, v.queueWrite(msg)
+	case writeDoneMsg:
+		v.busy = false
+		if done, ok := msg.result.(moveDoneMsg); ok {
+			if done.err != nil {
+				v.moving = -1
+				v.notice = done.err.Error()
+			}
+			return v, v.nextWrite()
 		}
-		v.loading = false
+		var cmd tea.Cmd
+		if v.ex != nil {
+			v.ex, cmd = v.ex.Update(msg.result)
+		}
+		return v, tea.Batch(cmd, v.nextWrite())
+	case timerTickMsg:
+		v.live.ticking = false
+		return v, v.tick()
+	case handDoneMsg:
 		if msg.err != nil {
-			v.notice = "Could not load your earlier work: " + msg.err.Error()
-			return v, nil
-		}
-		var stored *session.Artifact
-		if msg.found {
-			stored = &msg.a
-		}
-		v.ex = newExercise(v.st, v.keys, v.step(), stored)
-		v.layout()
-		v.focus = focusExercise
-		return v, v.ex.Focus()
-	case saveWorkMsg:
-		h, deps, pid := v.hub, v.deps, v.me.ID
-		return v, func() tea.Msg {
-			a, err := h.SaveWork(deps.Ctx, pid, msg.stepID, msg.schema, msg.data, msg.submit)
-			return workSavedMsg{stepID: msg.stepID, artifact: a, submit: msg.submit, err: err}
-		}
-	case workSavedMsg:
-		if v.ex != nil && msg.stepID == v.exStep {
-			var cmd tea.Cmd
-			v.ex, cmd = v.ex.Update(msg)
-			return v, cmd
+			v.notice = "Could not reach the facilitator: " + msg.err.Error()
+		} else {
+			v.notice = msg.note
 		}
 		return v, nil
 	case tea.KeyPressMsg:
 		if cmd, handled := v.onKey(msg); handled {
 			return v, cmd
+		}
+	case tea.PasteMsg:
+		if v.live.handOpen {
+			v.live.hand.SetValue(v.live.hand.Value() + session.CleanLine(msg.Content))
+			v.live.hand.CursorEnd()
+			return v, nil
+		}
+		if v.focus != focusExercise {
+			return v, nil
 		}
 	case tea.MouseWheelMsg:
 		var cmd tea.Cmd
@@ -172,16 +214,89 @@ func (v *participantView) Update(msg tea.Msg) (screen, tea.Cmd) {
 	return v, nil
 }
 
+// onState takes a new snapshot: follow the group, rebuild or refresh the editor when its
+// shared data changed, keep the timer ticking.
+func (v *participantView) onState(snap *session.Snapshot) tea.Cmd {
+	v.snap = snap
+	v.env.snap = snap
+	v.refreshMe()
+	cmds := []tea.Cmd{waitState(v.deps, v.sub), v.tick()}
+	if v.viewing >= len(v.module().Steps) {
+		v.viewing = len(v.module().Steps) - 1
+	}
+	if v.moving >= 0 && v.groupStep() == v.moving {
+		v.moving = -1
+	}
+	if v.following && v.moving < 0 && v.groupStep() != v.viewing {
+		v.viewing = v.groupStep()
+		v.notice = ""
+		cmds = append(cmds, v.loadWork())
+		return tea.Batch(cmds...)
+	}
+	ident, watch := v.watchKeys()
+	switch {
+	case ident != v.ident:
+		cmds = append(cmds, v.loadWork())
+	case watch != v.watch && v.ex != nil:
+		v.watch = watch
+		cmds = append(cmds, v.load(true))
+	}
+	v.layout()
+	return tea.Batch(cmds...)
+}
+
+func (v *participantView) onLoaded(msg exLoadedMsg) tea.Cmd {
+	if msg.stepID != v.step().ID || msg.seq != v.loadSeq {
+		return nil // an older load, or for a step no longer on screen
+	}
+	v.loading = false
+	if msg.refresh && v.ex != nil {
+		v.ex = v.ex.Refresh(msg.exData)
+		return nil
+	}
+	v.ex = newExercise(v.st, v.env, v.step(), msg.exData)
+	v.focus = focusExercise
+	v.layout()
+	return v.ex.Focus()
+}
+
 func (v *participantView) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := v.keys
+	v.notice = "" // a notice stays until the next key
+	if v.live.handOpen {
+		return v.onHandKey(msg), true
+	}
+	if key.Matches(msg, v.ek.Hand) {
+		return v.toggleHand(), true
+	}
+	if v.focus == focusExercise && v.ex != nil && v.ex.Wants(msg) {
+		return nil, false
+	}
 	switch {
 	case key.Matches(msg, k.Focus):
 		v.toggleFocus()
 		return v.focusCmd(), true
-	case key.Matches(msg, k.PageUp, k.PageDown):
+	case key.Matches(msg, k.PageUp, k.PageDown) && !(v.Typing() && strings.HasPrefix(msg.String(), "ctrl+")):
+		// ctrl+u and ctrl+d stay line-editing keys in a text field; pgup and pgdn page the
+		// guidance from anywhere.
 		var cmd tea.Cmd
 		v.guide, cmd = v.guide.Update(msg)
 		return cmd, true
+	}
+	if !v.Typing() {
+		switch {
+		case key.Matches(msg, k.StepBack):
+			return v.browse(v.viewing - 1), true
+		case key.Matches(msg, k.StepAhead):
+			return v.browse(v.viewing + 1), true
+		case key.Matches(msg, v.ek.Bell):
+			v.live.bell = !v.live.bell
+			v.notice = "Bell off."
+			if v.live.bell {
+				v.notice = "Bell on: your terminal beeps when time is up. Press b to turn it off."
+			}
+			return nil, true
+		}
 	}
 	if v.focus == focusExercise && v.ex != nil {
 		if key.Matches(msg, k.Back) {
@@ -195,20 +310,27 @@ func (v *participantView) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		var cmd tea.Cmd
 		v.guide, cmd = v.guide.Update(msg)
 		return cmd, true
-	case key.Matches(msg, k.Prev, k.StepBack):
+	case key.Matches(msg, k.Prev):
 		return v.browse(v.viewing - 1), true
-	case key.Matches(msg, k.Next, k.StepAhead):
+	case key.Matches(msg, k.Next):
 		return v.browse(v.viewing + 1), true
 	case key.Matches(msg, k.Present):
 		return v.browse(v.groupStep()), true
 	case key.Matches(msg, k.Enter):
 		if v.ex != nil {
 			v.focus = focusExercise
+			v.layout()
 			return v.focusCmd(), true
 		}
 	}
 	return nil, false
 }
+
+// moveMsg asks to move a self-paced participant to a step; moveDoneMsg reports it.
+type (
+	moveMsg     struct{ to int }
+	moveDoneMsg struct{ err error }
+)
 
 // browse shows another step. A participant may look back at earlier steps at any time, and go
 // ahead only when the cohort is self-paced.
@@ -226,22 +348,15 @@ func (v *participantView) browse(to int) tea.Cmd {
 	v.notice = ""
 	v.viewing = to
 	v.following = to == group
+	load := v.loadWork()
 	if self && to != group {
 		// In self-paced mode moving is the participant's own progress.
-		v.following = true
-		h, deps, pid := v.hub, v.deps, v.me.ID
-		return tea.Batch(v.loadWork(), func() tea.Msg {
-			if err := h.MoveParticipant(deps.Ctx, pid, to); err != nil {
-				return saveErrMsg{err}
-			}
-			return nil
-		})
+		// Moves go through the write queue: two quick moves must reach the hub in order.
+		v.following, v.moving = true, to
+		return tea.Batch(load, v.queueWrite(moveMsg{to: to}))
 	}
-	v.layout()
-	return v.loadWork()
+	return load
 }
-
-type saveErrMsg struct{ err error }
 
 func (v *participantView) toggleFocus() {
 	if v.focus == focusExercise || v.ex == nil {
@@ -249,9 +364,10 @@ func (v *participantView) toggleFocus() {
 		if v.ex != nil {
 			v.ex.Blur()
 		}
-		return
+	} else {
+		v.focus = focusExercise
 	}
-	v.focus = focusExercise
+	v.layout()
 }
 
 func (v *participantView) focusCmd() tea.Cmd {
@@ -263,117 +379,12 @@ func (v *participantView) focusCmd() tea.Cmd {
 
 func (v *participantView) Resize(w, h int) screen {
 	v.width, v.height = w, h
+	v.live.hand.SetWidth(max(w-36, 8))
 	v.layout()
 	return v
 }
 
-// header lines: title, step line, rule.
-const participantHeader = 3
-
-// layout shares the height between guidance and exercise and re-renders guidance if needed.
-func (v *participantView) layout() {
-	if v.width == 0 {
-		return
-	}
-	avail := v.height - participantHeader - 1 // one line for the notice/rule below guidance
-	exH := 0
-	if v.step().Exercise != nil {
-		exH = max(avail/2, min(8, avail-3))
-	}
-	guideH := max(avail-exH, 1)
-	v.guide.SetWidth(v.width)
-	v.guide.SetHeight(guideH)
-	key := fmt.Sprintf("%s/%d/%s", v.step().ID, v.width, v.st.Markdown)
-	if key != v.renderedFor {
-		v.renderedFor = key
-		out, err := content.RenderMarkdown(v.step().Guidance, v.width, v.st.Markdown)
-		if err != nil {
-			out = wrap(v.step().Guidance, v.width)
-		}
-		v.guide.SetContent(strings.TrimRight(out, "\n"))
-		v.guide.GotoTop()
-	}
-	if v.ex != nil {
-		v.ex = v.ex.Resize(v.width, exH)
-	}
-}
-
-func (v *participantView) View() string {
-	st := v.st
-	mod := v.module()
-	step := v.step()
-	var b strings.Builder
-
-	online := st.Good.Render("● connected")
-	title := st.Title.Render(truncate(mod.Title, max(v.width-20, 10)))
-	b.WriteString(spread(title, online, v.width) + "\n")
-
-	stepLine := fmt.Sprintf("Step %d of %d — %s", v.viewing+1, len(mod.Steps), step.Title)
-	meta := ""
-	if step.TimeBox > 0 {
-		meta = fmt.Sprintf("%d min", step.TimeBox)
-	}
-	b.WriteString(spread(st.Subtitle.Render(truncate(stepLine, max(v.width-10, 10))), st.Muted.Render(meta), v.width) + "\n")
-
-	switch {
-	case v.notice != "":
-		b.WriteString(st.Warn.Render(truncate(v.notice, v.width)) + "\n")
-	case v.viewing != v.groupStep():
-		b.WriteString(st.Warn.Render(truncate(fmt.Sprintf("You are looking at step %d; the group is on step %d. Press g to go back.", v.viewing+1, v.groupStep()+1), v.width)) + "\n")
-	default:
-		b.WriteString(rule(st, v.width) + "\n")
-	}
-
-	b.WriteString(v.guide.View() + "\n")
-	if step.Exercise == nil {
-		return b.String()
-	}
-	scroll := ""
-	if !v.guide.AtBottom() {
-		scroll = " more below · pgdn "
-	}
-	b.WriteString(spread(rule(st, max(v.width-len(scroll), 0)), st.Muted.Render(scroll), v.width) + "\n")
-	switch {
-	case v.loading:
-		b.WriteString(st.Muted.Render("Loading your work…"))
-	case v.ex != nil:
-		b.WriteString(v.ex.View())
-	}
-	return b.String()
-}
-
+// Typing says whether keys go into a text field: the help request or the editor's.
 func (v *participantView) Typing() bool {
-	return v.focus == focusExercise && v.ex != nil && v.ex.Typing()
-}
-
-func (v *participantView) ShortHelp() []key.Binding {
-	if v.focus == focusExercise && v.ex != nil {
-		return append(v.ex.ShortHelp(), key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/esc", "read guidance")))
-	}
-	keys := []key.Binding{v.keys.Up, v.keys.Down, v.keys.StepBack, v.keys.StepAhead}
-	if v.ex != nil {
-		keys = append(keys, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "answer")))
-	}
-	return keys
-}
-
-func (v *participantView) FullHelp() [][]key.Binding {
-	k := v.keys
-	groups := [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown},
-		{k.Prev, k.Next, k.Present, k.Focus},
-	}
-	if v.ex != nil {
-		groups = append(groups, v.ex.ShortHelp())
-	}
-	return groups
-}
-
-// spread places left and right on one line of width cells.
-func spread(left, right string, width int) string {
-	gap := width - lipglossWidth(left) - lipglossWidth(right)
-	if gap < 1 {
-		return truncate(left, width)
-	}
-	return left + strings.Repeat(" ", gap) + right
+	return v.live.handOpen || (v.focus == focusExercise && v.ex != nil && v.ex.Typing())
 }

@@ -1,133 +1,106 @@
 package tui
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 
-	"workshop/content"
 	"workshop/session"
+	"workshop/session/work"
 )
 
-// ReflectionSchema is the version of the stored layout of a reflection answer.
-const ReflectionSchema = 1
-
-// ReflectionData is a reflection answer as stored.
-type ReflectionData struct {
-	Text string `json:"text"`
-}
-
-// draftDelay is how long typing must pause before a draft is saved.
-const draftDelay = 1500 * time.Millisecond
-
-// reflection is the editor for free text written to a prompt.
+// reflection is the editor for free text written to a prompt: word-wrapped, pasted text
+// cleaned and cut to the length limit with a message, a draft stored whenever typing pauses.
 type reflection struct {
-	st    *Styles
-	keys  KeyMap
-	step  content.Step
-	limit int
+	*exBase
 	area  textarea.Model
-	width int
-
-	saved     string // text as last stored
-	status    session.Status
-	savedAt   time.Time
-	edits     int // bumps on every change, so only the last pause saves a draft
-	saving    bool
-	message   string
-	isError   bool
-	submitKey key.Binding
+	limit int
 }
 
-type draftTickMsg struct {
-	stepID string
-	edits  int
-}
-
-func newReflection(st *Styles, keys KeyMap, step content.Step, stored *session.Artifact) *reflection {
-	r := &reflection{st: st, keys: keys, step: step, limit: step.Exercise.TextLimit(), submitKey: keys.Submit}
+func newReflection(b *exBase) *reflection {
+	r := &reflection{exBase: b, limit: b.ex.TextLimit()}
 	r.area = textarea.New()
 	r.area.ShowLineNumbers = false
 	r.area.Prompt = "│ "
 	r.area.CharLimit = r.limit
+	r.area.MaxHeight = 0
 	r.area.Placeholder = "Write your answer here…"
-	r.area.SetStyles(textarea.DefaultStyles(st.Dark))
-	if stored != nil {
-		var d ReflectionData
-		if err := json.Unmarshal(stored.Data, &d); err == nil {
-			r.area.SetValue(d.Text)
-			r.saved = d.Text
-		}
-		r.status, r.savedAt = stored.Status, stored.UpdatedAt
+	styles := textarea.DefaultStyles(b.st.Dark)
+	styles.Cursor.Blink = false // no redraw twice a second over thin connections
+	r.area.SetStyles(styles)
+	if t, ok := b.value.(*work.Reflection); ok {
+		r.area.SetValue(t.Text)
+	} else {
+		b.value = &work.Reflection{}
 	}
+	b.saved = b.encode()
 	return r
 }
 
-func (r *reflection) Focus() tea.Cmd { return r.area.Focus() }
-func (r *reflection) Blur()          { r.area.Blur() }
-func (r *reflection) Typing() bool   { return r.area.Focused() }
+func (r *reflection) text() *work.Reflection { return r.value.(*work.Reflection) }
 
+func (r *reflection) Focus() tea.Cmd {
+	r.focused = true
+	return r.area.Focus()
+}
+
+func (r *reflection) Blur() {
+	r.focused = false
+	r.area.Blur()
+}
+
+func (r *reflection) Typing() bool               { return r.area.Focused() }
+func (r *reflection) Wants(tea.KeyPressMsg) bool { return false }
+func (r *reflection) Refresh(d exData) exercise  { r.refresh(d); return r }
+func (r *reflection) Leave() tea.Cmd             { return r.leave() }
+func (r *reflection) FullHelp() [][]key.Binding  { return [][]key.Binding{r.ShortHelp()} }
 func (r *reflection) Resize(w, h int) exercise {
-	r.width = w
+	r.width, r.height = w, h
 	r.area.SetWidth(w)
-	// Leave room for the prompt line and the status line.
-	r.area.SetHeight(max(h-3, 2))
+	r.sizeArea()
 	return r
 }
-
-func (r *reflection) data() []byte {
-	b, _ := json.Marshal(ReflectionData{Text: r.area.Value()})
-	return b
+func (r *reflection) sizeArea() { r.area.SetHeight(max(r.height-1-len(r.fitPrompt(r.height-1)), 1)) }
+func (r *reflection) ShortHelp() []key.Binding {
+	return []key.Binding{r.k.Submit, relabel(r.k.Enter, "enter", "new line")}
 }
 
 func (r *reflection) Update(msg tea.Msg) (exercise, tea.Cmd) {
+	if cmd, ok := r.common(msg); ok {
+		return r, cmd
+	}
 	switch msg := msg.(type) {
-	case workSavedMsg:
-		r.saving = false
-		if msg.err != nil {
-			r.message, r.isError = "Not saved: "+msg.err.Error(), true
-			return r, nil
-		}
-		var d ReflectionData
-		_ = json.Unmarshal(msg.artifact.Data, &d)
-		r.saved, r.status, r.savedAt = d.Text, msg.artifact.Status, msg.artifact.UpdatedAt
-		r.isError = false
-		if msg.submit {
-			r.message = "Submitted. You can still edit and submit again."
-		} else {
-			r.message = ""
-		}
-		return r, nil
-	case draftTickMsg:
-		if msg.edits == r.edits && r.area.Value() != r.saved && !r.saving {
-			r.saving = true
-			return r, saveWork(r.step.ID, ReflectionSchema, r.data(), false)
-		}
-		return r, nil
 	case tea.KeyPressMsg:
-		if key.Matches(msg, r.submitKey) {
-			if strings.TrimSpace(r.area.Value()) == "" {
-				r.message, r.isError = "Write something before submitting.", true
+		if key.Matches(msg, r.k.Submit) {
+			if strings.TrimSpace(session.CleanText(r.area.Value())) == "" {
+				r.fail(fmt.Errorf("write something before submitting"))
 				return r, nil
 			}
-			r.saving = true
-			r.edits++
-			return r, saveWork(r.step.ID, ReflectionSchema, r.data(), true)
+			r.text().Text = r.area.Value()
+			return r, r.submit()
+		}
+		if err := r.writable(); err != nil && !isMovement(msg) {
+			r.fail(err)
+			return r, nil
 		}
 	case tea.PasteMsg:
-		msg.Content = session.CleanText(msg.Content)
-		if room := r.limit - utf8.RuneCountInString(r.area.Value()); utf8.RuneCountInString(msg.Content) > room {
-			r.message, r.isError = fmt.Sprintf("The pasted text was cut to fit the %d-character limit.", r.limit), true
+		if err := r.writable(); err != nil {
+			r.fail(err)
+			return r, nil
 		}
+		msg.Content = session.CleanText(msg.Content)
+		cut := utf8.RuneCountInString(msg.Content) > r.limit-utf8.RuneCountInString(r.area.Value())
 		var cmd tea.Cmd
 		r.area, cmd = r.area.Update(msg)
-		return r, tea.Batch(cmd, r.changed())
+		cmd = tea.Batch(cmd, r.changed())
+		if cut {
+			r.fail(fmt.Errorf("the pasted text was cut to fit the %d-character limit", r.limit))
+		}
+		return r, cmd
 	}
 	before := r.area.Value()
 	var cmd tea.Cmd
@@ -138,50 +111,25 @@ func (r *reflection) Update(msg tea.Msg) (exercise, tea.Cmd) {
 	return r, cmd
 }
 
-// changed schedules a draft save once typing pauses.
+// changed takes the text into the work and stores it once typing pauses.
 func (r *reflection) changed() tea.Cmd {
-	r.edits++
-	edits, stepID := r.edits, r.step.ID
-	return tea.Tick(draftDelay, func(time.Time) tea.Msg { return draftTickMsg{stepID: stepID, edits: edits} })
+	r.message, r.isError = "", false
+	r.text().Text = r.area.Value()
+	return r.schedule(r.env.typing)
+}
+
+// isMovement says whether a key only moves the cursor, which a locked answer still allows.
+func isMovement(msg tea.KeyPressMsg) bool {
+	switch msg.String() {
+	case "up", "down", "left", "right", "home", "end", "pgup", "pgdown", "ctrl+home", "ctrl+end":
+		return true
+	}
+	return false
 }
 
 func (r *reflection) View() string {
-	st := r.st
-	prompt := r.step.Exercise.Prompt
-	if prompt == "" {
-		prompt = "Your answer"
-	}
-	var b strings.Builder
-	b.WriteString(st.Subtitle.Render(truncate(prompt, r.width)) + "\n")
-	b.WriteString(r.area.View() + "\n")
-	b.WriteString(r.statusLine())
-	return b.String()
-}
-
-func (r *reflection) statusLine() string {
-	st := r.st
+	r.sizeArea()
 	count := fmt.Sprintf("%d/%d", utf8.RuneCountInString(r.area.Value()), r.limit)
-	var state string
-	switch {
-	case r.message != "" && r.isError:
-		state = st.Bad.Render(r.message)
-	case r.saving:
-		state = st.Muted.Render("Saving…")
-	case r.area.Value() != r.saved:
-		state = st.Warn.Render("Unsaved changes · ctrl+s submits")
-	case r.status == session.StatusSubmitted:
-		state = st.Good.Render("✓ Submitted " + r.savedAt.Local().Format("15:04"))
-		if r.message != "" {
-			state += st.Muted.Render(" · " + r.message)
-		}
-	case r.status == session.StatusDraft:
-		state = st.Muted.Render("Draft saved " + r.savedAt.Local().Format("15:04") + " · ctrl+s submits")
-	default:
-		state = st.Muted.Render("Not started · ctrl+s submits")
-	}
-	return truncate(state+"  "+st.Muted.Render(count), r.width)
-}
-
-func (r *reflection) ShortHelp() []key.Binding {
-	return []key.Binding{r.submitKey, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "new line"))}
+	body := strings.Split(r.area.View(), "\n")
+	return r.frame(body, 0, len(body)-1, r.statusLine(count))
 }

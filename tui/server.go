@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"strconv"
 	"sync"
@@ -47,6 +48,9 @@ type FrontDoor struct {
 	manager *session.Manager
 	log     *slog.Logger
 	hint    JoinHint
+	// active counts session handlers still running, so shutdown can wait for them to store
+	// what they hold (time on step, presence) before the store closes.
+	active sync.WaitGroup
 }
 
 // NewFrontDoor returns the front door over a session manager.
@@ -65,6 +69,8 @@ func (f *FrontDoor) Middleware() []wish.Middleware {
 
 func (f *FrontDoor) logMiddleware(next ssh.Handler) ssh.Handler {
 	return func(s ssh.Session) {
+		f.active.Add(1)
+		defer f.active.Done()
 		id := session.IdentityFromKey(s.PublicKey())
 		f.log.Info("connect", "remote", s.RemoteAddr().String(), "keyless", id.Keyless(), "command", len(s.Command()) > 0)
 		next(s)
@@ -112,6 +118,21 @@ func (f *FrontDoor) programMiddleware(next ssh.Handler) ssh.Handler {
 			f.log.Error("session program ended with an error", "err", err, "remote", s.RemoteAddr().String())
 		}
 		next(s)
+	}
+}
+
+// Wait blocks until every session handler has returned, or ctx ends.
+func (f *FrontDoor) Wait(ctx context.Context) error {
+	done := make(chan struct{})
+	go func() {
+		f.active.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("sessions still ending: %w", ctx.Err())
 	}
 }
 

@@ -339,3 +339,61 @@ func setupB(b *testing.B) (*testServer, gossh.Signer, string) { return setup(b) 
 func createCohortB(b *testing.B, ts *testServer, k gossh.Signer) string {
 	return createCohort(b, ts, k)
 }
+
+// Stopping the server while participants are connected keeps the time they spent on their
+// step: sessions finish storing it before the store closes.
+func TestTimeOnStepSurvivesShutdown(t *testing.T) {
+	ts, facKey, dir := setup(t)
+	code := createCohort(t, ts, facKey)
+	var names []string
+	for _, name := range []string{"Uma", "Vic"} {
+		c := dialTerm(t, ts.addr(), code, nil, 80, 24)
+		c.waitFor("What name")
+		c.typeText(name + keyEnter)
+		c.waitFor("Keep this code")
+		c.press(keyEnter)
+		c.waitFor("Step 1 of 3")
+		names = append(names, name)
+	}
+	ts.stop() // both still connected
+
+	st, err := (&globals{dataDir: dir}).openStore()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	c, err := st.CohortByCode(ctx, code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, _ := st.Participants(ctx, c.ID)
+	times, err := st.StepTimes(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		if times[p.ID]["welcome"] <= 0 {
+			t.Errorf("%s: no time recorded on the first step (%v)", p.Name, times[p.ID])
+		}
+	}
+	if len(ps) != len(names) {
+		t.Fatalf("%d participants", len(ps))
+	}
+}
+
+// An archived cohort takes no new participants.
+func TestArchivedCohortRefusesNewcomers(t *testing.T) {
+	ts, facKey, _ := setup(t)
+	code := createCohort(t, ts, facKey)
+	if _, errOut, rc := runCommand(t, ts.addr(), facKey, "archive "+code); rc != 0 {
+		t.Fatalf("archive: %s", errOut)
+	}
+	c := dialTerm(t, ts.addr(), "late", nil, 80, 24)
+	c.waitFor("Join a workshop")
+	c.typeText(code + keyEnter)
+	c.waitFor("has been archived")
+	if strings.Contains(c.screen(), "What name") {
+		t.Fatal("asked for a name in an archived cohort")
+	}
+}

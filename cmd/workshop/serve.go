@@ -65,6 +65,8 @@ every answer already submitted is on disk.`,
 // server is a running workshop server.
 type server struct {
 	ssh     *ssh.Server
+	door    *tui.FrontDoor
+	log     *slog.Logger
 	store   *sqlite.Store
 	manager *session.Manager
 	ln      net.Listener
@@ -117,7 +119,7 @@ func startServer(cfg serveConfig) (*server, error) {
 		st.Close()
 		return nil, fmt.Errorf("create ssh server: %w", err)
 	}
-	s := &server{ssh: srv, store: st, manager: m, ln: ln, done: make(chan error, 1)}
+	s := &server{ssh: srv, door: door, log: slogger, store: st, manager: m, ln: ln, done: make(chan error, 1)}
 	go func() { s.done <- srv.Serve(ln) }()
 	slogger.Info("listening", "addr", ln.Addr().String(), "data", cfg.dataDir)
 	return s, nil
@@ -126,19 +128,21 @@ func startServer(cfg serveConfig) (*server, error) {
 // addr is where the server listens.
 func (s *server) addr() string { return s.ln.Addr().String() }
 
-// stop closes every session and the store. Sessions get a moment to finish writing.
+// stop closes every session, waits for the sessions to store what they hold, then closes the
+// store. Submitted work is already on disk; what a session still holds is its presence and the
+// time spent on the current step.
 func (s *server) stop() error {
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	err := s.ssh.Close()
+	if errors.Is(err, ssh.ErrServerClosed) {
+		err = nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	err := s.ssh.Shutdown(ctx)
-	if errors.Is(err, context.DeadlineExceeded) {
-		err = s.ssh.Close()
+	if werr := s.door.Wait(ctx); werr != nil {
+		s.log.Warn("stopping before every session ended", "err", werr)
 	}
 	if cerr := s.store.Close(); err == nil {
 		err = cerr
-	}
-	if errors.Is(err, ssh.ErrServerClosed) {
-		err = nil
 	}
 	return err
 }

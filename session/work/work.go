@@ -10,6 +10,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"workshop/content"
@@ -24,12 +26,14 @@ type Reflection struct {
 	Text string `json:"text"`
 }
 
-// Item is one short entry of a list. By is the participant who wrote it; it is 0 on anonymous
-// lists, where no author is ever stored.
+// Item is one short entry of a list. By is the participant who wrote it and EditedBy the last
+// one who changed its text, if someone else; both are 0 on anonymous lists, where no author is
+// ever stored.
 type Item struct {
-	ID   string `json:"id"`
-	Text string `json:"text"`
-	By   int64  `json:"by,omitempty"`
+	ID       string `json:"id"`
+	Text     string `json:"text"`
+	By       int64  `json:"by,omitempty"`
+	EditedBy int64  `json:"edited_by,omitempty"`
 }
 
 // List is a participant's, a team's or an anonymous pool's items, in display order.
@@ -41,6 +45,14 @@ type List struct {
 type Vote struct {
 	Dots map[string]int `json:"dots"`
 }
+
+// Limits on what participants add to a journey.
+const (
+	// MaxStages bounds a journey's stages, the module's and the participants' together.
+	MaxStages = 30
+	// MaxStageName bounds a stage name, in characters.
+	MaxStageName = 60
+)
 
 // GridSize is the number of positions along each matrix axis (0 … GridSize-1); the low half
 // and high half of each axis make the four quadrants.
@@ -80,9 +92,12 @@ type Journey struct {
 }
 
 // Table is rows of values for the exercise's columns, each value as typed (numbers as text
-// that parses as a number).
+// that parses as a number). IDs names each row (IDs[i] is the id of Rows[i]), so that
+// teammates editing one shared table change the row they mean even when rows are added or
+// removed meanwhile. Work stored without ids gets "row-N" ids by position when decoded.
 type Table struct {
 	Rows [][]string `json:"rows"`
+	IDs  []string   `json:"ids,omitempty"`
 }
 
 // Scale is a rating per statement: 0 for not rated, 1 to 5 otherwise.
@@ -184,9 +199,7 @@ func Encode(v any) ([]byte, error) {
 func Normalize(ex *content.Exercise, v any) {
 	switch w := v.(type) {
 	case *List:
-		if w.Items == nil {
-			w.Items = []Item{}
-		}
+		w.Items = uniqueItems(w.Items)
 	case *Vote:
 		if w.Dots == nil {
 			w.Dots = map[string]int{}
@@ -213,6 +226,7 @@ func Normalize(ex *content.Exercise, v any) {
 		for i := range w.Rows {
 			w.Rows[i] = resize(w.Rows[i], len(ex.Columns))
 		}
+		w.IDs = rowIDs(w.IDs, len(w.Rows))
 	case *Scale:
 		w.Ratings = resizeInts(w.Ratings, len(ex.Statements), 0)
 		for i, r := range w.Ratings {
@@ -276,8 +290,11 @@ func Check(ex *content.Exercise, v any) error {
 				}
 			}
 		}
+		if len(w.Stages) > MaxStages {
+			return fmt.Errorf("the journey has %d stages; the limit is %d: %w", len(w.Stages), MaxStages, ErrLimit)
+		}
 		for _, s := range w.Stages {
-			if err := text("a stage name", s, 60); err != nil {
+			if err := text("a stage name", s, MaxStageName); err != nil {
 				return err
 			}
 		}
@@ -305,15 +322,18 @@ func Check(ex *content.Exercise, v any) error {
 	return nil
 }
 
+// CheckCell says whether v fits a table column: a number for a number column, one of the
+// options for a choice column; empty always fits.
+func CheckCell(col content.Column, v string) error { return checkCell(col, v) }
+
 func checkCell(col content.Column, v string) error {
 	if v == "" {
 		return nil
 	}
 	switch col.Type {
 	case content.ColumnNumber:
-		var f float64
-		if _, err := fmt.Sscan(v, &f); err != nil {
-			return fmt.Errorf("%q in column %s is not a number", v, col.Name)
+		if _, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err != nil {
+			return fmt.Errorf("%q in column %s is not a number; type digits such as 1200 or 12.5", v, col.Name)
 		}
 	case content.ColumnChoice:
 		for _, o := range col.Options {
@@ -358,4 +378,43 @@ func resizeBools(s []bool, n int) []bool {
 		s = append(s, false)
 	}
 	return s[:n]
+}
+
+// uniqueItems gives every item an id and drops repeated ids, so an item can always be named
+// by its id. Missing ids are made from the position, so decoding the same data twice agrees.
+func uniqueItems(items []Item) []Item {
+	out := make([]Item, 0, len(items))
+	seen := make(map[string]bool, len(items))
+	for i, it := range items {
+		if it.ID == "" {
+			it.ID = fmt.Sprintf("item-%d", i+1)
+		}
+		if seen[it.ID] {
+			continue
+		}
+		seen[it.ID] = true
+		out = append(out, it)
+	}
+	return out
+}
+
+// rowIDs fits ids to n rows: missing ids are made from the position and repeats replaced.
+func rowIDs(ids []string, n int) []string {
+	out := make([]string, n)
+	seen := make(map[string]bool, n)
+	for i := range out {
+		id := ""
+		if i < len(ids) {
+			id = ids[i]
+		}
+		if id == "" || seen[id] {
+			id = fmt.Sprintf("row-%d", i+1)
+			for seen[id] {
+				id += "x"
+			}
+		}
+		seen[id] = true
+		out[i] = id
+	}
+	return out
 }

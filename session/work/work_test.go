@@ -86,9 +86,17 @@ func TestResults(t *testing.T) {
 
 func FuzzDecode(f *testing.F) {
 	f.Add("list", []byte(`{"items":[{"id":"a","text":"x"}]}`))
+	f.Add("list", []byte(`{"items":[{"id":"a","text":"x","by":3,"edited_by":4},{"id":"a"},{"text":"no id"}]}`))
 	f.Add("journey", []byte(`{"stages":["a"],"cells":[["x","y","z"]]}`))
+	f.Add("journey", []byte(`{"stages":["a","a","b","c"],"cells":null}`))
 	f.Add("matrix", []byte(`{"places":{"a":{"x":-4,"y":99}}}`))
 	f.Add("quiz", []byte(`{"answers":[3,-9]}`))
+	f.Add("table", []byte(`{"rows":[["a","1","web","extra"],[]],"ids":["r","r","s"]}`))
+	f.Add("vote", []byte(`{"dots":{"a":-1,"b":99}}`))
+	f.Add("scale", []byte(`{"ratings":[0,6,-2]}`))
+	f.Add("checklist", []byte(`{"ticks":[true],"notes":["a","b","c","d"]}`))
+	f.Add("reflection", []byte(`{"text":"\u001b[31mred"}`))
+	f.Add("list", []byte(`{"shared":true}`))
 	f.Fuzz(func(t *testing.T, kind string, data []byte) {
 		ex := exercise(content.Kind(kind))
 		v, err := Decode(ex, 1, data)
@@ -96,18 +104,60 @@ func FuzzDecode(f *testing.F) {
 			return
 		}
 		_ = Check(ex, v)
-		if _, err := Encode(v); err != nil {
+		out, err := Encode(v)
+		if err != nil {
 			t.Fatalf("decoded value does not encode: %v", err)
 		}
+		// Decoding is stable: what was read and written reads back the same.
+		again, err := Decode(ex, Schema, out)
+		if err != nil {
+			t.Fatalf("re-reading own output: %v", err)
+		}
+		if out2, _ := Encode(again); string(out2) != string(out) {
+			t.Fatalf("decoding is not stable:\n%s\n%s", out, out2)
+		}
+		if c, _ := Encode(Clone(v)); string(c) != string(out) {
+			t.Fatalf("clone differs:\n%s\n%s", out, c)
+		}
 		switch w := v.(type) {
+		case *List:
+			seen := map[string]bool{}
+			for _, it := range w.Items {
+				if it.ID == "" || seen[it.ID] {
+					t.Fatalf("item without a unique id: %+v", w.Items)
+				}
+				seen[it.ID] = true
+			}
 		case *Journey:
 			if len(w.Cells) != len(ex.Lanes) {
 				t.Fatal("journey lanes")
+			}
+			for _, row := range w.Cells {
+				if len(row) != len(w.Stages) {
+					t.Fatal("journey row does not match the stages")
+				}
 			}
 		case *Matrix:
 			for _, p := range w.Places {
 				if p.X < 0 || p.X >= GridSize || p.Y < 0 || p.Y >= GridSize {
 					t.Fatal("place off the grid")
+				}
+			}
+		case *Table:
+			if len(w.IDs) != len(w.Rows) {
+				t.Fatal("row ids do not match the rows")
+			}
+			seen := map[string]bool{}
+			for i, row := range w.Rows {
+				if len(row) != len(ex.Columns) || seen[w.IDs[i]] {
+					t.Fatalf("table row %d: %q %q", i, row, w.IDs)
+				}
+				seen[w.IDs[i]] = true
+			}
+		case *Scale:
+			for _, r := range w.Ratings {
+				if r < 0 || r > 5 {
+					t.Fatal("rating off the scale")
 				}
 			}
 		}

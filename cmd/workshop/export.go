@@ -1,0 +1,183 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	_ "time/tzdata" // --tz works on machines without a time zone database
+
+	"github.com/spf13/cobra"
+
+	"workshop/content"
+	"workshop/session"
+	"workshop/session/export"
+	"workshop/session/sqlite"
+	"workshop/tui"
+)
+
+func newExportCmd(g *globals) *cobra.Command {
+	var flags tui.ExportFlags
+	var out string
+	cmd := &cobra.Command{
+		Use:   "export CODE --format csv|json|md|html [-o FILE] [--artifacts] [--all]",
+		Short: "Export a cohort's progress and work for reporting",
+		Long: `Export what a cohort did: progress, time per step, all work, vote and matrix results and the
+facilitation timeline. Writes to standard output, or to FILE with -o (replaced only once the
+export is complete). Safe while the server runs. A facilitator can get the same bytes remotely:
+ssh -p 2222 HOST export CODE --format csv > cohort.csv
+
+--all exports every cohort: with --format json as one document (standard output or -o FILE);
+with the other formats as one file per cohort (CODE.csv, CODE-artifacts.csv, CODE.md,
+CODE.html) in the directory given with -o.
+
+` + tui.ExportHelp,
+		Example: `  workshop export K7MQ2P --format csv -o cohort.csv
+  workshop export K7MQ2P --format csv --artifacts -o work.csv
+  workshop export K7MQ2P --format html --tz America/Sao_Paulo -o report.html
+  workshop export K7MQ2P --format json | jq '.steps[] | {title, completion}'
+  workshop export --all --format md -o reports/`,
+		Args: flags.Args,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o, err := flags.Options()
+			if err != nil {
+				return err
+			}
+			st, err := openExisting(g)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			// Every cohort's own module version is in the store; the built-in library only
+			// saves parsing the ones that are built in.
+			lib, _, err := content.NewLibrary("")
+			if err != nil {
+				return fmt.Errorf("load modules: %w", err)
+			}
+			m := session.NewManager(st, lib, nil)
+			ctx := cmd.Context()
+			write := func(to func(w io.Writer) error) error {
+				if out == "" {
+					return to(cmd.OutOrStdout())
+				}
+				if err := export.WriteFile(out, to); err != nil {
+					return err
+				}
+				fmt.Fprintln(cmd.ErrOrStderr(), "Wrote", out)
+				return nil
+			}
+			switch {
+			case flags.All && o.Format == export.JSON:
+				return write(func(w io.Writer) error { return export.ExportAll(ctx, w, m, o) })
+			case flags.All:
+				if out == "" {
+					return fmt.Errorf("--all with --format %s writes one file per cohort: give the directory with -o DIR", o.Format)
+				}
+				paths, err := export.ExportAllToDir(ctx, m, out, o)
+				for _, p := range paths {
+					fmt.Fprintln(cmd.ErrOrStderr(), "Wrote", p)
+				}
+				if err == nil && len(paths) == 0 {
+					fmt.Fprintln(cmd.ErrOrStderr(), "No cohorts to export.")
+				}
+				return err
+			}
+			return write(func(w io.Writer) error { return export.Export(ctx, w, m, args[0], o) })
+		},
+	}
+	flags.Bind(cmd)
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE instead of standard output (with --all and a format other than json: a directory)")
+	return cmd
+}
+
+func newBackupCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "backup FILE|DIR/",
+		Short: "Copy the database safely, even while the server runs",
+		Long: `Write a consistent copy of the live database (SQLite's VACUUM INTO: one snapshot, compacted,
+synced to disk). It is safe while the server runs and never overwrites an existing file.
+
+Give a directory (one that exists, or a path ending in /) to get a complete data directory:
+the copy as workshop.db next to a copy of the server's host key. To restore, stop the server
+and start it on that directory:
+
+  workshop backup /backups/tuesday/
+  workshop serve --data /backups/tuesday
+
+A backup written to a FILE is restored by putting it in a data directory as workshop.db,
+with the host key beside it (participants' ssh clients trust that key).`,
+		Example: `  workshop backup /backups/$(date +%F)/
+  workshop backup workshop-2026-03-10.db`,
+		Args: exactArgs(1, "a FILE or DIR/ to write the copy to"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dest, dir := args[0], ""
+			if fi, err := os.Stat(dest); (err == nil && fi.IsDir()) || strings.HasSuffix(dest, "/") || strings.HasSuffix(dest, string(filepath.Separator)) {
+				dir, dest = dest, filepath.Join(dest, "workshop.db")
+			}
+			st, err := openExisting(g)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			if err := st.Backup(cmd.Context(), dest); err != nil {
+				if errors.Is(err, fs.ErrExist) {
+					return fmt.Errorf("%s already exists; a backup never replaces a file: choose a new name", dest)
+				}
+				return err
+			}
+			// The copy holds everyone's work: readable by the owner only, wherever it lands.
+			if err := os.Chmod(dest, 0o600); err != nil {
+				return fmt.Errorf("backup written to %s, but its permissions could not be restricted: %w", dest, err)
+			}
+			size := int64(0)
+			if fi, err := os.Stat(dest); err == nil {
+				size = fi.Size()
+			}
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, "Backed up %s to %s (%d KB).\n", g.dbPath(), dest, (size+1023)/1024)
+			if dir == "" {
+				fmt.Fprintf(w, "To restore: put it in a data directory as workshop.db with the host key %s beside it, and run workshop serve --data THAT_DIRECTORY.\n", g.hostKeyPath())
+				return nil
+			}
+			if err := copyHostKey(g.hostKeyPath(), filepath.Join(dir, "host_ed25519")); err != nil {
+				fmt.Fprintf(w, "The host key was not copied (%v): copy %s into %s yourself, or participants' ssh will warn of a changed host.\n", err, g.hostKeyPath(), dir)
+			}
+			fmt.Fprintf(w, "To restore: stop the server, then run workshop serve --data %s\n", dir)
+			return nil
+		},
+	}
+}
+
+// openExisting opens the data directory's database, refusing to create an empty one where a
+// person mistyped --data.
+func openExisting(g *globals) (*sqlite.Store, error) {
+	if _, err := os.Stat(g.dbPath()); err != nil {
+		return nil, fmt.Errorf("no database at %s: give the server's data directory with --data (or WORKSHOP_DATA)", g.dbPath())
+	}
+	return g.openStore()
+}
+
+// copyHostKey copies the server's private host key with owner-only permissions; it never
+// replaces an existing file.
+func copyHostKey(src, dst string) error {
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

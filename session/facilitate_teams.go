@@ -1,0 +1,192 @@
+package session
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+)
+
+// TeamPlan says how to split a cohort into breakout teams: Count teams, or teams of Size
+// people. ByHand makes the teams empty, for the facilitator to fill person by person.
+type TeamPlan struct {
+	Count  int
+	Size   int
+	ByHand bool
+}
+
+// SplitTeams replaces the cohort's teams. At random, the people online now (everyone, if
+// nobody is online) are shuffled and dealt into teams whose sizes differ by at most one;
+// whoever is offline stays in no team until moved. Team boards of earlier teams stay stored.
+func (h *Hub) SplitTeams(ctx context.Context, actor string, plan TeamPlan) ([]Team, error) {
+	if (plan.Count > 0) == (plan.Size > 0) {
+		return nil, errors.New("give either a number of teams or a team size, e.g. 5 teams or teams of 4")
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	people := h.onlineLocked()
+	if len(people) == 0 {
+		people = h.members
+	}
+	count := plan.Count
+	if plan.Size > 0 {
+		if len(people) == 0 {
+			return nil, errors.New("nobody has joined yet, so there is nobody to put in teams of a size")
+		}
+		count = (len(people) + plan.Size - 1) / plan.Size
+	}
+	if count > MaxTeams {
+		return nil, fmt.Errorf("%d teams is too many: at most %d", count, MaxTeams)
+	}
+	if !plan.ByHand && count > len(people) {
+		return nil, fmt.Errorf("%d teams for %d people would leave teams empty: ask for fewer, or split by hand", count, len(people))
+	}
+	names := make([]string, count)
+	for i := range names {
+		names[i] = fmt.Sprintf("Team %d", i+1)
+	}
+	assign := map[int64]int{}
+	detail := fmt.Sprintf("%d empty teams to fill by hand", count)
+	if !plan.ByHand {
+		order := rand.Perm(len(people))
+		for i, j := range order {
+			assign[people[j].p.ID] = i % count
+		}
+		detail = fmt.Sprintf("%d people at random into %d teams", len(people), count)
+	}
+	return h.replaceTeamsLocked(ctx, actor, detail, names, assign)
+}
+
+// replaceTeamsLocked stores a new set of teams with the given members (participant ID -> index
+// into names; everyone else in no team), then updates the roster and publishes.
+func (h *Hub) replaceTeamsLocked(ctx context.Context, actor, detail string, names []string, assign map[int64]int) ([]Team, error) {
+	ev := Event{CohortID: h.cohort.ID, At: h.m.now(), Actor: actor, Action: "teams", Detail: detail}
+	teams, err := h.m.store.ReplaceTeams(ctx, h.cohort.ID, names, assign, ev)
+	if err != nil {
+		return nil, fmt.Errorf("form teams: %w", err)
+	}
+	h.teams = teams
+	for _, mb := range h.members {
+		p := mb.p
+		p.TeamID = 0
+		if i, ok := assign[p.ID]; ok {
+			p.TeamID = teams[i].ID
+		}
+		mb.p = p
+	}
+	h.publishLocked()
+	return teams, nil
+}
+
+// RenameTeam gives a team a new name, unique in the cohort.
+func (h *Hub) RenameTeam(ctx context.Context, actor string, teamID int64, name string) error {
+	name = CleanLine(name)
+	if name == "" {
+		return errors.New("the team name is empty: type a name")
+	}
+	if err := Bound("the team name", name, MaxNameLen); err != nil {
+		return err
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	at := -1
+	for i, t := range h.teams {
+		if t.ID == teamID {
+			at = i
+		} else if strings.EqualFold(t.Name, name) {
+			return fmt.Errorf("another team is already called %q", t.Name)
+		}
+	}
+	if at < 0 {
+		return fmt.Errorf("team %d is not in cohort %s", teamID, h.cohort.Code)
+	}
+	old := h.teams[at].Name
+	if old == name {
+		return nil
+	}
+	ev := Event{CohortID: h.cohort.ID, At: h.m.now(), Actor: actor, Action: "teams", Detail: fmt.Sprintf("renamed %s to %s", old, name)}
+	if err := h.m.store.RenameTeam(ctx, teamID, name, ev); err != nil {
+		return err
+	}
+	// Snapshots share the slice, so it is replaced rather than changed.
+	teams := append([]Team(nil), h.teams...)
+	teams[at].Name = name
+	h.teams = teams
+	h.publishLocked()
+	return nil
+}
+
+// MoveToTeam puts a participant in a team, or in none for teamID 0.
+func (h *Hub) MoveToTeam(ctx context.Context, actor string, pid, teamID int64) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	mb, ok := h.byID[pid]
+	if !ok {
+		return fmt.Errorf("participant %d is not in cohort %s", pid, h.cohort.Code)
+	}
+	to := "no team"
+	if teamID != 0 {
+		t, ok := h.teamLocked(teamID)
+		if !ok {
+			return fmt.Errorf("team %d is not in cohort %s", teamID, h.cohort.Code)
+		}
+		to = t.Name
+	}
+	if mb.p.TeamID == teamID {
+		return nil
+	}
+	ev := Event{CohortID: h.cohort.ID, At: h.m.now(), Actor: actor, Action: "teams", Detail: fmt.Sprintf("moved %s to %s", mb.p.Name, to)}
+	if err := h.m.store.SetTeam(ctx, pid, teamID, ev); err != nil {
+		return err
+	}
+	p := mb.p
+	p.TeamID = teamID
+	mb.p = p
+	h.publishLocked()
+	return nil
+}
+
+func (h *Hub) teamLocked(id int64) (Team, bool) {
+	for _, t := range h.teams {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return Team{}, false
+}
+
+// TeamByName finds a team of the snapshot by name, in any case, or by its number in the list
+// ("2" for the second team).
+func (s *Snapshot) TeamByName(name string) (Team, error) {
+	name = strings.TrimSpace(name)
+	for _, t := range s.Teams {
+		if strings.EqualFold(t.Name, name) {
+			return t, nil
+		}
+	}
+	var n int
+	if _, err := fmt.Sscan(name, &n); err == nil && fmt.Sprint(n) == name && n >= 1 && n <= len(s.Teams) {
+		return s.Teams[n-1], nil
+	}
+	if len(s.Teams) == 0 {
+		return Team{}, fmt.Errorf("there are no teams yet: split the cohort first")
+	}
+	known := make([]string, len(s.Teams))
+	for i, t := range s.Teams {
+		known[i] = t.Name
+	}
+	return Team{}, fmt.Errorf("no team is called %q; the teams are: %s", name, strings.Join(known, ", "))
+}
+
+// MembersByName finds participants of the snapshot by display name, in any case.
+func (s *Snapshot) MembersByName(name string) []Member {
+	name = CleanLine(name)
+	var out []Member
+	for _, m := range s.Roster {
+		if strings.EqualFold(m.Name, name) {
+			out = append(out, m)
+		}
+	}
+	return out
+}

@@ -1,0 +1,336 @@
+package session
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"workshop/content"
+	"workshop/session/work"
+)
+
+// MaxSpotlightLen bounds the text copied into a spotlight, in characters.
+const MaxSpotlightLen = 2000
+
+// WallEntry is one answer on the facilitator's answers wall: a participant's own work, a team's
+// board, or one item (or all items) of the anonymous pool. Anonymous entries carry no author.
+type WallEntry struct {
+	// Key names the entry for Spotlight: "p" + participant id, "t" + team id, "i" + item id,
+	// or "pool" for every item of the anonymous pool.
+	Key string
+	// Author is the participant's name for their own work; empty on boards and anonymous items.
+	Author string
+	// Team is the team's name for a team board ("" otherwise).
+	Team string
+	// Status is the participant's draft or submitted status; empty for boards.
+	Status Status
+	// At is when the work last changed.
+	At time.Time
+	// Text is the work written out as plain lines.
+	Text string
+}
+
+// Title is how the entry is headed on participants' screens when spotlit: never with the name
+// of the person who wrote it.
+func (e WallEntry) Title() string {
+	switch {
+	case e.Team != "":
+		return e.Team + "'s board"
+	case e.Key == "pool":
+		return "Everyone's items"
+	case strings.HasPrefix(e.Key, "i"):
+		return "An item from the group"
+	}
+	return "An answer"
+}
+
+// Wall returns every answer to a step as it stands, oldest change first, respecting anonymity:
+// on an anonymous exercise only the pool's items are listed, and no entry says who wrote what.
+// Empty work is left out. A vote step has no answers to show: see VoteTally.
+func (h *Hub) Wall(ctx context.Context, stepID string) ([]WallEntry, error) {
+	ex, err := h.exerciseOf(stepID)
+	if err != nil {
+		return nil, err
+	}
+	if ex.Kind == content.KindVote {
+		return nil, nil
+	}
+	arts, boards, err := h.StepWork(ctx, stepID)
+	if err != nil {
+		return nil, err
+	}
+	h.mu.Lock()
+	names := make(map[int64]string, len(h.members))
+	firstOf := map[int64]int64{} // team id -> one member, to find the items a team works on
+	for _, mb := range h.members {
+		names[mb.p.ID] = mb.p.Name
+		if _, ok := firstOf[mb.p.TeamID]; !ok && mb.p.TeamID != 0 {
+			firstOf[mb.p.TeamID] = mb.p.ID
+		}
+	}
+	teams := make(map[string]string, len(h.teams))
+	teamIDs := make(map[string]int64, len(h.teams))
+	for _, t := range h.teams {
+		teams[OwnerTeam(t.ID)] = t.Name
+		teamIDs[OwnerTeam(t.ID)] = t.ID
+	}
+	h.mu.Unlock()
+
+	itemsFor := func(pid int64) []work.Item {
+		if ex.From == "" {
+			return nil
+		}
+		items, err := h.Items(ctx, pid, stepID)
+		if err != nil && pid != 0 {
+			items, _ = h.Items(ctx, 0, stepID)
+		}
+		return items
+	}
+	var cohortItems []work.Item
+	if ex.From != "" && !ex.Team {
+		cohortItems = itemsFor(0)
+	}
+
+	var out []WallEntry
+	if ex.Anonymous {
+		for _, b := range boards {
+			if b.Owner != OwnerPool {
+				continue
+			}
+			v, err := work.Decode(ex, b.Schema, b.Data)
+			if err != nil {
+				continue
+			}
+			if text := WorkText(ex, v, nil); text != "" {
+				out = append(out, WallEntry{Key: "pool", At: b.UpdatedAt, Text: text})
+			}
+			if l, ok := v.(*work.List); ok {
+				for _, it := range l.Items {
+					if t := strings.TrimSpace(it.Text); t != "" {
+						out = append(out, WallEntry{Key: "i" + it.ID, At: b.UpdatedAt, Text: t})
+					}
+				}
+			}
+		}
+		return out, nil
+	}
+	for _, b := range boards {
+		if !strings.HasPrefix(b.Owner, "team:") {
+			continue
+		}
+		v, err := work.Decode(ex, b.Schema, b.Data)
+		if err != nil {
+			continue
+		}
+		name, ok := teams[b.Owner]
+		if !ok {
+			name = "An earlier team"
+		}
+		text := WorkText(ex, v, itemsFor(firstOf[teamIDs[b.Owner]]))
+		if text == "" {
+			continue
+		}
+		key := "t" + strings.TrimPrefix(b.Owner, "team:")
+		out = append(out, WallEntry{Key: key, Team: name, At: b.UpdatedAt, Text: text})
+	}
+	if !ex.Team {
+		for _, a := range arts {
+			v, err := work.Decode(ex, a.Schema, a.Data)
+			if err != nil {
+				continue
+			}
+			text := WorkText(ex, v, cohortItems)
+			if text == "" {
+				continue
+			}
+			name, ok := names[a.ParticipantID]
+			if !ok {
+				name = "Someone who left"
+			}
+			out = append(out, WallEntry{Key: "p" + itoa(a.ParticipantID), Author: name, Status: a.Status, At: a.UpdatedAt, Text: text})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b WallEntry) int { return a.At.Compare(b.At) })
+	return out, nil
+}
+
+// Spotlight puts a copy of one wall entry of a step on every participant's screen, headed
+// without its author, until released. The copy does not change if the work changes later.
+func (h *Hub) Spotlight(ctx context.Context, actor, stepID, key string) error {
+	label, err := h.stepLabel(stepID)
+	if err != nil {
+		return err
+	}
+	wall, err := h.Wall(ctx, stepID)
+	if err != nil {
+		return err
+	}
+	at := slices.IndexFunc(wall, func(e WallEntry) bool { return e.Key == key })
+	if at < 0 {
+		return fmt.Errorf("nothing to spotlight: %s has no answer %q (yet)", label, key)
+	}
+	e := wall[at]
+	text := e.Text
+	if utf8.RuneCountInString(text) > MaxSpotlightLen {
+		text = string([]rune(text)[:MaxSpotlightLen-1]) + "…"
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	now := h.m.now()
+	return h.changeCohortLocked(ctx, actor, "spotlight", e.Title()+" ("+label+")", func(c *Cohort) error {
+		c.Live.Spotlight = &Spotlight{StepID: stepID, Title: e.Title(), Text: text, By: actor, At: now}
+		return nil
+	})
+}
+
+// SpotlightTeam puts one team's board for a step on every participant's screen.
+func (h *Hub) SpotlightTeam(ctx context.Context, actor, stepID string, teamID int64) error {
+	err := h.Spotlight(ctx, actor, stepID, "t"+itoa(teamID))
+	if err != nil && strings.HasPrefix(err.Error(), "nothing to spotlight") {
+		h.mu.Lock()
+		t, ok := h.teamLocked(teamID)
+		h.mu.Unlock()
+		if ok {
+			return fmt.Errorf("%s has nothing on its board for this step yet", t.Name)
+		}
+	}
+	return err
+}
+
+// ReleaseSpotlight takes the spotlight off every participant's screen.
+func (h *Hub) ReleaseSpotlight(ctx context.Context, actor string) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.cohort.Live.Spotlight == nil {
+		return nil
+	}
+	return h.changeCohortLocked(ctx, actor, "spotlight", "released", func(c *Cohort) error {
+		c.Live.Spotlight = nil
+		return nil
+	})
+}
+
+// WorkText writes a piece of work out as plain lines, the way the answers wall and a spotlight
+// show it; items are the list items a vote or matrix works on. It returns "" for empty work.
+func WorkText(ex *content.Exercise, v any, items []work.Item) string {
+	var lines []string
+	add := func(format string, args ...any) { lines = append(lines, fmt.Sprintf(format, args...)) }
+	itemText := func(id string) string {
+		for _, it := range items {
+			if it.ID == id {
+				return it.Text
+			}
+		}
+		return "(an item no longer listed)"
+	}
+	switch w := v.(type) {
+	case *work.Reflection:
+		if t := strings.TrimSpace(w.Text); t != "" {
+			lines = append(lines, t)
+		}
+	case *work.List:
+		for _, it := range w.Items {
+			if t := strings.TrimSpace(it.Text); t != "" {
+				add("• %s", t)
+			}
+		}
+	case *work.Vote:
+		ids := make([]string, 0, len(w.Dots))
+		for id, n := range w.Dots {
+			if n > 0 {
+				ids = append(ids, id)
+			}
+		}
+		slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(w.Dots[b], w.Dots[a]), cmp.Compare(a, b)) })
+		for _, id := range ids {
+			add("%d · %s", w.Dots[id], itemText(id))
+		}
+	case *work.Matrix:
+		quads := ex.QuadrantNames()
+		byQuad := make([][]string, 4)
+		for _, pl := range work.Placements(items, w) {
+			q := pl.Place.Quadrant()
+			byQuad[q] = append(byQuad[q], pl.Item.Text)
+		}
+		for q, texts := range byQuad {
+			if len(texts) > 0 && q < len(quads) {
+				add("%s: %s", quads[q], strings.Join(texts, "; "))
+			}
+		}
+	case *work.Journey:
+		for l, row := range w.Cells {
+			for s, cell := range row {
+				if t := strings.TrimSpace(cell); t != "" && l < len(ex.Lanes) && s < len(w.Stages) {
+					add("%s · %s: %s", ex.Lanes[l], w.Stages[s], t)
+				}
+			}
+		}
+	case *work.Table:
+		for _, row := range w.Rows {
+			var cells []string
+			for i, c := range row {
+				if t := strings.TrimSpace(c); t != "" && i < len(ex.Columns) {
+					cells = append(cells, ex.Columns[i].Name+": "+t)
+				}
+			}
+			if len(cells) > 0 {
+				add("• %s", strings.Join(cells, " · "))
+			}
+		}
+	case *work.Scale:
+		labels := ex.ScaleLabels()
+		for i, r := range w.Ratings {
+			if r >= 1 && r <= 5 && i < len(ex.Statements) {
+				label := ""
+				if r-1 < len(labels) {
+					label = " (" + labels[r-1] + ")"
+				}
+				add("%s — %d%s", ex.Statements[i], r, label)
+			}
+		}
+	case *work.Checklist:
+		touched := false
+		for i, item := range ex.Items {
+			tick, note := i < len(w.Ticks) && w.Ticks[i], ""
+			if i < len(w.Notes) {
+				note = strings.TrimSpace(w.Notes[i])
+			}
+			touched = touched || tick || note != ""
+			mark := "[ ]"
+			if tick {
+				mark = "[x]"
+			}
+			if note != "" {
+				add("%s %s — %s", mark, item, note)
+			} else {
+				add("%s %s", mark, item)
+			}
+		}
+		if !touched {
+			return ""
+		}
+	case *work.Quiz:
+		answered := false
+		for i, q := range ex.Questions {
+			if i >= len(w.Answers) || w.Answers[i] < 0 || w.Answers[i] >= len(q.Options) {
+				continue
+			}
+			answered = true
+			o := q.Options[w.Answers[i]]
+			mark := "✗"
+			if o.Correct {
+				mark = "✓"
+			}
+			add("%s %s — %s", mark, q.Question, o.Text)
+		}
+		if answered {
+			c, t := work.Score(ex, w)
+			lines = append([]string{fmt.Sprintf("%d of %d correct", c, t)}, lines...)
+		}
+	}
+	return strings.Join(lines, "\n")
+}

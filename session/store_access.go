@@ -1,0 +1,6 @@
+package session
+
+// Store returns the store the manager works on. Exports read a whole cohort at once from it
+// (participants, work, boards, time on steps and the timeline) without going through a hub,
+// so that a report never holds up live screens and works for cohorts nobody has open.
+func (m *Manager) Store() Store { return m.store }

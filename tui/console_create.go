@@ -1,0 +1,189 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"workshop/content"
+	"workshop/session"
+)
+
+// consoleCreate makes a new cohort: pick a module from the list (its summary shows under the
+// list), then name the cohort and choose its pace.
+type consoleCreate struct {
+	deps   *Deps
+	st     *Styles
+	keys   KeyMap
+	ck     consoleKeys
+	width  int
+	height int
+
+	mods   []*content.Module
+	cursor int
+	naming bool
+	input  textinput.Model
+	pace   session.Pace
+	busy   bool
+	err    string
+}
+
+type cohortCreatedMsg struct {
+	cohort session.Cohort
+	err    error
+}
+
+func newConsoleCreate(deps *Deps, st *Styles, keys KeyMap) *consoleCreate {
+	c := &consoleCreate{deps: deps, st: st, keys: keys, ck: newConsoleKeys(keys), mods: deps.Manager.Library().List(), pace: session.PaceLed}
+	c.input = textinput.New()
+	c.input.Prompt = "Name › "
+	c.input.Placeholder = "e.g. Tuesday group"
+	c.input.CharLimit = session.MaxNameLen
+	return c
+}
+
+func (c *consoleCreate) Init() tea.Cmd { return nil }
+
+func (c *consoleCreate) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case cohortCreatedMsg:
+		c.busy = false
+		if msg.err != nil {
+			c.err = msg.err.Error()
+			return c, c.input.Focus()
+		}
+		return c, switchTo(newJoinCard(c.deps, c.st, c.keys, msg.cohort, true))
+	case tea.KeyPressMsg:
+		if c.busy {
+			return c, nil
+		}
+		if c.naming {
+			return c, c.onNameKey(msg)
+		}
+		switch {
+		case key.Matches(msg, c.ck.Up):
+			c.cursor = max(c.cursor-1, 0)
+		case key.Matches(msg, c.ck.Down):
+			c.cursor = min(c.cursor+1, max(len(c.mods)-1, 0))
+		case key.Matches(msg, c.ck.Back):
+			return c, switchTo(newConsole(c.deps, c.st, c.keys))
+		case key.Matches(msg, c.ck.Enter):
+			if len(c.mods) == 0 {
+				return c, nil
+			}
+			c.naming, c.err = true, ""
+			return c, c.input.Focus()
+		}
+	case tea.PasteMsg:
+		if c.naming {
+			msg.Content = session.CleanLine(msg.Content)
+			var cmd tea.Cmd
+			c.input, cmd = c.input.Update(msg)
+			return c, cmd
+		}
+	}
+	return c, nil
+}
+
+func (c *consoleCreate) onNameKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, c.ck.Back):
+		c.naming, c.err = false, ""
+		c.input.Blur()
+		return nil
+	case msg.String() == "tab" || msg.String() == "shift+tab":
+		if c.pace == session.PaceLed {
+			c.pace = session.PaceSelf
+		} else {
+			c.pace = session.PaceLed
+		}
+		return nil
+	case key.Matches(msg, c.ck.Enter):
+		name := session.CleanLine(c.input.Value())
+		if name == "" {
+			c.err = "Type a name for the cohort, e.g. the group or the day."
+			return nil
+		}
+		c.busy, c.err = true, ""
+		deps, mod, pace := c.deps, c.mods[c.cursor], c.pace
+		return func() tea.Msg {
+			co, err := deps.Manager.CreateCohort(deps.Ctx, session.NewCohort{ModuleID: mod.ID, Name: name, Pace: pace, Actor: deps.Facilitator.Name})
+			return cohortCreatedMsg{cohort: co, err: err}
+		}
+	}
+	var cmd tea.Cmd
+	c.input, cmd = c.input.Update(msg)
+	return cmd
+}
+
+func (c *consoleCreate) View() string {
+	st := c.st
+	var b strings.Builder
+	line := func(s string) { b.WriteString(truncate(s, c.width) + "\n") }
+	line(st.Title.Render("New cohort"))
+	line(rule(st, c.width))
+	if len(c.mods) == 0 {
+		line(st.Bad.Render("No modules are loaded. Start the server with --content DIR."))
+		return b.String()
+	}
+	mod := c.mods[c.cursor]
+	if c.naming {
+		line(st.Muted.Render("Module: ") + st.Subtitle.Render(mod.Title))
+		line("")
+		c.input.SetWidth(max(min(session.MaxNameLen+1, c.width-len(c.input.Prompt)-1), 4))
+		line(c.input.View())
+		line("")
+		led, self := "( )", "( )"
+		if c.pace == session.PaceLed {
+			led = "(•)"
+		} else {
+			self = "(•)"
+		}
+		line("Pace: " + led + " facilitator-led   " + self + " self-paced")
+		b.WriteString(st.Muted.Render(wrap("Led: everyone sees the step you are on. Self-paced: each person moves on their own and you see where everyone is. You can switch while the session runs.", c.width)) + "\n\n")
+		switch {
+		case c.busy:
+			line(st.Muted.Render("Creating…"))
+		case c.err != "":
+			b.WriteString(st.Bad.Render(wrap(c.err, c.width)) + "\n")
+		default:
+			line(st.Muted.Render("enter creates the cohort · tab switches the pace · esc back to the modules"))
+		}
+		return b.String()
+	}
+	line(st.Muted.Render("Choose the module the cohort will work through:"))
+	// The list takes what the summary below leaves.
+	summary := strings.Split(wrap(mod.Summary, max(c.width-2, 10)), "\n")
+	listH := max(c.height-4-len(summary)-3, 2)
+	start := max(0, c.cursor-listH+1)
+	for i := start; i < len(c.mods) && i < start+listH; i++ {
+		m := c.mods[i]
+		meta := fmt.Sprintf("%d steps · about %d min · %s", len(m.Steps), m.Duration, m.ID)
+		if i == c.cursor {
+			line(spread(st.Selected.Render("› "+m.Title), st.Muted.Render(meta), c.width))
+		} else {
+			line(spread("  "+m.Title, st.Muted.Render(meta), c.width))
+		}
+	}
+	line("")
+	line(st.Subtitle.Render(mod.Title) + st.Muted.Render(fmt.Sprintf(" · %d steps · about %d min", len(mod.Steps), mod.Duration)))
+	for _, l := range summary {
+		line("  " + l)
+	}
+	return b.String()
+}
+
+func (c *consoleCreate) Resize(w, h int) screen { c.width, c.height = w, h; return c }
+func (c *consoleCreate) Typing() bool           { return c.naming }
+
+func (c *consoleCreate) ShortHelp() []key.Binding {
+	if c.naming {
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "create")), key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "pace")), c.ck.Back}
+	}
+	return []key.Binding{c.ck.Up, c.ck.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")), key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
+}
+
+func (c *consoleCreate) FullHelp() [][]key.Binding { return [][]key.Binding{c.ShortHelp()} }

@@ -1,0 +1,427 @@
+package tui
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"workshop/session"
+)
+
+// rosterFilter narrows the roster to the people who need attention.
+type rosterFilter int
+
+const (
+	showAll rosterFilter = iota
+	showHands
+	showNotSubmitted
+	showOffline
+	filterCount
+)
+
+func (f rosterFilter) String() string {
+	return [...]string{"everyone", "raised hands", "not submitted", "offline"}[f]
+}
+
+// rosterSort orders the roster.
+type rosterSort int
+
+const (
+	sortJoined rosterSort = iota
+	sortName
+	sortStatus
+	sortTeam
+	sortCount
+)
+
+func (s rosterSort) String() string {
+	return [...]string{"joined", "name", "status", "team"}[s]
+}
+
+// rosterState is the roster's filter, order and selection. The selection follows a person, not
+// a row, so it stays put while people join and the order changes.
+type rosterState struct {
+	sel    int64
+	top    int
+	filter rosterFilter
+	sort   rosterSort
+	query  string
+}
+
+// rosterRows is the roster as shown: filtered and sorted.
+func (r *cohortRoom) rosterRows() []session.Member {
+	s := r.snap
+	q := strings.ToLower(r.roster.query)
+	out := make([]session.Member, 0, len(s.Roster))
+	for _, m := range s.Roster {
+		switch r.roster.filter {
+		case showHands:
+			if m.Hand == nil {
+				continue
+			}
+		case showNotSubmitted:
+			if m.Status == session.StatusSubmitted {
+				continue
+			}
+		case showOffline:
+			if m.Online {
+				continue
+			}
+		}
+		if q != "" && !strings.Contains(strings.ToLower(m.Name), q) && !strings.Contains(strings.ToLower(r.teamName(m.TeamID)), q) {
+			continue
+		}
+		out = append(out, m)
+	}
+	switch r.roster.sort {
+	case sortName:
+		slices.SortStableFunc(out, func(a, b session.Member) int { return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
+	case sortStatus:
+		slices.SortStableFunc(out, func(a, b session.Member) int {
+			return cmp.Or(cmp.Compare(statusRank(a), statusRank(b)), handTime(a).Compare(handTime(b)))
+		})
+	case sortTeam:
+		order := map[int64]int{0: len(s.Teams)}
+		for i, t := range s.Teams {
+			order[t.ID] = i
+		}
+		slices.SortStableFunc(out, func(a, b session.Member) int { return cmp.Compare(order[a.TeamID], order[b.TeamID]) })
+	}
+	return out
+}
+
+// statusRank puts who needs the facilitator first: raised hands, then those who have not
+// started, then drafts, then the done, then whoever is away.
+func statusRank(m session.Member) int {
+	switch {
+	case m.Hand != nil:
+		return 0
+	case !m.Online:
+		return 4
+	case m.Status == "":
+		return 1
+	case m.Status == session.StatusDraft:
+		return 2
+	}
+	return 3
+}
+
+func handTime(m session.Member) time.Time {
+	if m.Hand == nil {
+		return time.Time{}
+	}
+	return m.Hand.At
+}
+
+func (r *cohortRoom) teamName(id int64) string {
+	if id == 0 {
+		return ""
+	}
+	if t, ok := r.snap.Team(id); ok {
+		return t.Name
+	}
+	return ""
+}
+
+// selIndex finds the selected person among rows, or the first row.
+func selIndex(rows []session.Member, sel int64) int {
+	for i, m := range rows {
+		if m.ID == sel {
+			return i
+		}
+	}
+	return 0
+}
+
+func (r *cohortRoom) rosterKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := r.ck
+	rows := r.rosterRows()
+	i := selIndex(rows, r.roster.sel)
+	page := max(r.height-12, 5)
+	moveTo := func(j int) {
+		if len(rows) > 0 {
+			r.roster.sel = rows[min(max(j, 0), len(rows)-1)].ID
+		}
+	}
+	switch {
+	case key.Matches(msg, k.Up):
+		moveTo(i - 1)
+	case key.Matches(msg, k.Down):
+		moveTo(i + 1)
+	case key.Matches(msg, k.PageUp):
+		moveTo(i - page)
+	case key.Matches(msg, k.PageDown):
+		moveTo(i + page)
+	case key.Matches(msg, k.Home):
+		moveTo(0)
+	case key.Matches(msg, k.End):
+		moveTo(len(rows) - 1)
+	case key.Matches(msg, k.Filter):
+		return r.ask(promptFilter, 0, r.roster.query), true
+	case key.Matches(msg, k.FilterCycle):
+		r.roster.filter = (r.roster.filter + 1) % filterCount
+		r.roster.top = 0
+	case key.Matches(msg, k.Sort):
+		r.roster.sort = (r.roster.sort + 1) % sortCount
+	case key.Matches(msg, k.ClearHand):
+		if len(rows) == 0 {
+			return nil, true
+		}
+		return r.clearHand(rows[i]), true
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+func (r *cohortRoom) clearHand(m session.Member) tea.Cmd {
+	if m.Hand == nil {
+		return r.fail(m.Name + " has no hand raised.")
+	}
+	pid, name := m.ID, m.Name
+	return r.act(name+"'s hand cleared.", func(ctx context.Context, h *session.Hub, a string) error { return h.ClearHand(ctx, a, pid) })
+}
+
+// rosterView draws the roster in height lines: a column header, the people (scrolled so the
+// selection shows) and a line saying what is shown.
+func (r *cohortRoom) rosterView(height int) string {
+	st, s := r.st, r.snap
+	rows := r.rosterRows()
+	if len(s.Roster) == 0 {
+		return st.Muted.Render(wrap("Nobody has joined yet. Read out the join line above, or press c to show the code big.", r.width))
+	}
+	self := s.Cohort.Pace == session.PaceSelf
+	wide := r.width >= 70
+	listH := max(height-2, 1)
+	i := selIndex(rows, r.roster.sel)
+	if len(rows) > 0 {
+		r.roster.sel = rows[i].ID
+	}
+	r.roster.top = min(max(r.roster.top, i-listH+1), i)
+	r.roster.top = max(min(r.roster.top, len(rows)-listH), 0)
+
+	// Column widths: presence, step, work, team and hand; the name takes what is left.
+	presW, stepW, workW, teamW, handW := 9, 0, 13, 0, 7
+	if self {
+		stepW = 7
+	}
+	if wide {
+		teamW = min(14, max(r.width/8, 8))
+	} else {
+		presW, workW, handW = 1, 1, 5
+		if self {
+			stepW = 3
+		}
+	}
+	gaps := 2 + 2*4
+	nameW := max(r.width-presW-stepW-workW-teamW-handW-gaps, 6)
+	col := func(s string, w int) string {
+		if w == 0 {
+			return ""
+		}
+		return padRight(truncate(s, w), w) + "  "
+	}
+	var b strings.Builder
+	head := "  " + col("NAME", nameW) + col(ifWide(wide, "", ""), presW)
+	if self {
+		head += col("STEP", stepW)
+	}
+	head += col(ifWide(wide, "THIS STEP", "✓"), workW) + col("TEAM", teamW) + "HAND"
+	b.WriteString(st.Muted.Render(truncate(head, r.width)) + "\n")
+	for j := r.roster.top; j < len(rows) && j < r.roster.top+listH; j++ {
+		m := rows[j]
+		line := col(m.Name, nameW)
+		switch {
+		case m.Online && wide:
+			line += st.Good.Render(col("● online", presW))
+		case m.Online:
+			line += st.Good.Render(col("●", presW))
+		case wide:
+			line += st.Muted.Render(col("○ offline", presW))
+		default:
+			line += st.Muted.Render(col("○", presW))
+		}
+		if self {
+			line += col(fmt.Sprintf("%s%d", ifWide(wide, "step ", ""), s.StepOf(m.Participant)+1), stepW)
+		}
+		line += r.workCell(m, wide, workW)
+		line += col(r.teamName(m.TeamID), teamW)
+		if m.Hand != nil {
+			line += st.Warn.Render("✋ " + consoleSince(r.now, m.Hand.At))
+		}
+		if j == i {
+			b.WriteString(st.Selected.Render("›") + " " + line + "\n")
+		} else {
+			b.WriteString("  " + line + "\n")
+		}
+	}
+	for j := len(rows); j < listH; j++ {
+		if j == 0 {
+			b.WriteString(st.Muted.Render("  Nobody matches. f changes what is shown, / finds by name.") + "\n")
+		} else {
+			b.WriteString("\n")
+		}
+	}
+	shown := fmt.Sprintf("%d of %d shown", len(rows), len(s.Roster))
+	if len(rows) > listH {
+		shown = fmt.Sprintf("%d–%d of %d shown", r.roster.top+1, min(r.roster.top+listH, len(rows)), len(rows))
+		if len(rows) != len(s.Roster) {
+			shown += fmt.Sprintf(" (%d in all)", len(s.Roster))
+		}
+	}
+	foot := fmt.Sprintf("%s · showing %s (f) · sorted by %s (s)", shown, r.roster.filter, r.roster.sort)
+	if r.roster.query != "" {
+		foot += fmt.Sprintf(" · find %q (/)", r.roster.query)
+	}
+	b.WriteString(st.Muted.Render(truncate(foot, r.width)))
+	return b.String()
+}
+
+func (r *cohortRoom) workCell(m session.Member, wide bool, w int) string {
+	st := r.st
+	step := r.snap.Module.Steps[r.snap.StepOf(m.Participant)]
+	var text string
+	var style = st.Muted
+	switch {
+	case step.Exercise == nil:
+		text = ifWide(wide, "· reading", "·")
+	case m.Status == session.StatusSubmitted:
+		text, style = ifWide(wide, "✓ submitted", "✓"), st.Good
+	case m.Status == session.StatusDraft:
+		text, style = ifWide(wide, "… draft", "…"), st.Warn
+	default:
+		text = ifWide(wide, "· not started", "·")
+	}
+	return style.Render(padRight(truncate(text, w), w)) + "  "
+}
+
+func ifWide(wide bool, a, b string) string {
+	if wide {
+		return a
+	}
+	return b
+}
+
+// consoleSince says how long ago something happened, in a few cells: "now", "4m", "1h05".
+func consoleSince(now, t time.Time) string {
+	d := now.Sub(t)
+	switch {
+	case d < time.Minute:
+		return "now"
+	case d < time.Hour:
+		return fmt.Sprintf("%dm", int(d/time.Minute))
+	}
+	return fmt.Sprintf("%dh%02d", int(d/time.Hour), int(d/time.Minute)%60)
+}
+
+// hands lists the raised hands, longest waiting first.
+func (r *cohortRoom) hands() []session.Member {
+	var out []session.Member
+	for _, m := range r.snap.Roster {
+		if m.Hand != nil {
+			out = append(out, m)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b session.Member) int { return a.Hand.At.Compare(b.Hand.At) })
+	return out
+}
+
+func (r *cohortRoom) handsKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := r.ck
+	hands := r.hands()
+	r.handsSel = min(r.handsSel, max(len(hands)-1, 0))
+	switch {
+	case key.Matches(msg, k.Up):
+		r.handsSel = max(r.handsSel-1, 0)
+	case key.Matches(msg, k.Down):
+		r.handsSel = min(r.handsSel+1, max(len(hands)-1, 0))
+	case key.Matches(msg, k.ClearHand, k.Enter):
+		if len(hands) == 0 {
+			return nil, true
+		}
+		return r.clearHand(hands[r.handsSel]), true
+	case key.Matches(msg, k.ClearAll):
+		return r.act("Every hand cleared.", func(ctx context.Context, h *session.Hub, a string) error {
+			_, err := h.ClearAllHands(ctx, a)
+			return err
+		}), true
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// handsView lists who asks for help, since when and with what message.
+func (r *cohortRoom) handsView(height int) string {
+	st := r.st
+	hands := r.hands()
+	if len(hands) == 0 {
+		return st.Muted.Render(wrap("No hands raised. Participants press ctrl+r to ask for help; they show here with their message.", r.width))
+	}
+	r.handsSel = min(r.handsSel, len(hands)-1)
+	var b strings.Builder
+	b.WriteString(st.Muted.Render(truncate(fmt.Sprintf("%d waiting, longest first · x clears the selected one, X clears all", len(hands)), r.width)) + "\n")
+	listH := max(height-1, 1)
+	top := max(0, r.handsSel-listH+1)
+	for j := top; j < len(hands) && j < top+listH; j++ {
+		m := hands[j]
+		who := m.Name
+		if t := r.teamName(m.TeamID); t != "" {
+			who += " (" + t + ")"
+		}
+		line := st.Warn.Render("✋ "+padRight(consoleSince(r.now, m.Hand.At), 5)) + " " + who
+		if !m.Online {
+			line += st.Muted.Render(" · offline")
+		}
+		if m.Hand.Text != "" {
+			line += st.Muted.Render(" — ") + m.Hand.Text
+		}
+		if j == r.handsSel {
+			b.WriteString(st.Selected.Render("›") + " " + truncate(line, r.width-2) + "\n")
+		} else {
+			b.WriteString("  " + truncate(line, r.width-2) + "\n")
+		}
+	}
+	return b.String()
+}
+
+func (r *cohortRoom) tabShortHelp() []key.Binding {
+	k := r.ck
+	switch r.tab {
+	case tabRoster:
+		return []key.Binding{k.Filter, k.FilterCycle, k.Sort}
+	case tabHands:
+		return []key.Binding{k.ClearHand, k.ClearAll}
+	case tabWall:
+		return []key.Binding{k.Spotlight, k.Release}
+	case tabTeams:
+		return []key.Binding{k.Split, k.MoveTo, k.Rename}
+	case tabSteps:
+		return []key.Binding{k.JumpHere, k.LockHere}
+	}
+	return nil
+}
+
+func (r *cohortRoom) tabFullHelp() []key.Binding {
+	k := r.ck
+	nav := []key.Binding{k.Up, k.Down}
+	switch r.tab {
+	case tabRoster:
+		return append(nav, k.PageUp, k.PageDown, k.Home, k.End, k.Filter, k.FilterCycle, k.Sort, k.ClearHand)
+	case tabHands:
+		return append(nav, k.ClearHand, k.ClearAll)
+	case tabWall:
+		return append(nav, k.Spotlight, k.Release, k.Drafts, k.VoteOpen, k.VoteReveal)
+	case tabTeams:
+		return append(nav, k.Split, k.MoveTo, k.TeamPrev, k.TeamNext, k.Rename)
+	case tabSteps:
+		return append(nav, k.JumpHere, k.LockHere)
+	}
+	return append(nav, k.PageUp, k.PageDown)
+}

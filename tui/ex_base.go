@@ -1,0 +1,372 @@
+package tui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"workshop/content"
+	"workshop/session"
+	"workshop/session/work"
+)
+
+// draftDelay is how long typing must pause before own work is stored. A discrete change (an
+// item, a tick, a dot, a move) is stored at once instead: while one save is on its way the
+// next waits, and rapid changes fold into the save after it (see flush).
+const draftDelay = time.Second
+
+// draftTickMsg fires after a change; only the tick of the latest change stores the work.
+type draftTickMsg struct {
+	editor int
+	edits  int
+}
+
+// exBase is what every editor shares: the step, the work as shown, how it is stored (the
+// participant's own artifact, or a shared board changed one intent at a time), the status
+// line and the frame that fits prompt, body and footer into the editor's height.
+type exBase struct {
+	id   int // this editor, in the messages it exchanges with the participant view
+	st   *Styles
+	env  *exEnv
+	k    exKeys
+	step content.Step
+	ex   *content.Exercise
+
+	width, height int
+	focused       bool
+	scroll        int // first body line shown
+
+	// value is the decoded work shown: the participant's own, or the shared board.
+	value any
+	// owner is the shared board's owner; "" when the work is the participant's own.
+	owner  string
+	noTeam bool
+
+	status    session.Status
+	savedAt   time.Time
+	submitted bool // submitted at least once while on screen or before
+
+	// Own work: what was last stored, what is being stored, and whether another save or a
+	// submit must follow the one in flight (saves of one editor never overlap, so an older
+	// save can never land after a newer one).
+	saved, sending       []byte
+	saving, again, queue bool
+	edits                int
+
+	// Shared work: changes sent to the hub and not yet answered. While some are in flight the
+	// board on screen keeps the participant's own changes instead of older stored states.
+	inflight int
+
+	message string
+	isError bool
+}
+
+func newExBase(st *Styles, env *exEnv, step content.Step, d exData) *exBase {
+	env.editors++
+	b := &exBase{id: env.editors, st: st, env: env, k: env.keys, step: step, ex: step.Exercise, value: work.New(step.Exercise)}
+	if d.art != nil {
+		b.status, b.savedAt = d.art.Status, d.art.UpdatedAt
+		b.submitted = d.art.Status == session.StatusSubmitted
+	}
+	switch {
+	case d.noTeam:
+		b.noTeam = true
+	case d.owner != "":
+		b.owner = d.owner
+		if d.board != nil {
+			b.value = d.board
+		}
+	case d.art != nil:
+		if v, err := work.Decode(b.ex, d.art.Schema, d.art.Data); err == nil {
+			b.value = v
+		} else {
+			b.fail(fmt.Errorf("your earlier work could not be read (%v); starting afresh", err))
+		}
+	}
+	b.saved = b.encode()
+	if d.err != nil {
+		b.fail(fmt.Errorf("could not load this exercise: %w", d.err))
+	}
+	return b
+}
+
+func (b *exBase) shared() bool    { return b.owner != "" }
+func (b *exBase) anonymous() bool { return b.ex.Anonymous }
+func (b *exBase) encode() []byte {
+	data, _ := work.Encode(b.value)
+	return data
+}
+
+// dirty says whether own work has changes not stored yet.
+func (b *exBase) dirty() bool { return !b.shared() && !bytes.Equal(b.encode(), b.saved) }
+
+func (b *exBase) fail(err error) {
+	b.message, b.isError = sentence(err.Error()), true
+}
+
+func (b *exBase) note(s string) { b.message, b.isError = s, false }
+
+// writable says why the work cannot change now, in the hub's words, or nil.
+func (b *exBase) writable() error {
+	switch {
+	case b.env.locked(b.step.ID):
+		return session.ErrLocked
+	case b.noTeam:
+		return session.ErrNoTeam
+	case b.ex.Kind == content.KindVote && b.env.voteState(b.step.ID).Closed:
+		return session.ErrVoteClosed
+	}
+	return nil
+}
+
+// apply makes one change: it is tried on a copy, checked against the exercise's limits, shown
+// at once, and stored at once — as own work, or sent to the shared board.
+func (b *exBase) apply(op func(v any) error) tea.Cmd {
+	if err := b.writable(); err != nil {
+		b.fail(err)
+		return nil
+	}
+	next := work.Clone(b.value)
+	if err := op(next); err != nil {
+		b.fail(err)
+		return nil
+	}
+	if err := work.Check(b.ex, next); err != nil {
+		b.fail(err)
+		return nil
+	}
+	b.value = next
+	b.message, b.isError = "", false
+	if b.shared() {
+		b.inflight++
+		id, stepID := b.id, b.step.ID
+		return func() tea.Msg { return boardOpMsg{editor: id, stepID: stepID, op: op} }
+	}
+	return b.flush(false)
+}
+
+// schedule stores own work once changes pause for delay.
+func (b *exBase) schedule(delay time.Duration) tea.Cmd {
+	b.edits++
+	edits, id := b.edits, b.id
+	return tea.Tick(delay, func(time.Time) tea.Msg { return draftTickMsg{editor: id, edits: edits} })
+}
+
+// counted says whether own work of this kind feeds a result other screens show live.
+func (b *exBase) counted() bool {
+	switch b.ex.Kind {
+	case content.KindVote, content.KindScale, content.KindList:
+		return true
+	}
+	return false
+}
+
+// flush stores own work now, or right after the save in flight.
+func (b *exBase) flush(submit bool) tea.Cmd {
+	if b.shared() || b.noTeam {
+		return nil
+	}
+	if b.saving {
+		b.again = true
+		b.queue = b.queue || submit
+		return nil
+	}
+	data := b.encode()
+	if !submit && bytes.Equal(data, b.saved) {
+		return nil
+	}
+	b.saving, b.sending = true, data
+	return b.save(data, submit)
+}
+
+// submit marks the step done: own work is stored as submitted; on a shared board the
+// participant's own record says only that they are done.
+func (b *exBase) submit() tea.Cmd {
+	if err := b.writable(); err != nil {
+		b.fail(err)
+		return nil
+	}
+	if !b.shared() {
+		return b.flush(true)
+	}
+	if b.saving {
+		return nil
+	}
+	b.saving = true
+	data, _ := work.Encode(&work.Shared{Shared: true})
+	return b.save(data, true)
+}
+
+// save asks the participant view to store data as this step's own artifact.
+func (b *exBase) save(data []byte, submit bool) tea.Cmd {
+	m := saveWorkMsg{editor: b.id, stepID: b.step.ID, schema: work.Schema, data: data, submit: submit, counted: b.counted() && !b.shared()}
+	return func() tea.Msg { return m }
+}
+
+// common handles the messages every editor treats alike, ignoring those meant for another
+// editor. handled is false for the rest.
+func (b *exBase) common(msg tea.Msg) (cmd tea.Cmd, handled bool) {
+	switch msg := msg.(type) {
+	case draftTickMsg:
+		if msg.editor == b.id && msg.edits == b.edits {
+			return b.flush(false), true
+		}
+		return nil, true
+	case workSavedMsg:
+		if msg.editor != b.id {
+			return nil, true
+		}
+		return b.onSaved(msg), true
+	case boardSavedMsg:
+		if msg.editor != b.id {
+			return nil, true
+		}
+		return b.onBoardSaved(msg), true
+	}
+	return nil, false
+}
+
+func (b *exBase) onSaved(msg workSavedMsg) tea.Cmd {
+	b.saving = false
+	if msg.err != nil {
+		b.again, b.queue = false, false
+		b.message, b.isError = "Not saved: "+sentence(msg.err.Error()), true
+		refused := errors.Is(msg.err, session.ErrLocked) || errors.Is(msg.err, session.ErrVoteClosed)
+		if refused && b.ex.Kind != content.KindReflection {
+			// Show what is really stored. A refused reflection keeps its text on screen, so
+			// the writer can still read (and copy) what they typed.
+			if v, err := work.Decode(b.ex, work.Schema, b.saved); err == nil {
+				b.value = v
+			}
+		}
+		return nil
+	}
+	if !b.shared() {
+		b.saved = b.sending
+	}
+	b.status, b.savedAt = msg.artifact.Status, msg.artifact.UpdatedAt
+	if msg.submit {
+		b.submitted = true
+	}
+	if msg.submit {
+		b.message, b.isError = "", false
+	}
+	if b.again {
+		submit := b.queue
+		b.again, b.queue = false, false
+		return b.flush(submit)
+	}
+	return nil
+}
+
+func (b *exBase) onBoardSaved(msg boardSavedMsg) tea.Cmd {
+	b.inflight = max(b.inflight-1, 0)
+	if msg.err != nil {
+		b.fail(msg.err)
+		return func() tea.Msg { return reloadMsg{} }
+	}
+	if b.inflight == 0 && msg.v != nil {
+		b.value = msg.v
+	}
+	if !b.anonymous() && b.status == "" {
+		b.status = session.StatusDraft // the hub records a teammate at work
+	}
+	return nil
+}
+
+// refresh takes a newer shared board, unless the participant's own changes are still on
+// their way (the answer to the last of them brings the newest board).
+func (b *exBase) refresh(d exData) {
+	if d.art != nil && !b.saving {
+		b.status = d.art.Status
+		b.submitted = b.submitted || d.art.Status == session.StatusSubmitted
+	}
+	if b.shared() && d.owner == b.owner && d.board != nil && b.inflight == 0 {
+		b.value = d.board
+	}
+	if d.err != nil {
+		b.fail(fmt.Errorf("could not refresh: %w", d.err))
+	}
+}
+
+// leave stores unsaved own work at once, for an editor about to be replaced.
+func (b *exBase) leave() tea.Cmd {
+	if b.shared() || b.noTeam || !b.dirty() || b.writable() != nil {
+		return nil
+	}
+	return b.save(b.encode(), false)
+}
+
+// statusLine is the editor's last line: what happens to the work, and extra on the right.
+func (b *exBase) statusLine(extra string) string {
+	st := b.st
+	var state string
+	switch {
+	case b.message != "" && b.isError:
+		state = st.Bad.Render(b.message)
+	case b.env.locked(b.step.ID):
+		state = st.Warn.Render("Locked: you can read your work but not change it")
+	case b.noTeam:
+		state = st.Warn.Render("Not in a team yet: the facilitator will form teams")
+	case b.message != "":
+		state = st.Good.Render(b.message)
+	case b.saving:
+		state = st.Muted.Render("Saving…")
+	case b.shared() && b.status == session.StatusSubmitted:
+		state = st.Good.Render("✓ Done "+clock(b.savedAt)) + st.Muted.Render(" · the board stays open")
+	case b.shared() && b.anonymous():
+		state = st.Muted.Render("Saved at once, without your name · ctrl+s when done")
+	case b.shared():
+		state = st.Muted.Render("Saved at once for your team · ctrl+s when done")
+	case b.dirty():
+		state = st.Warn.Render("Editing · saves as you go")
+	case b.status == session.StatusSubmitted:
+		state = st.Good.Render("✓ Submitted "+clock(b.savedAt)) + st.Muted.Render(" · you can still change it")
+	case b.status == session.StatusDraft && b.submitted:
+		state = st.Warn.Render("Changed since you submitted · ctrl+s submits again")
+	case b.status == session.StatusDraft:
+		state = st.Muted.Render("Draft saved " + clock(b.savedAt) + " · ctrl+s submits")
+	default:
+		state = st.Muted.Render("Not started · ctrl+s submits")
+	}
+	if extra == "" {
+		return truncate(state, b.width)
+	}
+	return spread(truncate(state, max(b.width-lipglossWidth(extra)-2, 1)), st.Muted.Render(extra), b.width)
+}
+
+// clock shows a stored time as the hour and minute.
+func clock(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Local().Format("15:04")
+}
+
+// baseWants is what editors in a text field or a question want: every key but the ones that
+// move focus or ask for help.
+func baseWants(msg tea.KeyPressMsg, k exKeys) bool {
+	return !key.Matches(msg, k.Hand) && msg.String() != "tab" && msg.String() != "shift+tab"
+}
+
+// sentence makes an error message start with a capital letter and end with a full stop.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	if r[0] >= 'a' && r[0] <= 'z' {
+		r[0] -= 'a' - 'A'
+	}
+	s = string(r)
+	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "!") {
+		s += "."
+	}
+	return s
+}

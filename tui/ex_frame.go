@@ -1,0 +1,159 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"workshop/content"
+)
+
+// The editors' layout: the prompt (wrapped, never cut to one line unless space is short), a
+// body that scrolls to keep the cursor in view, and a footer that stays at the bottom.
+
+// promptLines is the exercise's prompt wrapped to the width (never cut to one line).
+func (b *exBase) promptLines() []string {
+	p := strings.TrimSpace(b.ex.Prompt)
+	if p == "" {
+		p = defaultPrompt(b.ex.Kind)
+	}
+	var out []string
+	for _, l := range strings.Split(wrap(p, b.width), "\n") {
+		out = append(out, b.st.Subtitle.Render(l))
+	}
+	return out
+}
+
+func defaultPrompt(k content.Kind) string {
+	switch k {
+	case content.KindReflection:
+		return "Your answer"
+	case content.KindList:
+		return "Add your items"
+	case content.KindVote:
+		return "Spend your dots on the items that matter most"
+	case content.KindMatrix:
+		return "Place each item on the grid"
+	case content.KindJourney:
+		return "Fill in the grid"
+	case content.KindTable:
+		return "Fill in the table"
+	case content.KindScale:
+		return "Rate each statement"
+	case content.KindChecklist:
+		return "Tick what applies"
+	case content.KindQuiz:
+		return "Answer each question"
+	}
+	return "Your work"
+}
+
+// frame fits the prompt, a scrolling body and a footer into the editor's height: the footer
+// always shows, the body scrolls so that lines lo..hi (the cursor) stay visible, and the
+// prompt gives way first when space is short.
+func (b *exBase) frame(body []string, lo, hi int, footer ...string) string {
+	h := max(b.height, 1)
+	if len(footer) > h {
+		footer = footer[len(footer)-h:]
+	}
+	room := h - len(footer)
+	prompt := b.fitPrompt(room)
+	lines := append([]string{}, prompt...)
+	lines = append(lines, b.window(body, lo, hi, room-len(prompt))...)
+	for len(lines) < room {
+		lines = append(lines, "") // the footer stays at the bottom of the pane
+	}
+	lines = append(lines, footer...)
+	for i, l := range lines {
+		lines[i] = truncate(l, b.width)
+	}
+	return strings.Join(lines[:h], "\n")
+}
+
+// fitPrompt returns the prompt lines that fit above a body in room lines: the whole prompt
+// when the body keeps three lines, fewer lines marked as cut when not, none when even one
+// line would leave the body less than two.
+func (b *exBase) fitPrompt(room int) []string {
+	prompt := b.promptLines()
+	if keep := max(room-3, 1); len(prompt) > keep {
+		prompt = prompt[:keep]
+		prompt[keep-1] = truncate(prompt[keep-1]+" …", b.width)
+	}
+	if room-len(prompt) < 2 {
+		return nil
+	}
+	return prompt
+}
+
+// window shows height lines of body, scrolled so lines lo..hi show, with a marker line where
+// more lines are hidden above or below (when there is room for markers at all).
+func (b *exBase) window(body []string, lo, hi, height int) []string {
+	if height <= 0 {
+		return nil
+	}
+	if len(body) <= height {
+		b.scroll = 0
+		return body
+	}
+	lo, hi = max(lo, 0), min(max(hi, lo), len(body)-1)
+	marks := height >= 5
+	top, bottom, inner := 0, 0, height
+	for range 3 {
+		inner = height - top - bottom
+		l, h := lo, hi
+		if h-l+1 > inner {
+			h = l + inner - 1
+		}
+		if l < b.scroll {
+			b.scroll = l
+		}
+		if h >= b.scroll+inner {
+			b.scroll = h - inner + 1
+		}
+		b.scroll = min(max(b.scroll, 0), len(body)-inner)
+		t, bt := 0, 0
+		if marks && b.scroll > 0 {
+			t = 1
+		}
+		if marks && b.scroll+inner < len(body) {
+			bt = 1
+		}
+		if t == top && bt == bottom {
+			break
+		}
+		top, bottom = t, bt
+	}
+	inner = height - top - bottom
+	b.scroll = min(max(b.scroll, 0), len(body)-inner)
+	out := make([]string, 0, height)
+	if top > 0 {
+		out = append(out, b.st.Muted.Render(fmt.Sprintf("  ↑ %d more", b.scroll)))
+	}
+	out = append(out, body[b.scroll:b.scroll+inner]...)
+	if bottom > 0 {
+		out = append(out, b.st.Muted.Render(fmt.Sprintf("  ↓ %d more", len(body)-b.scroll-inner)))
+	}
+	return out
+}
+
+// cursorLine renders one selectable line: a marker and the selected style when chosen, so the
+// choice shows without colour too.
+func (b *exBase) cursorLine(selected bool, s string) string {
+	if selected {
+		if b.focused {
+			return b.st.Selected.Render("› " + s)
+		}
+		return "› " + s
+	}
+	return "  " + s
+}
+
+// para wraps text to width and styles each line, for bodies that scroll line by line.
+func para(style lipgloss.Style, text string, width int) []string {
+	lines := strings.Split(wrap(text, width), "\n")
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	return lines
+}

@@ -1,0 +1,325 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+
+	"workshop/content"
+	"workshop/session"
+	"workshop/session/work"
+)
+
+// exHarness drives one editor the way the participant view does, with a stand-in for the
+// hub: saves of own work are kept as the stored artifact, board changes are applied to the
+// stored board with the exercise's checks, and the answers go back to the editor. Commands
+// run at once (the draft delays are zero), so a test reads the stored work right after a key.
+type exHarness struct {
+	t      *testing.T
+	st     *Styles
+	env    *exEnv
+	step   content.Step
+	ex     exercise
+	w, h   int
+	art    *session.Artifact
+	board  any
+	saves  int
+	ops    int
+	reload int
+	refuse error // answer every change with this error
+}
+
+// testStyles are the styles of a terminal without colour.
+func testStyles() *Styles {
+	st := NewStyles(true, colorprofile.Ascii)
+	return &st
+}
+
+func testSnapshot(mod *content.Module) *session.Snapshot {
+	return &session.Snapshot{
+		Cohort: session.Cohort{Code: "TESTCD", Name: "Test cohort"},
+		Module: mod,
+		Roster: []session.Member{
+			{Participant: session.Participant{ID: 1, Name: "Ana", TeamID: 7}, Online: true},
+			{Participant: session.Participant{ID: 2, Name: "Bea", TeamID: 7}, Online: true},
+			{Participant: session.Participant{ID: 3, Name: "Cai"}, Online: true},
+		},
+		Teams:  []session.Team{{ID: 7, Name: "Blue"}},
+		Boards: map[string]uint64{},
+	}
+}
+
+// newExHarness builds the editor of the exercise in yaml (an exercise mapping) for
+// participant 1 (Ana, in team Blue), at w×h.
+func newExHarness(t *testing.T, yaml string, w, h int) *exHarness {
+	t.Helper()
+	mod := testModule(t, yaml)
+	step := mod.Steps[len(mod.Steps)-1]
+	env := &exEnv{me: 1, keys: newExKeys(DefaultKeyMap()), snap: testSnapshot(mod), mine: map[string]map[string]bool{}}
+	x := &exHarness{t: t, st: testStyles(), env: env, step: step, w: w, h: h}
+	if session.SharedWork(step.Exercise) {
+		x.board = work.New(step.Exercise)
+	}
+	return x
+}
+
+// testModule parses a module whose last step holds the given exercise; a list step "ideas"
+// comes first for exercises that draw on it.
+func testModule(t *testing.T, exercise string) *content.Module {
+	t.Helper()
+	src := `id: test-kinds
+title: Test kinds
+summary: One exercise.
+language: en
+duration: 10
+version: "1"
+steps:
+  - id: ideas
+    title: Ideas
+    phase: reflect
+    guidance: Add ideas.
+    exercise:
+      kind: list
+  - id: work
+    title: The work
+    phase: apply
+    guidance: Do the work.
+    exercise:
+` + indent(exercise, "      ")
+	mod, problems := content.Parse("test.yaml", []byte(src))
+	if mod == nil || len(problems) > 0 {
+		t.Fatalf("test module: %v", problems)
+	}
+	return mod
+}
+
+func indent(s, pre string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i, l := range lines {
+		lines[i] = pre + l
+	}
+	return strings.Join(lines, "\n") + "\n"
+}
+
+// open builds the editor from what is stored, plus extra data (items, tally, results).
+func (x *exHarness) open(extra exData) {
+	x.t.Helper()
+	d := extra
+	d.stepID = x.step.ID
+	d.art = x.art
+	if x.board != nil {
+		d.owner, d.board = "team:7", work.Clone(x.board)
+		if x.step.Exercise.Anonymous {
+			d.owner = session.OwnerPool
+		}
+	}
+	x.ex = newExercise(x.st, x.env, x.step, d).Resize(x.w, x.h)
+	x.run(x.ex.Focus())
+}
+
+// refresh hands the editor the stored board and extra data, as after a teammate's change.
+func (x *exHarness) refresh(extra exData) {
+	d := extra
+	d.stepID, d.art = x.step.ID, x.art
+	if x.board != nil {
+		d.owner, d.board = "team:7", work.Clone(x.board)
+		if x.step.Exercise.Anonymous {
+			d.owner = session.OwnerPool
+		}
+	}
+	x.ex = x.ex.Refresh(d)
+}
+
+func (x *exHarness) send(msg tea.Msg) {
+	var cmd tea.Cmd
+	x.ex, cmd = x.ex.Update(msg)
+	x.run(cmd)
+}
+
+func (x *exHarness) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-done:
+	case <-time.After(5 * time.Second):
+		x.t.Fatal("a command did not return")
+	}
+	switch m := msg.(type) {
+	case tea.BatchMsg:
+		for _, c := range m {
+			x.run(c)
+		}
+	case draftTickMsg:
+		x.send(m)
+	case saveWorkMsg:
+		x.saves++
+		a := session.Artifact{StepID: m.stepID, ParticipantID: 1, Kind: string(x.step.Exercise.Kind), Schema: m.schema, Data: m.data, Status: session.StatusDraft, UpdatedAt: time.Now()}
+		if m.submit {
+			a.Status = session.StatusSubmitted
+		}
+		err := x.refuse
+		if err == nil {
+			x.art = &a
+		}
+		x.send(workSavedMsg{editor: m.editor, artifact: a, submit: m.submit, err: err})
+	case boardOpMsg:
+		x.ops++
+		next := work.Clone(x.board)
+		err := x.refuse
+		if err == nil {
+			err = m.op(next)
+		}
+		if err == nil {
+			err = work.Check(x.step.Exercise, next)
+		}
+		if err == nil {
+			if l, ok := next.(*work.List); ok && x.step.Exercise.Anonymous {
+				for i := range l.Items {
+					l.Items[i].By, l.Items[i].EditedBy = 0, 0
+				}
+			}
+			x.board = next
+		}
+		x.send(boardSavedMsg{editor: m.editor, v: work.Clone(x.board), err: err})
+	case reloadMsg:
+		x.reload++
+	}
+}
+
+// keys presses keys by name: "a", "K", "enter", "esc", "ctrl+s", "shift+up", "space"…
+func (x *exHarness) keys(names ...string) {
+	x.t.Helper()
+	for _, n := range names {
+		x.send(keyPress(n))
+	}
+}
+
+// typeText types text one key at a time.
+func (x *exHarness) typeText(s string) {
+	for _, r := range s {
+		if r == ' ' {
+			x.send(keyPress("space"))
+			continue
+		}
+		x.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+var namedKeys = map[string]rune{
+	"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "space": tea.KeySpace,
+	"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
+	"home": tea.KeyHome, "end": tea.KeyEnd, "backspace": tea.KeyBackspace, "delete": tea.KeyDelete,
+	"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "f1": tea.KeyF1,
+}
+
+func keyPress(name string) tea.KeyPressMsg {
+	var mod tea.KeyMod
+	base := name
+	for {
+		switch {
+		case strings.HasPrefix(base, "ctrl+") && len(base) > 5:
+			mod |= tea.ModCtrl
+			base = base[5:]
+			continue
+		case strings.HasPrefix(base, "shift+") && len(base) > 6:
+			mod |= tea.ModShift
+			base = base[6:]
+			continue
+		case strings.HasPrefix(base, "alt+") && len(base) > 4:
+			mod |= tea.ModAlt
+			base = base[4:]
+			continue
+		}
+		break
+	}
+	if code, ok := namedKeys[base]; ok {
+		k := tea.KeyPressMsg{Code: code, Mod: mod}
+		if code == tea.KeySpace && mod == 0 {
+			k.Text = " "
+		}
+		return k
+	}
+	r, _ := utf8.DecodeRuneInString(base)
+	if mod != 0 {
+		return tea.KeyPressMsg{Code: r, Mod: mod}
+	}
+	k := tea.KeyPressMsg{Code: r, Text: base}
+	if strings.ToLower(base) != base {
+		k.Code, k.ShiftedCode, k.Mod = []rune(strings.ToLower(base))[0], r, tea.ModShift
+	}
+	return k
+}
+
+// view draws the editor, checks that it fits its size exactly, and returns it without styling.
+func (x *exHarness) view() string {
+	x.t.Helper()
+	return checkFits(x.t, x.ex.View(), x.w, x.h)
+}
+
+// checkFits fails if a drawing has other than h lines or a line wider than w, and returns
+// the drawing's plain text.
+func checkFits(t *testing.T, s string, w, h int) string {
+	t.Helper()
+	lines := strings.Split(s, "\n")
+	if len(lines) != h {
+		t.Errorf("drawn in %d lines, want %d:\n%s", len(lines), h, ansi.Strip(s))
+	}
+	for i, l := range lines {
+		if n := ansi.StringWidth(l); n > w {
+			t.Errorf("line %d is %d cells wide, the limit is %d: %q", i+1, n, w, ansi.Strip(l))
+		}
+	}
+	return ansi.Strip(s)
+}
+
+// stored decodes the stored own work.
+func (x *exHarness) stored() any {
+	x.t.Helper()
+	if x.art == nil {
+		x.t.Fatal("nothing stored")
+	}
+	v, err := work.Decode(x.step.Exercise, x.art.Schema, x.art.Data)
+	if err != nil {
+		x.t.Fatal(err)
+	}
+	return v
+}
+
+func (x *exHarness) mustShow(texts ...string) string {
+	x.t.Helper()
+	v := x.view()
+	for _, s := range texts {
+		if !strings.Contains(v, s) {
+			x.t.Fatalf("screen does not show %q:\n%s", s, v)
+		}
+	}
+	return v
+}
+
+func (x *exHarness) mustNotShow(texts ...string) {
+	x.t.Helper()
+	v := x.view()
+	for _, s := range texts {
+		if strings.Contains(v, s) {
+			x.t.Fatalf("screen shows %q:\n%s", s, v)
+		}
+	}
+}
+
+func items(texts ...string) []work.Item {
+	out := make([]work.Item, len(texts))
+	for i, s := range texts {
+		out[i] = work.Item{ID: fmt.Sprintf("i%d", i+1), Text: s, By: int64(i%3 + 1)}
+	}
+	return out
+}

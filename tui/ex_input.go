@@ -1,0 +1,82 @@
+package tui
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"workshop/session"
+)
+
+// lineInput is the one-line text field of the editors (a list item, a cell, a note): it cleans
+// what is pasted, keeps to the exercise's length limit, says so when a paste is cut, and shows
+// how much room is left.
+type lineInput struct {
+	st    *Styles
+	ti    textinput.Model
+	label string
+	limit int
+	cut   bool // the last paste was cut to fit
+}
+
+func newLineInput(st *Styles, label, value string, limit, width int) lineInput {
+	ti := textinput.New()
+	ti.Prompt = ""
+	ti.CharLimit = limit
+	ti.Placeholder = "type here, enter to save, esc to cancel"
+	steadyCursor(&ti)
+	ti.SetValue(value)
+	ti.CursorEnd()
+	in := lineInput{st: st, ti: ti, label: label, limit: limit}
+	in.resize(width)
+	return in
+}
+
+// steadyCursor stops a field's cursor from blinking: a blinking cursor redraws the screen
+// twice a second for every participant, which thin connections feel.
+func steadyCursor(ti *textinput.Model) {
+	s := ti.Styles()
+	s.Cursor.Blink = false
+	ti.SetStyles(s)
+}
+
+func (in *lineInput) focus() tea.Cmd { return in.ti.Focus() }
+
+func (in *lineInput) resize(width int) {
+	in.ti.SetWidth(max(width-3, 4))
+}
+
+// value is the text typed, as a single clean line.
+func (in *lineInput) value() string { return session.CleanLine(in.ti.Value()) }
+
+func (in *lineInput) update(msg tea.Msg) tea.Cmd {
+	in.cut = false
+	if p, ok := msg.(tea.PasteMsg); ok {
+		text := session.CleanLine(p.Content)
+		room := in.limit - utf8.RuneCountInString(in.ti.Value())
+		if utf8.RuneCountInString(text) > room {
+			text = string([]rune(text)[:max(room, 0)])
+			in.cut = true
+		}
+		p.Content = text
+		var cmd tea.Cmd
+		in.ti, cmd = in.ti.Update(p)
+		return cmd
+	}
+	var cmd tea.Cmd
+	in.ti, cmd = in.ti.Update(msg)
+	return cmd
+}
+
+// lines draws the field: its label and room left, then the text.
+func (in *lineInput) lines(width int) []string {
+	n := utf8.RuneCountInString(in.ti.Value())
+	count := fmt.Sprintf("%d/%d", n, in.limit)
+	if in.cut {
+		count = fmt.Sprintf("pasted text cut to fit %d characters · %s", in.limit, count)
+	}
+	head := spread(in.st.Accent.Render(truncate(in.label, max(width-lipglossWidth(count)-2, 4))), in.st.Muted.Render(count), width)
+	return []string{head, "› " + in.ti.View()}
+}

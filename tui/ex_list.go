@@ -1,0 +1,398 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"workshop/session/work"
+)
+
+type listMode int
+
+const (
+	listBrowse listMode = iota
+	listAdding
+	listEditing
+	listDeleting
+)
+
+// listEditor adds, edits, deletes and reorders short items: the participant's own list, their
+// team's board (live, with who wrote what) or the cohort's anonymous board (no names at all;
+// only items this screen added can be changed, see exEnv.mine).
+type listEditor struct {
+	*exBase
+	cursor int // an item, or len(items) for the "add" line
+	mode   listMode
+	input  lineInput
+	editID string
+}
+
+func newListEditor(b *exBase) *listEditor {
+	if _, ok := b.value.(*work.List); !ok {
+		b.value = &work.List{Items: []work.Item{}}
+	}
+	return &listEditor{exBase: b}
+}
+
+func (l *listEditor) list() *work.List { return l.value.(*work.List) }
+
+func (l *listEditor) Focus() tea.Cmd {
+	l.focused = true
+	if l.mode == listAdding || l.mode == listEditing {
+		return l.input.focus()
+	}
+	return nil
+}
+
+func (l *listEditor) Blur() { l.focused = false }
+func (l *listEditor) Typing() bool {
+	return l.focused && (l.mode == listAdding || l.mode == listEditing)
+}
+func (l *listEditor) Leave() tea.Cmd { return l.leave() }
+func (l *listEditor) Wants(msg tea.KeyPressMsg) bool {
+	return l.mode != listBrowse && baseWants(msg, l.k)
+}
+
+func (l *listEditor) Resize(w, h int) exercise {
+	l.width, l.height = w, h
+	l.input.resize(w)
+	return l
+}
+
+func (l *listEditor) Refresh(d exData) exercise {
+	id := l.currentID()
+	l.refresh(d)
+	l.follow(id)
+	return l
+}
+
+// currentID is the id of the item under the cursor, "" on the add line.
+func (l *listEditor) currentID() string {
+	if items := l.list().Items; l.cursor < len(items) {
+		return items[l.cursor].ID
+	}
+	return ""
+}
+
+// follow keeps the cursor on the same item after the board changed under it.
+func (l *listEditor) follow(id string) {
+	items := l.list().Items
+	switch i := l.list().Index(id); {
+	case id == "":
+		l.cursor = len(items) // on the add line, new items do not take the cursor away
+	case i >= 0:
+		l.cursor = i
+	default:
+		l.cursor = min(l.cursor, len(items))
+	}
+	if l.mode == listEditing && l.list().Index(l.editID) < 0 {
+		l.mode = listBrowse
+		l.fail(fmt.Errorf("a teammate deleted the item you were editing"))
+	}
+}
+
+// canChange says whether the participant may change an item, and why not.
+func (l *listEditor) canChange(it work.Item) error {
+	if l.anonymous() && !l.env.isMine(l.step.ID, it.ID) {
+		return fmt.Errorf("on an anonymous board you can change only the items you added since you joined this time, because no names are kept")
+	}
+	return nil
+}
+
+func (l *listEditor) Update(msg tea.Msg) (exercise, tea.Cmd) {
+	id := l.currentID()
+	if cmd, ok := l.common(msg); ok {
+		l.follow(id)
+		return l, cmd
+	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return l, l.onKey(msg)
+	case tea.PasteMsg:
+		if l.mode == listAdding || l.mode == listEditing {
+			return l, l.input.update(msg)
+		}
+	}
+	if l.mode == listAdding || l.mode == listEditing {
+		return l, l.input.update(msg)
+	}
+	return l, nil
+}
+
+func (l *listEditor) onKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := l.k
+	switch l.mode {
+	case listDeleting:
+		l.mode = listBrowse
+		if key.Matches(msg, k.Yes) {
+			id := l.currentID()
+			return l.apply(func(v any) error { v.(*work.List).Delete(id); return nil })
+		}
+		l.note("Kept.")
+		return nil
+	case listAdding, listEditing:
+		switch {
+		case key.Matches(msg, k.Cancel):
+			l.mode = listBrowse
+			return nil
+		case msg.String() == "enter":
+			return l.commitInput()
+		}
+		return l.input.update(msg)
+	}
+	items := l.list().Items
+	switch {
+	case key.Matches(msg, k.Up):
+		l.cursor = max(l.cursor-1, 0)
+	case key.Matches(msg, k.Down):
+		l.cursor = min(l.cursor+1, len(items))
+	case key.Matches(msg, k.Top):
+		l.cursor = 0
+	case key.Matches(msg, k.Bottom):
+		l.cursor = len(items)
+	case key.Matches(msg, k.Submit):
+		if len(items) == 0 {
+			l.fail(fmt.Errorf("add at least one item before submitting"))
+			return nil
+		}
+		return l.submit()
+	case key.Matches(msg, k.Add), msg.String() == "enter" && l.cursor == len(items):
+		return l.startAdding()
+	case key.Matches(msg, k.Edit):
+		return l.startEditing()
+	case key.Matches(msg, k.Delete):
+		if l.cursor >= len(items) {
+			return nil
+		}
+		if err := l.writable(); err != nil {
+			l.fail(err)
+			return nil
+		}
+		if err := l.canChange(items[l.cursor]); err != nil {
+			l.fail(err)
+			return nil
+		}
+		l.mode = listDeleting
+	case key.Matches(msg, k.MoveUp, k.MoveDown):
+		return l.move(key.Matches(msg, k.MoveDown))
+	}
+	return nil
+}
+
+func (l *listEditor) startAdding() tea.Cmd {
+	if err := l.writable(); err != nil {
+		l.fail(err)
+		return nil
+	}
+	if n, limit := len(l.list().Items), l.ex.ItemLimit(); n >= limit {
+		l.fail(fmt.Errorf("the list is full: %d items is the limit. Delete one to add another", limit))
+		return nil
+	}
+	l.mode = listAdding
+	l.cursor = len(l.list().Items)
+	l.input = newLineInput(l.st, "New item", "", l.ex.TextLimit(), l.width)
+	l.message = ""
+	return l.input.focus()
+}
+
+func (l *listEditor) startEditing() tea.Cmd {
+	items := l.list().Items
+	if l.cursor >= len(items) {
+		return l.startAdding()
+	}
+	if err := l.writable(); err != nil {
+		l.fail(err)
+		return nil
+	}
+	it := items[l.cursor]
+	if err := l.canChange(it); err != nil {
+		l.fail(err)
+		return nil
+	}
+	l.mode, l.editID = listEditing, it.ID
+	l.input = newLineInput(l.st, "Edit item", it.Text, l.ex.TextLimit(), l.width)
+	l.message = ""
+	return l.input.focus()
+}
+
+// commitInput stores the typed item. After adding, the field stays open for the next item.
+func (l *listEditor) commitInput() tea.Cmd {
+	text := l.input.value()
+	if l.mode == listEditing {
+		l.mode = listBrowse
+		if text == "" {
+			l.fail(fmt.Errorf("an item cannot be empty; press d to delete it instead"))
+			return nil
+		}
+		id, by := l.editID, l.me()
+		return l.apply(func(v any) error { return v.(*work.List).Edit(id, text, by) })
+	}
+	if text == "" {
+		l.mode = listBrowse
+		return nil
+	}
+	it := work.Item{ID: work.NewID(), Text: text, By: l.me()}
+	cmd := l.apply(func(v any) error { v.(*work.List).Add(it); return nil })
+	if l.isError {
+		return nil
+	}
+	if l.anonymous() {
+		l.env.markMine(l.step.ID, it.ID)
+	}
+	l.cursor = len(l.list().Items)
+	if len(l.list().Items) >= l.ex.ItemLimit() {
+		l.mode = listBrowse
+		l.note("Added. The list is now full.")
+	} else {
+		l.input = newLineInput(l.st, "New item", "", l.ex.TextLimit(), l.width)
+		return tea.Batch(cmd, l.input.focus())
+	}
+	return cmd
+}
+
+// me is the author stored with an item: nobody on an anonymous board.
+func (l *listEditor) me() int64 {
+	if l.anonymous() {
+		return 0
+	}
+	return l.env.me
+}
+
+func (l *listEditor) move(down bool) tea.Cmd {
+	items := l.list().Items
+	if l.cursor >= len(items) {
+		return nil
+	}
+	if l.anonymous() {
+		l.fail(fmt.Errorf("items on an anonymous board keep the order they were added in"))
+		return nil
+	}
+	delta := -1
+	if down {
+		delta = 1
+	}
+	id := items[l.cursor].ID
+	cmd := l.apply(func(v any) error { return v.(*work.List).Move(id, delta) })
+	l.follow(id)
+	return cmd
+}
+
+// whose says whose list this is, for the line above the items.
+func (l *listEditor) whose() string {
+	switch {
+	case l.anonymous():
+		return "Anonymous board: everyone's items, no names kept"
+	case l.shared() || l.noTeam:
+		if t, ok := l.env.team(); ok {
+			return teamName(t.Name) + "'s board · updates live"
+		}
+		return "Your team's board · updates live"
+	}
+	return "Your list"
+}
+
+// author says who wrote an item, for team boards; on an anonymous board only the
+// participant's own items of this session are marked.
+func (l *listEditor) author(it work.Item) string {
+	switch {
+	case l.anonymous():
+		if l.env.isMine(l.step.ID, it.ID) {
+			return "yours"
+		}
+		return ""
+	case l.shared():
+		s := l.env.name(it.By)
+		if it.EditedBy != 0 && it.EditedBy != it.By {
+			s += ", edited by " + l.env.name(it.EditedBy)
+		}
+		return s
+	}
+	return ""
+}
+
+func (l *listEditor) View() string {
+	st := l.st
+	items := l.list().Items
+	body := []string{st.Muted.Render(l.whose())}
+	lo, hi := 0, 0
+	if l.noTeam {
+		body = append(body, para(st.Muted, "This list is shared by a team. When the facilitator forms teams, your team's board appears here.", l.width)...)
+	}
+	for i, it := range items {
+		sel := i == l.cursor && l.mode != listAdding
+		num := fmt.Sprintf("%d. ", i+1)
+		by := l.author(it)
+		if sel && l.mode == listDeleting {
+			ask := "? y deletes it, any other key keeps it"
+			body = append(body, st.Bad.Render("› Delete “"+truncate(it.Text, max(l.width-lipglossWidth(ask)-12, 8))+"”"+ask))
+			lo, hi = len(body)-1, len(body)-1
+			continue
+		}
+		avail := max(l.width-2-len(num), 8)
+		if by != "" {
+			avail = max(avail-lipglossWidth(by)-2, 8)
+		}
+		if sel {
+			lo = len(body)
+			text := strings.Split(wrap(it.Text, avail), "\n")
+			for j, t := range text {
+				if j == 0 {
+					body = append(body, l.withAuthor(l.cursorLine(true, num+t), by))
+				} else {
+					body = append(body, l.cursorLine(false, strings.Repeat(" ", len(num))+t))
+				}
+			}
+			hi = len(body) - 1
+			continue
+		}
+		body = append(body, l.withAuthor(l.cursorLine(false, num+truncate(it.Text, avail)), by))
+	}
+	addLine := st.Muted.Render("+ Add an item (a)")
+	if len(items) >= l.ex.ItemLimit() {
+		addLine = st.Muted.Render("The list is full.")
+	}
+	if l.mode != listAdding {
+		body = append(body, l.cursorLine(l.cursor == len(items), addLine))
+		if l.cursor == len(items) {
+			lo, hi = len(body)-1, len(body)-1
+		}
+	}
+	var footer []string
+	if l.mode == listAdding || l.mode == listEditing {
+		footer = append(footer, l.input.lines(l.width)...)
+	}
+	footer = append(footer, l.statusLine(fmt.Sprintf("%d/%d items", len(items), l.ex.ItemLimit())))
+	return l.frame(body, lo, hi, footer...)
+}
+
+func (l *listEditor) withAuthor(line, by string) string {
+	if by == "" {
+		return line
+	}
+	return spread(line, l.st.Muted.Render(by), l.width)
+}
+
+func (l *listEditor) ShortHelp() []key.Binding {
+	k := l.k
+	switch l.mode {
+	case listAdding:
+		return []key.Binding{relabel(k.Enter, "enter", "add"), relabel(k.Cancel, "esc", "done")}
+	case listEditing:
+		return []key.Binding{relabel(k.Enter, "enter", "save"), k.Cancel}
+	case listDeleting:
+		return []key.Binding{relabel(k.Yes, "y", "delete"), relabel(k.Cancel, "other key", "keep")}
+	}
+	return []key.Binding{k.Add, k.Edit, relabel(k.Delete, "d", "del"), relabel(k.Submit, "ctrl+s", "done")}
+}
+
+func (l *listEditor) FullHelp() [][]key.Binding {
+	k := l.k
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Top, k.Bottom},
+		{k.Add, k.Edit, k.Delete, k.MoveUp, k.MoveDown},
+		{k.Submit, relabel(k.Enter, "enter", "save item"), relabel(k.Cancel, "esc", "close the field")},
+	}
+}

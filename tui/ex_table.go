@@ -1,0 +1,422 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"workshop/content"
+	"workshop/session/work"
+)
+
+type tableMode int
+
+const (
+	tableBrowse tableMode = iota
+	tableEdit
+	tableChoose
+	tableDeleting
+)
+
+// tableEditor fills rows of the columns the module defines: text, numbers (checked as they are
+// saved) and choices picked from the column's options. Rows are added at the end and named by
+// id, so teammates editing one shared table change the rows they mean.
+type tableEditor struct {
+	*exBase
+	row, col int // row == len(rows) is the "add a row" line
+	first    int // first column shown
+	mode     tableMode
+	input    lineInput
+	choice   int // option picked while choosing; -1 for none
+	editID   string
+	editCol  int
+}
+
+func newTableEditor(b *exBase) *tableEditor {
+	if _, ok := b.value.(*work.Table); !ok {
+		b.value = &work.Table{Rows: [][]string{}}
+	}
+	return &tableEditor{exBase: b}
+}
+
+func (t *tableEditor) table() *work.Table { return t.value.(*work.Table) }
+
+func (t *tableEditor) Focus() tea.Cmd {
+	t.focused = true
+	if t.mode == tableEdit {
+		return t.input.focus()
+	}
+	return nil
+}
+
+func (t *tableEditor) Blur()          { t.focused = false }
+func (t *tableEditor) Leave() tea.Cmd { return t.leave() }
+func (t *tableEditor) Typing() bool   { return t.mode == tableEdit }
+func (t *tableEditor) Wants(msg tea.KeyPressMsg) bool {
+	if t.mode == tableEdit && (msg.String() == "tab" || msg.String() == "shift+tab") {
+		return true
+	}
+	return t.mode != tableBrowse && baseWants(msg, t.k)
+}
+
+func (t *tableEditor) Resize(w, h int) exercise {
+	t.width, t.height = w, h
+	t.input.resize(w)
+	return t
+}
+
+func (t *tableEditor) Refresh(d exData) exercise {
+	id := t.rowID()
+	t.refresh(d)
+	t.follow(id)
+	return t
+}
+
+func (t *tableEditor) rowID() string {
+	if tb := t.table(); t.row < len(tb.IDs) {
+		return tb.IDs[t.row]
+	}
+	return ""
+}
+
+// follow keeps the cursor on the same row after the table changed under it.
+func (t *tableEditor) follow(id string) {
+	tb := t.table()
+	if i := tb.RowIndex(id); id != "" && i >= 0 {
+		t.row = i
+	}
+	t.row = min(t.row, len(tb.Rows))
+	if t.mode != tableBrowse && t.mode != tableDeleting && tb.RowIndex(t.editID) < 0 {
+		t.mode = tableBrowse
+		t.fail(fmt.Errorf("a teammate removed the row you were editing"))
+	}
+}
+
+func (t *tableEditor) Update(msg tea.Msg) (exercise, tea.Cmd) {
+	id := t.rowID()
+	if cmd, ok := t.common(msg); ok {
+		t.follow(id)
+		return t, cmd
+	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return t, t.onKey(msg)
+	case tea.PasteMsg:
+		if t.mode == tableEdit {
+			return t, t.input.update(msg)
+		}
+	}
+	if t.mode == tableEdit {
+		return t, t.input.update(msg)
+	}
+	return t, nil
+}
+
+func (t *tableEditor) onKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := t.k
+	cols := t.ex.Columns
+	tb := t.table()
+	switch t.mode {
+	case tableDeleting:
+		t.mode = tableBrowse
+		if key.Matches(msg, k.Yes) {
+			id := t.rowID()
+			return t.apply(func(v any) error { v.(*work.Table).DeleteRow(id); return nil })
+		}
+		t.note("Kept.")
+		return nil
+	case tableChoose:
+		n := len(cols[t.editCol].Options)
+		switch {
+		case key.Matches(msg, k.Cancel):
+			t.mode = tableBrowse
+		case key.Matches(msg, k.Left, k.Up):
+			t.choice = max(t.choice-1, -1)
+		case key.Matches(msg, k.Right, k.Down):
+			t.choice = min(t.choice+1, n-1)
+		case msg.String() == "enter" || msg.String() == "space":
+			t.mode = tableBrowse
+			v := ""
+			if t.choice >= 0 {
+				v = cols[t.editCol].Options[t.choice]
+			}
+			return t.set(t.editID, t.editCol, v)
+		}
+		return nil
+	case tableEdit:
+		switch {
+		case key.Matches(msg, k.Cancel):
+			t.mode = tableBrowse
+			return nil
+		case msg.String() == "enter":
+			return t.commit(0)
+		case msg.String() == "tab":
+			return t.commit(+1)
+		case msg.String() == "shift+tab":
+			return t.commit(-1)
+		}
+		return t.input.update(msg)
+	}
+	switch {
+	case key.Matches(msg, k.Up):
+		t.row = max(t.row-1, 0)
+	case key.Matches(msg, k.Down):
+		t.row = min(t.row+1, len(tb.Rows))
+	case key.Matches(msg, k.Left):
+		t.col = max(t.col-1, 0)
+	case key.Matches(msg, k.Right):
+		t.col = min(t.col+1, len(cols)-1)
+	case key.Matches(msg, k.Top):
+		t.col = 0
+	case key.Matches(msg, k.Bottom):
+		t.col = len(cols) - 1
+	case key.Matches(msg, k.Submit):
+		if len(tb.Rows) == 0 {
+			t.fail(fmt.Errorf("add at least one row before submitting"))
+			return nil
+		}
+		return t.submit()
+	case key.Matches(msg, k.Add), msg.String() == "enter" && t.row == len(tb.Rows):
+		return t.addRow()
+	case key.Matches(msg, k.Edit):
+		return t.startEdit()
+	case key.Matches(msg, k.Delete):
+		if t.row >= len(tb.Rows) {
+			return nil
+		}
+		if err := t.writable(); err != nil {
+			t.fail(err)
+			return nil
+		}
+		t.mode = tableDeleting
+	}
+	return nil
+}
+
+func (t *tableEditor) addRow() tea.Cmd {
+	if err := t.writable(); err != nil {
+		t.fail(err)
+		return nil
+	}
+	if len(t.table().Rows) >= t.ex.RowLimit() {
+		t.fail(fmt.Errorf("the table is full: %d rows is the limit", t.ex.RowLimit()))
+		return nil
+	}
+	id, n := work.NewID(), len(t.ex.Columns)
+	cmd := t.apply(func(v any) error { v.(*work.Table).AddRow(id, n); return nil })
+	if t.isError {
+		return cmd
+	}
+	t.row, t.col = t.table().RowIndex(id), 0
+	return tea.Batch(cmd, t.startEdit())
+}
+
+func (t *tableEditor) startEdit() tea.Cmd {
+	tb := t.table()
+	if t.row >= len(tb.Rows) {
+		return t.addRow()
+	}
+	if err := t.writable(); err != nil {
+		t.fail(err)
+		return nil
+	}
+	col := t.ex.Columns[t.col]
+	t.editID, t.editCol = tb.IDs[t.row], t.col
+	cur := tb.Rows[t.row][t.col]
+	t.message = ""
+	if col.Type == content.ColumnChoice {
+		t.mode = tableChoose
+		t.choice = slices.Index(col.Options, cur)
+		return nil
+	}
+	t.mode = tableEdit
+	label := fmt.Sprintf("Row %d · %s", t.row+1, col.Name)
+	if col.Type == content.ColumnNumber {
+		label += " (a number)"
+	}
+	t.input = newLineInput(t.st, label, cur, t.ex.TextLimit(), t.width)
+	return t.input.focus()
+}
+
+// commit stores the typed cell, refusing a number column's text that is not a number; tab
+// and shift+tab then edit the next or previous cell of the row.
+func (t *tableEditor) commit(step int) tea.Cmd {
+	text := t.input.value()
+	col := t.ex.Columns[t.editCol]
+	if err := work.CheckCell(col, text); err != nil {
+		t.fail(err)
+		return nil // the field stays open to fix it
+	}
+	t.mode = tableBrowse
+	cmd := t.set(t.editID, t.editCol, text)
+	if step != 0 && !t.isError {
+		next := t.editCol + step
+		if next >= 0 && next < len(t.ex.Columns) {
+			t.col = next
+			return tea.Batch(cmd, t.startEdit())
+		}
+	}
+	return cmd
+}
+
+func (t *tableEditor) set(id string, col int, v string) tea.Cmd {
+	tb := t.table()
+	if i := tb.RowIndex(id); i >= 0 && tb.Rows[i][col] == v {
+		return nil
+	}
+	return t.apply(func(x any) error { return x.(*work.Table).SetCell(id, col, v) })
+}
+
+// layout works out which columns fit, and their widths, scrolling to the cursor's column.
+func (t *tableEditor) layout() (numW int, widths []int) {
+	cols := t.ex.Columns
+	numW = len(fmt.Sprint(len(t.table().Rows)+1)) + 3
+	const minCol = 12
+	avail := t.width - numW
+	n := max(min(avail/(minCol+1), len(cols)), 1)
+	if t.col < t.first {
+		t.first = t.col
+	}
+	if t.col >= t.first+n {
+		t.first = t.col - n + 1
+	}
+	t.first = min(max(t.first, 0), max(len(cols)-n, 0))
+	w := max(avail/n-1, 4)
+	widths = make([]int, n)
+	for i := range widths {
+		widths[i] = w
+	}
+	return numW, widths
+}
+
+func (t *tableEditor) View() string {
+	st := t.st
+	cols := t.ex.Columns
+	tb := t.table()
+	numW, widths := t.layout()
+	sep := st.Rule.Render("│")
+
+	head := padTo(st.Muted.Render(t.hiddenLeft()), numW)
+	for i, w := range widths {
+		c := t.first + i
+		name := padTo(truncate(cols[c].Name, w), w)
+		if c == t.col {
+			name = st.Subtitle.Render(name)
+		}
+		head += sep + name
+	}
+	if right := t.hiddenRight(len(widths)); right != "" {
+		head = truncate(head, t.width-lipglossWidth(right)) + st.Muted.Render(right)
+	}
+	body := []string{head}
+	lo := 0
+	if t.noTeam {
+		body = append(body, para(st.Muted, "This table is shared by a team. When the facilitator forms teams, your team's table appears here.", t.width)...)
+	}
+	for r, row := range tb.Rows {
+		mark := "  "
+		if r == t.row {
+			mark = "› "
+			lo = len(body)
+		}
+		line := padTo(mark+fmt.Sprint(r+1), numW)
+		for i, w := range widths {
+			c := t.first + i
+			text := padTo(truncate(row[c], w), w)
+			if r == t.row && c == t.col {
+				text = st.Selected.Render(text)
+			}
+			line += sep + text
+		}
+		body = append(body, line)
+	}
+	add := st.Muted.Render("+ Add a row (a)")
+	if len(tb.Rows) >= t.ex.RowLimit() {
+		add = st.Muted.Render("The table is full.")
+	}
+	body = append(body, t.cursorLine(t.row == len(tb.Rows), add))
+	if t.row == len(tb.Rows) {
+		lo = len(body) - 1
+	}
+	var footer []string
+	switch t.mode {
+	case tableEdit:
+		footer = append(footer, t.input.lines(t.width)...)
+	case tableChoose:
+		footer = append(footer, t.chooser())
+	case tableDeleting:
+		footer = append(footer, st.Bad.Render(truncate(fmt.Sprintf("Delete row %d? y deletes, any other key keeps it", t.row+1), t.width)))
+	default:
+		footer = append(footer, t.detail())
+	}
+	footer = append(footer, t.statusLine(fmt.Sprintf("%d/%d rows", len(tb.Rows), t.ex.RowLimit())))
+	return t.frame(body, lo, lo, footer...)
+}
+
+func (t *tableEditor) hiddenLeft() string {
+	if t.first > 0 {
+		return fmt.Sprintf("◀ %d", t.first)
+	}
+	return ""
+}
+
+func (t *tableEditor) hiddenRight(n int) string {
+	if rest := len(t.ex.Columns) - t.first - n; rest > 0 {
+		return fmt.Sprintf(" %d ▶", rest)
+	}
+	return ""
+}
+
+// detail shows the whole value under the cursor, which the grid may cut.
+func (t *tableEditor) detail() string {
+	tb := t.table()
+	if t.row >= len(tb.Rows) {
+		return t.st.Muted.Render("Press a or enter to add a row.")
+	}
+	col := t.ex.Columns[t.col]
+	v := tb.Rows[t.row][t.col]
+	if v == "" {
+		v = t.st.Muted.Render("empty, press enter to fill in")
+	}
+	return truncate(fmt.Sprintf("Row %d · %s: ", t.row+1, col.Name)+v, t.width)
+}
+
+// chooser shows a choice column's options with the one picked marked.
+func (t *tableEditor) chooser() string {
+	col := t.ex.Columns[t.editCol]
+	parts := []string{"(none)"}
+	parts = append(parts, col.Options...)
+	for i := range parts {
+		if i-1 == t.choice {
+			parts[i] = t.st.Selected.Render("[" + parts[i] + "]")
+		} else {
+			parts[i] = " " + parts[i] + " "
+		}
+	}
+	return truncate(t.st.Accent.Render(col.Name+": ")+strings.Join(parts, ""), t.width)
+}
+
+func (t *tableEditor) ShortHelp() []key.Binding {
+	k := t.k
+	switch t.mode {
+	case tableEdit:
+		return []key.Binding{relabel(k.Enter, "enter", "save"), relabel(k.NextField, "tab", "next"), k.Cancel}
+	case tableChoose:
+		return []key.Binding{relabel(k.Left, "←→", "pick"), relabel(k.Enter, "enter", "choose"), k.Cancel}
+	case tableDeleting:
+		return []key.Binding{relabel(k.Yes, "y", "delete"), relabel(k.Cancel, "other key", "keep")}
+	}
+	return []key.Binding{relabel(k.Add, "a", "add row"), relabel(k.Edit, "enter", "edit"), k.Submit}
+}
+
+func (t *tableEditor) FullHelp() [][]key.Binding {
+	k := t.k
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Left, k.Right, k.Top, k.Bottom},
+		{relabel(k.Add, "a", "add a row"), relabel(k.Edit, "enter/e", "edit the cell"), relabel(k.Delete, "d", "delete the row")},
+		{k.NextField, k.PrevField, k.Cancel, k.Submit},
+	}
+}

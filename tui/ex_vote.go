@@ -1,0 +1,271 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"workshop/content"
+	"workshop/session/work"
+)
+
+// voteEditor spends a number of dots across the items of an earlier list, with a limit per
+// item, changeable until the facilitator closes the vote; once the facilitator reveals the
+// result it shows the ranked tally as a bar chart.
+type voteEditor struct {
+	*exBase
+	items    []work.Item
+	itemsErr error
+	tally    []work.Tally
+	cursor   int
+	results  bool // showing the results instead of the ballot
+	revealed bool // the results were on screen last time we looked
+}
+
+func newVoteEditor(b *exBase, d exData) *voteEditor {
+	if _, ok := b.value.(*work.Vote); !ok {
+		b.value = &work.Vote{Dots: map[string]int{}}
+	}
+	v := &voteEditor{exBase: b}
+	v.take(d)
+	return v
+}
+
+func (v *voteEditor) vote() *work.Vote { return v.value.(*work.Vote) }
+
+// take adopts freshly loaded items and tally.
+func (v *voteEditor) take(d exData) {
+	v.items, v.itemsErr, v.tally = d.items, d.itemsErr, d.tally
+	v.cursor = min(v.cursor, max(len(v.items)-1, 0))
+	revealed := v.env.voteState(v.step.ID).Revealed && d.tally != nil
+	if revealed && !v.revealed {
+		v.results = true // show the result the moment it is revealed
+	}
+	if !revealed {
+		v.results = false
+	}
+	v.revealed = revealed
+}
+
+func (v *voteEditor) Focus() tea.Cmd             { v.focused = true; return nil }
+func (v *voteEditor) Blur()                      { v.focused = false }
+func (v *voteEditor) Typing() bool               { return false }
+func (v *voteEditor) Wants(tea.KeyPressMsg) bool { return false }
+func (v *voteEditor) Leave() tea.Cmd             { return v.leave() }
+func (v *voteEditor) Resize(w, h int) exercise   { v.width, v.height = w, h; return v }
+func (v *voteEditor) Refresh(d exData) exercise  { v.refresh(d); v.take(d); return v }
+func (v *voteEditor) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{v.k.Up, v.k.Down, v.k.More, v.k.Less}, {v.k.Submit, v.k.Results}}
+}
+
+// spent counts the dots on items that still exist; dots on removed items are free again.
+func (v *voteEditor) spent() int {
+	n := 0
+	for _, it := range v.items {
+		n += v.vote().Dots[it.ID]
+	}
+	return n
+}
+
+func (v *voteEditor) Update(msg tea.Msg) (exercise, tea.Cmd) {
+	if cmd, ok := v.common(msg); ok {
+		return v, cmd
+	}
+	kp, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return v, nil
+	}
+	k := v.k
+	switch {
+	case key.Matches(kp, k.Results) && v.revealed:
+		v.results = !v.results
+	case key.Matches(kp, k.Up):
+		v.cursor = max(v.cursor-1, 0)
+	case key.Matches(kp, k.Down):
+		v.cursor = min(v.cursor+1, max(len(v.items)-1, 0))
+	case key.Matches(kp, k.Submit):
+		if v.spent() == 0 {
+			v.fail(fmt.Errorf("put at least one dot on an item before submitting"))
+			return v, nil
+		}
+		return v, v.submit()
+	case v.results:
+		return v, nil
+	case key.Matches(kp, k.More):
+		return v, v.change(+1)
+	case key.Matches(kp, k.Less):
+		return v, v.change(-1)
+	}
+	return v, nil
+}
+
+// change adds or takes one dot on the item under the cursor, within the limits.
+func (v *voteEditor) change(delta int) tea.Cmd {
+	if len(v.items) == 0 {
+		return nil
+	}
+	id := v.items[v.cursor].ID
+	n := v.vote().Dots[id] + delta
+	switch {
+	case n < 0:
+		return nil
+	case delta > 0 && n > v.ex.PerItemLimit():
+		v.fail(fmt.Errorf("at most %d dots on one item", v.ex.PerItemLimit()))
+		return nil
+	case delta > 0 && v.spent() >= v.ex.DotCount():
+		v.fail(fmt.Errorf("all %d dots are spent; take one from another item first (← or -)", v.ex.DotCount()))
+		return nil
+	}
+	keep := append([]work.Item(nil), v.items...)
+	return v.apply(func(x any) error {
+		w := x.(*work.Vote)
+		w.Keep(keep)
+		w.Set(id, n)
+		return nil
+	})
+}
+
+// source names the earlier step and whose items these are.
+func source(env *exEnv, ex *content.Exercise) string {
+	title := ex.From
+	if env.snap != nil {
+		if i := env.snap.Module.StepIndex(ex.From); i >= 0 {
+			title = fmt.Sprintf("step %d, %s", i+1, env.snap.Module.Steps[i].Title)
+		}
+	}
+	whose := "the whole cohort's items"
+	if ex.Team {
+		whose = "your team's items"
+		if t, ok := env.team(); ok {
+			whose = teamName(t.Name) + "'s items"
+		}
+	}
+	return fmt.Sprintf("From %s: %s", title, whose)
+}
+
+// teamName names a team in a sentence: "Team 1" as it is, "Blue" as "Team Blue".
+func teamName(name string) string {
+	if strings.HasPrefix(strings.ToLower(name), "team") {
+		return name
+	}
+	return "Team " + name
+}
+
+// marker tells the participant which items are theirs.
+func (v *voteEditor) marker(it work.Item) string {
+	if (it.By != 0 && it.By == v.env.me) || v.env.isMine(v.ex.From, it.ID) {
+		return "yours"
+	}
+	return ""
+}
+
+func (v *voteEditor) View() string {
+	if v.results {
+		return v.resultsView()
+	}
+	st := v.st
+	total, per := v.ex.DotCount(), v.ex.PerItemLimit()
+	left := total - v.spent()
+	body := []string{st.Muted.Render(source(v.env, v.ex))}
+	lo, hi := 0, 0
+	switch {
+	case v.itemsErr != nil && !v.noTeam:
+		body = append(body, para(st.Bad, "Could not read the items: "+v.itemsErr.Error(), v.width)...)
+	case len(v.items) == 0 && !v.noTeam:
+		body = append(body, para(st.Muted, "No items to vote on yet: they come from the earlier step. Ask your facilitator.", v.width)...)
+	}
+	for i, it := range v.items {
+		n := v.vote().Dots[it.ID]
+		dots := dotString(n, per)
+		mark := v.marker(it)
+		avail := max(v.width-2-lipglossWidth(dots)-1-lipglossWidth(mark)-1, 6)
+		line := v.cursorLine(i == v.cursor, dots+" "+truncate(it.Text, avail))
+		if mark != "" {
+			line = spread(line, st.Muted.Render(mark), v.width)
+		}
+		body = append(body, line)
+		if i == v.cursor {
+			lo, hi = len(body)-1, len(body)-1
+		}
+	}
+	head := strings.TrimSpace(fmt.Sprintf("%s %d of %d dots left · at most %d per item", dotString(left, 0), left, total, per))
+	if v.env.voteState(v.step.ID).Closed {
+		head = "The vote is closed."
+	}
+	extra := ""
+	if v.revealed {
+		extra = "r: results"
+	}
+	return v.frame(append([]string{st.Accent.Render(truncate(head, v.width))}, body...), lo+1, hi+1, v.statusLine(extra))
+}
+
+// dotString draws n dots out of limit (filled, then empty), or a count when there are many.
+func dotString(n, limit int) string {
+	if limit > 6 || n > 6 {
+		return fmt.Sprintf("●×%-2d", n)
+	}
+	if limit == 0 {
+		return strings.Repeat("●", n)
+	}
+	return strings.Repeat("●", n) + strings.Repeat("·", max(limit-n, 0))
+}
+
+// resultsView is the ranked tally as horizontal bars: item, bar, dots.
+func (v *voteEditor) resultsView() string {
+	st := v.st
+	title := st.Title.Render("Results")
+	if v.ex.Team {
+		title += st.Muted.Render(" · your team's dots")
+	} else {
+		title += st.Muted.Render(" · the whole cohort's dots")
+	}
+	body := []string{title}
+	body = append(body, barChart(st, v.tally, v.vote(), v.width)...)
+	extra := ""
+	if !v.env.voteState(v.step.ID).Closed {
+		extra = "r: your dots"
+	}
+	return v.frame(body, 0, 0, v.statusLine(extra))
+}
+
+// barChart draws a ranked tally: the item's text, a bar as long as its share of the most dots,
+// and its count, marking the participant's own dots.
+func barChart(st *Styles, tally []work.Tally, mine *work.Vote, width int) []string {
+	if len(tally) == 0 {
+		return []string{st.Muted.Render("No items were voted on.")}
+	}
+	most := 1
+	for _, t := range tally {
+		most = max(most, t.Dots)
+	}
+	textW := min(max(width*2/5, 10), 36)
+	countW := len(fmt.Sprint(most)) + 1
+	barW := max(width-textW-countW-4, 3)
+	var out []string
+	for i, t := range tally {
+		label := fmt.Sprintf("%d. %s", i+1, t.Item.Text)
+		label = truncate(label, textW)
+		label += strings.Repeat(" ", max(textW-lipglossWidth(label), 0))
+		n := t.Dots * barW / most
+		if t.Dots > 0 && n == 0 {
+			n = 1
+		}
+		bar := st.Accent.Render(strings.Repeat("█", n)) + strings.Repeat(" ", barW-n)
+		line := fmt.Sprintf("%s %s %*d", label, bar, countW, t.Dots)
+		if mine != nil && mine.Dots[t.Item.ID] > 0 {
+			line += st.Muted.Render(fmt.Sprintf(" (you %d)", mine.Dots[t.Item.ID]))
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+func (v *voteEditor) ShortHelp() []key.Binding {
+	k := v.k
+	if v.results {
+		return []key.Binding{k.Up, k.Down, relabel(k.Results, "r", "your dots")}
+	}
+	return []key.Binding{relabel(k.More, "→/+", "dot"), relabel(k.Less, "←/-", "undo"), k.Submit}
+}

@@ -1,0 +1,185 @@
+package tui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"workshop/content"
+	"workshop/session"
+	"workshop/session/sqlite"
+)
+
+// exercisesCohort starts a cohort on the module with every exercise kind (the one the
+// end-to-end tests use), over a real store, and joins the given people.
+func exercisesCohort(t *testing.T, pace session.Pace, names ...string) (*session.Manager, *session.Hub, []session.Participant) {
+	t.Helper()
+	ctx := context.Background()
+	lib, problems, err := content.NewLibrary(filepath.Join("..", "cmd", "workshop", "testdata", "modules"))
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("modules: %v %v", err, problems)
+	}
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "workshop.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	m := session.NewManager(st, lib, nil)
+	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "e2e-exercises", Name: "Tuesday", Pace: pace, Actor: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := m.Hub(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ps []session.Participant
+	for _, n := range names {
+		p, _, err := h.Join(ctx, session.Identity{}, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	return m, h, ps
+}
+
+// appRunner runs a participant's whole app (screen, help line, size checks) without a
+// terminal: commands run in goroutines and their messages come back to the test's goroutine,
+// which alone calls Update and View, as Bubble Tea's loop does.
+type appRunner struct {
+	t    *testing.T
+	app  tea.Model
+	msgs chan tea.Msg
+	ctx  context.Context
+	w, h int
+}
+
+// openParticipant opens the participant screen of p in an app of w×h.
+func openParticipant(t *testing.T, m *session.Manager, h *session.Hub, p session.Participant, w, hgt int) *appRunner {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	conn := &Conn{}
+	t.Cleanup(conn.Close)
+	deps := &Deps{Ctx: ctx, Manager: m, Conn: conn}
+	sub, err := h.Subscribe(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn.Track(sub)
+	st := testStyles()
+	keys := DefaultKeyMap()
+	pv := newParticipantView(deps, st, keys, h, sub, p)
+	pv.env.typing = 0
+	a := App{deps: deps, styles: st, keys: keys, help: help.New(), width: w, height: hgt, screen: pv}
+	a.help.SetWidth(w)
+	a.screen = pv.Resize(a.bodySize())
+	r := &appRunner{t: t, app: a, msgs: make(chan tea.Msg, 64), ctx: ctx, w: w, h: hgt}
+	r.run(pv.Init())
+	return r
+}
+
+func (r *appRunner) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	go func() {
+		msg := cmd()
+		if msg == nil {
+			return
+		}
+		select {
+		case r.msgs <- msg:
+		case <-r.ctx.Done():
+		}
+	}()
+}
+
+func (r *appRunner) handle(msg tea.Msg) {
+	if b, ok := msg.(tea.BatchMsg); ok {
+		for _, c := range b {
+			r.run(c)
+		}
+		return
+	}
+	var cmd tea.Cmd
+	r.app, cmd = r.app.Update(msg)
+	r.run(cmd)
+}
+
+func (r *appRunner) keys(names ...string) {
+	for _, n := range names {
+		r.handle(keyPress(n))
+	}
+}
+
+func (r *appRunner) typeText(s string) {
+	for _, c := range s {
+		if c == ' ' {
+			r.handle(keyPress("space"))
+			continue
+		}
+		r.handle(tea.KeyPressMsg{Code: c, Text: string(c)})
+	}
+}
+
+func (r *appRunner) resize(w, h int) {
+	r.w, r.h = w, h
+	r.handle(tea.WindowSizeMsg{Width: w, Height: h})
+}
+
+// screen draws the app, checks that the frame fits the window, and returns its text.
+func (r *appRunner) screen() string {
+	r.t.Helper()
+	return checkFits(r.t, r.app.(App).render(), r.w, r.h)
+}
+
+// waitFor handles messages until the screen shows every text.
+func (r *appRunner) waitFor(texts ...string) string {
+	r.t.Helper()
+	deadline := time.After(10 * time.Second)
+	for {
+		s := ansi.Strip(r.app.(App).render())
+		missing := ""
+		for _, want := range texts {
+			if !strings.Contains(s, want) {
+				missing = want
+				break
+			}
+		}
+		if missing == "" {
+			return s
+		}
+		select {
+		case msg := <-r.msgs:
+			r.handle(msg)
+		case <-deadline:
+			r.t.Fatalf("screen never showed %q; it shows:\n%s", missing, s)
+		}
+	}
+}
+
+// waitGone handles messages until the screen no longer shows text.
+func (r *appRunner) waitGone(text string) string {
+	r.t.Helper()
+	deadline := time.After(10 * time.Second)
+	for {
+		s := ansi.Strip(r.app.(App).render())
+		if !strings.Contains(s, text) {
+			return s
+		}
+		select {
+		case msg := <-r.msgs:
+			r.handle(msg)
+		case <-deadline:
+			r.t.Fatalf("screen still shows %q:\n%s", text, s)
+		}
+	}
+}

@@ -1,0 +1,199 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"workshop/content"
+	"workshop/session"
+)
+
+// timerTickMsg redraws the countdown.
+type timerTickMsg struct{}
+
+// tick schedules the next redraw of a running countdown, on the next whole second, and rings
+// the bell once when it reaches zero if the participant turned the bell on.
+func (v *participantView) tick() tea.Cmd {
+	t := v.snap.Cohort.Live.Timer
+	if t == nil {
+		v.live.lastLeft = -1
+		return nil
+	}
+	left := t.Remaining(time.Now())
+	secs := int((left + time.Second - 1) / time.Second)
+	var ring tea.Cmd
+	if secs == 0 && v.live.lastLeft > 0 && v.live.bell {
+		ring = tea.Raw("\a")
+	}
+	v.live.lastLeft = secs
+	if t.Paused || secs == 0 || v.live.ticking {
+		return ring
+	}
+	v.live.ticking = true
+	wait := left % time.Second
+	if wait < 50*time.Millisecond {
+		wait += time.Second
+	}
+	return tea.Batch(ring, tea.Tick(wait, func(time.Time) tea.Msg { return timerTickMsg{} }))
+}
+
+// timerText is the countdown for the header: ⏱ while running, ⏸ while paused, and a calm
+// "Time is up" at zero.
+func (v *participantView) timerText() string {
+	t := v.snap.Cohort.Live.Timer
+	if t == nil {
+		return ""
+	}
+	left := t.Remaining(time.Now())
+	secs := int((left + time.Second - 1) / time.Second)
+	if secs <= 0 {
+		return "Time is up"
+	}
+	mark := "⏱"
+	if t.Paused {
+		mark = "⏸"
+	}
+	return fmt.Sprintf("%s %02d:%02d", mark, secs/60, secs%60)
+}
+
+// handDoneMsg reports raising or lowering the hand.
+type handDoneMsg struct {
+	note string
+	err  error
+}
+
+// toggleHand lowers a raised hand, or opens the one-line request for help.
+func (v *participantView) toggleHand() tea.Cmd {
+	h, deps, pid := v.hub, v.deps, v.me.ID
+	if v.me.Hand != nil {
+		return func() tea.Msg {
+			return handDoneMsg{note: "Hand lowered.", err: h.LowerHand(deps.Ctx, pid)}
+		}
+	}
+	in := textinput.New()
+	in.Prompt = ""
+	in.CharLimit = 140
+	in.Placeholder = "e.g. I am stuck on the table"
+	steadyCursor(&in)
+	in.SetWidth(max(v.width-36, 8))
+	v.live.hand, v.live.handOpen = in, true
+	return v.live.hand.Focus()
+}
+
+func (v *participantView) onHandKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, v.keys.Back), key.Matches(msg, v.ek.Hand):
+		v.live.handOpen = false
+		return nil
+	case key.Matches(msg, v.keys.Enter):
+		v.live.handOpen = false
+		text := session.CleanLine(v.live.hand.Value())
+		h, deps, pid := v.hub, v.deps, v.me.ID
+		return func() tea.Msg {
+			return handDoneMsg{note: "Your hand is raised: the facilitator sees it. ctrl+r lowers it.", err: h.RaiseHand(deps.Ctx, pid, text)}
+		}
+	}
+	var cmd tea.Cmd
+	v.live.hand, cmd = v.live.hand.Update(msg)
+	return cmd
+}
+
+// watchKeys sums up what the editor's shared data depends on in the snapshot. ident changes
+// when the participant's team does (the editor then works on another board); watch changes
+// when the board, the earlier step's items or a shown result change.
+func (v *participantView) watchKeys() (ident, watch string) {
+	step := v.step()
+	ex := step.Exercise
+	if ex == nil {
+		return "", ""
+	}
+	ident = fmt.Sprint(v.me.TeamID)
+	boards := v.snap.Boards
+	var b strings.Builder
+	if owner, err := session.BoardOwner(ex, v.me); err == nil && owner != "" {
+		fmt.Fprintf(&b, "board %d;", boards[session.BoardKey(step.ID, owner)])
+	}
+	if ex.From != "" {
+		var sum uint64
+		for k, n := range boards {
+			if strings.HasPrefix(k, ex.From+"/") {
+				sum += n
+			}
+		}
+		fmt.Fprintf(&b, "items %d;", sum)
+	}
+	switch ex.Kind {
+	case content.KindVote:
+		vs := v.snap.Cohort.Live.Vote(step.ID)
+		fmt.Fprintf(&b, "vote %v %v;", vs.Closed, vs.Revealed)
+		if vs.Revealed {
+			fmt.Fprintf(&b, "tally %d;", boards[session.ResultsKey(step.ID)])
+		}
+	case content.KindScale:
+		fmt.Fprintf(&b, "ratings %d;", boards[session.ResultsKey(step.ID)])
+	}
+	return ident, b.String()
+}
+
+// writeTimeout bounds one change to the hub, so a write never hangs on for ever.
+const writeTimeout = 30 * time.Second
+
+// writeDoneMsg carries the answer to one hub change back to the editors.
+type writeDoneMsg struct{ result tea.Msg }
+
+// queueWrite adds a change (a save, a board change, a move) to this screen's queue.
+func (v *participantView) queueWrite(msg tea.Msg) tea.Cmd {
+	v.writes = append(v.writes, msg)
+	if v.busy {
+		return nil
+	}
+	return v.nextWrite()
+}
+
+// nextWrite starts the oldest queued change.
+func (v *participantView) nextWrite() tea.Cmd {
+	if v.busy || len(v.writes) == 0 {
+		return nil
+	}
+	msg := v.writes[0]
+	v.writes = v.writes[1:]
+	v.busy = true
+	h, pid := v.hub, v.me.ID
+	// A change that has started is finished even if the participant disconnects meanwhile:
+	// what they saw on screen is what is stored.
+	ctx := context.WithoutCancel(v.deps.Ctx)
+	switch m := msg.(type) {
+	case saveWorkMsg:
+		return func() tea.Msg {
+			ctx, cancel := context.WithTimeout(ctx, writeTimeout)
+			defer cancel()
+			save := h.SaveWork
+			if m.counted {
+				save = h.SaveCountedWork
+			}
+			a, err := save(ctx, pid, m.stepID, m.schema, m.data, m.submit)
+			return writeDoneMsg{workSavedMsg{editor: m.editor, artifact: a, submit: m.submit, err: err}}
+		}
+	case boardOpMsg:
+		return func() tea.Msg {
+			ctx, cancel := context.WithTimeout(ctx, writeTimeout)
+			defer cancel()
+			out, err := h.UpdateBoard(ctx, pid, m.stepID, m.op)
+			return writeDoneMsg{boardSavedMsg{editor: m.editor, v: out, err: err}}
+		}
+	case moveMsg:
+		return func() tea.Msg {
+			ctx, cancel := context.WithTimeout(ctx, writeTimeout)
+			defer cancel()
+			return writeDoneMsg{moveDoneMsg{h.MoveParticipant(ctx, pid, m.to)}}
+		}
+	}
+	v.busy = false
+	return nil
+}

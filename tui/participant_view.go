@@ -1,0 +1,182 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"workshop/content"
+)
+
+// header is the top of the participant screen: the module and the live signs (timer,
+// connection), the step with its state (locked, time box), the facilitator's announcement,
+// and a line for the team, a raised hand, notices or the request for help being typed.
+func (v *participantView) header() []string {
+	st := v.st
+	mod := v.module()
+	step := v.step()
+	w := v.width
+
+	right := st.Good.Render("● connected")
+	if t := v.timerText(); t != "" {
+		style := st.Accent
+		if t == "Time is up" {
+			style = st.Warn
+		}
+		right = style.Render(t) + "  " + right
+	}
+	title := st.Title.Render(truncate(mod.Title, max(w-lipglossWidth(right)-2, 8)))
+	lines := []string{spread(title, right, w)}
+
+	var meta []string
+	if v.snap.Cohort.Live.IsLocked(step.ID) {
+		meta = append(meta, st.Warn.Render("Locked"))
+	}
+	if step.TimeBox > 0 {
+		meta = append(meta, st.Muted.Render(fmt.Sprintf("%d min", step.TimeBox)))
+	}
+	metaText := strings.Join(meta, st.Muted.Render(" · "))
+	stepLine := fmt.Sprintf("Step %d of %d — %s", v.viewing+1, len(mod.Steps), step.Title)
+	lines = append(lines, spread(st.Subtitle.Render(truncate(stepLine, max(w-lipglossWidth(metaText)-2, 8))), metaText, w))
+
+	if a := v.snap.Cohort.Live.Announcement; a != nil {
+		text := strings.Split(wrap("Announcement: "+strings.ReplaceAll(a.Text, "\n", " "), w), "\n")
+		if len(text) > 2 {
+			text = text[:2]
+			text[1] = truncate(text[1]+" …", w)
+		}
+		for _, l := range text {
+			lines = append(lines, st.Accent.Bold(true).Render(l))
+		}
+	}
+
+	if v.live.handOpen {
+		label := "Ask for help (optional message): "
+		lines = append(lines, truncate(st.Accent.Render(label)+v.live.hand.View(), w))
+		return lines
+	}
+	var info []string
+	if t, ok := v.snap.Team(v.me.TeamID); ok && v.me.TeamID != 0 {
+		info = append(info, st.Accent.Render("Team: "+t.Name))
+	}
+	if v.me.Hand != nil {
+		info = append(info, st.Warn.Render("✋ Hand raised"))
+	}
+	switch {
+	case v.notice != "":
+		info = append(info, st.Warn.Render(v.notice))
+	case v.viewing != v.groupStep() && v.moving < 0:
+		info = append(info, st.Warn.Render(fmt.Sprintf("You are looking at step %d; the group is on step %d. Press g to go back.", v.viewing+1, v.groupStep()+1)))
+	}
+	if len(info) == 0 {
+		lines = append(lines, rule(st, w))
+	} else {
+		lines = append(lines, truncate(strings.Join(info, st.Muted.Render(" · ")), w))
+	}
+	return lines
+}
+
+// layout shares the height between guidance and exercise: the exercise gets most of it while
+// the participant works in it, the guidance while they read. It re-renders guidance (and the
+// spotlight above it) when the step, width, style or spotlight changed.
+func (v *participantView) layout() {
+	if v.width == 0 {
+		return
+	}
+	hdr := len(v.header())
+	spot := v.snap.Cohort.Live.Spotlight
+	exH, guideH := 0, max(v.height-hdr, 1)
+	if v.step().Exercise != nil {
+		avail := max(v.height-hdr-1, 2)
+		if v.focus == focusExercise {
+			guideH = clampInt(avail/4, 1, 6)
+			if spot != nil {
+				guideH = clampInt(avail/3, 2, 8)
+			} else if avail < 9 {
+				guideH = 0 // a tiny window keeps its lines for the answer; tab shows the guidance
+			}
+		} else {
+			guideH = avail - clampInt(avail/3, 2, 8)
+		}
+		guideH = min(guideH, avail-1)
+		exH = avail - guideH
+	}
+	v.guideH = guideH
+	v.guide.SetWidth(v.width)
+	v.guide.SetHeight(max(guideH, 1))
+	spotKey := ""
+	if spot != nil {
+		spotKey = spot.At.String() + spot.Title + spot.Text
+	}
+	rkey := fmt.Sprintf("%s/%d/%s/%s", v.step().ID, v.width, v.st.Markdown, spotKey)
+	if rkey != v.renderedFor {
+		v.renderedFor = rkey
+		out, err := content.RenderMarkdown(v.step().Guidance, v.width, v.st.Markdown)
+		if err != nil {
+			out = wrap(v.step().Guidance, v.width)
+		}
+		out = strings.TrimRight(out, "\n")
+		if spot != nil {
+			out = v.spotlight() + "\n" + out
+		}
+		v.guide.SetContent(out)
+		v.guide.GotoTop()
+	}
+	if v.ex != nil {
+		v.ex = v.ex.Resize(v.width, exH)
+	}
+}
+
+// spotlight is the facilitator's spotlit answer or board, shown above the guidance.
+func (v *participantView) spotlight() string {
+	st := v.st
+	s := v.snap.Cohort.Live.Spotlight
+	lines := []string{st.Title.Render(truncate("Spotlight: "+s.Title, v.width))}
+	for _, l := range strings.Split(wrap(s.Text, max(v.width-2, 8)), "\n") {
+		lines = append(lines, "  "+l)
+	}
+	lines = append(lines, rule(st, v.width))
+	return strings.Join(lines, "\n")
+}
+
+func clampInt(n, lo, hi int) int { return min(max(n, lo), hi) }
+
+func (v *participantView) View() string {
+	st := v.st
+	step := v.step()
+	var b strings.Builder
+	for _, l := range v.header() {
+		b.WriteString(l + "\n")
+	}
+	if v.guideH > 0 {
+		b.WriteString(v.guide.View() + "\n")
+	}
+	if step.Exercise == nil {
+		return b.String()
+	}
+	scroll := ""
+	if v.guideH == 0 {
+		scroll = " guidance · tab "
+	} else if !v.guide.AtBottom() {
+		scroll = " more guidance · pgdn "
+		if v.focus == focusGuidance {
+			scroll = " more below · ↓ or pgdn "
+		}
+	}
+	b.WriteString(rule(st, max(v.width-lipglossWidth(scroll), 0)) + st.Muted.Render(scroll) + "\n")
+	switch {
+	case v.loading:
+		b.WriteString(st.Muted.Render("Loading your work…"))
+	case v.ex != nil:
+		b.WriteString(v.ex.View())
+	}
+	return b.String()
+}
+
+// spread places left and right on one line of width cells.
+func spread(left, right string, width int) string {
+	gap := width - lipglossWidth(left) - lipglossWidth(right)
+	if gap < 1 {
+		return truncate(left, width)
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
