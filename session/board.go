@@ -77,13 +77,13 @@ func (h *Hub) Board(ctx context.Context, pid int64, stepID string) (v any, owner
 	mb, ok := h.byID[pid]
 	h.mu.Unlock()
 	if !ok {
-		return nil, "", fmt.Errorf("participant %d is not in cohort %s", pid, h.cohort.Code)
+		return nil, "", fmt.Errorf("participant %d is not in cohort %s", pid, h.code)
 	}
 	owner, err = BoardOwner(ex, mb.p)
 	if err != nil || owner == "" {
 		return nil, owner, err
 	}
-	b, err := h.m.store.Board(ctx, h.cohort.ID, stepID, owner)
+	b, err := h.m.store.Board(ctx, h.id, stepID, owner)
 	if errors.Is(err, ErrNotFound) {
 		return work.New(ex), owner, nil
 	}
@@ -107,7 +107,7 @@ func (h *Hub) UpdateBoard(ctx context.Context, pid int64, stepID string, fn func
 	defer h.mu.Unlock()
 	mb, ok := h.byID[pid]
 	if !ok {
-		return nil, fmt.Errorf("participant %d is not in cohort %s", pid, h.cohort.Code)
+		return nil, fmt.Errorf("participant %d is not in cohort %s", pid, h.code)
 	}
 	if err := h.writableLocked(stepID); err != nil {
 		return nil, err
@@ -120,7 +120,7 @@ func (h *Hub) UpdateBoard(ctx context.Context, pid int64, stepID string, fn func
 		return nil, fmt.Errorf("step %q is individual work, not a shared board", stepID)
 	}
 	v := work.New(ex)
-	if b, err := h.m.store.Board(ctx, h.cohort.ID, stepID, owner); err == nil {
+	if b, err := h.m.store.Board(ctx, h.id, stepID, owner); err == nil {
 		if v, err = work.Decode(ex, b.Schema, b.Data); err != nil {
 			return nil, err
 		}
@@ -155,13 +155,13 @@ func (h *Hub) UpdateBoard(ctx context.Context, pid int64, stepID string, fn func
 		// someone was seen typing; the minute is enough to say the board is fresh.
 		now = now.Truncate(time.Minute)
 	}
-	if err := h.m.store.SaveBoard(ctx, Board{CohortID: h.cohort.ID, StepID: stepID, Owner: owner, Kind: string(ex.Kind), Schema: work.Schema, Data: data, UpdatedAt: now}); err != nil {
+	if err := h.m.store.SaveBoard(ctx, Board{CohortID: h.id, StepID: stepID, Owner: owner, Kind: string(ex.Kind), Schema: work.Schema, Data: data, UpdatedAt: now}); err != nil {
 		return nil, fmt.Errorf("save board: %w", err)
 	}
 	// On a team board the contribution shows the participant as working. On the anonymous
 	// pool nothing about the participant is written, so no time or row links them to an item.
 	if !ex.Anonymous && mb.status[stepID] == "" {
-		a := Artifact{CohortID: h.cohort.ID, StepID: stepID, ParticipantID: pid, Kind: string(ex.Kind), Schema: work.Schema, Data: []byte(`{"shared":true}`), Status: StatusDraft, UpdatedAt: now}
+		a := Artifact{CohortID: h.id, StepID: stepID, ParticipantID: pid, Kind: string(ex.Kind), Schema: work.Schema, Data: []byte(`{"shared":true}`), Status: StatusDraft, UpdatedAt: now}
 		if err := h.m.store.SaveArtifact(ctx, a); err == nil {
 			mb.status[stepID] = StatusDraft
 		}
@@ -174,11 +174,11 @@ func (h *Hub) UpdateBoard(ctx context.Context, pid int64, stepID string, fn func
 
 // StepWork returns every participant artifact and shared board of a step.
 func (h *Hub) StepWork(ctx context.Context, stepID string) ([]Artifact, []Board, error) {
-	arts, err := h.m.store.Artifacts(ctx, h.cohort.ID, stepID)
+	arts, err := h.m.store.Artifacts(ctx, h.id, stepID)
 	if err != nil {
 		return nil, nil, fmt.Errorf("load work of step %q: %w", stepID, err)
 	}
-	boards, err := h.m.store.Boards(ctx, h.cohort.ID, stepID)
+	boards, err := h.m.store.Boards(ctx, h.id, stepID)
 	if err != nil {
 		return nil, nil, fmt.Errorf("load boards of step %q: %w", stepID, err)
 	}
@@ -213,7 +213,7 @@ func (h *Hub) Items(ctx context.Context, pid int64, stepID string) ([]work.Item,
 	}
 	h.mu.Unlock()
 	if pid != 0 && !ok {
-		return nil, fmt.Errorf("participant %d is not in cohort %s", pid, h.cohort.Code)
+		return nil, fmt.Errorf("participant %d is not in cohort %s", pid, h.code)
 	}
 	onlyTeam := ex.Team && pid != 0
 	if onlyTeam && team == 0 {
@@ -350,7 +350,7 @@ func (h *Hub) updateMember(ctx context.Context, pid int64, change func(p *Partic
 	defer h.mu.Unlock()
 	mb, ok := h.byID[pid]
 	if !ok {
-		return fmt.Errorf("participant %d is not in cohort %s", pid, h.cohort.Code)
+		return fmt.Errorf("participant %d is not in cohort %s", pid, h.code)
 	}
 	p := mb.p
 	change(&p)

@@ -345,7 +345,7 @@ func (h *Hub) ClearHand(ctx context.Context, actor string, pid int64) error {
 	defer h.mu.Unlock()
 	mb, ok := h.byID[pid]
 	if !ok {
-		return fmt.Errorf("participant %d is not in cohort %s", pid, h.cohort.Code)
+		return fmt.Errorf("participant %d is not in cohort %s", pid, h.code)
 	}
 	if mb.p.Hand == nil {
 		return nil
@@ -393,7 +393,7 @@ func (h *Hub) clearHandLocked(ctx context.Context, mb *member) error {
 // recordLocked appends a facilitator action that changed no cohort state to the timeline. The
 // change itself is already stored; a failure to record is logged rather than undoing it.
 func (h *Hub) recordLocked(ctx context.Context, actor, action, detail string) {
-	ev := Event{CohortID: h.cohort.ID, At: h.m.now(), Actor: actor, Action: action, Detail: detail}
+	ev := Event{CohortID: h.id, At: h.m.now(), Actor: actor, Action: action, Detail: detail}
 	if err := h.m.store.Record(ctx, ev); err != nil {
 		h.m.log.Warn("record facilitator action", "action", action, "err", err)
 	}
@@ -484,7 +484,7 @@ func (h *Hub) Unarchive(ctx context.Context, actor string) error {
 // RecentActions returns the last n events of the cohort's timeline, oldest first, so every
 // facilitator of a cohort sees what the others did.
 func (h *Hub) RecentActions(ctx context.Context, n int) ([]Event, error) {
-	evs, err := h.m.store.Timeline(ctx, h.cohort.ID)
+	evs, err := h.m.store.Timeline(ctx, h.id)
 	if err != nil {
 		return nil, fmt.Errorf("load the cohort's timeline: %w", err)
 	}

@@ -61,8 +61,8 @@ func (h *Hub) SplitTeams(ctx context.Context, actor string, plan TeamPlan) ([]Te
 // replaceTeamsLocked stores a new set of teams with the given members (participant ID -> index
 // into names; everyone else in no team), then updates the roster and publishes.
 func (h *Hub) replaceTeamsLocked(ctx context.Context, actor, detail string, names []string, assign map[int64]int) ([]Team, error) {
-	ev := Event{CohortID: h.cohort.ID, At: h.m.now(), Actor: actor, Action: "teams", Detail: detail}
-	teams, err := h.m.store.ReplaceTeams(ctx, h.cohort.ID, names, assign, ev)
+	ev := Event{CohortID: h.id, At: h.m.now(), Actor: actor, Action: "teams", Detail: detail}
+	teams, err := h.m.store.ReplaceTeams(ctx, h.id, names, assign, ev)
 	if err != nil {
 		return nil, fmt.Errorf("form teams: %w", err)
 	}
@@ -99,13 +99,13 @@ func (h *Hub) RenameTeam(ctx context.Context, actor string, teamID int64, name s
 		}
 	}
 	if at < 0 {
-		return fmt.Errorf("team %d is not in cohort %s", teamID, h.cohort.Code)
+		return fmt.Errorf("team %d is not in cohort %s", teamID, h.code)
 	}
 	old := h.teams[at].Name
 	if old == name {
 		return nil
 	}
-	ev := Event{CohortID: h.cohort.ID, At: h.m.now(), Actor: actor, Action: "teams", Detail: fmt.Sprintf("renamed %s to %s", old, name)}
+	ev := Event{CohortID: h.id, At: h.m.now(), Actor: actor, Action: "teams", Detail: fmt.Sprintf("renamed %s to %s", old, name)}
 	if err := h.m.store.RenameTeam(ctx, teamID, name, ev); err != nil {
 		return err
 	}
@@ -123,20 +123,20 @@ func (h *Hub) MoveToTeam(ctx context.Context, actor string, pid, teamID int64) e
 	defer h.mu.Unlock()
 	mb, ok := h.byID[pid]
 	if !ok {
-		return fmt.Errorf("participant %d is not in cohort %s", pid, h.cohort.Code)
+		return fmt.Errorf("participant %d is not in cohort %s", pid, h.code)
 	}
 	to := "no team"
 	if teamID != 0 {
 		t, ok := h.teamLocked(teamID)
 		if !ok {
-			return fmt.Errorf("team %d is not in cohort %s", teamID, h.cohort.Code)
+			return fmt.Errorf("team %d is not in cohort %s", teamID, h.code)
 		}
 		to = t.Name
 	}
 	if mb.p.TeamID == teamID {
 		return nil
 	}
-	ev := Event{CohortID: h.cohort.ID, At: h.m.now(), Actor: actor, Action: "teams", Detail: fmt.Sprintf("moved %s to %s", mb.p.Name, to)}
+	ev := Event{CohortID: h.id, At: h.m.now(), Actor: actor, Action: "teams", Detail: fmt.Sprintf("moved %s to %s", mb.p.Name, to)}
 	if err := h.m.store.SetTeam(ctx, pid, teamID, ev); err != nil {
 		return err
 	}

@@ -137,13 +137,18 @@ func (h *Hub) Wall(ctx context.Context, stepID string) ([]WallEntry, error) {
 		key := "t" + strings.TrimPrefix(b.Owner, "team:")
 		out = append(out, WallEntry{Key: key, Team: name, At: b.UpdatedAt, Text: text})
 	}
-	if !ex.Team {
+	if !SharedWork(ex) {
 		for _, a := range arts {
 			v, err := work.Decode(ex, a.Schema, a.Data)
 			if err != nil {
 				continue
 			}
-			text := WorkText(ex, v, cohortItems)
+			items := cohortItems
+			if ex.Team && ex.From != "" {
+				// A team vote: each person spent dots on their own team's items.
+				items = itemsFor(a.ParticipantID)
+			}
+			text := WorkText(ex, v, items)
 			if text == "" {
 				continue
 			}

@@ -18,6 +18,9 @@ import (
 type Hub struct {
 	m      *Manager
 	module *content.Module
+	// id and code never change, so they can be read without the lock.
+	id   int64
+	code string
 
 	mu      sync.Mutex
 	cohort  Cohort
@@ -92,7 +95,7 @@ func newHub(ctx context.Context, m *Manager, c Cohort) (*Hub, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load teams of %s: %w", c.Code, err)
 	}
-	h := &Hub{m: m, module: mod, cohort: c, teams: teams, boards: map[string]uint64{}, byID: map[int64]*member{}, subs: map[*Subscription]struct{}{}}
+	h := &Hub{m: m, module: mod, id: c.ID, code: c.Code, cohort: c, teams: teams, boards: map[string]uint64{}, byID: map[int64]*member{}, subs: map[*Subscription]struct{}{}}
 	for _, p := range ps {
 		h.addMemberLocked(p)
 	}
@@ -139,7 +142,7 @@ func (h *Hub) Join(ctx context.Context, id Identity, name string) (p Participant
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for range 8 {
-		np := Participant{CohortID: h.cohort.ID, Name: name, Fingerprint: id.Fingerprint, Step: h.cohort.Step}
+		np := Participant{CohortID: h.id, Name: name, Fingerprint: id.Fingerprint, Step: h.cohort.Step}
 		if id.Keyless() {
 			np.RejoinCode = NormalizeCode(NewRejoinCode())
 		}
@@ -149,7 +152,7 @@ func (h *Hub) Join(ctx context.Context, id Identity, name string) (p Participant
 		}
 		if errors.Is(err, ErrExists) {
 			// The same key joined from another session a moment ago.
-			p, err = h.m.store.ParticipantByFingerprint(ctx, h.cohort.ID, id.Fingerprint)
+			p, err = h.m.store.ParticipantByFingerprint(ctx, h.id, id.Fingerprint)
 			return p, err == nil, err
 		}
 		if err != nil {
@@ -168,7 +171,7 @@ func (h *Hub) Find(ctx context.Context, id Identity) (p Participant, found bool,
 	if id.Keyless() {
 		return Participant{}, false, nil
 	}
-	p, err = h.m.store.ParticipantByFingerprint(ctx, h.cohort.ID, id.Fingerprint)
+	p, err = h.m.store.ParticipantByFingerprint(ctx, h.id, id.Fingerprint)
 	if errors.Is(err, ErrNotFound) {
 		return Participant{}, false, nil
 	}
@@ -221,7 +224,7 @@ func (h *Hub) Subscribe(ctx context.Context, pid int64) (*Subscription, error) {
 	if pid != 0 {
 		mb, ok := h.byID[pid]
 		if !ok {
-			return nil, fmt.Errorf("participant %d is not in cohort %s", pid, h.cohort.Code)
+			return nil, fmt.Errorf("participant %d is not in cohort %s", pid, h.code)
 		}
 		mb.online++
 		if mb.online == 1 {
@@ -363,7 +366,7 @@ func (h *Hub) flushTimeLocked(ctx context.Context, members []*member) {
 		mb.since = now
 	}
 	for step, spent := range byStep {
-		if err := h.m.store.AddStepTime(ctx, h.cohort.ID, step, spent); err != nil {
+		if err := h.m.store.AddStepTime(ctx, h.id, step, spent); err != nil {
 			h.m.log.Warn("record time on step", "err", err)
 		}
 	}
@@ -395,13 +398,13 @@ func (h *Hub) SaveWork(ctx context.Context, pid int64, stepID string, schema int
 	defer h.mu.Unlock()
 	mb, ok := h.byID[pid]
 	if !ok {
-		return Artifact{}, fmt.Errorf("participant %d is not in cohort %s", pid, h.cohort.Code)
+		return Artifact{}, fmt.Errorf("participant %d is not in cohort %s", pid, h.code)
 	}
 	if err := h.writableLocked(stepID); err != nil {
 		return Artifact{}, err
 	}
 	now := h.m.now()
-	a := Artifact{CohortID: h.cohort.ID, StepID: stepID, ParticipantID: pid,
+	a := Artifact{CohortID: h.id, StepID: stepID, ParticipantID: pid,
 		Kind: string(h.module.Steps[idx].Exercise.Kind), Schema: schema, Data: data,
 		Status: StatusDraft, UpdatedAt: now}
 	if submit {
@@ -419,7 +422,7 @@ func (h *Hub) SaveWork(ctx context.Context, pid int64, stepID string, schema int
 
 // Work returns a participant's stored work on a step; found is false if there is none yet.
 func (h *Hub) Work(ctx context.Context, pid int64, stepID string) (a Artifact, found bool, err error) {
-	a, err = h.m.store.Artifact(ctx, h.cohort.ID, stepID, pid)
+	a, err = h.m.store.Artifact(ctx, h.id, stepID, pid)
 	if errors.Is(err, ErrNotFound) {
 		return Artifact{}, false, nil
 	}
@@ -435,7 +438,7 @@ func (h *Hub) MoveParticipant(ctx context.Context, pid int64, step int) error {
 	defer h.mu.Unlock()
 	mb, ok := h.byID[pid]
 	if !ok {
-		return fmt.Errorf("participant %d is not in cohort %s", pid, h.cohort.Code)
+		return fmt.Errorf("participant %d is not in cohort %s", pid, h.code)
 	}
 	if step < 0 || step >= len(h.module.Steps) {
 		return fmt.Errorf("step %d does not exist: this module has steps 1 to %d", step+1, len(h.module.Steps))

@@ -136,7 +136,8 @@ func (a App) render() string {
 		return a.fullHelp()
 	}
 	body := fitBlock(a.screen.View(), a.width, a.height-1)
-	return body + "\n" + a.help.ShortHelpView(a.shortHelp())
+	// The help model can overshoot a narrow window; the frame never may.
+	return body + "\n" + truncate(a.help.ShortHelpView(a.shortHelp()), a.width)
 }
 
 func (a App) shortHelp() []key.Binding {

@@ -337,6 +337,8 @@ func (b *exBase) statusLine(extra string) string {
 	if extra == "" {
 		return truncate(state, b.width)
 	}
+	// What happens to the work comes first; the count on the right gives way when narrow.
+	extra = truncate(extra, max(b.width/2-2, 4))
 	return spread(truncate(state, max(b.width-lipglossWidth(extra)-2, 1)), st.Muted.Render(extra), b.width)
 }
 

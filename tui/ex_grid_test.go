@@ -157,7 +157,7 @@ statements: [I talk to users., I test ideas early.]
 labels: [Never, Rarely, Sometimes, Often, Always]`, 80, 12)
 	dist := [][5]int{{0, 1, 0, 3, 0}, {2, 0, 0, 0, 1}}
 	x.open(exData{scale: dist})
-	x.mustShow("I talk to users.", "not rated", "1 = Never · 5 = Always")
+	x.mustShow("I talk to users.", "not rated (1 Never … 5 Always)", "0/2 rated")
 	x.keys("4")
 	x.mustShow("[4]", "Often")
 	x.keys("ctrl+s")

@@ -112,7 +112,7 @@ func (s *scaleEditor) View() string {
 				pts = append(pts, fmt.Sprintf(" %d ", p))
 			}
 		}
-		name := st.Muted.Render("not rated")
+		name := st.Muted.Render(fmt.Sprintf("not rated (1 %s … 5 %s)", labels[0], labels[4]))
 		if r > 0 {
 			name = st.Accent.Render(labels[r-1])
 		}
@@ -124,10 +124,13 @@ func (s *scaleEditor) View() string {
 			hi = len(body) - 1
 		}
 	}
-	extra := fmt.Sprintf("1 = %s · 5 = %s", labels[0], labels[4])
-	if s.showResults() {
-		extra = "cohort ratings shown"
+	rated := 0
+	for _, r := range s.scale().Ratings {
+		if r > 0 {
+			rated++
+		}
 	}
+	extra := fmt.Sprintf("%d/%d rated", rated, len(s.ex.Statements))
 	return s.frame(body, lo, hi, s.statusLine(extra))
 }
 
