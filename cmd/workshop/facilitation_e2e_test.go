@@ -286,7 +286,7 @@ func TestTeamsFormedAndUsedByTeamExercise(t *testing.T) {
 		}
 	}
 	w := byName[writer]
-	w.waitFor("Step 4 of 6 — Team board", "Team: Blue")
+	w.waitFor("Step 4 of 6 — Team board", "Team: Blue", "Add an item") // the board has loaded
 	w.press("a")
 	w.typeText("Open on Saturdays" + keyEnter)
 	byName[mate].waitFor("Step 4 of 6", "Open on Saturdays")
