@@ -128,7 +128,10 @@ func (j *journeyEditor) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		j.mode = journeyBrowse
 		if key.Matches(msg, k.Yes) {
 			at, name := j.stage, j.stageName(j.stage)
-			return j.apply(func(v any) error { v.(*work.Journey).DeleteStage(at, name); return nil })
+			cmd := j.apply(func(v any) error { v.(*work.Journey).DeleteStage(at, name); return nil })
+			// The grid may already be drawn without the stage: keep the cursor on it.
+			j.clampCursor()
+			return cmd
 		}
 		j.note("Kept.")
 		return nil
@@ -195,7 +198,7 @@ func (j *journeyEditor) startCell() tea.Cmd {
 	j.editLane, j.editStage, j.editName = j.lane, j.stage, g.Stages[j.stage]
 	label := j.ex.Lanes[j.lane] + " · " + g.Stages[j.stage]
 	j.input = newLineInput(j.st, label, g.Cells[j.lane][j.stage], j.ex.TextLimit(), j.width)
-	j.message = ""
+	j.message, j.isError = "", false
 	return j.input.focus()
 }
 
@@ -223,7 +226,7 @@ func (j *journeyEditor) startStage(mode journeyMode) tea.Cmd {
 	}
 	j.mode = mode
 	j.input = newLineInput(j.st, label, value, work.MaxStageName, j.width)
-	j.message = ""
+	j.message, j.isError = "", false
 	return j.input.focus()
 }
 

@@ -226,7 +226,7 @@ func (t *tableEditor) startEdit() tea.Cmd {
 	col := t.ex.Columns[t.col]
 	t.editID, t.editCol = tb.IDs[t.row], t.col
 	cur := tb.Rows[t.row][t.col]
-	t.message = ""
+	t.message, t.isError = "", false
 	if col.Type == content.ColumnChoice {
 		t.mode = tableChoose
 		t.choice = slices.Index(col.Options, cur)

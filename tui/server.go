@@ -114,8 +114,12 @@ func (f *FrontDoor) programMiddleware(next ssh.Handler) ssh.Handler {
 				}
 			}
 		}()
-		if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		final, err := p.Run()
+		if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 			f.log.Error("session program ended with an error", "err", err, "remote", s.RemoteAddr().String())
+		}
+		if app, ok := final.(App); ok {
+			app.Flush()
 		}
 		next(s)
 	}

@@ -409,3 +409,41 @@ func TestArchivedCohortRefusesNewcomers(t *testing.T) {
 		t.Fatal("asked for a name in an archived cohort")
 	}
 }
+
+// Typing that has not been saved yet (drafts wait for a pause) is stored when the connection
+// drops.
+func TestUnsavedTypingStoredOnDisconnect(t *testing.T) {
+	ts, facKey, _ := setup(t)
+	code := createCohort(t, ts, facKey)
+	runCommand(t, ts.addr(), facKey, "step "+code+" 2")
+	c := dialTerm(t, ts.addr(), code, nil, 80, 24)
+	c.waitFor("What name")
+	c.typeText("Quick" + keyEnter)
+	c.waitFor("Keep this code")
+	c.press(keyEnter)
+	c.waitFor("Step 2 of 3")
+	c.typeText("typed just before leaving")
+	c.waitFor("typed just before leaving")
+	c.close() // at once, before the draft's pause
+
+	ctx := context.Background()
+	h, err := ts.srv.manager.HubByCode(ctx, code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pid := h.Snapshot().Roster[0].ID
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		a, found, err := h.Work(ctx, pid, "first-thoughts")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if found && strings.Contains(string(a.Data), "typed just before leaving") {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("typing lost on disconnect: found=%v data=%s", found, a.Data)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -332,7 +333,8 @@ func checkCell(col content.Column, v string) error {
 	}
 	switch col.Type {
 	case content.ColumnNumber:
-		if _, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err != nil {
+		// ParseFloat also takes NaN, Inf and hex floats, which are no count of anything.
+		if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err != nil || math.IsNaN(f) || math.IsInf(f, 0) || strings.ContainsAny(v, "xXpP") {
 			return fmt.Errorf("%q in column %s is not a number; type digits such as 1200 or 12.5", v, col.Name)
 		}
 	case content.ColumnChoice:

@@ -163,3 +163,17 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestNumberCellsAreNumbers(t *testing.T) {
+	tab := exercise(content.KindTable)
+	for _, bad := range []string{"NaN", "Inf", "-inf", "0x1p4", "12O0"} {
+		if err := Check(tab, &Table{Rows: [][]string{{"S", bad, "web"}}}); err == nil {
+			t.Errorf("%q accepted as a number", bad)
+		}
+	}
+	for _, good := range []string{"1200", "12.5", "-3", " 7 "} {
+		if err := Check(tab, &Table{Rows: [][]string{{"S", good, "web"}}}); err != nil {
+			t.Errorf("%q refused: %v", good, err)
+		}
+	}
+}
