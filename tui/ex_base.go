@@ -282,7 +282,9 @@ func (b *exBase) onBoardSaved(msg boardSavedMsg) tea.Cmd {
 // refresh takes a newer shared board, unless the participant's own changes are still on
 // their way (the answer to the last of them brings the newest board).
 func (b *exBase) refresh(d exData) {
-	if d.art != nil && !b.saving {
+	// A reload that was read before this editor's last save came back is older than what
+	// the screen shows: it must not turn a fresh "submitted" back into a draft.
+	if d.art != nil && !b.saving && !d.art.UpdatedAt.Before(b.savedAt) {
 		b.status = d.art.Status
 		b.submitted = b.submitted || d.art.Status == session.StatusSubmitted
 	}
