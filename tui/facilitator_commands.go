@@ -30,6 +30,16 @@ func (f *FrontDoor) facilitationCommands(ctx context.Context, fac session.Facili
 		}
 		return h, nil
 	}
+	// onHub runs a command on the hub of the cohort whose join code is its first argument.
+	onHub := func(run func(cmd *cobra.Command, args []string, h *session.Hub) error) func(*cobra.Command, []string) error {
+		return func(cmd *cobra.Command, args []string) error {
+			h, err := hubOf(args[0])
+			if err != nil {
+				return err
+			}
+			return run(cmd, args, h)
+		}
+	}
 	// stepArg finds the step named by args[i], or the cohort's current step when absent.
 	stepArg := func(h *session.Hub, args []string, i int) (content.Step, int, error) {
 		s := h.Snapshot()
@@ -50,11 +60,8 @@ func (f *FrontDoor) facilitationCommands(ctx context.Context, fac session.Facili
   ssh -p 2222 HOST step K7MQ2P 3
   ssh -p 2222 HOST step K7MQ2P undo`,
 		Args: cobra.ExactArgs(2),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			h, err := hubOf(args[0])
-			if err != nil {
-				return err
-			}
+		RunE: onHub(func(cmd *cobra.Command, args []string, h *session.Hub) error {
+			var err error
 			switch strings.ToLower(args[1]) {
 			case "next", "+":
 				err = h.MoveBy(ctx, actor, +1)
@@ -75,7 +82,7 @@ func (f *FrontDoor) facilitationCommands(ctx context.Context, fac session.Facili
 			s := h.Snapshot()
 			fmt.Fprintf(cmd.OutOrStdout(), "%s is on step %d of %d — %s\n", s.Cohort.Code, s.Cohort.Step+1, len(s.Module.Steps), s.Module.Steps[s.Cohort.Step].Title)
 			return nil
-		},
+		}),
 	}
 
 	pace := &cobra.Command{
@@ -84,11 +91,8 @@ func (f *FrontDoor) facilitationCommands(ctx context.Context, fac session.Facili
 		Long: `led: everyone is on the facilitator's step. self: each participant moves on their own, starting
 from the group's step, and the roster shows where everyone is.`,
 		Args: cobra.ExactArgs(2),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			h, err := hubOf(args[0])
-			if err != nil {
-				return err
-			}
+		RunE: onHub(func(cmd *cobra.Command, args []string, h *session.Hub) error {
+			var err error
 			p, err := session.ParsePace(strings.ToLower(args[1]))
 			if err != nil {
 				return err
@@ -98,7 +102,7 @@ from the group's step, and the roster shows where everyone is.`,
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s is %s-paced\n", h.Snapshot().Cohort.Code, p)
 			return nil
-		},
+		}),
 	}
 
 	lockCmd := func(lock bool) *cobra.Command {
@@ -110,11 +114,8 @@ from the group's step, and the roster shows where everyone is.`,
 			Use:   use,
 			Short: short,
 			Args:  cobra.MinimumNArgs(1),
-			RunE: func(cmd *cobra.Command, args []string) error {
-				h, err := hubOf(args[0])
-				if err != nil {
-					return err
-				}
+			RunE: onHub(func(cmd *cobra.Command, args []string, h *session.Hub) error {
+				var err error
 				st, idx, err := stepArg(h, args, 1)
 				if err != nil {
 					return err
@@ -130,7 +131,7 @@ from the group's step, and the roster shows where everyone is.`,
 				}
 				fmt.Fprintf(cmd.OutOrStdout(), "step %d — %s is %s\n", idx+1, st.Title, state)
 				return nil
-			},
+			}),
 		}
 	}
 
@@ -205,11 +206,7 @@ paused countdown. Without an action, shows the countdown.`,
 		Example: `  ssh -p 2222 HOST announce K7MQ2P "Back at 10:30"
   ssh -p 2222 HOST announce K7MQ2P --clear`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			h, err := hubOf(args[0])
-			if err != nil {
-				return err
-			}
+		RunE: onHub(func(cmd *cobra.Command, args []string, h *session.Hub) error {
 			text := strings.Join(args[1:], " ")
 			if clearAnnouncement {
 				if text != "" {
@@ -226,7 +223,7 @@ paused countdown. Without an action, shows the countdown.`,
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "Announcement: %s\n", h.Snapshot().Cohort.Live.Announcement.Text)
 			return nil
-		},
+		}),
 	}
 	announce.Flags().BoolVar(&clearAnnouncement, "clear", false, "take the announcement off every screen")
 
@@ -238,11 +235,7 @@ paused countdown. Without an action, shows the countdown.`,
   ssh -p 2222 HOST hands K7MQ2P --clear Ana Souza
   ssh -p 2222 HOST hands K7MQ2P --clear all`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			h, err := hubOf(args[0])
-			if err != nil {
-				return err
-			}
+		RunE: onHub(func(cmd *cobra.Command, args []string, h *session.Hub) error {
 			out := cmd.OutOrStdout()
 			who := session.CleanLine(strings.Join(args[1:], " "))
 			if !clearHands {
@@ -276,7 +269,7 @@ paused countdown. Without an action, shows the countdown.`,
 			}
 			fmt.Fprintf(out, "cleared %s's hand\n", matches[0].Name)
 			return nil
-		},
+		}),
 	}
 	hands.Flags().BoolVar(&clearHands, "clear", false, "clear the hand of the participant named after the code, or of all")
 
@@ -293,11 +286,7 @@ empty teams to fill with --move. Team exercises use these teams.`,
   ssh -p 2222 HOST teams K7MQ2P --rename Team 1=Blue
   ssh -p 2222 HOST teams K7MQ2P --move Ana Souza=Blue`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			h, err := hubOf(args[0])
-			if err != nil {
-				return err
-			}
+		RunE: onHub(func(cmd *cobra.Command, args []string, h *session.Hub) error {
 			out := cmd.OutOrStdout()
 			rest := strings.Join(args[1:], " ")
 			switch {
@@ -345,7 +334,7 @@ empty teams to fill with --move. Team exercises use these teams.`,
 				return fmt.Errorf("unexpected %q: to change teams use --count, --size, --rename or --move", rest)
 			}
 			return printTeams(out, h.Snapshot())
-		},
+		}),
 	}
 	teams.Flags().IntVar(&count, "count", 0, "split into this many teams")
 	teams.Flags().IntVar(&size, "size", 0, "split into teams of this many people")
@@ -366,11 +355,8 @@ copy of that answer or board on every participant's screen until --release.`,
   ssh -p 2222 HOST spotlight K7MQ2P --team Team 2
   ssh -p 2222 HOST spotlight K7MQ2P --release`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			h, err := hubOf(args[0])
-			if err != nil {
-				return err
-			}
+		RunE: onHub(func(cmd *cobra.Command, args []string, h *session.Hub) error {
+			var err error
 			out := cmd.OutOrStdout()
 			if release {
 				if err := h.ReleaseSpotlight(ctx, actor); err != nil {
@@ -412,7 +398,7 @@ copy of that answer or board on every participant's screen until --release.`,
 			sp := h.Snapshot().Cohort.Live.Spotlight
 			fmt.Fprintf(out, "Spotlight: %s\n%s\n", sp.Title, sp.Text)
 			return nil
-		},
+		}),
 	}
 	spotlight.Flags().BoolVar(&release, "release", false, "take the spotlight off every screen")
 	spotlight.Flags().BoolVar(&byTeam, "team", false, "spotlight the board of the team named after the code")
@@ -422,11 +408,8 @@ copy of that answer or board on every participant's screen until --release.`,
 		Use:   "vote CODE open|close|reveal|hide [STEP]",
 		Short: "Open or close a vote step, and reveal its results to everyone or hide them",
 		Args:  cobra.MinimumNArgs(2),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			h, err := hubOf(args[0])
-			if err != nil {
-				return err
-			}
+		RunE: onHub(func(cmd *cobra.Command, args []string, h *session.Hub) error {
+			var err error
 			st, idx, err := stepArg(h, args, 2)
 			if err != nil {
 				return err
@@ -456,7 +439,7 @@ copy of that answer or board on every participant's screen until --release.`,
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "vote on step %d — %s is %s; results %s\n", idx+1, st.Title, state, shown)
 			return nil
-		},
+		}),
 	}
 
 	var format string
@@ -464,11 +447,7 @@ copy of that answer or board on every participant's screen until --release.`,
 		Use:   "roster CODE [--format text|json]",
 		Short: "List participants: online, step, draft or submitted, team, raised hand",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			h, err := hubOf(args[0])
-			if err != nil {
-				return err
-			}
+		RunE: onHub(func(cmd *cobra.Command, args []string, h *session.Hub) error {
 			switch format {
 			case "text":
 				return printRoster(cmd.OutOrStdout(), h.Snapshot(), time.Now())
@@ -476,7 +455,7 @@ copy of that answer or board on every participant's screen until --release.`,
 				return writeRosterJSON(cmd.OutOrStdout(), h.Snapshot())
 			}
 			return fmt.Errorf("--format must be text or json, not %q", format)
-		},
+		}),
 	}
 	roster.Flags().StringVar(&format, "format", "text", "text or json")
 
@@ -485,11 +464,7 @@ copy of that answer or board on every participant's screen until --release.`,
 		Use:   "archive CODE [--undo]",
 		Short: "Archive a finished cohort (its work stays stored for export), or make it active again",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			h, err := hubOf(args[0])
-			if err != nil {
-				return err
-			}
+		RunE: onHub(func(cmd *cobra.Command, args []string, h *session.Hub) error {
 			code := h.Snapshot().Cohort.Code
 			if undoArchive {
 				if err := h.Unarchive(ctx, actor); err != nil {
@@ -503,7 +478,7 @@ copy of that answer or board on every participant's screen until --release.`,
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s is archived (cohorts --all lists it)\n", code)
 			return nil
-		},
+		}),
 	}
 	archive.Flags().BoolVar(&undoArchive, "undo", false, "make an archived cohort active again")
 
@@ -512,11 +487,8 @@ copy of that answer or board on every participant's screen until --release.`,
 		Use:   "timeline CODE [--last N]",
 		Short: "Show who did what and when in a cohort, oldest first",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			h, err := hubOf(args[0])
-			if err != nil {
-				return err
-			}
+		RunE: onHub(func(cmd *cobra.Command, args []string, h *session.Hub) error {
+			var err error
 			evs, err := h.RecentActions(ctx, last)
 			if err != nil {
 				return err
@@ -527,7 +499,7 @@ copy of that answer or board on every participant's screen until --release.`,
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", ev.At.UTC().Format("2006-01-02 15:04:05"), ev.Actor, ev.Action, ev.Detail)
 			}
 			return tw.Flush()
-		},
+		}),
 	}
 	timeline.Flags().IntVar(&last, "last", 0, "only the last N events")
 
