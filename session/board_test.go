@@ -4,12 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
-	"workshop/content"
 	"workshop/session"
 	"workshop/session/sqlite"
 	"workshop/session/work"
@@ -54,20 +52,7 @@ steps:
 func boardCohort(t *testing.T, names ...string) (*session.Hub, *sqlite.Store, []session.Participant) {
 	t.Helper()
 	ctx := context.Background()
-	dir := t.TempDir()
-	if err := writeFile(filepath.Join(dir, "mods", "b.yaml"), boardModule); err != nil {
-		t.Fatal(err)
-	}
-	lib, problems, err := content.NewLibrary(filepath.Join(dir, "mods"))
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("library: %v %v", err, problems)
-	}
-	st, err := sqlite.Open(filepath.Join(dir, "workshop.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	m := session.NewManager(st, lib, nil)
+	m, st, _ := openManager(t, boardModule)
 	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "board-module", Name: "Boards", Actor: "test"})
 	if err != nil {
 		t.Fatal(err)

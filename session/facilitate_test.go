@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -88,21 +87,8 @@ type facFixture struct {
 
 func newFacFixture(t *testing.T) *facFixture {
 	t.Helper()
-	dir := t.TempDir()
-	if err := writeFile(filepath.Join(dir, "mods", "fac.yaml"), facModule); err != nil {
-		t.Fatal(err)
-	}
-	lib, problems, err := content.NewLibrary(filepath.Join(dir, "mods"))
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("library: %v %v", err, problems)
-	}
-	path := filepath.Join(dir, "workshop.db")
-	st, err := sqlite.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	m := session.NewManager(st, lib, nil)
+	m, st, path := openManager(t, facModule)
+	lib := m.Library()
 	// The clock starts after the creation event, which the store stamps with the real time.
 	clock := &facClock{t: time.Now().UTC().Add(time.Minute)}
 	session.SetClock(m, clock.now)

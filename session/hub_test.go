@@ -43,9 +43,15 @@ func newManager(t *testing.T) (*session.Manager, *sqlite.Store, string) {
 
 // newManagerB opens a manager on a temp database with the test module, for tests and benchmarks.
 func newManagerB(t testing.TB) (*session.Manager, *sqlite.Store, string) {
+	return openManager(t, testModule)
+}
+
+// openManager opens a manager on a temp database whose library holds one module, given as
+// its YAML text.
+func openManager(t testing.TB, moduleYAML string) (*session.Manager, *sqlite.Store, string) {
 	t.Helper()
 	dir := t.TempDir()
-	if err := writeFile(filepath.Join(dir, "mods", "test.yaml"), testModule); err != nil {
+	if err := writeFile(filepath.Join(dir, "mods", "module.yaml"), moduleYAML); err != nil {
 		t.Fatal(err)
 	}
 	lib, problems, err := content.NewLibrary(filepath.Join(dir, "mods"))
