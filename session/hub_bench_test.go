@@ -3,7 +3,10 @@ package session_test
 import (
 	"context"
 	"fmt"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"workshop/session"
 )
@@ -39,4 +42,181 @@ func BenchmarkMove300(b *testing.B) {
 		}
 		s.Close()
 	}
+}
+
+// screens counts how often subscribed screens wake, and reads the snapshot on every wake as a
+// real screen does.
+type screens struct {
+	wakes atomic.Int64
+	wg    sync.WaitGroup
+	stop  chan struct{}
+}
+
+func newScreens() *screens { return &screens{stop: make(chan struct{})} }
+
+func (sc *screens) watch(s *session.Subscription) {
+	sc.wg.Go(func() {
+		for {
+			select {
+			case <-sc.stop:
+				return
+			case <-s.Updates():
+				sc.wakes.Add(1)
+				_ = s.Snapshot()
+			}
+		}
+	})
+}
+
+func (sc *screens) close() {
+	close(sc.stop)
+	sc.wg.Wait()
+}
+
+// BenchmarkJoinBurst500 measures 500 people joining one cohort at the same moment and opening
+// their screens, with a facilitator's console open, through the real SQLite store. Every open
+// screen reads the snapshot each time it wakes. It reports joins per second and how many
+// screens woke per join.
+func BenchmarkJoinBurst500(b *testing.B) {
+	const n = 500
+	m, _, _ := newManagerB(b)
+	ctx := context.Background()
+	var joins, wakes int64
+	var took time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		h, _ := newCohortB(b, m)
+		sc := newScreens()
+		console, err := h.Subscribe(ctx, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		<-console.Updates() // its own opening
+		sc.watch(console)
+		var failed atomic.Int64
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		subs := make([]*session.Subscription, n)
+		for i := range n {
+			wg.Go(func() {
+				<-start
+				p, _, err := h.Join(ctx, session.Identity{}, fmt.Sprintf("P%03d", i))
+				if err != nil {
+					failed.Add(1)
+					return
+				}
+				s, err := h.Subscribe(ctx, p.ID)
+				if err != nil {
+					failed.Add(1)
+					return
+				}
+				subs[i] = s
+				sc.watch(s)
+			})
+		}
+		b.StartTimer()
+		t0 := time.Now()
+		close(start)
+		wg.Wait()
+		took += time.Since(t0)
+		b.StopTimer()
+		sc.close()
+		if failed.Load() > 0 {
+			b.Fatalf("%d joins failed", failed.Load())
+		}
+		joins += n
+		wakes += sc.wakes.Load()
+		for _, s := range subs {
+			s.Close()
+		}
+		console.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(joins)/took.Seconds(), "joins/s")
+	b.ReportMetric(float64(wakes)/float64(joins), "wakeups/join")
+}
+
+// BenchmarkSaveBurst500 measures 500 participants, each with a screen open, submitting their
+// answer at the same moment through the real SQLite store (synchronous=FULL), with a
+// facilitator's console open. It reports saves per second, the slowest confirmation, and how
+// many screens woke per save.
+func BenchmarkSaveBurst500(b *testing.B) {
+	const n = 500
+	m, _, _ := newManagerB(b)
+	ctx := context.Background()
+	var saves, wakes int64
+	var took, slowest time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		h, _ := newCohortB(b, m)
+		if err := h.Move(ctx, "fac", 1); err != nil { // the step with the reflection
+			b.Fatal(err)
+		}
+		var ps []session.Participant
+		var subs []*session.Subscription
+		for i := range n {
+			p, _, err := h.Join(ctx, session.Identity{}, fmt.Sprintf("P%03d", i))
+			if err != nil {
+				b.Fatal(err)
+			}
+			s, err := h.Subscribe(ctx, p.ID)
+			if err != nil {
+				b.Fatal(err)
+			}
+			ps, subs = append(ps, p), append(subs, s)
+		}
+		console, err := h.Subscribe(ctx, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		subs = append(subs, console)
+		for _, s := range subs {
+			select { // the openings above are not part of the burst
+			case <-s.Updates():
+			default:
+			}
+		}
+		sc := newScreens()
+		for _, s := range subs {
+			sc.watch(s)
+		}
+		var failed atomic.Int64
+		var mu sync.Mutex
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		for i, p := range ps {
+			wg.Go(func() {
+				<-start
+				t0 := time.Now()
+				ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+				defer cancel()
+				if _, err := h.SaveWork(ctx, p.ID, "think", 1, fmt.Appendf(nil, `{"text":"answer %d"}`, i), true); err != nil {
+					failed.Add(1)
+				}
+				d := time.Since(t0)
+				mu.Lock()
+				slowest = max(slowest, d)
+				mu.Unlock()
+			})
+		}
+		b.StartTimer()
+		t0 := time.Now()
+		close(start)
+		wg.Wait()
+		took += time.Since(t0)
+		b.StopTimer()
+		sc.close()
+		if failed.Load() > 0 {
+			b.Fatalf("%d of %d saves failed", failed.Load(), n)
+		}
+		saves += n
+		wakes += sc.wakes.Load()
+		for _, s := range subs {
+			s.Close()
+		}
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(saves)/took.Seconds(), "saves/s")
+	b.ReportMetric(float64(slowest.Milliseconds()), "slowest-ms")
+	b.ReportMetric(float64(wakes)/float64(saves), "wakeups/save")
 }
