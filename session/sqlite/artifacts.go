@@ -30,7 +30,7 @@ func (s *Store) SaveArtifact(ctx context.Context, a session.Artifact) error {
 	if !a.SubmittedAt.IsZero() {
 		submitted = sql.NullString{String: formatTime(a.SubmittedAt), Valid: true}
 	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx,
 			`INSERT INTO artifacts (`+artifactColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 			 ON CONFLICT (cohort_id, step_id, participant_id) DO UPDATE SET

@@ -18,7 +18,7 @@ func (s *Store) SaveBoard(ctx context.Context, b session.Board) error {
 	if !json.Valid(b.Data) {
 		return fmt.Errorf("%s: data is not valid JSON", what)
 	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx,
 			`INSERT INTO boards (`+boardColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?)
 			 ON CONFLICT (cohort_id, step_id, owner) DO UPDATE SET

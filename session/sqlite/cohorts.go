@@ -35,7 +35,7 @@ func (s *Store) CreateCohort(ctx context.Context, c session.Cohort) (session.Coh
 	}
 	c.UpdatedAt = c.UpdatedAt.UTC()
 
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx,
 			`INSERT INTO cohorts (code, name, module_id, module_hash, pace, step, created_by, created_at, updated_at)
 			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -127,7 +127,7 @@ func (s *Store) UpdateCohort(ctx context.Context, c session.Cohort, ev session.E
 	}
 	ev.CohortID = c.ID
 	ev.At = orNow(ev.At)
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		live, err := json.Marshal(c.Live)
 		if err != nil {
 			return err
@@ -223,7 +223,7 @@ func (s *Store) Timeline(ctx context.Context, cohortID int64) ([]session.Event, 
 // Record appends an event to a cohort's timeline; session.ErrNotFound if the cohort does not
 // exist. A zero ev.At is set to now.
 func (s *Store) Record(ctx context.Context, ev session.Event) error {
-	err := s.write(ctx, func(tx *sql.Tx) error { return insertEvent(ctx, tx, ev) })
+	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error { return insertEvent(ctx, tx, ev) })
 	if err != nil {
 		if k := constraint(err); k != nil {
 			err = k

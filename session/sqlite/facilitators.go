@@ -16,7 +16,7 @@ func (s *Store) AddFacilitator(ctx context.Context, f session.Facilitator) error
 	if f.Name == "" || f.Fingerprint == "" {
 		return errors.New("add facilitator: name and key fingerprint are required")
 	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx,
 			`INSERT INTO facilitators (name, fingerprint, public_key, added_at) VALUES (?, ?, ?, ?)`,
 			f.Name, f.Fingerprint, f.PublicKey, formatTime(orNow(f.AddedAt)))
@@ -37,7 +37,7 @@ func (s *Store) AddFacilitator(ctx context.Context, f session.Facilitator) error
 // RemoveFacilitator deletes a facilitator by name; session.ErrNotFound if there is none.
 // Cohorts the facilitator created keep their name as creator.
 func (s *Store) RemoveFacilitator(ctx context.Context, name string) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM facilitators WHERE name = ?`, name)
 		if err != nil {
 			return err
@@ -110,7 +110,7 @@ func (s *Store) SaveModuleVersion(ctx context.Context, hash, moduleID string, so
 	if source == nil {
 		source = []byte{} // the column is NOT NULL; an empty module is still a version
 	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx,
 			`INSERT INTO module_versions (hash, module_id, source, saved_at) VALUES (?, ?, ?, ?)
 			 ON CONFLICT (hash) DO NOTHING`,

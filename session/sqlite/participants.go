@@ -29,7 +29,7 @@ func (s *Store) AddParticipant(ctx context.Context, p session.Participant) (sess
 	}
 	p.LastSeen = p.LastSeen.UTC()
 
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx,
 			`INSERT INTO participants (cohort_id, name, fingerprint, rejoin_code, step, joined_at, last_seen)
 			 VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -154,15 +154,17 @@ func (s *Store) UpdateParticipant(ctx context.Context, p session.Participant) er
 }
 
 // TouchParticipant records that the participant was seen at t; session.ErrNotFound if there is
-// no such participant.
+// no such participant. A time earlier than the one stored changes nothing, so touches from
+// several screens of one person may arrive in any order. (Stored times are fixed-width text
+// that sorts as time.)
 func (s *Store) TouchParticipant(ctx context.Context, id int64, t time.Time) error {
 	return s.updateParticipant(ctx, fmt.Sprintf("touch participant %d", id),
-		`UPDATE participants SET last_seen = ? WHERE id = ?`, formatTime(t), id)
+		`UPDATE participants SET last_seen = max(last_seen, ?) WHERE id = ?`, formatTime(t), id)
 }
 
 // updateParticipant runs an UPDATE of one participant row, reporting a missing row.
 func (s *Store) updateParticipant(ctx context.Context, what, query string, args ...any) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, query, args...)
 		if err != nil {
 			return err

@@ -14,7 +14,7 @@ func (s *Store) AddStepTime(ctx context.Context, cohortID int64, stepID string, 
 	if len(spent) == 0 {
 		return nil
 	}
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		for pid, d := range spent {
 			if d <= 0 {
 				continue

@@ -23,15 +23,19 @@ var _ session.Store = (*Store)(nil)
 
 // Store is a session.Store kept in one SQLite file in WAL mode.
 //
-// Writes go through a pool of a single connection so that, within this process, they queue in
-// Go instead of contending for the file lock; every write is an immediate transaction, so a
-// write from another process (a CLI command next to the server) waits on the busy timeout
-// instead of failing with SQLITE_BUSY. Reads go through a separate read-only pool and run in
-// parallel with each other and with the writer.
+// Writes go to one writer goroutine on a pool of a single connection, so that within this
+// process they queue in Go instead of contending for the file lock. The writer commits every
+// write waiting for it in one immediate transaction (group commit, see writer.go): a burst of
+// writes costs one sync of the disk per batch rather than one per write, and each caller is
+// answered only once its write is durable. Being immediate, a transaction started while
+// another process (a CLI command next to the server) writes waits on the busy timeout instead
+// of failing with SQLITE_BUSY. Reads go through a separate read-only pool and run in parallel
+// with each other and with the writer.
 type Store struct {
 	path string
-	w    *sql.DB // single-connection writer pool
+	w    *sql.DB // single-connection writer pool, used by the writer goroutine alone
 	r    *sql.DB // read-only pool
+	wq   writeQueue
 }
 
 // busyTimeoutMS is how long a connection waits for another one (possibly in another process)
@@ -95,7 +99,9 @@ func Open(path string) (*Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("open database %s for reading: %w", path, err)
 	}
-	return &Store{path: path, w: w, r: r}, nil
+	s := &Store{path: path, w: w, r: r}
+	s.wq.start(s)
+	return s, nil
 }
 
 // retryBusy runs fn again while it fails with SQLITE_BUSY, for up to about busyTimeoutMS.
@@ -126,8 +132,12 @@ func escapePath(path string) string {
 // Path returns the database file path the store was opened with, for messages and backups.
 func (s *Store) Path() string { return s.path }
 
-// Close releases both connection pools. Everything acknowledged before is already on disk.
+// Close finishes the writes already queued, then releases both connection pools. Everything
+// acknowledged before is already on disk; a write asked for after Close fails.
 func (s *Store) Close() error {
+	if !s.wq.stop() {
+		return nil
+	}
 	return errors.Join(s.r.Close(), s.w.Close())
 }
 
@@ -178,23 +188,6 @@ func syncFile(path string) error {
 	defer d.Close()
 	// Some systems cannot sync a directory; the file itself is already safe.
 	_ = d.Sync()
-	return nil
-}
-
-// write runs fn in one immediate transaction on the writer pool and commits it, so every
-// write either happens completely and durably or not at all.
-func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin transaction: %w", err)
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
-	}
 	return nil
 }
 

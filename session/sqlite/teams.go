@@ -32,7 +32,8 @@ func (s *Store) Teams(ctx context.Context, cohortID int64) ([]session.Team, erro
 func (s *Store) ReplaceTeams(ctx context.Context, cohortID int64, names []string, assign map[int64]int, ev session.Event) ([]session.Team, error) {
 	ev.CohortID = cohortID
 	var teams []session.Team
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		teams = nil // a write may run again on its own if its batch fails
 		if _, err := tx.ExecContext(ctx, `UPDATE participants SET team_id = NULL WHERE cohort_id = ?`, cohortID); err != nil {
 			return err
 		}
@@ -75,7 +76,7 @@ func (s *Store) ReplaceTeams(ctx context.Context, cohortID int64, names []string
 
 // RenameTeam renames a team and records ev; session.ErrNotFound if there is no such team.
 func (s *Store) RenameTeam(ctx context.Context, teamID int64, name string, ev session.Event) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		var cohortID int64
 		if err := tx.QueryRowContext(ctx, `SELECT cohort_id FROM teams WHERE id = ?`, teamID).Scan(&cohortID); err != nil {
 			if err == sql.ErrNoRows {
@@ -97,7 +98,7 @@ func (s *Store) RenameTeam(ctx context.Context, teamID int64, name string, ev se
 
 // SetTeam puts a participant in a team of their cohort (0 for none) and records ev.
 func (s *Store) SetTeam(ctx context.Context, participantID, teamID int64, ev session.Event) error {
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		var cohortID int64
 		if err := tx.QueryRowContext(ctx, `SELECT cohort_id FROM participants WHERE id = ?`, participantID).Scan(&cohortID); err != nil {
 			if err == sql.ErrNoRows {
