@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"workshop/content"
@@ -73,13 +74,11 @@ func (h *Hub) Board(ctx context.Context, pid int64, stepID string) (v any, owner
 	if err != nil {
 		return nil, "", err
 	}
-	h.mu.Lock()
-	mb, ok := h.byID[pid]
-	h.mu.Unlock()
-	if !ok {
-		return nil, "", fmt.Errorf("participant %d is not in cohort %s", pid, h.code)
+	_, p, err := h.memberOf(pid)
+	if err != nil {
+		return nil, "", err
 	}
-	owner, err = BoardOwner(ex, mb.p)
+	owner, err = BoardOwner(ex, p)
 	if err != nil || owner == "" {
 		return nil, owner, err
 	}
@@ -95,30 +94,34 @@ func (h *Hub) Board(ctx context.Context, pid int64, stepID string) (v any, owner
 }
 
 // UpdateBoard changes the shared board a participant works on: fn edits the decoded board in
-// place. The read, change and write happen under the hub's lock, so teammates editing at the
-// same moment never overwrite each other. The board is checked against the exercise's limits
-// and cleaned of control sequences, stored, then published to every screen.
+// place. The read, change and write of one board happen one at a time, so teammates editing at
+// the same moment never overwrite each other, while other boards and other work are stored
+// alongside. The board is checked against the exercise's limits and cleaned of control
+// sequences, stored, then published to the screens showing it.
 func (h *Hub) UpdateBoard(ctx context.Context, pid int64, stepID string, fn func(v any) error) (any, error) {
 	ex, err := h.exerciseOf(stepID)
 	if err != nil {
 		return nil, err
 	}
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	mb, ok := h.byID[pid]
-	if !ok {
-		return nil, fmt.Errorf("participant %d is not in cohort %s", pid, h.code)
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	mb, p, err := h.memberOf(pid)
+	if err != nil {
+		return nil, err
 	}
 	if err := h.writableLocked(stepID); err != nil {
 		return nil, err
 	}
-	owner, err := BoardOwner(ex, mb.p)
+	owner, err := BoardOwner(ex, p)
 	if err != nil {
 		return nil, err
 	}
 	if owner == "" {
 		return nil, fmt.Errorf("step %q is individual work, not a shared board", stepID)
 	}
+	key := BoardKey(stepID, owner)
+	unlock := h.lockBoard(key)
+	defer unlock()
 	v := work.New(ex)
 	if b, err := h.m.store.Board(ctx, h.id, stepID, owner); err == nil {
 		if v, err = work.Decode(ex, b.Schema, b.Data); err != nil {
@@ -155,21 +158,49 @@ func (h *Hub) UpdateBoard(ctx context.Context, pid int64, stepID string, fn func
 		// someone was seen typing; the minute is enough to say the board is fresh.
 		now = now.Truncate(time.Minute)
 	}
-	if err := h.m.store.SaveBoard(ctx, Board{CohortID: h.id, StepID: stepID, Owner: owner, Kind: string(ex.Kind), Schema: work.Schema, Data: data, UpdatedAt: now}); err != nil {
-		return nil, fmt.Errorf("save board: %w", err)
-	}
-	// On a team board the contribution shows the participant as working. On the anonymous
-	// pool nothing about the participant is written, so no time or row links them to an item.
-	if !ex.Anonymous && mb.status[stepID] == "" {
-		a := Artifact{CohortID: h.id, StepID: stepID, ParticipantID: pid, Kind: string(ex.Kind), Schema: work.Schema, Data: []byte(`{"shared":true}`), Status: StatusDraft, UpdatedAt: now}
-		if err := h.m.store.SaveArtifact(ctx, a); err == nil {
-			mb.status[stepID] = StatusDraft
+	// On a team board the contribution shows the participant as working; that is stored
+	// before the board, so whoever sees the board stored also finds them at work. On the
+	// anonymous pool nothing about the participant is written, so no time or row links them
+	// to an item.
+	working := false
+	if !ex.Anonymous {
+		mb.writing.Lock()
+		defer mb.writing.Unlock()
+		h.state.Lock()
+		started := mb.status[stepID] != ""
+		h.state.Unlock()
+		if !started {
+			a := Artifact{CohortID: h.id, StepID: stepID, ParticipantID: pid, Kind: string(ex.Kind), Schema: work.Schema, Data: []byte(`{"shared":true}`), Status: StatusDraft, UpdatedAt: now}
+			working = h.m.store.SaveArtifact(ctx, a) == nil
 		}
 	}
-	h.bumpLocked(BoardKey(stepID, owner))
-	h.publishLocked()
+	if err := h.m.store.SaveBoard(ctx, Board{CohortID: h.id, StepID: stepID, Owner: owner, Kind: string(ex.Kind), Schema: work.Schema, Data: data, UpdatedAt: now}); err != nil {
+		if working {
+			h.applyLocked(change{}, func() { mb.status[stepID] = StatusDraft })
+		}
+		return nil, fmt.Errorf("save board: %w", err)
+	}
+	h.applyLocked(change{key: key}, func() {
+		if working {
+			mb.status[stepID] = StatusDraft
+		}
+		h.bumpLocked(key)
+	})
 	out, _ := work.Decode(ex, work.Schema, data)
 	return out, nil
+}
+
+// lockBoard takes the lock of one shared board and returns its release.
+func (h *Hub) lockBoard(key string) (unlock func()) {
+	h.state.Lock()
+	l, ok := h.boardLocks[key]
+	if !ok {
+		l = &sync.Mutex{}
+		h.boardLocks[key] = l
+	}
+	h.state.Unlock()
+	l.Lock()
+	return l.Unlock
 }
 
 // StepWork returns every participant artifact and shared board of a step.
@@ -201,7 +232,7 @@ func (h *Hub) Items(ctx context.Context, pid int64, stepID string) ([]work.Item,
 	if err != nil {
 		return nil, err
 	}
-	h.mu.Lock()
+	h.state.Lock()
 	me, ok := h.byID[pid]
 	team := int64(0)
 	if ok {
@@ -211,7 +242,7 @@ func (h *Hub) Items(ctx context.Context, pid int64, stepID string) ([]work.Item,
 	for _, mb := range h.members {
 		teamOf[mb.p.ID] = mb.p.TeamID
 	}
-	h.mu.Unlock()
+	h.state.Unlock()
 	if pid != 0 && !ok {
 		return nil, fmt.Errorf("participant %d is not in cohort %s", pid, h.code)
 	}
@@ -264,14 +295,14 @@ func (h *Hub) VoteTally(ctx context.Context, stepID string, teamID int64) ([]wor
 	}
 	pid := int64(0)
 	if ex.Team && teamID != 0 {
-		h.mu.Lock()
+		h.state.Lock()
 		for _, mb := range h.members {
 			if mb.p.TeamID == teamID {
 				pid = mb.p.ID
 				break
 			}
 		}
-		h.mu.Unlock()
+		h.state.Unlock()
 	}
 	items, err := h.Items(ctx, pid, stepID)
 	if err != nil {
@@ -321,8 +352,8 @@ func (h *Hub) ScaleResults(ctx context.Context, stepID string) ([][5]int, error)
 }
 
 func (h *Hub) teamOf() map[int64]int64 {
-	h.mu.Lock()
-	defer h.mu.Unlock()
+	h.state.Lock()
+	defer h.state.Unlock()
 	out := make(map[int64]int64, len(h.members))
 	for _, mb := range h.members {
 		out[mb.p.ID] = mb.p.TeamID
@@ -344,20 +375,24 @@ func (h *Hub) LowerHand(ctx context.Context, pid int64) error {
 	return h.updateMember(ctx, pid, func(p *Participant) { p.Hand = nil })
 }
 
-// updateMember stores a change to a participant, then publishes it.
-func (h *Hub) updateMember(ctx context.Context, pid int64, change func(p *Participant)) error {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	mb, ok := h.byID[pid]
-	if !ok {
-		return fmt.Errorf("participant %d is not in cohort %s", pid, h.code)
+// updateMember stores a participant's change to their own record, then publishes it to
+// their screens and the consoles.
+func (h *Hub) updateMember(ctx context.Context, pid int64, edit func(p *Participant)) error {
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	mb, _, err := h.memberOf(pid)
+	if err != nil {
+		return err
 	}
+	mb.writing.Lock()
+	defer mb.writing.Unlock()
+	h.state.Lock()
 	p := mb.p
-	change(&p)
+	h.state.Unlock()
+	edit(&p)
 	if err := h.m.store.UpdateParticipant(ctx, p); err != nil {
 		return fmt.Errorf("update participant: %w", err)
 	}
-	mb.p = p
-	h.publishLocked()
+	h.applyLocked(change{members: []int64{pid}}, func() { mb.p = p })
 	return nil
 }

@@ -51,7 +51,9 @@ func (h *Hub) SetPace(ctx context.Context, actor string, pace Pace) error {
 			if err := h.m.store.UpdateParticipant(ctx, p); err != nil {
 				return fmt.Errorf("switch to self-paced: %w", err)
 			}
+			h.state.Lock()
 			mb.p = p
+			h.state.Unlock()
 		}
 	}
 	detail := "facilitator-led: everyone is on the facilitator's step"
@@ -350,11 +352,12 @@ func (h *Hub) ClearHand(ctx context.Context, actor string, pid int64) error {
 	if mb.p.Hand == nil {
 		return nil
 	}
-	if err := h.clearHandLocked(ctx, mb); err != nil {
+	p, err := h.clearHandLocked(ctx, mb)
+	if err != nil {
 		return err
 	}
 	h.recordLocked(ctx, actor, "hand", "cleared "+mb.p.Name+"'s raised hand")
-	h.publishLocked()
+	h.applyLocked(change{members: []int64{pid}}, func() { mb.p = p })
 	return nil
 }
 
@@ -362,32 +365,41 @@ func (h *Hub) ClearHand(ctx context.Context, actor string, pid int64) error {
 func (h *Hub) ClearAllHands(ctx context.Context, actor string) (int, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	n := 0
 	var err error
+	var cleared []*member
+	var ps []Participant
+	var ids []int64
 	for _, mb := range h.members {
 		if mb.p.Hand == nil {
 			continue
 		}
-		if err = h.clearHandLocked(ctx, mb); err != nil {
+		p, e := h.clearHandLocked(ctx, mb)
+		if err = e; err != nil {
 			break
 		}
-		n++
+		cleared, ps, ids = append(cleared, mb), append(ps, p), append(ids, p.ID)
 	}
+	n := len(cleared)
 	if n > 0 {
 		h.recordLocked(ctx, actor, "hand", fmt.Sprintf("cleared all raised hands (%d)", n))
-		h.publishLocked()
+		h.applyLocked(change{members: ids}, func() {
+			for i, mb := range cleared {
+				mb.p = ps[i]
+			}
+		})
 	}
 	return n, err
 }
 
-func (h *Hub) clearHandLocked(ctx context.Context, mb *member) error {
+// clearHandLocked stores a member without their raised hand and returns the participant to
+// put in memory.
+func (h *Hub) clearHandLocked(ctx context.Context, mb *member) (Participant, error) {
 	p := mb.p
 	p.Hand = nil
 	if err := h.m.store.UpdateParticipant(ctx, p); err != nil {
-		return fmt.Errorf("clear %s's hand: %w", p.Name, err)
+		return Participant{}, fmt.Errorf("clear %s's hand: %w", p.Name, err)
 	}
-	mb.p = p
-	return nil
+	return p, nil
 }
 
 // recordLocked appends a facilitator action that changed no cohort state to the timeline. The

@@ -66,16 +66,17 @@ func (h *Hub) replaceTeamsLocked(ctx context.Context, actor, detail string, name
 	if err != nil {
 		return nil, fmt.Errorf("form teams: %w", err)
 	}
-	h.teams = teams
-	for _, mb := range h.members {
-		p := mb.p
-		p.TeamID = 0
-		if i, ok := assign[p.ID]; ok {
-			p.TeamID = teams[i].ID
+	h.applyLocked(everyone, func() {
+		h.teams = teams
+		for _, mb := range h.members {
+			p := mb.p
+			p.TeamID = 0
+			if i, ok := assign[p.ID]; ok {
+				p.TeamID = teams[i].ID
+			}
+			mb.p = p
 		}
-		mb.p = p
-	}
-	h.publishLocked()
+	})
 	return teams, nil
 }
 
@@ -112,8 +113,7 @@ func (h *Hub) RenameTeam(ctx context.Context, actor string, teamID int64, name s
 	// Snapshots share the slice, so it is replaced rather than changed.
 	teams := append([]Team(nil), h.teams...)
 	teams[at].Name = name
-	h.teams = teams
-	h.publishLocked()
+	h.applyLocked(change{team: teamID}, func() { h.teams = teams })
 	return nil
 }
 
@@ -142,8 +142,7 @@ func (h *Hub) MoveToTeam(ctx context.Context, actor string, pid, teamID int64) e
 	}
 	p := mb.p
 	p.TeamID = teamID
-	mb.p = p
-	h.publishLocked()
+	h.applyLocked(change{members: []int64{pid}}, func() { mb.p = p })
 	return nil
 }
 

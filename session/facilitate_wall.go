@@ -63,7 +63,7 @@ func (h *Hub) Wall(ctx context.Context, stepID string) ([]WallEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	h.mu.Lock()
+	h.state.Lock()
 	names := make(map[int64]string, len(h.members))
 	firstOf := map[int64]int64{} // team id -> one member, to find the items a team works on
 	for _, mb := range h.members {
@@ -78,7 +78,7 @@ func (h *Hub) Wall(ctx context.Context, stepID string) ([]WallEntry, error) {
 		teams[OwnerTeam(t.ID)] = t.Name
 		teamIDs[OwnerTeam(t.ID)] = t.ID
 	}
-	h.mu.Unlock()
+	h.state.Unlock()
 
 	itemsFor := func(pid int64) []work.Item {
 		if ex.From == "" {
@@ -196,9 +196,9 @@ func (h *Hub) Spotlight(ctx context.Context, actor, stepID, key string) error {
 func (h *Hub) SpotlightTeam(ctx context.Context, actor, stepID string, teamID int64) error {
 	err := h.Spotlight(ctx, actor, stepID, "t"+itoa(teamID))
 	if err != nil && strings.HasPrefix(err.Error(), "nothing to spotlight") {
-		h.mu.Lock()
+		h.state.Lock()
 		t, ok := h.teamLocked(teamID)
-		h.mu.Unlock()
+		h.state.Unlock()
 		if ok {
 			return fmt.Errorf("%s has nothing on its board for this step yet", t.Name)
 		}

@@ -13,8 +13,21 @@ import (
 
 // Hub owns the live state of one cohort. Every change is written to the store first and only
 // then applied to memory and published, so no screen ever shows what was not stored. Publishing
-// never blocks: each subscriber has a one-slot mailbox holding "something changed" and a
-// pointer to the latest snapshot, so a stalled screen skips to the newest state when it wakes.
+// never blocks: each subscriber has a one-slot mailbox holding "something changed", so a
+// stalled screen skips to the newest state when it wakes, and only the screens that show what
+// changed are woken.
+//
+// Two locks, so that no screen ever waits on the disk:
+//
+//   - mu orders changes against the state they are checked against. A facilitator's change
+//     (cohort state, teams, everyone's records) holds it exclusively from its checks to its
+//     publication, store calls included: such changes are rare and run one at a time. A
+//     participant's change (work, a board, a hand, their own step, joining) holds it shared
+//     from its checks until its write is stored and applied, so many participants' writes
+//     reach the store together, and none is accepted against a state (a lock, a closed vote,
+//     a team) that a facilitator changed meanwhile. Methods named ...Locked run with mu held.
+//   - state guards the memory below. It is held only while memory is read or changed, never
+//     across a store call: snapshots, subscribing and leaving never wait on the disk.
 type Hub struct {
 	m      *Manager
 	module *content.Module
@@ -22,17 +35,30 @@ type Hub struct {
 	id   int64
 	code string
 
-	mu      sync.Mutex
+	mu sync.RWMutex
+
+	state   sync.Mutex
 	cohort  Cohort
 	members []*member // in joining order
 	byID    map[int64]*member
 	teams   []Team
 	// boards counts changes per shared board ("step/owner"); replaced, never mutated, on
 	// change, so snapshots can share it.
-	boards  map[string]uint64
-	subs    map[*Subscription]struct{}
-	seq     uint64
-	current *Snapshot
+	boards map[string]uint64
+	subs   map[*Subscription]struct{}
+	// viewers files participants' screens by the id of the step they show.
+	viewers map[string]map[*Subscription]struct{}
+	// fedBy lists, per step id, the steps whose exercise draws items from it.
+	fedBy map[string][]string
+	// boardLocks serialise the read, change and write of each shared board.
+	boardLocks map[string]*sync.Mutex
+
+	// seq counts published changes; latest is the last snapshot built, which is the newest
+	// state when its Seq is seq. Both are written under state and read without it.
+	seq    atomic.Uint64
+	latest atomic.Pointer[Snapshot]
+	// builds counts snapshots built, for tests.
+	builds atomic.Uint64
 }
 
 type member struct {
@@ -42,41 +68,13 @@ type member struct {
 	// since is when the participant's time on their current step started counting (zero
 	// while offline).
 	since time.Time
+	subs  map[*Subscription]struct{} // the participant's open screens
+	// writing serialises the participant's own changes, so that they are stored and applied in
+	// the order they were asked for.
+	writing sync.Mutex
 }
 
-// Snapshot is an immutable picture of a cohort at one moment. Screens render from it.
-type Snapshot struct {
-	// Seq increases with every published change.
-	Seq    uint64
-	Cohort Cohort
-	Module *content.Module
-	Roster []Member
-	Teams  []Team
-	// Boards counts the changes of each shared board, keyed by BoardKey; a screen showing a
-	// board reloads it when its count moves.
-	Boards map[string]uint64
-}
-
-// BoardKey names a shared board in Snapshot.Boards.
-func BoardKey(stepID, owner string) string { return stepID + "/" + owner }
-
-// Team returns a team by id.
-func (s *Snapshot) Team(id int64) (Team, bool) {
-	for _, t := range s.Teams {
-		if t.ID == id {
-			return t, true
-		}
-	}
-	return Team{}, false
-}
-
-// Member is one participant as the roster shows them.
-type Member struct {
-	Participant
-	Online bool
-	// Status is the participant's progress on the step they are on ("" for not started).
-	Status Status
-}
+var timeZero time.Time
 
 func newHub(ctx context.Context, m *Manager, c Cohort) (*Hub, error) {
 	mod, err := m.Module(ctx, c)
@@ -95,7 +93,14 @@ func newHub(ctx context.Context, m *Manager, c Cohort) (*Hub, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load teams of %s: %w", c.Code, err)
 	}
-	h := &Hub{m: m, module: mod, id: c.ID, code: c.Code, cohort: c, teams: teams, boards: map[string]uint64{}, byID: map[int64]*member{}, subs: map[*Subscription]struct{}{}}
+	h := &Hub{m: m, module: mod, id: c.ID, code: c.Code, cohort: c, teams: teams, boards: map[string]uint64{},
+		byID: map[int64]*member{}, subs: map[*Subscription]struct{}{}, viewers: map[string]map[*Subscription]struct{}{},
+		fedBy: map[string][]string{}, boardLocks: map[string]*sync.Mutex{}}
+	for _, st := range mod.Steps {
+		if st.Exercise != nil && st.Exercise.From != "" {
+			h.fedBy[st.Exercise.From] = append(h.fedBy[st.Exercise.From], st.ID)
+		}
+	}
 	for _, p := range ps {
 		h.addMemberLocked(p)
 	}
@@ -104,25 +109,35 @@ func newHub(ctx context.Context, m *Manager, c Cohort) (*Hub, error) {
 			mb.status[a.StepID] = a.Status
 		}
 	}
-	h.current = h.buildLocked()
+	h.state.Lock()
+	h.snapshotLocked()
+	h.state.Unlock()
 	return h, nil
 }
 
 // Module returns the module version the cohort runs.
 func (h *Hub) Module() *content.Module { return h.module }
 
-// Snapshot returns the latest published state.
-func (h *Hub) Snapshot() *Snapshot {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return h.current
-}
-
+// addMemberLocked adds a participant to memory, once; the caller holds h.state.
 func (h *Hub) addMemberLocked(p Participant) *member {
-	mb := &member{p: p, status: map[string]Status{}}
+	if mb, ok := h.byID[p.ID]; ok {
+		return mb
+	}
+	mb := &member{p: p, status: map[string]Status{}, subs: map[*Subscription]struct{}{}}
 	h.members = append(h.members, mb)
 	h.byID[p.ID] = mb
 	return mb
+}
+
+// memberOf returns a participant's member record and a copy of the participant as stored.
+func (h *Hub) memberOf(pid int64) (*member, Participant, error) {
+	h.state.Lock()
+	defer h.state.Unlock()
+	mb, ok := h.byID[pid]
+	if !ok {
+		return nil, Participant{}, fmt.Errorf("participant %d is not in cohort %s", pid, h.code)
+	}
+	return mb, mb.p, nil
 }
 
 // Join makes an identity a participant of the cohort. A key holder who joined before gets their
@@ -139,10 +154,13 @@ func (h *Hub) Join(ctx context.Context, id Identity, name string) (p Participant
 	if err := Bound("name", name, MaxNameLen); err != nil {
 		return Participant{}, false, err
 	}
-	h.mu.Lock()
-	defer h.mu.Unlock()
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	h.state.Lock()
+	step := h.cohort.Step
+	h.state.Unlock()
 	for range 8 {
-		np := Participant{CohortID: h.id, Name: name, Fingerprint: id.Fingerprint, Step: h.cohort.Step}
+		np := Participant{CohortID: h.id, Name: name, Fingerprint: id.Fingerprint, Step: step}
 		if id.Keyless() {
 			np.RejoinCode = NormalizeCode(NewRejoinCode())
 		}
@@ -151,15 +169,23 @@ func (h *Hub) Join(ctx context.Context, id Identity, name string) (p Participant
 			continue // rejoin code clash: draw another
 		}
 		if errors.Is(err, ErrExists) {
-			// The same key joined from another session a moment ago.
+			// The same key joined from another session a moment ago; that session may not
+			// have put it in memory yet.
 			p, err = h.m.store.ParticipantByFingerprint(ctx, h.id, id.Fingerprint)
+			if err == nil {
+				h.state.Lock()
+				h.addMemberLocked(p)
+				h.state.Unlock()
+			}
 			return p, err == nil, err
 		}
 		if err != nil {
 			return Participant{}, false, fmt.Errorf("join cohort: %w", err)
 		}
+		h.state.Lock()
 		h.addMemberLocked(p)
-		h.publishLocked()
+		h.publishLocked(change{}) // a newcomer shows on the roster, and nowhere else
+		h.state.Unlock()
 		return p, false, nil
 	}
 	return Participant{}, false, errors.New("join cohort: could not draw a free rejoin code; try again")
@@ -181,127 +207,77 @@ func (h *Hub) Find(ctx context.Context, id Identity) (p Participant, found bool,
 	return p, true, nil
 }
 
-// Subscription is one screen's view of a hub: a mailbox that says "something changed" and the
-// latest snapshot. Close it when the screen goes away.
-type Subscription struct {
-	hub    *Hub
-	pid    int64 // 0 for a facilitator
-	notify chan struct{}
-	latest atomic.Pointer[Snapshot]
-	once   sync.Once
+// change says what one published change concerns, so that only the screens showing it wake.
+// Facilitators' consoles show everything and wake for every change; a change with nothing
+// set (someone joined, came online or left, saved their own work) wakes consoles alone.
+type change struct {
+	// everyone: the cohort's state (step, pace, locks, timer, announcement, spotlight, votes)
+	// or everyone's records changed.
+	everyone bool
+	// members had their own record changed (team, hand, own step): their screens show it.
+	members []int64
+	// team was renamed: its members' screens show its name.
+	team int64
+	// key is a board or result (see Snapshot.Boards) whose count moved: the screens showing
+	// it wake.
+	key string
 }
 
-// Updates delivers a signal after each published change; several changes may fold into one.
-func (s *Subscription) Updates() <-chan struct{} { return s.notify }
-
-// Snapshot returns the newest state published to this subscription.
-func (s *Subscription) Snapshot() *Snapshot { return s.latest.Load() }
-
-// Close ends the subscription; a participant with no other open screen shows as offline.
-func (s *Subscription) Close() {
-	s.once.Do(func() {
-		h := s.hub
-		h.mu.Lock()
-		defer h.mu.Unlock()
-		delete(h.subs, s)
-		if mb, ok := h.byID[s.pid]; ok {
-			mb.online--
-			if mb.online == 0 {
-				h.flushTimeLocked(context.Background(), []*member{mb})
-				mb.since = time.Time{}
-			}
-			_ = h.m.store.TouchParticipant(context.Background(), s.pid, h.m.now())
-			h.publishLocked()
+// publishLocked records a change and wakes, without blocking, every screen it concerns. The
+// caller holds h.state and has already applied the change to memory. No snapshot is built
+// here: the screens woken build one when they read, and share it.
+func (h *Hub) publishLocked(ch change) {
+	seq := h.seq.Add(1)
+	if ch.everyone {
+		for s := range h.subs {
+			s.wake(seq)
 		}
-	})
-}
-
-// Subscribe opens a screen on the hub. For a participant (pid > 0) it marks them online.
-func (h *Hub) Subscribe(ctx context.Context, pid int64) (*Subscription, error) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	s := &Subscription{hub: h, pid: pid, notify: make(chan struct{}, 1)}
-	if pid != 0 {
-		mb, ok := h.byID[pid]
-		if !ok {
-			return nil, fmt.Errorf("participant %d is not in cohort %s", pid, h.code)
-		}
-		mb.online++
-		if mb.online == 1 {
-			mb.since = h.m.now()
-		}
-		if err := h.m.store.TouchParticipant(ctx, pid, h.m.now()); err != nil {
-			h.m.log.Warn("touch participant", "err", err)
-		}
+		return
 	}
-	h.subs[s] = struct{}{}
-	h.publishLocked()
-	return s, nil
-}
-
-// Subscribers counts open subscriptions; used to check that leaving screens are cleaned up.
-func (h *Hub) Subscribers() int {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return len(h.subs)
-}
-
-// publishLocked builds a new snapshot and drops it in every mailbox without blocking.
-func (h *Hub) publishLocked() {
-	h.current = h.buildLocked()
 	for s := range h.subs {
-		s.latest.Store(h.current)
-		select {
-		case s.notify <- struct{}{}:
-		default: // a signal is already waiting; the screen will read the latest snapshot
+		if s.pid == 0 {
+			s.wake(seq)
 		}
+	}
+	for _, pid := range ch.members {
+		if mb, ok := h.byID[pid]; ok {
+			for s := range mb.subs {
+				s.wake(seq)
+			}
+		}
+	}
+	if ch.team != 0 {
+		for _, mb := range h.members {
+			if mb.p.TeamID == ch.team {
+				for s := range mb.subs {
+					s.wake(seq)
+				}
+			}
+		}
+	}
+	if ch.key != "" {
+		h.wakeViewersLocked(ch.key, seq)
 	}
 }
 
-func (h *Hub) buildLocked() *Snapshot {
-	h.seq++
-	snap := &Snapshot{Seq: h.seq, Cohort: h.cohort, Module: h.module, Roster: make([]Member, len(h.members)), Teams: h.teams, Boards: h.boards}
-	for i, mb := range h.members {
-		step := snap.StepOf(mb.p)
-		st := Status("")
-		if step >= 0 && step < len(h.module.Steps) {
-			st = mb.status[h.module.Steps[step].ID]
-		}
-		snap.Roster[i] = Member{Participant: mb.p, Online: mb.online > 0, Status: st}
-	}
-	return snap
-}
-
-// StepOf returns the index of the step a participant is on: the cohort's step when the
-// facilitator leads, their own when the cohort is self-paced.
-func (s *Snapshot) StepOf(p Participant) int {
-	if s.Cohort.Pace == PaceSelf {
-		return clamp(p.Step, 0, len(s.Module.Steps)-1)
-	}
-	return clamp(s.Cohort.Step, 0, len(s.Module.Steps)-1)
-}
-
-// Member returns the roster entry of a participant.
-func (s *Snapshot) Member(pid int64) (Member, bool) {
-	for _, m := range s.Roster {
-		if m.ID == pid {
-			return m, true
+// wakeViewersLocked wakes the participants' screens that show a board or result: those
+// viewing its step, and those viewing a step that draws items from it.
+func (h *Hub) wakeViewersLocked(key string, seq uint64) {
+	stepID := key
+	for i := len(key) - 1; i >= 0; i-- {
+		if key[i] == '/' {
+			stepID = key[:i]
+			break
 		}
 	}
-	return Member{}, false
-}
-
-// Counts summarises the roster: participants online, submitted for their step, and in all.
-func (s *Snapshot) Counts() (online, submitted, total int) {
-	for _, m := range s.Roster {
-		if m.Online {
-			online++
-		}
-		if m.Status == StatusSubmitted {
-			submitted++
+	for _, viewed := range append([]string{stepID}, h.fedBy[stepID]...) {
+		for s := range h.viewers[viewed] {
+			mb, ok := h.byID[s.pid]
+			if ok && watchOf(h.module, h.cohort.Live, mb.p, viewed).covers(key) {
+				s.wake(seq)
+			}
 		}
 	}
-	return online, submitted, len(s.Roster)
 }
 
 // Move puts the cohort on step (0-based) and records who did it. The step it left is kept so
@@ -313,7 +289,8 @@ func (h *Hub) Move(ctx context.Context, actor string, step int) error {
 }
 
 // changeCohortLocked applies change to a copy of the cohort, stores it with a timeline event,
-// then makes it current and publishes it. Nothing changes if storing fails.
+// then makes it current and publishes it to every screen. Nothing changes if storing fails.
+// The caller holds h.mu exclusively.
 func (h *Hub) changeCohortLocked(ctx context.Context, actor, action, detail string, change func(c *Cohort) error) error {
 	c := h.cohort
 	c.Live = c.Live.Clone()
@@ -325,9 +302,22 @@ func (h *Hub) changeCohortLocked(ctx context.Context, actor, action, detail stri
 	if err := h.m.store.UpdateCohort(ctx, c, ev); err != nil {
 		return fmt.Errorf("%s: %w", action, err)
 	}
-	h.cohort = c
-	h.publishLocked()
+	h.applyLocked(everyone, func() { h.cohort = c })
 	return nil
+}
+
+// everyone is the change every screen shows.
+var everyone = change{everyone: true}
+
+// applyLocked makes a stored change in memory and publishes it, in one step for screens
+// reading the state. The caller holds h.mu.
+func (h *Hub) applyLocked(ch change, apply func()) {
+	h.state.Lock()
+	defer h.state.Unlock()
+	if apply != nil {
+		apply()
+	}
+	h.publishLocked(ch)
 }
 
 // ChangeCohort is changeCohortLocked for callers outside the hub's lock.
@@ -339,6 +329,8 @@ func (h *Hub) ChangeCohort(ctx context.Context, actor, action, detail string, ch
 
 // onlineLocked lists the members with an open screen.
 func (h *Hub) onlineLocked() []*member {
+	h.state.Lock()
+	defer h.state.Unlock()
 	var out []*member
 	for _, mb := range h.members {
 		if mb.online > 0 {
@@ -348,41 +340,63 @@ func (h *Hub) onlineLocked() []*member {
 	return out
 }
 
+// stepTimes is time spent on steps: step id -> participant -> time.
+type stepTimes map[string]map[int64]time.Duration
+
 // flushTimeLocked adds the time the given members spent on their current step since their
 // clock started, and restarts their clocks.
 func (h *Hub) flushTimeLocked(ctx context.Context, members []*member) {
+	h.state.Lock()
+	spent := h.takeTimeLocked(members)
+	h.state.Unlock()
+	h.storeTime(ctx, spent)
+}
+
+// takeTimeLocked collects the time the given members spent on their current step since
+// their clock started, and restarts their clocks. The caller holds h.state.
+func (h *Hub) takeTimeLocked(members []*member) stepTimes {
 	now := h.m.now()
-	byStep := map[string]map[int64]time.Duration{}
-	snap := &Snapshot{Cohort: h.cohort, Module: h.module}
+	byStep := stepTimes{}
 	for _, mb := range members {
 		if mb.since.IsZero() {
 			continue
 		}
-		step := h.module.Steps[snap.StepOf(mb.p)].ID
+		step := h.module.Steps[stepOf(h.cohort, h.module, mb.p)].ID
 		if byStep[step] == nil {
 			byStep[step] = map[int64]time.Duration{}
 		}
 		byStep[step][mb.p.ID] += now.Sub(mb.since)
 		mb.since = now
 	}
-	for step, spent := range byStep {
-		if err := h.m.store.AddStepTime(ctx, h.id, step, spent); err != nil {
+	return byStep
+}
+
+// storeTime adds collected time on steps to the store. Time adds up, so it may be stored
+// in any order.
+func (h *Hub) storeTime(ctx context.Context, spent stepTimes) {
+	for step, byPerson := range spent {
+		if err := h.m.store.AddStepTime(ctx, h.id, step, byPerson); err != nil {
 			h.m.log.Warn("record time on step", "err", err)
 		}
 	}
 }
 
-// MoveBy moves the cohort delta steps from where it is (e.g. +1 for next).
+// MoveBy moves the cohort delta steps from where it is (e.g. +1 for next). Reading the step
+// and moving are one step: two facilitators pressing "next" together move the cohort twice.
 func (h *Hub) MoveBy(ctx context.Context, actor string, delta int) error {
 	h.mu.Lock()
-	target := h.cohort.Step + delta
-	h.mu.Unlock()
-	return h.Move(ctx, actor, target)
+	defer h.mu.Unlock()
+	return h.moveLocked(ctx, actor, "step", h.cohort.Step+delta)
 }
 
 // SaveWork stores a participant's work on a step, as a draft or submitted, then publishes the
 // new status. data is the artifact's JSON in the layout schema describes.
 func (h *Hub) SaveWork(ctx context.Context, pid int64, stepID string, schema int, data []byte, submit bool) (Artifact, error) {
+	return h.saveWork(ctx, pid, stepID, schema, data, submit, false)
+}
+
+// saveWork is SaveWork; counted work also moves the count of the step's cohort result.
+func (h *Hub) saveWork(ctx context.Context, pid int64, stepID string, schema int, data []byte, submit, counted bool) (Artifact, error) {
 	idx := h.module.StepIndex(stepID)
 	if idx < 0 || h.module.Steps[idx].Exercise == nil {
 		return Artifact{}, fmt.Errorf("step %q has no exercise to save", stepID)
@@ -394,12 +408,14 @@ func (h *Hub) SaveWork(ctx context.Context, pid int64, stepID string, schema int
 	if err != nil {
 		return Artifact{}, err
 	}
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	mb, ok := h.byID[pid]
-	if !ok {
-		return Artifact{}, fmt.Errorf("participant %d is not in cohort %s", pid, h.code)
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	mb, _, err := h.memberOf(pid)
+	if err != nil {
+		return Artifact{}, err
 	}
+	mb.writing.Lock()
+	defer mb.writing.Unlock()
 	if err := h.writableLocked(stepID); err != nil {
 		return Artifact{}, err
 	}
@@ -413,9 +429,19 @@ func (h *Hub) SaveWork(ctx context.Context, pid int64, stepID string, schema int
 	if err := h.m.store.SaveArtifact(ctx, a); err != nil {
 		return Artifact{}, fmt.Errorf("save work: %w", err)
 	}
-	if mb.status[stepID] != a.Status {
-		mb.status[stepID] = a.Status
-		h.publishLocked()
+	h.state.Lock()
+	defer h.state.Unlock()
+	var ch change
+	changed := mb.status[stepID] != a.Status
+	mb.status[stepID] = a.Status
+	if counted {
+		ch.key = ResultsKey(stepID)
+		h.bumpLocked(ch.key)
+		changed = true
+	}
+	if changed {
+		// A status shows on consoles alone; a result on the screens showing it.
+		h.publishLocked(ch)
 	}
 	return a, nil
 }
@@ -434,11 +460,11 @@ func (h *Hub) Work(ctx context.Context, pid int64, stepID string) (a Artifact, f
 
 // MoveParticipant sets a participant's own step, which counts when the cohort is self-paced.
 func (h *Hub) MoveParticipant(ctx context.Context, pid int64, step int) error {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	mb, ok := h.byID[pid]
-	if !ok {
-		return fmt.Errorf("participant %d is not in cohort %s", pid, h.code)
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	mb, _, err := h.memberOf(pid)
+	if err != nil {
+		return err
 	}
 	if step < 0 || step >= len(h.module.Steps) {
 		return fmt.Errorf("step %d does not exist: this module has steps 1 to %d", step+1, len(h.module.Steps))
@@ -446,14 +472,17 @@ func (h *Hub) MoveParticipant(ctx context.Context, pid int64, step int) error {
 	if h.cohort.Pace != PaceSelf {
 		return errors.New("the facilitator leads this cohort: only they move the group")
 	}
+	mb.writing.Lock()
+	defer mb.writing.Unlock()
 	h.flushTimeLocked(ctx, []*member{mb})
+	h.state.Lock()
 	p := mb.p
+	h.state.Unlock()
 	p.Step = step
 	if err := h.m.store.UpdateParticipant(ctx, p); err != nil {
 		return fmt.Errorf("move participant: %w", err)
 	}
-	mb.p = p
-	h.publishLocked()
+	h.applyLocked(change{members: []int64{pid}}, func() { mb.p = p })
 	return nil
 }
 

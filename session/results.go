@@ -11,21 +11,14 @@ const ResultsOwner = "results"
 func ResultsKey(stepID string) string { return BoardKey(stepID, ResultsOwner) }
 
 // SaveCountedWork is SaveWork for work that feeds a live cohort result, such as vote dots or
-// scale ratings: after storing it, it tells every screen that the step's result changed.
+// scale ratings: the change it publishes also tells the screens showing the step's result
+// that it changed.
 func (h *Hub) SaveCountedWork(ctx context.Context, pid int64, stepID string, schema int, data []byte, submit bool) (Artifact, error) {
-	a, err := h.SaveWork(ctx, pid, stepID, schema, data, submit)
-	if err != nil {
-		return a, err
-	}
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	h.bumpLocked(ResultsKey(stepID))
-	h.publishLocked()
-	return a, nil
+	return h.saveWork(ctx, pid, stepID, schema, data, submit, true)
 }
 
-// bumpLocked moves the change count of one key of Snapshot.Boards. The map is replaced, not
-// changed, because published snapshots share it.
+// bumpLocked moves the change count of one key of Snapshot.Boards; the caller holds h.state.
+// The map is replaced, not changed, because published snapshots share it.
 func (h *Hub) bumpLocked(key string) {
 	boards := make(map[string]uint64, len(h.boards)+1)
 	for k, n := range h.boards {

@@ -129,6 +129,8 @@ func (v *participantView) loadWork() tea.Cmd {
 	}
 	step := v.step()
 	v.ex, v.exStep = nil, step.ID
+	// Before loading: a change to what the step shows from now on wakes this screen.
+	v.sub.Viewing(step.ID)
 	v.ident, v.watch = v.watchKeys()
 	if step.Exercise == nil {
 		v.loading = false

@@ -3,14 +3,12 @@ package tui
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
-	"workshop/content"
 	"workshop/session"
 )
 
@@ -106,39 +104,13 @@ func (v *participantView) onHandKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // watchKeys sums up what the editor's shared data depends on in the snapshot. ident changes
 // when the participant's team does (the editor then works on another board); watch changes
-// when the board, the earlier step's items or a shown result change.
+// when the board, the earlier step's items or a shown result change (session decides which).
 func (v *participantView) watchKeys() (ident, watch string) {
 	step := v.step()
-	ex := step.Exercise
-	if ex == nil {
+	if step.Exercise == nil {
 		return "", ""
 	}
-	ident = fmt.Sprint(v.me.TeamID)
-	boards := v.snap.Boards
-	var b strings.Builder
-	if owner, err := session.BoardOwner(ex, v.me); err == nil && owner != "" {
-		fmt.Fprintf(&b, "board %d;", boards[session.BoardKey(step.ID, owner)])
-	}
-	if ex.From != "" {
-		var sum uint64
-		for k, n := range boards {
-			if strings.HasPrefix(k, ex.From+"/") {
-				sum += n
-			}
-		}
-		fmt.Fprintf(&b, "items %d;", sum)
-	}
-	switch ex.Kind {
-	case content.KindVote:
-		vs := v.snap.Cohort.Live.Vote(step.ID)
-		fmt.Fprintf(&b, "vote %v %v;", vs.Closed, vs.Revealed)
-		if vs.Revealed {
-			fmt.Fprintf(&b, "tally %d;", boards[session.ResultsKey(step.ID)])
-		}
-	case content.KindScale:
-		fmt.Fprintf(&b, "ratings %d;", boards[session.ResultsKey(step.ID)])
-	}
-	return ident, b.String()
+	return fmt.Sprint(v.me.TeamID), v.snap.Watch(v.me, step.ID)
 }
 
 // writeTimeout bounds one change to the hub, so a write never hangs on for ever.
