@@ -14,11 +14,11 @@ import (
 // Errors of work that cannot change now; screens show them as they are.
 var (
 	// ErrNoTeam is returned for team work by a participant who is in no team yet.
-	ErrNoTeam = errors.New("you are not in a team yet: the facilitator will form teams")
+	ErrNoTeam = Errorf(EConflict, "you are not in a team yet: the facilitator will form teams")
 	// ErrLocked is returned for a change to a step the facilitator locked.
-	ErrLocked = errors.New("the facilitator has locked this step: you can read your work but not change it")
+	ErrLocked = Errorf(EConflict, "the facilitator has locked this step: you can read your work but not change it")
 	// ErrVoteClosed is returned for a change to a vote the facilitator closed.
-	ErrVoteClosed = errors.New("the vote is closed: your dots are counted as they are")
+	ErrVoteClosed = Errorf(EConflict, "the vote is closed: your dots are counted as they are")
 )
 
 // writableLocked says why a step's work cannot change now, or nil if it can.
@@ -150,7 +150,7 @@ func (h *Hub) UpdateBoard(ctx context.Context, pid int64, stepID string, fn func
 		return nil, err
 	}
 	if len(data) > MaxArtifactBytes {
-		return nil, fmt.Errorf("this board is %d KB; the limit is %d KB", len(data)>>10, MaxArtifactBytes>>10)
+		return nil, Errorf(EInvalid, "this board is %d KB; the limit is %d KB", len(data)>>10, MaxArtifactBytes>>10)
 	}
 	now := h.m.now()
 	if ex.Anonymous {

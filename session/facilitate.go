@@ -2,7 +2,6 @@ package session
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -73,7 +72,7 @@ func (h *Hub) UndoMove(ctx context.Context, actor string) error {
 	defer h.mu.Unlock()
 	u := h.cohort.Live.UndoStep
 	if u == nil || *u == h.cohort.Step {
-		return errors.New("nothing to undo: the cohort has not moved since it was created")
+		return Errorf(EConflict, "nothing to undo: the cohort has not moved since it was created")
 	}
 	return h.moveLocked(ctx, actor, "undo", *u)
 }
@@ -83,7 +82,7 @@ func (h *Hub) UndoMove(ctx context.Context, actor string) error {
 func (h *Hub) moveLocked(ctx context.Context, actor, action string, step int) error {
 	n := len(h.module.Steps)
 	if step < 0 || step >= n {
-		return fmt.Errorf("step %d does not exist: this module has steps 1 to %d", step+1, n)
+		return Errorf(EInvalid, "step %d does not exist: this module has steps 1 to %d", step+1, n)
 	}
 	from := h.cohort.Step
 	if step == from {
@@ -107,17 +106,17 @@ func StepByRef(mod *content.Module, ref string) (int, error) {
 	}
 	if n, err := strconv.Atoi(ref); err == nil {
 		if n < 1 || n > len(mod.Steps) {
-			return 0, fmt.Errorf("step %d does not exist: this module has steps 1 to %d", n, len(mod.Steps))
+			return 0, Errorf(EInvalid, "step %d does not exist: this module has steps 1 to %d", n, len(mod.Steps))
 		}
 		return n - 1, nil
 	}
-	return 0, fmt.Errorf("%q is not a step: give its number (1 to %d) or its id", ref, len(mod.Steps))
+	return 0, Errorf(EInvalid, "%q is not a step: give its number (1 to %d) or its id", ref, len(mod.Steps))
 }
 
 func (h *Hub) stepLabel(stepID string) (string, error) {
 	i := h.module.StepIndex(stepID)
 	if i < 0 {
-		return "", fmt.Errorf("this module has no step %q", stepID)
+		return "", Errorf(ENotFound, "this module has no step %q", stepID)
 	}
 	return fmt.Sprintf("step %d: %s", i+1, h.module.Steps[i].Title), nil
 }
@@ -163,12 +162,12 @@ func (h *Hub) Unlock(ctx context.Context, actor, stepID string) error {
 }
 
 // ErrNoTimer is returned by timer actions that need a countdown when none is set.
-var ErrNoTimer = errors.New("no timer is set: start one first")
+var ErrNoTimer = Errorf(EConflict, "no timer is set: start one first")
 
 // StartTimer starts a countdown of d that every screen shows, replacing any other.
 func (h *Hub) StartTimer(ctx context.Context, actor string, d time.Duration) error {
 	if d < time.Second || d > MaxTimer {
-		return fmt.Errorf("a timer runs from 1 second to %d hours, not %s", int(MaxTimer.Hours()), FormatDuration(d))
+		return Errorf(EInvalid, "a timer runs from 1 second to %d hours, not %s", int(MaxTimer.Hours()), FormatDuration(d))
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -220,7 +219,7 @@ func (h *Hub) ResumeTimer(ctx context.Context, actor string) error {
 // countdown that already reached zero starts again with d.
 func (h *Hub) AddTime(ctx context.Context, actor string, d time.Duration) error {
 	if d == 0 {
-		return errors.New("add some time, e.g. +2m")
+		return Errorf(EInvalid, "add some time, e.g. +2m")
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -231,7 +230,7 @@ func (h *Hub) AddTime(ctx context.Context, actor string, d time.Duration) error 
 	now := h.m.now()
 	left := t.Remaining(now) + d
 	if left > MaxTimer {
-		return fmt.Errorf("a timer runs for at most %d hours", int(MaxTimer.Hours()))
+		return Errorf(EInvalid, "a timer runs for at most %d hours", int(MaxTimer.Hours()))
 	}
 	left = max(left, 0)
 	detail := "added " + FormatDuration(d)
@@ -291,7 +290,7 @@ func FormatDuration(d time.Duration) string {
 // "4:30" (minutes and seconds) or a bare number of minutes ("5").
 func ParseTimerDuration(s string) (time.Duration, error) {
 	s = strings.TrimSpace(s)
-	bad := fmt.Errorf("%q is not a duration: write e.g. 5m, 90s, 1h30m or 4:30", s)
+	bad := Errorf(EInvalid, "%q is not a duration: write e.g. 5m, 90s, 1h30m or 4:30", s)
 	if m, sec, ok := strings.Cut(s, ":"); ok {
 		mi, err1 := strconv.Atoi(m)
 		si, err2 := strconv.Atoi(sec)
@@ -314,7 +313,7 @@ func ParseTimerDuration(s string) (time.Duration, error) {
 func (h *Hub) Announce(ctx context.Context, actor, text string) error {
 	text = CleanLine(text)
 	if text == "" {
-		return errors.New("the announcement is empty: type the message to show everyone")
+		return Errorf(EInvalid, "the announcement is empty: type the message to show everyone")
 	}
 	if err := Bound("the announcement", text, MaxAnnouncementLen); err != nil {
 		return err
@@ -419,7 +418,7 @@ func (h *Hub) voteStep(stepID string) (string, error) {
 	}
 	ex := h.module.Steps[h.module.StepIndex(stepID)].Exercise
 	if ex == nil || ex.Kind != content.KindVote {
-		return "", fmt.Errorf("%s is not a vote", label)
+		return "", Errorf(EInvalid, "%s is not a vote", label)
 	}
 	return label, nil
 }

@@ -2,7 +2,6 @@ package session
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -21,7 +20,7 @@ type TeamPlan struct {
 // whoever is offline stays in no team until moved. Team boards of earlier teams stay stored.
 func (h *Hub) SplitTeams(ctx context.Context, actor string, plan TeamPlan) ([]Team, error) {
 	if (plan.Count > 0) == (plan.Size > 0) {
-		return nil, errors.New("give either a number of teams or a team size, e.g. 5 teams or teams of 4")
+		return nil, Errorf(EInvalid, "give either a number of teams or a team size, e.g. 5 teams or teams of 4")
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -32,15 +31,15 @@ func (h *Hub) SplitTeams(ctx context.Context, actor string, plan TeamPlan) ([]Te
 	count := plan.Count
 	if plan.Size > 0 {
 		if len(people) == 0 {
-			return nil, errors.New("nobody has joined yet, so there is nobody to put in teams of a size")
+			return nil, Errorf(EConflict, "nobody has joined yet, so there is nobody to put in teams of a size")
 		}
 		count = (len(people) + plan.Size - 1) / plan.Size
 	}
 	if count > MaxTeams {
-		return nil, fmt.Errorf("%d teams is too many: at most %d", count, MaxTeams)
+		return nil, Errorf(EInvalid, "%d teams is too many: at most %d", count, MaxTeams)
 	}
 	if !plan.ByHand && count > len(people) {
-		return nil, fmt.Errorf("%d teams for %d people would leave teams empty: ask for fewer, or split by hand", count, len(people))
+		return nil, Errorf(EInvalid, "%d teams for %d people would leave teams empty: ask for fewer, or split by hand", count, len(people))
 	}
 	names := make([]string, count)
 	for i := range names {
@@ -84,7 +83,7 @@ func (h *Hub) replaceTeamsLocked(ctx context.Context, actor, detail string, name
 func (h *Hub) RenameTeam(ctx context.Context, actor string, teamID int64, name string) error {
 	name = CleanLine(name)
 	if name == "" {
-		return errors.New("the team name is empty: type a name")
+		return Errorf(EInvalid, "the team name is empty: type a name")
 	}
 	if err := Bound("the team name", name, MaxNameLen); err != nil {
 		return err
@@ -96,7 +95,7 @@ func (h *Hub) RenameTeam(ctx context.Context, actor string, teamID int64, name s
 		if t.ID == teamID {
 			at = i
 		} else if strings.EqualFold(t.Name, name) {
-			return fmt.Errorf("another team is already called %q", t.Name)
+			return Errorf(EConflict, "another team is already called %q", t.Name)
 		}
 	}
 	if at < 0 {
@@ -169,13 +168,13 @@ func (s *Snapshot) TeamByName(name string) (Team, error) {
 		return s.Teams[n-1], nil
 	}
 	if len(s.Teams) == 0 {
-		return Team{}, fmt.Errorf("there are no teams yet: split the cohort first")
+		return Team{}, Errorf(EConflict, "there are no teams yet: split the cohort first")
 	}
 	known := make([]string, len(s.Teams))
 	for i, t := range s.Teams {
 		known[i] = t.Name
 	}
-	return Team{}, fmt.Errorf("no team is called %q; the teams are: %s", name, strings.Join(known, ", "))
+	return Team{}, Errorf(ENotFound, "no team is called %q; the teams are: %s", name, strings.Join(known, ", "))
 }
 
 // MembersByName finds participants of the snapshot by display name, in any case.

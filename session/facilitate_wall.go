@@ -176,7 +176,7 @@ func (h *Hub) Spotlight(ctx context.Context, actor, stepID, key string) error {
 	}
 	at := slices.IndexFunc(wall, func(e WallEntry) bool { return e.Key == key })
 	if at < 0 {
-		return fmt.Errorf("nothing to spotlight: %s has no answer %q (yet)", label, key)
+		return Errorf(ENotFound, "nothing to spotlight: %s has no answer %q (yet)", label, key)
 	}
 	e := wall[at]
 	text := e.Text
@@ -200,7 +200,7 @@ func (h *Hub) SpotlightTeam(ctx context.Context, actor, stepID string, teamID in
 		t, ok := h.teamLocked(teamID)
 		h.state.Unlock()
 		if ok {
-			return fmt.Errorf("%s has nothing on its board for this step yet", t.Name)
+			return Errorf(ENotFound, "%s has nothing on its board for this step yet", t.Name)
 		}
 	}
 	return err

@@ -149,7 +149,7 @@ func (h *Hub) Join(ctx context.Context, id Identity, name string) (p Participant
 	}
 	name = CleanLine(name)
 	if name == "" {
-		return Participant{}, false, errors.New("type a name so the facilitator knows who you are")
+		return Participant{}, false, Errorf(EInvalid, "type a name so the facilitator knows who you are")
 	}
 	if err := Bound("name", name, MaxNameLen); err != nil {
 		return Participant{}, false, err
@@ -188,7 +188,7 @@ func (h *Hub) Join(ctx context.Context, id Identity, name string) (p Participant
 		h.state.Unlock()
 		return p, false, nil
 	}
-	return Participant{}, false, errors.New("join cohort: could not draw a free rejoin code; try again")
+	return Participant{}, false, Errorf(EConflict, "could not draw a free rejoin code; try again")
 }
 
 // Find returns the participant a key holder already is in this cohort; found is false for a
@@ -402,7 +402,7 @@ func (h *Hub) saveWork(ctx context.Context, pid int64, stepID string, schema int
 		return Artifact{}, fmt.Errorf("step %q has no exercise to save", stepID)
 	}
 	if len(data) > MaxArtifactBytes {
-		return Artifact{}, fmt.Errorf("this work is %d KB; the limit is %d KB", len(data)>>10, MaxArtifactBytes>>10)
+		return Artifact{}, Errorf(EInvalid, "this work is %d KB; the limit is %d KB", len(data)>>10, MaxArtifactBytes>>10)
 	}
 	data, err := CleanJSON(data)
 	if err != nil {
@@ -467,10 +467,10 @@ func (h *Hub) MoveParticipant(ctx context.Context, pid int64, step int) error {
 		return err
 	}
 	if step < 0 || step >= len(h.module.Steps) {
-		return fmt.Errorf("step %d does not exist: this module has steps 1 to %d", step+1, len(h.module.Steps))
+		return Errorf(EInvalid, "step %d does not exist: this module has steps 1 to %d", step+1, len(h.module.Steps))
 	}
 	if h.cohort.Pace != PaceSelf {
-		return errors.New("the facilitator leads this cohort: only they move the group")
+		return Errorf(EConflict, "the facilitator leads this cohort: only they move the group")
 	}
 	mb.writing.Lock()
 	defer mb.writing.Unlock()

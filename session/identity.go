@@ -32,11 +32,11 @@ func IdentityFromKey(key gossh.PublicKey) Identity {
 func ParseFacilitatorKey(text string) (fingerprint, authorized string, err error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
-		return "", "", errors.New("no public key given: pass the key text or --key-file ~/.ssh/id_ed25519.pub")
+		return "", "", Errorf(EInvalid, "no public key given: pass the key text or --key-file ~/.ssh/id_ed25519.pub")
 	}
 	key, comment, _, _, err := gossh.ParseAuthorizedKey([]byte(text))
 	if err != nil {
-		return "", "", fmt.Errorf("not a public key (expected a line like \"ssh-ed25519 AAAA... you@host\", as in a .pub file): %w", err)
+		return "", "", Errorf(EInvalid, "not a public key (expected a line like \"ssh-ed25519 AAAA... you@host\", as in a .pub file)")
 	}
 	authorized = strings.TrimSpace(string(gossh.MarshalAuthorizedKey(key)))
 	if comment = CleanLine(comment); comment != "" {
@@ -55,7 +55,7 @@ func NewFacilitators(store Store) *Facilitators { return &Facilitators{store: st
 func (f *Facilitators) Add(ctx context.Context, name, keyText string) (Facilitator, error) {
 	name = CleanLine(name)
 	if name == "" {
-		return Facilitator{}, errors.New("facilitator name is empty")
+		return Facilitator{}, Errorf(EInvalid, "facilitator name is empty")
 	}
 	if err := Bound("facilitator name", name, MaxNameLen); err != nil {
 		return Facilitator{}, err
@@ -67,7 +67,7 @@ func (f *Facilitators) Add(ctx context.Context, name, keyText string) (Facilitat
 	fac := Facilitator{Name: name, Fingerprint: fp, PublicKey: authorized, AddedAt: time.Now().UTC()}
 	if err := f.store.AddFacilitator(ctx, fac); err != nil {
 		if errors.Is(err, ErrExists) {
-			return Facilitator{}, fmt.Errorf("a facilitator named %q or with key %s is already registered (see `workshop facilitator list`)", name, fp)
+			return Facilitator{}, Errorf(EConflict, "a facilitator named %q or with key %s is already registered (see `workshop facilitator list`)", name, fp)
 		}
 		return Facilitator{}, fmt.Errorf("add facilitator: %w", err)
 	}

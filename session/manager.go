@@ -67,11 +67,11 @@ type NewCohort struct {
 func (m *Manager) CreateCohort(ctx context.Context, in NewCohort) (Cohort, error) {
 	mod, ok := m.library.Get(in.ModuleID)
 	if !ok {
-		return Cohort{}, fmt.Errorf("no module %q (see `workshop content list`)", in.ModuleID)
+		return Cohort{}, Errorf(ENotFound, "no module %q (see `workshop content list`)", in.ModuleID)
 	}
 	name := CleanLine(in.Name)
 	if name == "" {
-		return Cohort{}, errors.New("cohort name is empty: give one with --name")
+		return Cohort{}, Errorf(EInvalid, "cohort name is empty: give one with --name")
 	}
 	if err := Bound("cohort name", name, MaxNameLen); err != nil {
 		return Cohort{}, err
@@ -101,7 +101,7 @@ func (m *Manager) CreateCohort(ctx context.Context, in NewCohort) (Cohort, error
 		m.log.Info("cohort created", "code", c.Code, "module", mod.ID, "by", in.Actor)
 		return c, nil
 	}
-	return Cohort{}, errors.New("create cohort: could not find a free join code; try again")
+	return Cohort{}, Errorf(EConflict, "could not find a free join code; try again")
 }
 
 // Cohorts lists every cohort, newest first.
@@ -114,7 +114,7 @@ func (m *Manager) Cohorts(ctx context.Context) ([]Cohort, error) {
 }
 
 // ErrUnknownCode is returned for a join or rejoin code that matches nothing.
-var ErrUnknownCode = errors.New("no cohort or participant has that code")
+var ErrUnknownCode = Errorf(ENotFound, "no cohort or participant has that code")
 
 // CohortByCode finds a cohort by join code as a person typed it.
 func (m *Manager) CohortByCode(ctx context.Context, code string) (Cohort, error) {

@@ -27,7 +27,7 @@ func ParsePace(s string) (Pace, error) {
 	case PaceLed, PaceSelf:
 		return Pace(s), nil
 	}
-	return "", errors.New(`pace must be "led" or "self"`)
+	return "", Errorf(EInvalid, `pace must be "led" or "self"`)
 }
 
 // Cohort is one group of participants working through one module version.

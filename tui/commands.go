@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -43,14 +44,35 @@ func (f *FrontDoor) commandMiddleware(next ssh.Handler) ssh.Handler {
 // RunCommand runs one facilitator command and returns its exit code.
 func (f *FrontDoor) RunCommand(ctx context.Context, fac session.Facilitator, args []string, stdout, stderr io.Writer) int {
 	root := f.commandTree(ctx, fac)
+	f.plainErrors(root, fac)
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	if err := root.ExecuteContext(ctx); err != nil {
+		// What a command returns was made plain by plainErrors; the rest is cobra's own word
+		// about the command line (an unknown flag, a missing argument), plain already.
 		fmt.Fprintln(stderr, "error:", err)
 		return 1
 	}
 	return 0
+}
+
+// plainErrors makes every command of the tree answer with a plain message: a refusal as the
+// session package words it, anything else as a general message, with the full error logged.
+func (f *FrontDoor) plainErrors(c *cobra.Command, fac session.Facilitator) {
+	if run := c.RunE; run != nil {
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			err := run(cmd, args)
+			if err == nil {
+				return nil
+			}
+			logFault(f.log, "facilitator command", err, "facilitator", fac.Name, "command", cmd.CommandPath())
+			return errors.New(session.ErrorMessage(err))
+		}
+	}
+	for _, sub := range c.Commands() {
+		f.plainErrors(sub, fac)
+	}
 }
 
 func (f *FrontDoor) commandTree(ctx context.Context, fac session.Facilitator) *cobra.Command {

@@ -2,8 +2,6 @@ package tui
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -42,7 +40,7 @@ func (e *ExportFlags) Options() (export.Options, error) {
 	}
 	loc, err := time.LoadLocation(strings.TrimSpace(e.Zone))
 	if err != nil || e.Zone == "" || strings.EqualFold(e.Zone, "local") {
-		return export.Options{}, fmt.Errorf("--tz %q is not a time zone name: use one like UTC, Europe/Rome or America/Sao_Paulo", e.Zone)
+		return export.Options{}, session.Errorf(session.EInvalid, "--tz %q is not a time zone name: use one like UTC, Europe/Rome or America/Sao_Paulo", e.Zone)
 	}
 	o := export.Options{Format: f, Artifacts: e.Artifacts, Location: loc, Semicolon: e.Semicolon}
 	return o, o.Check()
@@ -52,9 +50,9 @@ func (e *ExportFlags) Options() (export.Options, error) {
 func (e *ExportFlags) Args(cmd *cobra.Command, args []string) error {
 	switch {
 	case e.All && len(args) > 0:
-		return fmt.Errorf("--all exports every cohort: leave out the code %q", args[0])
+		return session.Errorf(session.EInvalid, "--all exports every cohort: leave out the code %q", args[0])
 	case !e.All && len(args) != 1:
-		return fmt.Errorf("%s expects one cohort join code, or --all (see `%s --help`)", cmd.CommandPath(), cmd.CommandPath())
+		return session.Errorf(session.EInvalid, "%s expects one cohort join code, or --all (see `%s --help`)", cmd.CommandPath(), cmd.CommandPath())
 	}
 	return nil
 }
@@ -96,7 +94,7 @@ as one document.
 			}
 			if flags.All {
 				if o.Format != export.JSON {
-					return errors.New("over SSH, --all streams one JSON document: use --format json, or run `workshop export --all -o DIR` on the server for one file per cohort")
+					return session.Errorf(session.EInvalid, "over SSH, --all streams one JSON document: use --format json, or run `workshop export --all -o DIR` on the server for one file per cohort")
 				}
 				return export.ExportAll(ctx, cmd.OutOrStdout(), f.manager, o)
 			}

@@ -96,7 +96,7 @@ func (c *console) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case cohortsMsg:
 		c.loaded, c.now = true, time.Now()
 		if msg.err != nil {
-			c.err = "Could not list cohorts: " + msg.err.Error()
+			c.err = "Could not list cohorts: " + c.deps.say("list cohorts", msg.err)
 			return c, nil
 		}
 		c.err = ""
@@ -118,7 +118,7 @@ func (c *console) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return c, tea.Batch(c.load(), c.tick())
 	case archivedMsg:
 		if msg.err != nil {
-			c.err = msg.err.Error()
+			c.err = c.deps.say("archive cohort", msg.err)
 			return c, nil
 		}
 		c.note = "Archived " + msg.code + ". Press A to show archived cohorts."
@@ -128,7 +128,7 @@ func (c *console) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return c, c.load()
 	case openedMsg:
 		if msg.err != nil {
-			c.err = "Could not open the cohort: " + msg.err.Error()
+			c.err = "Could not open the cohort: " + c.deps.say("open cohort", msg.err)
 			return c, nil
 		}
 		return c, switchTo(msg.to)

@@ -35,7 +35,7 @@ func (j *joinCard) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case openedMsg:
 		if msg.err != nil {
-			j.err = "Could not open the cohort: " + msg.err.Error()
+			j.err = "Could not open the cohort: " + j.deps.say("open cohort", msg.err)
 			return j, nil
 		}
 		return j, switchTo(msg.to)

@@ -52,7 +52,7 @@ func (c *consoleCreate) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case cohortCreatedMsg:
 		c.busy = false
 		if msg.err != nil {
-			c.err = msg.err.Error()
+			c.err = c.deps.say("create cohort", msg.err)
 			return c, c.input.Focus()
 		}
 		return c, switchTo(newJoinCard(c.deps, c.st, c.keys, msg.cohort, true))

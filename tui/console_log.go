@@ -46,7 +46,7 @@ func (r *cohortRoom) requestEvents() tea.Cmd {
 func (r *cohortRoom) onEvents(msg eventsLoadedMsg) tea.Cmd {
 	r.events.loading = false
 	if msg.err != nil {
-		r.events.err = msg.err.Error()
+		r.events.err = r.deps.say("load recent actions", msg.err)
 	} else {
 		r.events.list, r.events.err = msg.list, ""
 	}

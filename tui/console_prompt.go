@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -113,13 +112,13 @@ func (r *cohortRoom) submitPrompt(kind promptKind, target int64, value string) t
 		}
 		i, err := session.StepByRef(r.module(), value)
 		if err != nil {
-			return r.fail(err.Error())
+			return r.fail(r.deps.say("facilitator prompt", err))
 		}
 		return r.act("", func(ctx context.Context, h *session.Hub, a string) error { return h.Move(ctx, a, i) })
 	case promptTimer:
 		d, err := r.timerValue(value)
 		if err != nil {
-			return r.fail(err.Error())
+			return r.fail(r.deps.say("facilitator prompt", err))
 		}
 		return r.act("Timer started: "+session.FormatDuration(d)+" on every screen.", func(ctx context.Context, h *session.Hub, a string) error { return h.StartTimer(ctx, a, d) })
 	case promptAnnounce:
@@ -135,7 +134,7 @@ func (r *cohortRoom) submitPrompt(kind promptKind, target int64, value string) t
 		}
 		plan, err := parseTeamPlan(value)
 		if err != nil {
-			return r.fail(err.Error())
+			return r.fail(r.deps.say("facilitator prompt", err))
 		}
 		split := r.act("", func(ctx context.Context, h *session.Hub, a string) error {
 			_, err := h.SplitTeams(ctx, a, plan)
@@ -157,7 +156,7 @@ func (r *cohortRoom) submitPrompt(kind promptKind, target int64, value string) t
 		if value != "0" && !strings.EqualFold(value, "none") {
 			t, err := r.snap.TeamByName(value)
 			if err != nil {
-				return r.fail(err.Error())
+				return r.fail(r.deps.say("facilitator prompt", err))
 			}
 			teamID = t.ID
 		}
@@ -171,7 +170,7 @@ func (r *cohortRoom) timerValue(value string) (d time.Duration, err error) {
 	if value == "" {
 		tb := r.step().TimeBox
 		if tb == 0 {
-			return 0, errors.New("this step has no time box: type a duration such as 5m, 90s or 4:30")
+			return 0, session.Errorf(session.EInvalid, "this step has no time box: type a duration such as 5m, 90s or 4:30")
 		}
 		return time.Duration(tb) * time.Minute, nil
 	}
@@ -183,7 +182,7 @@ func (r *cohortRoom) timerValue(value string) (d time.Duration, err error) {
 func parseTeamPlan(s string) (session.TeamPlan, error) {
 	var plan session.TeamPlan
 	fields := strings.Fields(strings.ToLower(s))
-	bad := fmt.Errorf("%q: type a number of teams (5), or size and a number (size 4); add hand to fill them yourself", s)
+	bad := session.Errorf(session.EInvalid, "%q: type a number of teams (5), or size and a number (size 4); add hand to fill them yourself", s)
 	size := false
 	for _, f := range fields {
 		switch f {

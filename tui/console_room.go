@@ -144,7 +144,7 @@ func (r *cohortRoom) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case roomActionMsg:
 		r.status, r.statusBad = msg.done, false
 		if msg.err != nil {
-			r.status, r.statusBad = msg.err.Error(), true
+			r.status, r.statusBad = r.deps.say("facilitator action", msg.err), true
 		}
 		return r, nil
 	case wallLoadedMsg:

@@ -66,7 +66,7 @@ func (r *cohortRoom) onWall(msg wallLoadedMsg) tea.Cmd {
 	r.wall.loading, r.wall.loadedAt = false, time.Now()
 	r.wall.step, r.wall.entries, r.wall.tally, r.wall.err = msg.step, msg.entries, msg.tally, ""
 	if msg.err != nil {
-		r.wall.err = "Could not load the answers: " + msg.err.Error()
+		r.wall.err = "Could not load the answers: " + r.deps.say("load answers", msg.err)
 	}
 	if r.wall.dirty || msg.step != r.step().ID {
 		r.wall.dirty = false

@@ -3,7 +3,6 @@ package tui
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -62,6 +61,15 @@ type exBase struct {
 	// board on screen keeps the participant's own changes instead of older stored states.
 	inflight int
 
+	// A save that failed for a fault (a locked database, a full disk), not a refusal: the work
+	// stays on screen as it is and is stored again after a growing pause, until it is stored.
+	// retries counts the failed attempts since the last stored one; retrySubmit remembers that
+	// one of them was a submit; retryOps are shared-board changes not stored yet, in order.
+	failing     bool
+	retries     int
+	retrySubmit bool
+	retryOps    []func(v any) error
+
 	message string
 	isError bool
 }
@@ -85,12 +93,13 @@ func newExBase(st *Styles, env *exEnv, step content.Step, d exData) *exBase {
 		if v, err := work.Decode(b.ex, d.art.Schema, d.art.Data); err == nil {
 			b.value = v
 		} else {
-			b.fail(fmt.Errorf("your earlier work could not be read (%v); starting afresh", err))
+			logFault(env.logger(), "read stored work", err, "participant", env.me, "step", step.ID)
+			b.refuse("your earlier work could not be read; starting afresh")
 		}
 	}
 	b.saved = b.encode()
 	if d.err != nil {
-		b.fail(fmt.Errorf("could not load this exercise: %w", d.err))
+		b.refuse("could not load this exercise: " + session.ErrorMessage(d.err))
 	}
 	return b
 }
@@ -105,8 +114,15 @@ func (b *exBase) encode() []byte {
 // dirty says whether own work has changes not stored yet.
 func (b *exBase) dirty() bool { return !b.shared() && !bytes.Equal(b.encode(), b.saved) }
 
+// fail shows why something could not be done, in words a person can act on
+// (session.ErrorMessage): a refusal as it is, anything else as a plain message.
 func (b *exBase) fail(err error) {
-	b.message, b.isError = sentence(err.Error()), true
+	b.refuse(session.ErrorMessage(err))
+}
+
+// refuse shows the editor's own reason for not doing something.
+func (b *exBase) refuse(msg string) {
+	b.message, b.isError = sentence(msg), true
 }
 
 func (b *exBase) note(s string) { b.message, b.isError = s, false }
@@ -143,6 +159,11 @@ func (b *exBase) apply(op func(v any) error) tea.Cmd {
 	b.value = next
 	b.message, b.isError = "", false
 	if b.shared() {
+		if len(b.retryOps) > 0 {
+			// Earlier changes wait to be stored again; this one goes after them, in order.
+			b.retryOps = append(b.retryOps, op)
+			return nil
+		}
 		b.inflight++
 		id, stepID := b.id, b.step.ID
 		return func() tea.Msg { return boardOpMsg{editor: id, stepID: stepID, op: op} }
@@ -227,15 +248,83 @@ func (b *exBase) common(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 			return nil, true
 		}
 		return b.onBoardSaved(msg), true
+	case retryMsg:
+		if msg.editor != b.id || msg.attempt != b.retries || !b.failing {
+			return nil, true // a later save or retry has taken over
+		}
+		return b.retry(), true
 	}
 	return nil, false
 }
 
+// retryMsg fires when a save that failed for a fault is due to be tried again.
+type retryMsg struct {
+	editor, attempt int
+}
+
+// maxRetryDelay bounds the pause between two attempts to store work after a fault.
+const maxRetryDelay = 30 * time.Second
+
+// retryLater schedules the next attempt after a pause that doubles with each failure.
+func (b *exBase) retryLater() tea.Cmd {
+	delay := b.env.retryDelay()
+	for i := 1; i < b.retries && delay < maxRetryDelay; i++ {
+		delay *= 2
+	}
+	delay = min(delay, maxRetryDelay)
+	id, attempt := b.id, b.retries
+	return tea.Tick(delay, func(time.Time) tea.Msg { return retryMsg{editor: id, attempt: attempt} })
+}
+
+// retry stores again what a fault kept from being stored: the oldest shared-board change, or
+// the newest own work (with the submit, if one failed).
+func (b *exBase) retry() tea.Cmd {
+	if b.shared() {
+		if len(b.retryOps) > 0 {
+			op := b.retryOps[0]
+			b.retryOps = b.retryOps[1:]
+			b.inflight++
+			id, stepID := b.id, b.step.ID
+			return func() tea.Msg { return boardOpMsg{editor: id, stepID: stepID, op: op} }
+		}
+		if b.retrySubmit && !b.saving {
+			b.saving = true
+			data, _ := work.Encode(&work.Shared{Shared: true})
+			return b.save(data, true)
+		}
+		return nil
+	}
+	return b.flush(b.retrySubmit)
+}
+
+// faulted keeps work that a fault kept from being stored and schedules another attempt.
+func (b *exBase) faulted(submit bool) tea.Cmd {
+	b.failing = true
+	b.retries++
+	b.retrySubmit = b.retrySubmit || submit
+	return b.retryLater()
+}
+
+// stored ends a run of faults once a save got through.
+func (b *exBase) stored() {
+	if len(b.retryOps) == 0 && (!b.retrySubmit || !b.failing) {
+		b.failing, b.retries = false, 0
+	}
+}
+
 func (b *exBase) onSaved(msg workSavedMsg) tea.Cmd {
 	b.saving = false
+	if msg.err != nil && !session.IsRefusal(msg.err) {
+		// A fault, not an answer: keep the work as it is on screen and try again. The newest
+		// work goes in the next attempt, so typing meanwhile is never lost either.
+		submit := msg.submit || b.queue
+		b.again, b.queue = false, false
+		return b.faulted(submit)
+	}
 	if msg.err != nil {
 		b.again, b.queue = false, false
-		b.message, b.isError = "Not saved: "+sentence(msg.err.Error()), true
+		b.failing, b.retries, b.retrySubmit = false, 0, false
+		b.message, b.isError = "Not saved: "+sentence(session.ErrorMessage(msg.err)), true
 		refused := errors.Is(msg.err, session.ErrLocked) || errors.Is(msg.err, session.ErrVoteClosed)
 		if refused && b.ex.Kind != content.KindReflection {
 			// Show what is really stored. A refused reflection keeps its text on screen, so
@@ -252,7 +341,12 @@ func (b *exBase) onSaved(msg workSavedMsg) tea.Cmd {
 	b.status, b.savedAt = msg.artifact.Status, msg.artifact.UpdatedAt
 	if msg.submit {
 		b.submitted = true
+		b.retrySubmit = false
 	}
+	if b.failing && b.retrySubmit {
+		b.again, b.queue = true, true // the submit that failed is still owed
+	}
+	b.stored()
 	if msg.submit {
 		b.message, b.isError = "", false
 	}
@@ -266,10 +360,19 @@ func (b *exBase) onSaved(msg workSavedMsg) tea.Cmd {
 
 func (b *exBase) onBoardSaved(msg boardSavedMsg) tea.Cmd {
 	b.inflight = max(b.inflight-1, 0)
+	if msg.err != nil && !session.IsRefusal(msg.err) && msg.op != nil {
+		// A fault: the change stays on screen and goes again, before any later one.
+		b.retryOps = append([]func(any) error{msg.op}, b.retryOps...)
+		return b.faulted(false)
+	}
 	if msg.err != nil {
 		b.fail(msg.err)
 		return func() tea.Msg { return reloadMsg{} }
 	}
+	if len(b.retryOps) > 0 {
+		return b.retry() // the next change kept back by a fault
+	}
+	b.stored()
 	if b.inflight == 0 && msg.v != nil {
 		b.value = msg.v
 	}
@@ -288,21 +391,34 @@ func (b *exBase) refresh(d exData) {
 		b.status = d.art.Status
 		b.submitted = b.submitted || d.art.Status == session.StatusSubmitted
 	}
-	if b.shared() && d.owner == b.owner && d.board != nil && b.inflight == 0 {
+	if b.shared() && d.owner == b.owner && d.board != nil && b.inflight == 0 && len(b.retryOps) == 0 {
 		b.value = d.board
 	}
 	if d.err != nil {
-		b.fail(fmt.Errorf("could not refresh: %w", d.err))
+		b.refuse("could not refresh: " + session.ErrorMessage(d.err))
 	}
 }
 
 // leave stores unsaved own work at once, for an editor about to be replaced.
 func (b *exBase) leave() tea.Cmd {
-	if b.shared() || b.noTeam || !b.dirty() || b.writable() != nil {
+	if b.shared() && len(b.retryOps) > 0 && b.writable() == nil {
+		// Board changes a fault kept back go on without this editor, in order.
+		msgs := make([]tea.Msg, len(b.retryOps))
+		for i, op := range b.retryOps {
+			msgs[i] = boardOpMsg{editor: b.id, stepID: b.step.ID, op: op}
+		}
+		b.retryOps = nil
+		return func() tea.Msg { return writesMsg(msgs) }
+	}
+	owed := b.failing && b.retrySubmit
+	if b.shared() || b.noTeam || !(b.dirty() || owed) || b.writable() != nil {
 		return nil
 	}
-	return b.save(b.encode(), false)
+	return b.save(b.encode(), owed)
 }
+
+// writesMsg is several changes for the participant view to make in this order.
+type writesMsg []tea.Msg
 
 // statusLine is the editor's last line: what happens to the work, and extra on the right.
 func (b *exBase) statusLine(extra string) string {
@@ -311,6 +427,8 @@ func (b *exBase) statusLine(extra string) string {
 	switch {
 	case b.message != "" && b.isError:
 		state = st.Bad.Render(b.message)
+	case b.failing:
+		state = st.Warn.Render(notSavedYet)
 	case b.env.locked(b.step.ID):
 		state = st.Warn.Render("Locked: you can read your work but not change it")
 	case b.noTeam:
@@ -343,6 +461,9 @@ func (b *exBase) statusLine(extra string) string {
 	extra = truncate(extra, max(b.width/2-2, 4))
 	return spread(truncate(state, max(b.width-lipglossWidth(extra)-2, 1)), st.Muted.Render(extra), b.width)
 }
+
+// notSavedYet is the sign that work on screen is not stored yet and is being stored again.
+const notSavedYet = "Not saved yet — retrying; your text is kept here"
 
 // clock shows a stored time as the hour and minute.
 func clock(t time.Time) string {

@@ -174,7 +174,7 @@ func (j *journeyEditor) onKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		if !j.ownStage(j.stage) {
-			j.fail(fmt.Errorf("the module's stages stay; only stages added here can be removed"))
+			j.refuse("the module's stages stay; only stages added here can be removed")
 			return nil
 		}
 		j.mode = journeyDeleting
@@ -208,20 +208,20 @@ func (j *journeyEditor) startStage(mode journeyMode) tea.Cmd {
 		return nil
 	}
 	if !j.ex.AddStages {
-		j.fail(fmt.Errorf("this journey's stages are set by the module"))
+		j.refuse("this journey's stages are set by the module")
 		return nil
 	}
 	value := ""
 	label := "New stage (added at the end)"
 	if mode == journeyRename {
 		if !j.ownStage(j.stage) {
-			j.fail(fmt.Errorf("the module's stages keep their names; only stages added here can be renamed"))
+			j.refuse("the module's stages keep their names; only stages added here can be renamed")
 			return nil
 		}
 		value, label = j.stageName(j.stage), "Rename stage"
 		j.editStage, j.editName = j.stage, value
 	} else if len(j.grid().Stages) >= work.MaxStages {
-		j.fail(fmt.Errorf("a journey has at most %d stages", work.MaxStages))
+		j.refuse(fmt.Sprintf("a journey has at most %d stages", work.MaxStages))
 		return nil
 	}
 	j.mode = mode

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"workshop/session"
 	"workshop/session/work"
 )
 
@@ -90,14 +91,14 @@ func (l *listEditor) follow(id string) {
 	}
 	if l.mode == listEditing && l.list().Index(l.editID) < 0 {
 		l.mode = listBrowse
-		l.fail(fmt.Errorf("a teammate deleted the item you were editing"))
+		l.refuse("a teammate deleted the item you were editing")
 	}
 }
 
 // canChange says whether the participant may change an item, and why not.
 func (l *listEditor) canChange(it work.Item) error {
 	if l.anonymous() && !l.env.isMine(l.step.ID, it.ID) {
-		return fmt.Errorf("on an anonymous board you can change only the items you added since you joined this time, because no names are kept")
+		return session.Errorf(session.EConflict, "on an anonymous board you can change only the items you added since you joined this time, because no names are kept")
 	}
 	return nil
 }
@@ -155,7 +156,7 @@ func (l *listEditor) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		l.cursor = len(items)
 	case key.Matches(msg, k.Submit):
 		if len(items) == 0 {
-			l.fail(fmt.Errorf("add at least one item before submitting"))
+			l.refuse("add at least one item before submitting")
 			return nil
 		}
 		return l.submit()
@@ -188,7 +189,7 @@ func (l *listEditor) startAdding() tea.Cmd {
 		return nil
 	}
 	if n, limit := len(l.list().Items), l.ex.ItemLimit(); n >= limit {
-		l.fail(fmt.Errorf("the list is full: %d items is the limit. Delete one to add another", limit))
+		l.refuse(fmt.Sprintf("the list is full: %d items is the limit. Delete one to add another", limit))
 		return nil
 	}
 	l.mode = listAdding
@@ -224,7 +225,7 @@ func (l *listEditor) commitInput() tea.Cmd {
 	if l.mode == listEditing {
 		l.mode = listBrowse
 		if text == "" {
-			l.fail(fmt.Errorf("an item cannot be empty; press d to delete it instead"))
+			l.refuse("an item cannot be empty; press d to delete it instead")
 			return nil
 		}
 		id, by := l.editID, l.me()
@@ -267,7 +268,7 @@ func (l *listEditor) move(down bool) tea.Cmd {
 		return nil
 	}
 	if l.anonymous() {
-		l.fail(fmt.Errorf("items on an anonymous board keep the order they were added in"))
+		l.refuse("items on an anonymous board keep the order they were added in")
 		return nil
 	}
 	delta := -1

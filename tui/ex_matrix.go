@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"workshop/session"
 	"workshop/session/work"
 )
 
@@ -71,7 +72,7 @@ func (m *matrixEditor) Update(msg tea.Msg) (exercise, tea.Cmd) {
 	kp, ok := msg.(tea.KeyPressMsg)
 	if !ok || len(m.items) == 0 {
 		if ok && key.Matches(kp, m.k.Submit) {
-			m.fail(fmt.Errorf("there are no items to place yet"))
+			m.refuse("there are no items to place yet")
 		}
 		return m, nil
 	}
@@ -86,7 +87,7 @@ func (m *matrixEditor) Update(msg tea.Msg) (exercise, tea.Cmd) {
 	if key.Matches(kp, k.Submit) {
 		m.moving = false
 		if len(m.matrix().Places) == 0 {
-			m.fail(fmt.Errorf("place at least one item before submitting"))
+			m.refuse("place at least one item before submitting")
 			return m, nil
 		}
 		return m, m.submit()
@@ -160,7 +161,7 @@ func (m *matrixEditor) View() string {
 	case m.noTeam:
 		return m.frame(append(head, para(st.Muted, "This matrix is shared by a team. When the facilitator forms teams, your team's matrix appears here.", m.width)...), 0, 0, m.statusLine(""))
 	case m.itemsErr != nil:
-		return m.frame(append(head, para(st.Bad, "Could not read the items: "+m.itemsErr.Error(), m.width)...), 0, 0, m.statusLine(""))
+		return m.frame(append(head, para(st.Bad, "Could not read the items: "+session.ErrorMessage(m.itemsErr), m.width)...), 0, 0, m.statusLine(""))
 	case len(m.items) == 0:
 		return m.frame(append(head, para(st.Muted, "No items to place yet: they come from the earlier step.", m.width)...), 0, 0, m.statusLine(""))
 	}

@@ -84,7 +84,7 @@ func (z *quizEditor) Update(msg tea.Msg) (exercise, tea.Cmd) {
 			}
 		}
 		if missing > 0 {
-			z.fail(fmt.Errorf("answer every question before submitting: %d left", missing))
+			z.refuse(fmt.Sprintf("answer every question before submitting: %d left", missing))
 			return z, nil
 		}
 		return z, z.submit()

@@ -68,7 +68,7 @@ func (s *scaleEditor) Update(msg tea.Msg) (exercise, tea.Cmd) {
 			}
 		}
 		if missing > 0 {
-			s.fail(fmt.Errorf("rate every statement before submitting: %d left", missing))
+			s.refuse(fmt.Sprintf("rate every statement before submitting: %d left", missing))
 			return s, nil
 		}
 		return s, s.submit()

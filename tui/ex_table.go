@@ -91,7 +91,7 @@ func (t *tableEditor) follow(id string) {
 	t.row = min(t.row, len(tb.Rows))
 	if t.mode != tableBrowse && t.mode != tableDeleting && tb.RowIndex(t.editID) < 0 {
 		t.mode = tableBrowse
-		t.fail(fmt.Errorf("a teammate removed the row you were editing"))
+		t.refuse("a teammate removed the row you were editing")
 	}
 }
 
@@ -175,7 +175,7 @@ func (t *tableEditor) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		t.col = len(cols) - 1
 	case key.Matches(msg, k.Submit):
 		if len(tb.Rows) == 0 {
-			t.fail(fmt.Errorf("add at least one row before submitting"))
+			t.refuse("add at least one row before submitting")
 			return nil
 		}
 		return t.submit()
@@ -202,7 +202,7 @@ func (t *tableEditor) addRow() tea.Cmd {
 		return nil
 	}
 	if len(t.table().Rows) >= t.ex.RowLimit() {
-		t.fail(fmt.Errorf("the table is full: %d rows is the limit", t.ex.RowLimit()))
+		t.refuse(fmt.Sprintf("the table is full: %d rows is the limit", t.ex.RowLimit()))
 		return nil
 	}
 	id, n := work.NewID(), len(t.ex.Columns)

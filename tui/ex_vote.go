@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"workshop/content"
+	"workshop/session"
 	"workshop/session/work"
 )
 
@@ -87,7 +88,7 @@ func (v *voteEditor) Update(msg tea.Msg) (exercise, tea.Cmd) {
 		v.cursor = min(v.cursor+1, max(len(v.items)-1, 0))
 	case key.Matches(kp, k.Submit):
 		if v.spent() == 0 {
-			v.fail(fmt.Errorf("put at least one dot on an item before submitting"))
+			v.refuse("put at least one dot on an item before submitting")
 			return v, nil
 		}
 		return v, v.submit()
@@ -112,10 +113,10 @@ func (v *voteEditor) change(delta int) tea.Cmd {
 	case n < 0:
 		return nil
 	case delta > 0 && n > v.ex.PerItemLimit():
-		v.fail(fmt.Errorf("at most %d dots on one item", v.ex.PerItemLimit()))
+		v.refuse(fmt.Sprintf("at most %d dots on one item", v.ex.PerItemLimit()))
 		return nil
 	case delta > 0 && v.spent() >= v.ex.DotCount():
-		v.fail(fmt.Errorf("all %d dots are spent; take one from another item first (← or -)", v.ex.DotCount()))
+		v.refuse(fmt.Sprintf("all %d dots are spent; take one from another item first (← or -)", v.ex.DotCount()))
 		return nil
 	}
 	keep := append([]work.Item(nil), v.items...)
@@ -172,7 +173,7 @@ func (v *voteEditor) View() string {
 	lo, hi := 0, 0
 	switch {
 	case v.itemsErr != nil && !v.noTeam:
-		body = append(body, para(st.Bad, "Could not read the items: "+v.itemsErr.Error(), v.width)...)
+		body = append(body, para(st.Bad, "Could not read the items: "+session.ErrorMessage(v.itemsErr), v.width)...)
 	case len(v.items) == 0 && !v.noTeam:
 		body = append(body, para(st.Muted, "No items to vote on yet: they come from the earlier step. Ask your facilitator.", v.width)...)
 	}

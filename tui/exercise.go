@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"log/slog"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -51,6 +52,29 @@ type exEnv struct {
 	editors int
 	// typing is how long typing must pause before own work is stored (draftDelay).
 	typing time.Duration
+	// retry is the first pause before storing again work a fault kept from being stored
+	// (retryDelay); zero means retryDelay.
+	retry time.Duration
+	// log receives faults the editors meet; nil discards.
+	log *slog.Logger
+}
+
+// retryDelay is the first pause before a save that failed for a fault is tried again; each
+// further failure doubles it, up to maxRetryDelay.
+const retryDelay = time.Second
+
+func (e *exEnv) retryDelay() time.Duration {
+	if e.retry > 0 {
+		return e.retry
+	}
+	return retryDelay
+}
+
+func (e *exEnv) logger() *slog.Logger {
+	if e.log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return e.log
 }
 
 // locked says whether the facilitator locked a step.
@@ -169,6 +193,8 @@ type boardSavedMsg struct {
 	editor int
 	v      any
 	err    error
+	// op is the change, so one that a fault kept from being stored can be sent again.
+	op func(v any) error
 }
 
 // reloadMsg asks the participant view to load the shared data on screen again, e.g. after a

@@ -25,6 +25,9 @@ func (f *FrontDoor) facilitationCommands(ctx context.Context, fac session.Facili
 	m, actor := f.manager, fac.Name
 	hubOf := func(code string) (*session.Hub, error) {
 		h, err := m.HubByCode(ctx, code)
+		if errors.Is(err, session.ErrUnknownCode) {
+			return nil, session.Errorf(session.ENotFound, "no cohort has the join code %q (see `cohorts`)", code)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("cohort %q: %w", code, err)
 		}
@@ -72,7 +75,7 @@ func (f *FrontDoor) facilitationCommands(ctx context.Context, fac session.Facili
 			default:
 				n, convErr := strconv.Atoi(args[1])
 				if convErr != nil {
-					return fmt.Errorf("%q is not a step: use next, prev, undo or a step number", args[1])
+					return session.Errorf(session.EInvalid, "%q is not a step: use next, prev, undo or a step number", args[1])
 				}
 				err = h.Move(ctx, actor, n-1)
 			}
@@ -151,7 +154,7 @@ paused countdown. Without an action, shows the countdown.`,
 				return cmd.Help()
 			}
 			if len(args) > 2 {
-				return fmt.Errorf("timer takes a code and one action, e.g. timer %s 5m", args[0])
+				return session.Errorf(session.EInvalid, "timer takes a code and one action, e.g. timer %s 5m", args[0])
 			}
 			h, err := hubOf(args[0])
 			if err != nil {
@@ -172,7 +175,7 @@ paused countdown. Without an action, shows the countdown.`,
 			case action == "step":
 				tb := h.Snapshot().Module.Steps[h.Snapshot().Cohort.Step].TimeBox
 				if tb == 0 {
-					return errors.New("the current step has no time box: give a duration such as 5m")
+					return session.Errorf(session.EInvalid, "the current step has no time box: give a duration such as 5m")
 				}
 				err = h.StartTimer(ctx, actor, time.Duration(tb)*time.Minute)
 			case strings.HasPrefix(action, "+") || strings.HasPrefix(action, "-"):
@@ -210,7 +213,7 @@ paused countdown. Without an action, shows the countdown.`,
 			text := strings.Join(args[1:], " ")
 			if clearAnnouncement {
 				if text != "" {
-					return errors.New("give either a message or --clear, not both")
+					return session.Errorf(session.EInvalid, "give either a message or --clear, not both")
 				}
 				if err := h.DismissAnnouncement(ctx, actor); err != nil {
 					return err
@@ -240,12 +243,12 @@ paused countdown. Without an action, shows the countdown.`,
 			who := session.CleanLine(strings.Join(args[1:], " "))
 			if !clearHands {
 				if who != "" {
-					return fmt.Errorf("to clear %s's hand add --clear", who)
+					return session.Errorf(session.EInvalid, "to clear %s's hand add --clear", who)
 				}
 				return printHands(out, h.Snapshot(), time.Now())
 			}
 			if who == "" {
-				return errors.New("say whose hand to clear: --clear NAME, or --clear all")
+				return session.Errorf(session.EInvalid, "say whose hand to clear: --clear NAME, or --clear all")
 			}
 			if strings.EqualFold(who, "all") {
 				n, err := h.ClearAllHands(ctx, actor)
@@ -258,11 +261,11 @@ paused countdown. Without an action, shows the countdown.`,
 			matches := h.Snapshot().MembersByName(who)
 			switch {
 			case len(matches) == 0:
-				return fmt.Errorf("nobody in %s is called %q (see `roster %s`)", args[0], who, args[0])
+				return session.Errorf(session.EInvalid, "nobody in %s is called %q (see `roster %s`)", args[0], who, args[0])
 			case len(matches) > 1:
-				return fmt.Errorf("%d participants are called %q; clear their hands from the console", len(matches), who)
+				return session.Errorf(session.EInvalid, "%d participants are called %q; clear their hands from the console", len(matches), who)
 			case matches[0].Hand == nil:
-				return fmt.Errorf("%s has no hand raised", matches[0].Name)
+				return session.Errorf(session.EInvalid, "%s has no hand raised", matches[0].Name)
 			}
 			if err := h.ClearHand(ctx, actor, matches[0].ID); err != nil {
 				return err
@@ -293,7 +296,7 @@ empty teams to fill with --move. Team exercises use these teams.`,
 			case rename || move:
 				from, to, ok := strings.Cut(rest, "=")
 				if !ok || rename == move {
-					return errors.New("use --rename OLD=NEW or --move NAME=TEAM")
+					return session.Errorf(session.EInvalid, "use --rename OLD=NEW or --move NAME=TEAM")
 				}
 				s := h.Snapshot()
 				if rename {
@@ -307,7 +310,7 @@ empty teams to fill with --move. Team exercises use these teams.`,
 				} else {
 					ms := s.MembersByName(from)
 					if len(ms) != 1 {
-						return fmt.Errorf("%d participants are called %q: name exactly one", len(ms), strings.TrimSpace(from))
+						return session.Errorf(session.EInvalid, "%d participants are called %q: name exactly one", len(ms), strings.TrimSpace(from))
 					}
 					teamID := int64(0)
 					if t := strings.TrimSpace(to); t != "0" && !strings.EqualFold(t, "none") {
@@ -323,15 +326,15 @@ empty teams to fill with --move. Team exercises use these teams.`,
 				}
 			case count > 0 || size > 0:
 				if rest != "" {
-					return fmt.Errorf("unexpected %q after the code", rest)
+					return session.Errorf(session.EInvalid, "unexpected %q after the code", rest)
 				}
 				if _, err := h.SplitTeams(ctx, actor, session.TeamPlan{Count: count, Size: size, ByHand: byHand}); err != nil {
 					return err
 				}
 			case byHand:
-				return errors.New("--by-hand goes with --count N or --size K")
+				return session.Errorf(session.EInvalid, "--by-hand goes with --count N or --size K")
 			case rest != "":
-				return fmt.Errorf("unexpected %q: to change teams use --count, --size, --rename or --move", rest)
+				return session.Errorf(session.EInvalid, "unexpected %q: to change teams use --count, --size, --rename or --move", rest)
 			}
 			return printTeams(out, h.Snapshot())
 		}),
@@ -424,7 +427,7 @@ copy of that answer or board on every participant's screen until --release.`,
 			case "hide":
 				err = h.HideVote(ctx, actor, st.ID)
 			default:
-				return fmt.Errorf("%q: say open, close, reveal or hide", args[1])
+				return session.Errorf(session.EInvalid, "%q: say open, close, reveal or hide", args[1])
 			}
 			if err != nil {
 				return err
@@ -454,7 +457,7 @@ copy of that answer or board on every participant's screen until --release.`,
 			case "json":
 				return writeRosterJSON(cmd.OutOrStdout(), h.Snapshot())
 			}
-			return fmt.Errorf("--format must be text or json, not %q", format)
+			return session.Errorf(session.EInvalid, "--format must be text or json, not %q", format)
 		}),
 	}
 	roster.Flags().StringVar(&format, "format", "text", "text or json")
@@ -562,7 +565,7 @@ func printTeams(out io.Writer, s *session.Snapshot) error {
 
 func printWall(out io.Writer, idx int, st content.Step, wall []session.WallEntry) error {
 	if st.Exercise == nil {
-		return fmt.Errorf("step %d — %s has no exercise, so no answers", idx+1, st.Title)
+		return session.Errorf(session.EInvalid, "step %d — %s has no exercise, so no answers", idx+1, st.Title)
 	}
 	if len(wall) == 0 {
 		fmt.Fprintf(out, "no answers on step %d — %s yet\n", idx+1, st.Title)

@@ -150,7 +150,7 @@ func (l *lobby) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return l.onCode(msg)
 	case enteredMsg:
 		if msg.err != nil {
-			l.stage, l.err = stageCode, "Could not open the workshop: "+msg.err.Error()
+			l.stage, l.err = stageCode, "Could not open the workshop: "+l.deps.say("open workshop", msg.err)
 			l.askCode()
 			return l, nil
 		}
@@ -161,7 +161,7 @@ func (l *lobby) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return l, switchTo(msg.to)
 	case joinedMsg:
 		if msg.err != nil {
-			l.stage, l.err = stageName, msg.err.Error()
+			l.stage, l.err = stageName, l.deps.say("join cohort", msg.err)
 			l.input.Focus()
 			return l, nil
 		}
@@ -198,7 +198,7 @@ func (l *lobby) onCode(msg codeMsg) (screen, tea.Cmd) {
 		l.stage = stageCode
 		return l, nil
 	case msg.err != nil:
-		l.err = "Something went wrong looking up that code: " + msg.err.Error()
+		l.err = "Could not look up that code: " + l.deps.say("look up code", msg.err)
 		l.stage = stageCode
 		return l, nil
 	case msg.participant != nil:

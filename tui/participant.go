@@ -75,6 +75,10 @@ type participantView struct {
 	// later change never lands before an earlier one.
 	writes []tea.Msg
 	busy   bool
+	// later are changes of editors no longer on screen that a fault kept from being stored,
+	// to ask for again after a pause; laterTries counts the attempts (participant_retry.go).
+	later      []tea.Msg
+	laterTries int
 
 	live liveState
 }
@@ -95,7 +99,7 @@ func newParticipantView(deps *Deps, st *Styles, keys KeyMap, h *session.Hub, sub
 	if v.snap == nil {
 		v.snap = h.Snapshot()
 	}
-	v.env = &exEnv{me: me.ID, keys: ek, snap: v.snap, mine: map[string]map[string]bool{}, typing: draftDelay}
+	v.env = &exEnv{me: me.ID, keys: ek, snap: v.snap, mine: map[string]map[string]bool{}, typing: draftDelay, log: deps.logger()}
 	v.refreshMe()
 	v.viewing = v.snap.StepOf(v.me)
 	v.live.lastLeft = -1
@@ -166,26 +170,37 @@ func (v *participantView) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return v, nil
 	case saveWorkMsg, boardOpMsg:
 		return v, v.queueWrite(msg)
+	case writesMsg:
+		var cmds []tea.Cmd
+		for _, w := range msg {
+			cmds = append(cmds, v.queueWrite(w))
+		}
+		return v, tea.Batch(cmds...)
 	case writeDoneMsg:
 		v.busy = false
 		if done, ok := msg.result.(moveDoneMsg); ok {
 			if done.err != nil {
 				v.moving = -1
-				v.notice = done.err.Error()
+				v.notice = sentence(v.deps.say("move to step", done.err))
 			}
 			return v, v.nextWrite()
+		}
+		if id := editorID(msg.result); id != 0 && id != v.shownEditor() {
+			return v, tea.Batch(v.orphaned(msg), v.nextWrite())
 		}
 		var cmd tea.Cmd
 		if v.ex != nil {
 			v.ex, cmd = v.ex.Update(msg.result)
 		}
 		return v, tea.Batch(cmd, v.nextWrite())
+	case laterMsg:
+		return v, v.retryLater(msg)
 	case timerTickMsg:
 		v.live.ticking = false
 		return v, v.tick()
 	case handDoneMsg:
 		if msg.err != nil {
-			v.notice = "Could not reach the facilitator: " + msg.err.Error()
+			v.notice = "Could not reach the facilitator: " + v.deps.say("raise hand", msg.err)
 		} else {
 			v.notice = msg.note
 		}
@@ -256,10 +271,15 @@ func (v *participantView) onLoaded(msg exLoadedMsg) tea.Cmd {
 		v.ex = v.ex.Refresh(msg.exData)
 		return nil
 	}
-	v.ex = newExercise(v.st, v.env, v.step(), msg.exData)
+	d, kept := v.adoptLater(v.step().ID, msg.exData)
+	v.ex = newExercise(v.st, v.env, v.step(), d)
 	v.focus = focusExercise
 	v.layout()
-	return v.ex.Focus()
+	var adopt tea.Cmd
+	if a, ok := v.ex.(interface{ adopt(bool) tea.Cmd }); ok && kept != nil && d.owner == "" {
+		adopt = a.adopt(kept.submit)
+	}
+	return tea.Batch(v.ex.Focus(), adopt)
 }
 
 func (v *participantView) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {

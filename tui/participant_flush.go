@@ -2,28 +2,44 @@ package tui
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"time"
+
+	"workshop/content"
+	"workshop/session"
+	"workshop/session/work"
 )
 
 // flushTimeout bounds how long a closing session may take to store what it still holds.
 const flushTimeout = 5 * time.Second
 
-// flush stores, before the session goes away, the work this screen still holds: queued
-// changes not yet started and typing the editor has not saved yet (a draft waits for a pause
-// in typing). It runs after the program has ended, so it works directly, not through commands.
-func (v *participantView) flush() {
-	pending := v.writes
-	v.writes = nil
+// flush stores, before the session goes away, the work this screen still holds: changes a
+// fault kept back, queued changes not yet started and typing the editor has not saved yet (a
+// draft waits for a pause in typing). It runs after the program has ended, so it works
+// directly, not through commands. It returns what could not be stored, in words for the
+// participant, who reads them in their terminal once the session's screen is gone.
+func (v *participantView) flush() []string {
+	pending := append(v.later, v.writes...)
+	v.writes, v.later = nil, nil
 	if v.ex != nil {
 		if cmd := v.ex.Leave(); cmd != nil {
-			pending = append(pending, cmd())
+			switch msg := cmd().(type) {
+			case writesMsg:
+				pending = append(pending, msg...)
+			case nil:
+			default:
+				pending = append(pending, msg)
+			}
 		}
 	}
 	if len(pending) == 0 {
-		return
+		return nil
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(v.deps.Ctx), flushTimeout)
 	defer cancel()
+	var lost []string
+	lostBoard := map[string]bool{}
 	for _, msg := range pending {
 		var err error
 		switch m := msg.(type) {
@@ -33,19 +49,53 @@ func (v *participantView) flush() {
 				save = v.hub.SaveCountedWork
 			}
 			_, err = save(ctx, v.me.ID, m.stepID, m.schema, m.data, m.submit)
+			if err != nil {
+				lost = append(lost, v.lostWork(m, err)...)
+			}
 		case boardOpMsg:
 			_, err = v.hub.UpdateBoard(ctx, v.me.ID, m.stepID, m.op)
+			if err != nil && !lostBoard[m.stepID] {
+				lostBoard[m.stepID] = true
+				lost = append(lost, fmt.Sprintf("Your last change to the shared board of %s was not stored: %s", v.stepName(m.stepID), v.deps.say("board change not stored", err)))
+			}
 		}
 		if err != nil {
-			v.deps.Log.Warn("work not stored as the session ended", "participant", v.me.ID, "err", err)
+			v.deps.logger().Warn("work not stored as the session ended", "participant", v.me.ID, "err", err)
 		}
 	}
+	return lost
+}
+
+// lostWork says which work could not be stored and, for written text, gives it back whole so
+// the participant can copy it.
+func (v *participantView) lostWork(m saveWorkMsg, err error) []string {
+	lines := []string{fmt.Sprintf("Your last work on %s was not stored: %s", v.stepName(m.stepID), v.deps.say("work not stored", err))}
+	i := v.module().StepIndex(m.stepID)
+	if i < 0 || v.module().Steps[i].Exercise == nil || v.module().Steps[i].Exercise.Kind != content.KindReflection {
+		return lines
+	}
+	val, derr := work.Decode(v.module().Steps[i].Exercise, m.schema, m.data)
+	if r, ok := val.(*work.Reflection); derr == nil && ok && strings.TrimSpace(r.Text) != "" {
+		lines = append(lines, "What you wrote (copy it to keep it):", "", session.CleanText(r.Text), "")
+	}
+	return lines
+}
+
+// stepName names a step as the participant sees it: its number and title.
+func (v *participantView) stepName(stepID string) string {
+	i := v.module().StepIndex(stepID)
+	if i < 0 {
+		return "a step"
+	}
+	return fmt.Sprintf("step %d (%s)", i+1, v.module().Steps[i].Title)
 }
 
 // Flush stores what the current screen still holds; the front door calls it once the
-// session's program has ended.
-func (a App) Flush() {
-	if f, ok := a.screen.(interface{ flush() }); ok {
-		f.flush()
+// session's program has ended. It returns lines for the person about anything that could not
+// be stored, or nothing.
+func (a App) Flush() []string {
+	if f, ok := a.screen.(interface{ flush() []string }); ok {
+		return f.flush()
 	}
+	return nil
 }

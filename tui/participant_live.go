@@ -116,8 +116,12 @@ func (v *participantView) watchKeys() (ident, watch string) {
 // writeTimeout bounds one change to the hub, so a write never hangs on for ever.
 const writeTimeout = 30 * time.Second
 
-// writeDoneMsg carries the answer to one hub change back to the editors.
-type writeDoneMsg struct{ result tea.Msg }
+// writeDoneMsg carries the answer to one hub change back to the editors; req is the change
+// asked for, so one a fault kept from being stored can be asked for again.
+type writeDoneMsg struct {
+	result tea.Msg
+	req    tea.Msg
+}
 
 // queueWrite adds a change (a save, a board change, a move) to this screen's queue.
 func (v *participantView) queueWrite(msg tea.Msg) tea.Cmd {
@@ -136,7 +140,7 @@ func (v *participantView) nextWrite() tea.Cmd {
 	msg := v.writes[0]
 	v.writes = v.writes[1:]
 	v.busy = true
-	h, pid := v.hub, v.me.ID
+	h, pid, log, code := v.hub, v.me.ID, v.deps.logger(), v.snap.Cohort.Code
 	// A change that has started is finished even if the participant disconnects meanwhile:
 	// what they saw on screen is what is stored.
 	ctx := context.WithoutCancel(v.deps.Ctx)
@@ -150,20 +154,22 @@ func (v *participantView) nextWrite() tea.Cmd {
 				save = h.SaveCountedWork
 			}
 			a, err := save(ctx, pid, m.stepID, m.schema, m.data, m.submit)
-			return writeDoneMsg{workSavedMsg{editor: m.editor, artifact: a, submit: m.submit, err: err}}
+			logFault(log, "work not stored", err, "cohort", code, "participant", pid, "step", m.stepID)
+			return writeDoneMsg{workSavedMsg{editor: m.editor, artifact: a, submit: m.submit, err: err}, m}
 		}
 	case boardOpMsg:
 		return func() tea.Msg {
 			ctx, cancel := context.WithTimeout(ctx, writeTimeout)
 			defer cancel()
 			out, err := h.UpdateBoard(ctx, pid, m.stepID, m.op)
-			return writeDoneMsg{boardSavedMsg{editor: m.editor, v: out, err: err}}
+			logFault(log, "board change not stored", err, "cohort", code, "participant", pid, "step", m.stepID)
+			return writeDoneMsg{boardSavedMsg{editor: m.editor, v: out, err: err, op: m.op}, m}
 		}
 	case moveMsg:
 		return func() tea.Msg {
 			ctx, cancel := context.WithTimeout(ctx, writeTimeout)
 			defer cancel()
-			return writeDoneMsg{moveDoneMsg{h.MoveParticipant(ctx, pid, m.to)}}
+			return writeDoneMsg{moveDoneMsg{h.MoveParticipant(ctx, pid, m.to)}, m}
 		}
 	}
 	v.busy = false

@@ -62,6 +62,8 @@ func (v *participantView) header() []string {
 		info = append(info, st.Warn.Render("✋ Hand raised"))
 	}
 	switch {
+	case len(v.later) > 0:
+		info = append(info, st.Warn.Render("Work on another step is not saved yet — retrying"))
 	case v.notice != "":
 		info = append(info, st.Warn.Render(v.notice))
 	case v.viewing != v.groupStep() && v.moving < 0:

@@ -77,7 +77,7 @@ func (r *reflection) Update(msg tea.Msg) (exercise, tea.Cmd) {
 	case tea.KeyPressMsg:
 		if key.Matches(msg, r.k.Submit) {
 			if strings.TrimSpace(session.CleanText(r.area.Value())) == "" {
-				r.fail(fmt.Errorf("write something before submitting"))
+				r.refuse("write something before submitting")
 				return r, nil
 			}
 			r.text().Text = r.area.Value()
@@ -98,7 +98,7 @@ func (r *reflection) Update(msg tea.Msg) (exercise, tea.Cmd) {
 		r.area, cmd = r.area.Update(msg)
 		cmd = tea.Batch(cmd, r.changed())
 		if cut {
-			r.fail(fmt.Errorf("the pasted text was cut to fit the %d-character limit", r.limit))
+			r.refuse(fmt.Sprintf("the pasted text was cut to fit the %d-character limit", r.limit))
 		}
 		return r, cmd
 	}

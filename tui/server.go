@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"strconv"
+	"strings"
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
@@ -119,7 +121,12 @@ func (f *FrontDoor) programMiddleware(next ssh.Handler) ssh.Handler {
 			f.log.Error("session program ended with an error", "err", err, "remote", s.RemoteAddr().String())
 		}
 		if app, ok := final.(App); ok {
-			app.Flush()
+			// The screen is gone by now, so what could not be stored is said on the plain
+			// terminal, where it stays readable after the connection closes.
+			// The client's terminal is still raw, so each line ends in CR LF.
+			for _, line := range app.Flush() {
+				_, _ = io.WriteString(s, strings.ReplaceAll(line, "\n", "\r\n")+"\r\n")
+			}
 		}
 		next(s)
 	}

@@ -32,7 +32,7 @@ func (l *List) Add(it Item) {
 func (l *List) Edit(id, text string, by int64) error {
 	i := l.Index(id)
 	if i < 0 {
-		return fmt.Errorf("that item is no longer on the board: %w", ErrGone)
+		return refuse("that item is no longer on the board: %w", ErrGone)
 	}
 	l.Items[i].Text = text
 	if by != l.Items[i].By {
@@ -54,7 +54,7 @@ func (l *List) Delete(id string) {
 func (l *List) Move(id string, delta int) error {
 	i := l.Index(id)
 	if i < 0 {
-		return fmt.Errorf("that item is no longer on the board: %w", ErrGone)
+		return refuse("that item is no longer on the board: %w", ErrGone)
 	}
 	j := clamp(i+delta, 0, len(l.Items)-1)
 	it := l.Items[i]
@@ -112,7 +112,7 @@ func (j *Journey) StageIndex(at int, name string) int {
 func (j *Journey) SetCell(lane, stage int, stageName, text string) error {
 	s := j.StageIndex(stage, stageName)
 	if s < 0 {
-		return fmt.Errorf("the stage %q is gone: %w", stageName, ErrGone)
+		return refuse("the stage %q is gone: %w", stageName, ErrGone)
 	}
 	if lane < 0 || lane >= len(j.Cells) {
 		return fmt.Errorf("no lane %d", lane+1)
@@ -124,7 +124,7 @@ func (j *Journey) SetCell(lane, stage int, stageName, text string) error {
 // AddStage appends a stage with empty cells; stage names are unique.
 func (j *Journey) AddStage(name string) error {
 	if slices.Contains(j.Stages, name) {
-		return fmt.Errorf("there is already a stage called %q", name)
+		return refuse("there is already a stage called %q", name)
 	}
 	j.Stages = append(j.Stages, name)
 	for i := range j.Cells {
@@ -137,10 +137,10 @@ func (j *Journey) AddStage(name string) error {
 func (j *Journey) RenameStage(at int, old, name string) error {
 	s := j.StageIndex(at, old)
 	if s < 0 {
-		return fmt.Errorf("the stage %q is gone: %w", old, ErrGone)
+		return refuse("the stage %q is gone: %w", old, ErrGone)
 	}
 	if old != name && slices.Contains(j.Stages, name) {
-		return fmt.Errorf("there is already a stage called %q", name)
+		return refuse("there is already a stage called %q", name)
 	}
 	j.Stages[s] = name
 	return nil
@@ -176,7 +176,7 @@ func (t *Table) AddRow(id string, n int) {
 func (t *Table) SetCell(id string, col int, v string) error {
 	i := t.RowIndex(id)
 	if i < 0 {
-		return fmt.Errorf("that row is no longer in the table: %w", ErrGone)
+		return refuse("that row is no longer in the table: %w", ErrGone)
 	}
 	if col < 0 || col >= len(t.Rows[i]) {
 		return fmt.Errorf("no column %d", col+1)

@@ -253,7 +253,7 @@ var ErrLimit = errors.New("over the limit")
 func Check(ex *content.Exercise, v any) error {
 	text := func(what, s string, limit int) error {
 		if n := utf8.RuneCountInString(s); n > limit {
-			return fmt.Errorf("%s is %d characters; the limit is %d: %w", what, n, limit, ErrLimit)
+			return refuse("%s is %d characters; the limit is %d: %w", what, n, limit, ErrLimit)
 		}
 		return nil
 	}
@@ -262,7 +262,7 @@ func Check(ex *content.Exercise, v any) error {
 		return text("the answer", w.Text, ex.TextLimit())
 	case *List:
 		if len(w.Items) > ex.ItemLimit() {
-			return fmt.Errorf("the list has %d items; the limit is %d: %w", len(w.Items), ex.ItemLimit(), ErrLimit)
+			return refuse("the list has %d items; the limit is %d: %w", len(w.Items), ex.ItemLimit(), ErrLimit)
 		}
 		for _, it := range w.Items {
 			if err := text("an item", it.Text, ex.TextLimit()); err != nil {
@@ -273,15 +273,15 @@ func Check(ex *content.Exercise, v any) error {
 		total := 0
 		for _, n := range w.Dots {
 			if n < 0 {
-				return errors.New("a vote cannot be negative")
+				return refuse("a vote cannot be negative")
 			}
 			if n > ex.PerItemLimit() {
-				return fmt.Errorf("at most %d dots on one item: %w", ex.PerItemLimit(), ErrLimit)
+				return refuse("at most %d dots on one item: %w", ex.PerItemLimit(), ErrLimit)
 			}
 			total += n
 		}
 		if total > ex.DotCount() {
-			return fmt.Errorf("%d dots spent; you have %d: %w", total, ex.DotCount(), ErrLimit)
+			return refuse("%d dots spent; you have %d: %w", total, ex.DotCount(), ErrLimit)
 		}
 	case *Journey:
 		for _, row := range w.Cells {
@@ -292,7 +292,7 @@ func Check(ex *content.Exercise, v any) error {
 			}
 		}
 		if len(w.Stages) > MaxStages {
-			return fmt.Errorf("the journey has %d stages; the limit is %d: %w", len(w.Stages), MaxStages, ErrLimit)
+			return refuse("the journey has %d stages; the limit is %d: %w", len(w.Stages), MaxStages, ErrLimit)
 		}
 		for _, s := range w.Stages {
 			if err := text("a stage name", s, MaxStageName); err != nil {
@@ -301,7 +301,7 @@ func Check(ex *content.Exercise, v any) error {
 		}
 	case *Table:
 		if len(w.Rows) > ex.RowLimit() {
-			return fmt.Errorf("the table has %d rows; the limit is %d: %w", len(w.Rows), ex.RowLimit(), ErrLimit)
+			return refuse("the table has %d rows; the limit is %d: %w", len(w.Rows), ex.RowLimit(), ErrLimit)
 		}
 		for _, row := range w.Rows {
 			for i, c := range row {
@@ -335,7 +335,7 @@ func checkCell(col content.Column, v string) error {
 	case content.ColumnNumber:
 		// ParseFloat also takes NaN, Inf and hex floats, which are no count of anything.
 		if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err != nil || math.IsNaN(f) || math.IsInf(f, 0) || strings.ContainsAny(v, "xXpP") {
-			return fmt.Errorf("%q in column %s is not a number; type digits such as 1200 or 12.5", v, col.Name)
+			return refuse("%q in column %s is not a number; type digits such as 1200 or 12.5", v, col.Name)
 		}
 	case content.ColumnChoice:
 		for _, o := range col.Options {
@@ -343,7 +343,7 @@ func checkCell(col content.Column, v string) error {
 				return nil
 			}
 		}
-		return fmt.Errorf("%q is not one of the choices of column %s", v, col.Name)
+		return refuse("%q is not one of the choices of column %s", v, col.Name)
 	}
 	return nil
 }

@@ -1,0 +1,31 @@
+package tui
+
+import (
+	"log/slog"
+
+	"workshop/session"
+)
+
+// logger returns the session's logger, or one that discards when none was given (tests).
+func (d *Deps) logger() *slog.Logger {
+	if d == nil || d.Log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return d.Log
+}
+
+// say is the one way an error reaches a screen: a refusal is shown as the session package
+// words it, anything else as a plain message (session.ErrorMessage), and its full text goes to
+// the log at once, with what was being done.
+func (d *Deps) say(doing string, err error) string {
+	logFault(d.logger(), doing, err)
+	return session.ErrorMessage(err)
+}
+
+// logFault logs err unless it is a refusal, which is an answer rather than a fault.
+func logFault(log *slog.Logger, doing string, err error, attrs ...any) {
+	if err == nil || session.IsRefusal(err) {
+		return
+	}
+	log.Error(doing, append(attrs, "err", err)...)
+}
