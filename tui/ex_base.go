@@ -435,7 +435,7 @@ func (b *exBase) statusLine(extra string) string {
 		state = st.Warn.Render("Not in a team yet: the facilitator will form teams")
 	case b.message != "":
 		state = st.Good.Render(b.message)
-	case b.saving:
+	case b.saving || b.inflight > 0:
 		state = st.Muted.Render("Saving…")
 	case b.shared() && b.status == session.StatusSubmitted:
 		state = st.Good.Render("✓ Done "+clock(b.savedAt)) + st.Muted.Render(" · the board stays open")

@@ -20,6 +20,12 @@ import (
 // end-to-end tests use), over a real store, and joins the given people.
 func exercisesCohort(t *testing.T, pace session.Pace, names ...string) (*session.Manager, *session.Hub, []session.Participant) {
 	t.Helper()
+	return exercisesCohortOn(t, nil, pace, names...)
+}
+
+// exercisesCohortOn is exercisesCohort over the real store as wrap returns it (nil: as it is).
+func exercisesCohortOn(t *testing.T, wrap func(session.Store) session.Store, pace session.Pace, names ...string) (*session.Manager, *session.Hub, []session.Participant) {
+	t.Helper()
 	ctx := context.Background()
 	lib, problems, err := content.NewLibrary(filepath.Join("..", "cmd", "workshop", "testdata", "modules"))
 	if err != nil || len(problems) > 0 {
@@ -30,7 +36,11 @@ func exercisesCohort(t *testing.T, pace session.Pace, names ...string) (*session
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	m := session.NewManager(st, lib, nil)
+	var store session.Store = st
+	if wrap != nil {
+		store = wrap(st)
+	}
+	m := session.NewManager(store, lib, nil)
 	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "e2e-exercises", Name: "Tuesday", Pace: pace, Actor: "test"})
 	if err != nil {
 		t.Fatal(err)
