@@ -92,8 +92,15 @@ func startServer(cfg serveConfig) (*server, error) {
 		slogger.Warn("module skipped", "problem", p.String())
 	}
 	g := globals{dataDir: cfg.dataDir}
+	if err := checkPermissions(&g, slogger); err != nil {
+		return nil, err
+	}
 	st, err := g.openStore()
 	if err != nil {
+		return nil, err
+	}
+	if err := checkDatabase(context.Background(), st, false); err != nil {
+		st.Close()
 		return nil, err
 	}
 	ln, err := net.Listen("tcp", cfg.listen)

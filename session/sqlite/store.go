@@ -54,6 +54,9 @@ func Open(path string) (*Store, error) {
 			return nil, fmt.Errorf("open database %s: create directory: %w", path, err)
 		}
 	}
+	if err := createPrivate(path); err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
 
 	// Pragmas go in the DSN because a PRAGMA run through Exec reaches only one pooled
 	// connection. synchronous(FULL) makes every acknowledged commit survive power loss.
@@ -79,7 +82,7 @@ func Open(path string) (*Store, error) {
 		return migrate(ctx, w)
 	}); err != nil {
 		w.Close()
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		return nil, fmt.Errorf("open database %s: %w", path, plainOpenError(path, err))
 	}
 
 	// The read pool opens after migration so that the file is already in WAL mode with its
@@ -97,7 +100,7 @@ func Open(path string) (*Store, error) {
 	if err := r.PingContext(ctx); err != nil {
 		r.Close()
 		w.Close()
-		return nil, fmt.Errorf("open database %s for reading: %w", path, err)
+		return nil, fmt.Errorf("open database %s for reading: %w", path, plainOpenError(path, err))
 	}
 	s := &Store{path: path, w: w, r: r}
 	s.wq.start(s)
