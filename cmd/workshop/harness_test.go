@@ -22,12 +22,15 @@ type testServer struct {
 	cfg serveConfig
 	srv *server
 	log *syncBuffer
+	// conns are the server's ends of the connections it accepted, to stall one at will.
+	conns *stallListener
 }
 
 func startTestServer(t testing.TB, dataDir string) *testServer {
 	t.Helper()
-	ts := &testServer{t: t, log: &syncBuffer{}}
+	ts := &testServer{t: t, log: &syncBuffer{}, conns: &stallListener{byRemote: map[string]*stallConn{}}}
 	ts.cfg = serveConfig{
+		wrap:       ts.conns.wrap,
 		listen:     "127.0.0.1:0",
 		dataDir:    dataDir,
 		contentDir: filepath.Join("testdata", "modules"),
@@ -36,7 +39,7 @@ func startTestServer(t testing.TB, dataDir string) *testServer {
 		logOut:     ts.log,
 	}
 	ts.start()
-	t.Cleanup(func() { ts.stop() })
+	t.Cleanup(func() { ts.conns.releaseAll(); ts.stop() })
 	return ts
 }
 

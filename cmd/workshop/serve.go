@@ -31,6 +31,8 @@ type serveConfig struct {
 	host       string
 	logFormat  string
 	logOut     io.Writer
+	// wrap, when set, wraps the listener; tests use it to stall one client's connection.
+	wrap func(net.Listener) net.Listener
 }
 
 func newServeCmd(g *globals) *cobra.Command {
@@ -107,6 +109,9 @@ func startServer(cfg serveConfig) (*server, error) {
 	if err != nil {
 		st.Close()
 		return nil, fmt.Errorf("listen on %s: %w (is another server running? choose another with --listen)", cfg.listen, err)
+	}
+	if cfg.wrap != nil {
+		ln = cfg.wrap(ln)
 	}
 	port := 0
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok {
