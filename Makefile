@@ -17,8 +17,12 @@ build:
 
 ## test: vet, then every test with the race detector, then a short fuzz of each target
 test: vet
-	$(GO) test -race -count=1 -timeout 8m $(PKGS)
+	$(MAKE) --no-print-directory test-race
 	$(MAKE) --no-print-directory fuzz FUZZTIME=10s
+
+## test-race: every test with the race detector (what CI runs, without vet and fuzzing)
+test-race:
+	$(GO) test -race -count=1 -timeout 8m $(PKGS)
 
 ## test-short: every test without the race detector (quicker while editing)
 test-short:
@@ -36,6 +40,29 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzCleanJSON$$' -fuzztime=$(FUZZTIME) ./session/
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./content/
 	$(GO) test -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=$(FUZZTIME) ./session/work/
+
+# Static-check tools, installed from the module proxy at these versions into bin/tools.
+TOOLS                 := $(CURDIR)/bin/tools
+GOLANGCI_LINT_VERSION := v2.15.0
+GOVULNCHECK_VERSION   := v1.9.0
+# The vulnerability database govulncheck falls back to when vuln.go.dev cannot be reached:
+# a snapshot of the golang.org/x/vulndb module (see .ci/vulncheck).
+VULNDB_VERSION        := v0.0.0-20261105234957-e22db6528018
+GOLANGCI_LINT         := $(TOOLS)/golangci-lint-$(GOLANGCI_LINT_VERSION)
+GOVULNCHECK           := $(TOOLS)/govulncheck-$(GOVULNCHECK_VERSION)
+
+## lint: golangci-lint (.golangci.yml) and govulncheck, each at its pinned version
+lint: $(GOLANGCI_LINT) $(GOVULNCHECK)
+	$(GOLANGCI_LINT) run $(PKGS)
+	GO="$(GO)" TOOLS="$(TOOLS)" GOVULNCHECK="$(GOVULNCHECK)" VULNDB_VERSION=$(VULNDB_VERSION) .ci/vulncheck $(PKGS)
+
+$(GOLANGCI_LINT):
+	GOBIN=$(TOOLS)/.install $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
+	mv $(TOOLS)/.install/golangci-lint $@
+
+$(GOVULNCHECK):
+	GOBIN=$(TOOLS)/.install $(GO) install golang.org/x/vuln/cmd/govulncheck@$(GOVULNCHECK_VERSION)
+	mv $(TOOLS)/.install/govulncheck $@
 
 ## bench: run the benchmarks (record results in docs/benchmarks.md)
 bench:
