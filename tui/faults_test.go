@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"sync"
 	"testing"
@@ -183,4 +185,40 @@ func TestRefusalIsShownAndNotRetried(t *testing.T) {
 	x.typeText("y")
 	x.mustShow(notSavedYet)
 	x.mustNotShow("SQLITE", "transaction")
+}
+
+func (f *faultyStore) UpdateCohort(ctx context.Context, c session.Cohort, ev session.Event) error {
+	if err := f.check(); err != nil {
+		return fmt.Errorf("update cohort %d: %w", c.ID, err)
+	}
+	return f.Store.UpdateCohort(ctx, c, ev)
+}
+
+// A facilitator command that meets a fault answers with a plain message and logs the full
+// error; a refusal and cobra's own word on the command line come through as they are.
+func TestCommandsSayFaultsPlainly(t *testing.T) {
+	fs := &faultyStore{}
+	m, h, _ := exercisesCohortOn(t, func(s session.Store) session.Store { fs.Store = s; return fs }, session.PaceLed)
+	var log bytes.Buffer
+	door := NewFrontDoor(m, slog.New(slog.NewTextHandler(&log, nil)), JoinHint{})
+	code := h.Snapshot().Cohort.Code
+	run := func(args ...string) (string, int) {
+		var out, errOut bytes.Buffer
+		rc := door.RunCommand(context.Background(), session.Facilitator{Name: "fran"}, args, &out, &errOut)
+		return errOut.String(), rc
+	}
+	fs.failNext(1, faultShapes["full"])
+	msg, rc := run("announce", code, "Back at 10:30")
+	if rc != 1 || msg != "error: "+session.FaultMessage+"\n" {
+		t.Fatalf("exit %d, stderr %q", rc, msg)
+	}
+	if !strings.Contains(log.String(), "database or disk is full") || !strings.Contains(log.String(), "facilitator=fran") {
+		t.Fatalf("fault not logged:\n%s", log.String())
+	}
+	if msg, _ := run("timer", code, "pause"); !strings.Contains(msg, "no timer is set") {
+		t.Fatalf("refusal not shown as it is: %q", msg)
+	}
+	if msg, _ := run("announce", code, "x", "--bogus"); !strings.Contains(msg, "unknown flag: --bogus") {
+		t.Fatalf("command-line error not shown as it is: %q", msg)
+	}
 }
