@@ -27,12 +27,14 @@ func (f *FrontDoor) commandMiddleware(next ssh.Handler) ssh.Handler {
 		ctx := s.Context()
 		fac, ok, err := f.manager.Facilitators().Lookup(ctx, session.IdentityFromKey(s.PublicKey()))
 		if err != nil {
-			fmt.Fprintln(s.Stderr(), "error: could not check your key; try again in a moment")
+			f.log.Error("facilitator lookup", "err", err, "remote", s.RemoteAddr().String())
+			// A client that has gone cannot be told anything; the exit status says it all.
+			_, _ = fmt.Fprintln(s.Stderr(), "error: could not check your key; try again in a moment")
 			_ = s.Exit(1)
 			return
 		}
 		if !ok {
-			fmt.Fprintln(s.Stderr(), "not allowed: commands are for registered facilitator keys. To join a workshop, connect without a command: ssh -p PORT HOST")
+			_, _ = fmt.Fprintln(s.Stderr(), "not allowed: commands are for registered facilitator keys. To join a workshop, connect without a command: ssh -p PORT HOST")
 			_ = s.Exit(1)
 			return
 		}
@@ -45,16 +47,38 @@ func (f *FrontDoor) commandMiddleware(next ssh.Handler) ssh.Handler {
 func (f *FrontDoor) RunCommand(ctx context.Context, fac session.Facilitator, args []string, stdout, stderr io.Writer) int {
 	root := f.commandTree(ctx, fac)
 	f.plainErrors(root, fac)
+	out := &outputWriter{w: stdout}
 	root.SetArgs(args)
-	root.SetOut(stdout)
+	root.SetOut(out)
 	root.SetErr(stderr)
 	if err := root.ExecuteContext(ctx); err != nil {
 		// What a command returns was made plain by plainErrors; the rest is cobra's own word
 		// about the command line (an unknown flag, a missing argument), plain already.
-		fmt.Fprintln(stderr, "error:", err)
+		_, _ = fmt.Fprintln(stderr, "error:", err) // the exit status says it too
+		return 1
+	}
+	if out.err != nil {
+		// The answer did not reach the client (it left, or its pipe closed): fail the command.
+		f.log.Warn("command output not delivered", "facilitator", fac.Name, "err", out.err)
 		return 1
 	}
 	return 0
+}
+
+// outputWriter is a command's standard output: it remembers the first write that failed, so
+// the command fails instead of each print being checked.
+type outputWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (o *outputWriter) Write(p []byte) (int, error) {
+	if o.err != nil {
+		return 0, o.err
+	}
+	n, err := o.w.Write(p)
+	o.err = err
+	return n, err
 }
 
 // plainErrors makes every command of the tree answer with a plain message: a refusal as the
@@ -120,11 +144,9 @@ recorded in the cohort's timeline under your facilitator name. CODE is a cohort'
 			if err != nil {
 				return err
 			}
-			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "Created cohort %q on module %s (%s-paced).\n", c.Name, c.ModuleID, c.Pace)
-			fmt.Fprintf(out, "Participants join with: %s\n", f.hint.Line(c.Code))
-			fmt.Fprintln(out, c.Code)
-			return nil
+			_, err = fmt.Fprintf(cmd.OutOrStdout(), "Created cohort %q on module %s (%s-paced).\nParticipants join with: %s\n%s\n",
+				c.Name, c.ModuleID, c.Pace, f.hint.Line(c.Code), c.Code)
+			return err
 		},
 	}
 	create.Flags().StringVar(&moduleID, "module", "", "module id (see `workshop content list`)")
@@ -166,7 +188,8 @@ func listCohorts(ctx context.Context, m *session.Manager, out io.Writer, all boo
 		if !c.ArchivedAt.IsZero() {
 			pace += " (archived)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%d\n", c.Code, c.Name, c.ModuleID, pace, c.Participants, consoleAgo(now, c.LastActivity), c.Step+1)
+		// A failed write fails again in Flush, which reports it.
+		_, _ = fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%d\n", c.Code, c.Name, c.ModuleID, pace, c.Participants, consoleAgo(now, c.LastActivity), c.Step+1)
 	}
 	return tw.Flush()
 }

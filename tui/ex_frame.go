@@ -98,7 +98,8 @@ func (b *exBase) window(body []string, lo, hi, height int) []string {
 	}
 	lo, hi = max(lo, 0), min(max(hi, lo), len(body)-1)
 	marks := height >= 5
-	top, bottom, inner := 0, 0, height
+	top, bottom := 0, 0
+	var inner int
 	for range 3 {
 		inner = height - top - bottom
 		l, h := lo, hi

@@ -133,7 +133,7 @@ func (z *quizEditor) View() string {
 		}
 		body = append(body, "")
 	}
-	extra := ""
+	var extra string
 	answered := 0
 	for _, a := range z.quiz().Answers {
 		if a >= 0 {

@@ -35,7 +35,6 @@ type lobby struct {
 	input  textinput.Model
 	cohort session.Cohort
 	err    string
-	note   string
 	// next is the participant screen waiting behind the rejoin code notice.
 	next       screen
 	rejoinCode string

@@ -123,8 +123,8 @@ type waitTB struct {
 }
 
 func (w waitTB) Fatal(...any) {
-	w.TB.Helper()
-	w.TB.Fatalf("screen never showed %s; it shows:\n%s", w.what, w.screen())
+	w.Helper()
+	w.Fatalf("screen never showed %s; it shows:\n%s", w.what, w.screen())
 }
 
 // waitUntil waits until the screen satisfies ok, and returns it.

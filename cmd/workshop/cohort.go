@@ -43,7 +43,7 @@ so scripts can take it with ` + "`| tail -n 1`" + `.`,
 			if err != nil {
 				return err
 			}
-			defer st.Close()
+			defer func() { _ = st.Close() }() // every write is committed before it returns
 			m := session.NewManager(st, lib, nil)
 			c, err := m.CreateCohort(cmd.Context(), session.NewCohort{ModuleID: moduleID, Name: name, Pace: p, Actor: "cli"})
 			if err != nil {
@@ -74,7 +74,7 @@ so scripts can take it with ` + "`| tail -n 1`" + `.`,
 			if err != nil {
 				return err
 			}
-			defer st.Close()
+			defer func() { _ = st.Close() }() // every write is committed before it returns
 			cs, err := st.Cohorts(cmd.Context())
 			if err != nil {
 				return fmt.Errorf("list cohorts: %w", err)

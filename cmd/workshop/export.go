@@ -50,7 +50,7 @@ CODE.html) in the directory given with -o.
 			if err != nil {
 				return err
 			}
-			defer st.Close()
+			defer func() { _ = st.Close() }() // every write is committed before it returns
 			// Every cohort's own module version is in the store; the built-in library only
 			// saves parsing the ones that are built in.
 			lib, _, err := content.NewLibrary("")
@@ -121,7 +121,7 @@ with the host key beside it (participants' ssh clients trust that key).`,
 			if err != nil {
 				return err
 			}
-			defer st.Close()
+			defer func() { _ = st.Close() }() // every write is committed before it returns
 			if err := st.Backup(cmd.Context(), dest); err != nil {
 				if errors.Is(err, fs.ErrExist) {
 					return fmt.Errorf("%s already exists; a backup never replaces a file: choose a new name", dest)
@@ -172,11 +172,11 @@ func copyHostKey(src, dst string) error {
 		return err
 	}
 	if _, err := f.Write(b); err != nil {
-		f.Close()
+		_ = f.Close() // the failed write is what matters
 		return err
 	}
 	if err := f.Sync(); err != nil {
-		f.Close()
+		_ = f.Close() // the failed sync is what matters
 		return err
 	}
 	return f.Close()

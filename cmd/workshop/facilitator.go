@@ -40,7 +40,7 @@ once, without restarting the server.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			keyText := ""
+			var keyText string
 			if keyFile != "" {
 				b, err := os.ReadFile(keyFile)
 				if err != nil {
@@ -57,7 +57,7 @@ once, without restarting the server.`,
 			if err != nil {
 				return err
 			}
-			defer st.Close()
+			defer func() { _ = st.Close() }() // every write is committed before it returns
 			f, err := session.NewFacilitators(st).Add(cmd.Context(), args[0], keyText)
 			if err != nil {
 				return err
@@ -77,7 +77,7 @@ once, without restarting the server.`,
 			if err != nil {
 				return err
 			}
-			defer st.Close()
+			defer func() { _ = st.Close() }() // every write is committed before it returns
 			fs, err := st.Facilitators(cmd.Context())
 			if err != nil {
 				return fmt.Errorf("list facilitators: %w", err)
@@ -103,7 +103,7 @@ once, without restarting the server.`,
 			if err != nil {
 				return err
 			}
-			defer st.Close()
+			defer func() { _ = st.Close() }() // every write is committed before it returns
 			if err := st.RemoveFacilitator(cmd.Context(), args[0]); err != nil {
 				if errors.Is(err, session.ErrNotFound) {
 					return fmt.Errorf("no facilitator named %q (see `workshop facilitator list`)", args[0])

@@ -23,14 +23,39 @@ var version = "dev"
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := fang.Execute(ctx, newRoot(), fang.WithVersion(version), fang.WithErrorHandler(oneLineError)); err != nil {
+	root := newRoot()
+	out := &outputWriter{File: os.Stdout}
+	root.SetOut(out)
+	if err := fang.Execute(ctx, root, fang.WithVersion(version), fang.WithErrorHandler(oneLineError)); err != nil {
+		os.Exit(1)
+	}
+	if out.err != nil {
+		// What a command printed is its answer (a join code, an export): losing it fails it.
+		oneLineError(os.Stderr, fang.Styles{}, fmt.Errorf("could not write the output: %w", out.err))
 		os.Exit(1)
 	}
 }
 
 // oneLineError prints an error as one line a person can act on.
 func oneLineError(w io.Writer, _ fang.Styles, err error) {
-	fmt.Fprintln(w, "workshop: "+err.Error())
+	_, _ = fmt.Fprintln(w, "workshop: "+err.Error()) // nowhere left to report a failure to
+}
+
+// outputWriter is a command's standard output: it remembers the first write that failed (a
+// closed pipe, a full disk), so the command fails instead of each print being checked. It is
+// still the terminal's file, so help and colours see a terminal where there is one.
+type outputWriter struct {
+	*os.File
+	err error
+}
+
+func (o *outputWriter) Write(p []byte) (int, error) {
+	if o.err != nil {
+		return 0, o.err
+	}
+	n, err := o.File.Write(p)
+	o.err = err
+	return n, err
 }
 
 // globals are the flags every subcommand shares.

@@ -99,7 +99,7 @@ func checkStepScreen(t *testing.T, p *termClient, mod *content.Module, i int) {
 	guideWord := firstWord(step.Guidance)
 
 	var rows []string
-	problem := ""
+	var problem string
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		s := p.screen()

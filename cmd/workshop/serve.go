@@ -102,12 +102,12 @@ func startServer(cfg serveConfig) (*server, error) {
 		return nil, err
 	}
 	if err := checkDatabase(context.Background(), st, false); err != nil {
-		st.Close()
+		_ = st.Close() // nothing was written; the check's error is the one to report
 		return nil, err
 	}
 	ln, err := net.Listen("tcp", cfg.listen)
 	if err != nil {
-		st.Close()
+		_ = st.Close() // nothing was written; the listen error is the one to report
 		return nil, fmt.Errorf("listen on %s: %w (is another server running? choose another with --listen)", cfg.listen, err)
 	}
 	if cfg.wrap != nil {
@@ -127,8 +127,9 @@ func startServer(cfg serveConfig) (*server, error) {
 		wish.WithMiddleware(door.Middleware()...),
 	)
 	if err != nil {
-		ln.Close()
-		st.Close()
+		// Already failing: the start-up error is the one to report.
+		_ = ln.Close()
+		_ = st.Close()
 		return nil, fmt.Errorf("create ssh server: %w", err)
 	}
 	s := &server{ssh: srv, door: door, log: slogger, store: st, manager: m, ln: ln, done: make(chan error, 1)}
@@ -188,8 +189,7 @@ workshop is running on %s (data in %s). Stop it with Ctrl+C.
 	case <-ctx.Done():
 	case err := <-s.done:
 		if err != nil && !errors.Is(err, ssh.ErrServerClosed) {
-			s.stop()
-			return fmt.Errorf("server stopped: %w", err)
+			return errors.Join(fmt.Errorf("server stopped: %w", err), s.stop())
 		}
 	}
 	fmt.Fprintln(out, "Stopping: closing sessions…")

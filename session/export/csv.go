@@ -222,7 +222,8 @@ func (r *Report) csvResults(s *Step, emit emitFunc) error {
 type sheet struct{ w *csv.Writer }
 
 func newCSV(w io.Writer, o Options) *sheet {
-	io.WriteString(w, bom)
+	// A writer that fails here fails the rows after it too, and the sheet reports that.
+	_, _ = io.WriteString(w, bom)
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
 	if o.Semicolon {

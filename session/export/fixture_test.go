@@ -121,12 +121,10 @@ func (f *fixture) move(step, minute int, change func(c *session.Cohort), what ..
 	}
 	from := c.Step
 	c.Step = step
-	action, detail := "step", ""
+	action, detail := "step", "from "+strconv.Itoa(from+1)+" to "+strconv.Itoa(step+1)+": "+f.mod.Steps[step].Title
 	if change != nil {
 		action, detail = what[0], what[1]
 		change(&c)
-	} else {
-		detail = "from " + strconv.Itoa(from+1) + " to " + strconv.Itoa(step+1) + ": " + f.mod.Steps[step].Title
 	}
 	if err := f.st.UpdateCohort(f.ctx, c, session.Event{At: at(minute), Actor: "ana", Action: action, Detail: detail}); err != nil {
 		f.t.Fatal(err)

@@ -378,15 +378,6 @@ type Event struct {
 	Detail string    `json:"detail"`
 }
 
-// step returns the step with the given id.
-func (r *Report) step(id string) (*Step, bool) {
-	i, ok := r.stepIdx[id]
-	if !ok {
-		return nil, false
-	}
-	return &r.Steps[i], true
-}
-
 // participant returns the participant with the given id.
 func (r *Report) participant(id int64) (*Participant, bool) {
 	i, ok := r.partIdx[id]

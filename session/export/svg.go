@@ -247,7 +247,8 @@ func shades(n int, darkFirst bool) []string {
 // textOn picks white or dark text for a fill colour.
 func textOn(fill string) string {
 	var r, g, bl int
-	fmt.Sscanf(fill, "#%02x%02x%02x", &r, &g, &bl)
+	// Fills are our own palette's; one that does not parse reads as black, so gets white text.
+	_, _ = fmt.Sscanf(fill, "#%02x%02x%02x", &r, &g, &bl)
 	if 0.299*float64(r)+0.587*float64(g)+0.114*float64(bl) < 140 {
 		return "#ffffff"
 	}

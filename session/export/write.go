@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -37,9 +36,9 @@ func ParseFormat(s string) (Format, error) {
 	case "markdown":
 		return Markdown, nil
 	case "":
-		return "", errors.New("--format is required: csv, json, md or html")
+		return "", session.Errorf(session.EInvalid, "--format is required: csv, json, md or html")
 	}
-	return "", fmt.Errorf("unknown format %q: use csv, json, md or html", s)
+	return "", session.Errorf(session.EInvalid, "unknown format %q: use csv, json, md or html", s)
 }
 
 // Options say how to write a report.
@@ -61,10 +60,10 @@ func (o Options) Check() error {
 		return err
 	}
 	if o.Artifacts && o.Format != CSV {
-		return errors.New("--artifacts selects the CSV sheet of all work; the other formats always include it")
+		return session.Errorf(session.EInvalid, "--artifacts selects the CSV sheet of all work; the other formats always include it")
 	}
 	if o.Semicolon && o.Format != CSV {
-		return errors.New("--semicolon applies to --format csv only")
+		return session.Errorf(session.EInvalid, "--semicolon applies to --format csv only")
 	}
 	return nil
 }
@@ -139,7 +138,7 @@ type All struct {
 // ExportAll writes every cohort, oldest first, as one JSON document to w.
 func ExportAll(ctx context.Context, w io.Writer, m *session.Manager, o Options) error {
 	if o.Format != JSON {
-		return fmt.Errorf("every cohort in one document works with --format json; for %s, write one file per cohort into a directory", o.Format)
+		return session.Errorf(session.EInvalid, "every cohort in one document works with --format json; for %s, write one file per cohort into a directory", o.Format)
 	}
 	reports, err := buildAll(ctx, m)
 	if err != nil {
@@ -202,13 +201,13 @@ func WriteFile(path string, fn func(w io.Writer) error) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	tmp := f.Name()
-	defer os.Remove(tmp) // a no-op once renamed
+	defer func() { _ = os.Remove(tmp) }() // a no-op once renamed
 	if err := fn(f); err != nil {
-		f.Close()
+		_ = f.Close() // the temporary file is removed; fn's error says what went wrong
 		return err
 	}
 	if err := f.Chmod(0o644); err != nil {
-		f.Close()
+		_ = f.Close() // as above
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := f.Close(); err != nil {

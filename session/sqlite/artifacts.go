@@ -86,7 +86,7 @@ func (s *Store) Artifacts(ctx context.Context, cohortID int64, stepID string) ([
 	if err != nil {
 		return nil, fmt.Errorf("artifacts of cohort %d: %w", cohortID, err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // rows.Err reports what went wrong while reading
 	var as []session.Artifact
 	for rows.Next() {
 		a, err := scanArtifact(rows)

@@ -60,7 +60,7 @@ func (s *Store) Boards(ctx context.Context, cohortID int64, stepID string) ([]se
 	if err != nil {
 		return nil, fmt.Errorf("boards of cohort %d: %w", cohortID, err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // rows.Err reports what went wrong while reading
 	var bs []session.Board
 	for rows.Next() {
 		b, err := scanBoard(rows)

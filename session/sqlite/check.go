@@ -83,7 +83,7 @@ func (s *Store) Check(ctx context.Context, full bool) error {
 	if err != nil {
 		return s.damaged(err.Error(), err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // rows.Err reports what went wrong while reading
 	var problems []string
 	for rows.Next() {
 		var line string

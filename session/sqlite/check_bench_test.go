@@ -26,7 +26,7 @@ func BenchmarkCheck(b *testing.B) {
 	c := newCohort(b, s, "BIG")
 	const people = 500
 	text := strings.Repeat("An answer of about a kilobyte. ", 32)
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		for i := range people {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO participants (id, cohort_id, name, rejoin_code, step, joined_at, last_seen)
 				VALUES (?, ?, ?, ?, 0, ?, ?)`, i+1, c.ID, fmt.Sprintf("P%d", i), fmt.Sprintf("RC%06d", i), formatTime(t0), formatTime(t0)); err != nil {

@@ -74,7 +74,7 @@ func (s *Store) Cohorts(ctx context.Context) ([]session.Cohort, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list cohorts: %w", err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // rows.Err reports what went wrong while reading
 	var cs []session.Cohort
 	for rows.Next() {
 		c, err := scanCohort(rows)
@@ -201,7 +201,7 @@ func (s *Store) Timeline(ctx context.Context, cohortID int64) ([]session.Event, 
 	if err != nil {
 		return nil, fmt.Errorf("timeline of cohort %d: %w", cohortID, err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // rows.Err reports what went wrong while reading
 	var evs []session.Event
 	for rows.Next() {
 		var ev session.Event

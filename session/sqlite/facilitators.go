@@ -62,7 +62,7 @@ func (s *Store) Facilitators(ctx context.Context) ([]session.Facilitator, error)
 	if err != nil {
 		return nil, fmt.Errorf("list facilitators: %w", err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // rows.Err reports what went wrong while reading
 	var fs []session.Facilitator
 	for rows.Next() {
 		f, err := scanFacilitator(rows)

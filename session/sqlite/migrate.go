@@ -79,7 +79,7 @@ func migrateOne(ctx context.Context, db *sql.DB, ms []migration, latest int) (do
 	if err != nil {
 		return false, fmt.Errorf("migrate: begin transaction: %w", err)
 	}
-	defer tx.Rollback()
+	defer func() { _ = tx.Rollback() }() // a no-op after Commit
 
 	var v int
 	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {

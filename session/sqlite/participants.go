@@ -122,7 +122,7 @@ func (s *Store) Participants(ctx context.Context, cohortID int64) ([]session.Par
 
 // collectParticipants reads and closes rows of participantColumns.
 func collectParticipants(rows *sql.Rows) ([]session.Participant, error) {
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // rows.Err reports what went wrong while reading
 	var ps []session.Participant
 	for rows.Next() {
 		p, err := scanParticipant(rows)

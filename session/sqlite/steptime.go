@@ -40,7 +40,7 @@ func (s *Store) StepTimes(ctx context.Context, cohortID int64) (map[int64]map[st
 	if err != nil {
 		return nil, fmt.Errorf("time on steps in cohort %d: %w", cohortID, err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // rows.Err reports what went wrong while reading
 	out := map[int64]map[string]time.Duration{}
 	for rows.Next() {
 		var pid int64

@@ -81,7 +81,7 @@ func Open(path string) (*Store, error) {
 		}
 		return migrate(ctx, w)
 	}); err != nil {
-		w.Close()
+		_ = w.Close() // already failing: the open error is the one to report
 		return nil, fmt.Errorf("open database %s: %w", path, plainOpenError(path, err))
 	}
 
@@ -89,7 +89,7 @@ func Open(path string) (*Store, error) {
 	// schema in place; the writer's open connection keeps the WAL index alive for it.
 	r, err := sql.Open("sqlite", rdsn)
 	if err != nil {
-		w.Close()
+		_ = w.Close() // as above
 		return nil, fmt.Errorf("open database %s for reading: %w", path, err)
 	}
 	// WAL readers do not block each other; a few connections per CPU cover screens that
@@ -98,8 +98,7 @@ func Open(path string) (*Store, error) {
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
 	if err := r.PingContext(ctx); err != nil {
-		r.Close()
-		w.Close()
+		_, _ = r.Close(), w.Close() // as above
 		return nil, fmt.Errorf("open database %s for reading: %w", path, plainOpenError(path, err))
 	}
 	s := &Store{path: path, w: w, r: r}
@@ -178,7 +177,7 @@ func syncFile(path string) error {
 		return err
 	}
 	if err := f.Sync(); err != nil {
-		f.Close()
+		_ = f.Close() // the failed sync is what matters
 		return err
 	}
 	if err := f.Close(); err != nil {
@@ -188,7 +187,7 @@ func syncFile(path string) error {
 	if err != nil {
 		return err
 	}
-	defer d.Close()
+	defer func() { _ = d.Close() }() // opened only to sync
 	// Some systems cannot sync a directory; the file itself is already safe.
 	_ = d.Sync()
 	return nil

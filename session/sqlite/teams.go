@@ -14,7 +14,7 @@ func (s *Store) Teams(ctx context.Context, cohortID int64) ([]session.Team, erro
 	if err != nil {
 		return nil, fmt.Errorf("teams of cohort %d: %w", cohortID, err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // rows.Err reports what went wrong while reading
 	var ts []session.Team
 	for rows.Next() {
 		var t session.Team

@@ -168,7 +168,8 @@ func (s *Store) runAlone(ctx context.Context, fn txFunc) error {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
 	if err := fn(ctx, tx); err != nil {
-		tx.Rollback()
+		// fn's error says why; a rollback that fails still leaves nothing committed.
+		_ = tx.Rollback()
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -187,17 +188,17 @@ func (s *Store) runTogether(ctx context.Context, batch []*writeReq) ([]error, er
 	errs := make([]error, len(batch))
 	for i, r := range batch {
 		if _, err := tx.ExecContext(ctx, `SAVEPOINT w`); err != nil {
-			tx.Rollback()
+			_ = tx.Rollback() // the error returned says why; nothing is committed
 			return nil, err
 		}
 		if errs[i] = r.fn(ctx, tx); errs[i] != nil {
 			if _, err := tx.ExecContext(ctx, `ROLLBACK TO w`); err != nil {
-				tx.Rollback()
+				_ = tx.Rollback() // the error returned says why; nothing is committed
 				return nil, err
 			}
 		}
 		if _, err := tx.ExecContext(ctx, `RELEASE w`); err != nil {
-			tx.Rollback()
+			_ = tx.Rollback() // the error returned says why; nothing is committed
 			return nil, err
 		}
 	}
