@@ -59,6 +59,9 @@ type Hub struct {
 	latest atomic.Pointer[Snapshot]
 	// builds counts snapshots built, for tests.
 	builds atomic.Uint64
+	// publishedAt is when the last change was published (Unix nanoseconds), so screens can
+	// tell how long it took to reach them.
+	publishedAt atomic.Int64
 }
 
 type member struct {
@@ -228,6 +231,7 @@ type change struct {
 // here: the screens woken build one when they read, and share it.
 func (h *Hub) publishLocked(ch change) {
 	seq := h.seq.Add(1)
+	h.published()
 	if ch.everyone {
 		for s := range h.subs {
 			s.wake(seq)
@@ -258,6 +262,20 @@ func (h *Hub) publishLocked(ch change) {
 	if ch.key != "" {
 		h.wakeViewersLocked(ch.key, seq)
 	}
+}
+
+// published counts a change and notes when it was published.
+func (h *Hub) published() {
+	h.publishedAt.Store(time.Now().UnixNano())
+	h.m.metrics.Published()
+}
+
+// publishTime is when the last change was published (zero before any).
+func (h *Hub) publishTime() time.Time {
+	if ns := h.publishedAt.Load(); ns != 0 {
+		return time.Unix(0, ns)
+	}
+	return time.Time{}
 }
 
 // wakeViewersLocked wakes the participants' screens that show a board or result: those

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"workshop/content"
+	"workshop/session/metrics"
 )
 
 // Size limits for what people type; enforced here so every screen and command agrees.
@@ -26,19 +27,26 @@ type Manager struct {
 	library *content.Library
 	log     *slog.Logger
 	now     func() time.Time
+	metrics *metrics.Metrics // nil counts nothing
 
 	mu      sync.Mutex
 	hubs    map[int64]*Hub
 	modules map[string]*content.Module // by hash
 }
 
+// Option changes how a Manager is made.
+type Option func(*Manager)
+
+// WithMetrics makes the manager's hubs count what they publish into x.
+func WithMetrics(x *metrics.Metrics) Option { return func(m *Manager) { m.metrics = x } }
+
 // NewManager returns a manager over store, creating cohorts from the modules in library.
 // A nil logger discards logs.
-func NewManager(store Store, library *content.Library, logger *slog.Logger) *Manager {
+func NewManager(store Store, library *content.Library, logger *slog.Logger, opts ...Option) *Manager {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &Manager{
+	m := &Manager{
 		store:   store,
 		library: library,
 		log:     logger,
@@ -46,6 +54,17 @@ func NewManager(store Store, library *content.Library, logger *slog.Logger) *Man
 		hubs:    map[int64]*Hub{},
 		modules: map[string]*content.Module{},
 	}
+	for _, o := range opts {
+		o(m)
+	}
+	return m
+}
+
+// LiveCohorts counts the cohorts whose hub is loaded.
+func (m *Manager) LiveCohorts() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.hubs)
 }
 
 // Library returns the modules cohorts can be created from.

@@ -1,6 +1,10 @@
 package session
 
-import "workshop/content"
+import (
+	"time"
+
+	"workshop/content"
+)
 
 // Snapshot is an immutable picture of a cohort at one moment. Screens render from it.
 //
@@ -8,7 +12,10 @@ import "workshop/content"
 // reading at that moment shares it; a change that no open screen reads costs no snapshot.
 type Snapshot struct {
 	// Seq increases with every published change.
-	Seq    uint64
+	Seq uint64
+	// At is when the newest change it holds was published, to measure how long changes take
+	// to reach screens (zero before any change).
+	At     time.Time
 	Cohort Cohort
 	Module *content.Module
 	Roster []Member
@@ -78,7 +85,7 @@ func (s *Snapshot) Counts() (online, submitted, total int) {
 // buildLocked makes the snapshot of the hub's state as it is now. The caller holds h.state.
 func (h *Hub) buildLocked() *Snapshot {
 	h.builds.Add(1)
-	snap := &Snapshot{Seq: h.seq.Load(), Cohort: h.cohort, Module: h.module, Roster: make([]Member, len(h.members)), Teams: h.teams, Boards: h.boards}
+	snap := &Snapshot{Seq: h.seq.Load(), At: h.publishTime(), Cohort: h.cohort, Module: h.module, Roster: make([]Member, len(h.members)), Teams: h.teams, Boards: h.boards}
 	for i, mb := range h.members {
 		step := snap.StepOf(mb.p)
 		st := Status("")

@@ -75,6 +75,7 @@ func (h *Hub) unviewLocked(s *Subscription) {
 
 // wake drops a signal in the mailbox without blocking, after recording the change's Seq.
 func (s *Subscription) wake(seq uint64) {
+	s.hub.m.metrics.Delivered()
 	s.need.Store(seq)
 	select {
 	case s.notify <- struct{}{}:

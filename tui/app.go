@@ -122,6 +122,7 @@ func (a App) bodySize() (int, int) {
 
 // View draws the screen and the help line, or a request for a larger window.
 func (a App) View() tea.View {
+	a.deps.Metrics.Rendered()
 	v := tea.NewView(a.render())
 	v.AltScreen = true
 	v.WindowTitle = "workshop"

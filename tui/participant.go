@@ -234,6 +234,7 @@ func (v *participantView) Update(msg tea.Msg) (screen, tea.Cmd) {
 // onState takes a new snapshot: follow the group, rebuild or refresh the editor when its
 // shared data changed, keep the timer ticking.
 func (v *participantView) onState(snap *session.Snapshot) tea.Cmd {
+	v.deps.Metrics.Applied(snap.At)
 	v.snap = snap
 	v.env.snap = snap
 	v.refreshMe()

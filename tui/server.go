@@ -16,6 +16,7 @@ import (
 	"charm.land/wish/v2/bubbletea"
 
 	"workshop/session"
+	"workshop/session/metrics"
 )
 
 // JoinHint is how people reach this server, used to print the exact ssh line to read out.
@@ -50,17 +51,29 @@ type FrontDoor struct {
 	manager *session.Manager
 	log     *slog.Logger
 	hint    JoinHint
+	metrics *metrics.Metrics // nil counts nothing
 	// active counts session handlers still running, so shutdown can wait for them to store
 	// what they hold (time on step, presence) before the store closes.
 	active sync.WaitGroup
 }
 
+// FrontDoorOption changes how a FrontDoor is made.
+type FrontDoorOption func(*FrontDoor)
+
+// WithMetrics makes the front door and every screen it opens count sessions and renders
+// into x.
+func WithMetrics(x *metrics.Metrics) FrontDoorOption { return func(f *FrontDoor) { f.metrics = x } }
+
 // NewFrontDoor returns the front door over a session manager.
-func NewFrontDoor(m *session.Manager, logger *slog.Logger, hint JoinHint) *FrontDoor {
+func NewFrontDoor(m *session.Manager, logger *slog.Logger, hint JoinHint, opts ...FrontDoorOption) *FrontDoor {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &FrontDoor{manager: m, log: logger, hint: hint}
+	f := &FrontDoor{manager: m, log: logger, hint: hint}
+	for _, o := range opts {
+		o(f)
+	}
+	return f
 }
 
 // Middleware returns the server's middlewares in wish order (the last listed runs first):
@@ -91,6 +104,7 @@ func (f *FrontDoor) programMiddleware(next ssh.Handler) ssh.Handler {
 			_ = s.Exit(1)
 			return
 		}
+		defer f.metrics.SessionOpened()()
 		ctx, cancel := context.WithCancel(s.Context())
 		defer cancel()
 		conn := &Conn{}
@@ -149,7 +163,7 @@ func (f *FrontDoor) Wait(ctx context.Context) error {
 
 func (f *FrontDoor) newApp(ctx context.Context, s ssh.Session, conn *Conn) App {
 	id := session.IdentityFromKey(s.PublicKey())
-	deps := &Deps{Ctx: ctx, Manager: f.manager, Identity: id, User: s.User(), Hint: f.hint, Conn: conn, Log: f.log}
+	deps := &Deps{Ctx: ctx, Manager: f.manager, Identity: id, User: s.User(), Hint: f.hint, Conn: conn, Log: f.log, Metrics: f.metrics}
 	if fac, ok, err := f.manager.Facilitators().Lookup(ctx, id); err != nil {
 		f.log.Error("facilitator lookup", "err", err)
 	} else if ok {
@@ -193,4 +207,5 @@ type Deps struct {
 	Hint        JoinHint
 	Conn        *Conn
 	Log         *slog.Logger
+	Metrics     *metrics.Metrics // nil counts nothing
 }

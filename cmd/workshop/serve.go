@@ -19,6 +19,7 @@ import (
 
 	"workshop/content"
 	"workshop/session"
+	"workshop/session/metrics"
 	"workshop/session/sqlite"
 	"workshop/tui"
 )
@@ -33,6 +34,10 @@ type serveConfig struct {
 	logOut     io.Writer
 	// wrap, when set, wraps the listener; tests use it to stall one client's connection.
 	wrap func(net.Listener) net.Listener
+	// debugAddr, when set, serves profiles and live counters over HTTP; debugRemote allows a
+	// non-loopback address for it.
+	debugAddr   string
+	debugRemote bool
 }
 
 func newServeCmd(g *globals) *cobra.Command {
@@ -61,6 +66,8 @@ every answer already submitted is on disk.`,
 	cmd.Flags().StringVar(&cfg.contentDir, "content", envOr("WORKSHOP_CONTENT", ""), "directory of extra module files that add to or override the built-in ones (env WORKSHOP_CONTENT)")
 	cmd.Flags().StringVar(&cfg.host, "host", envOr("WORKSHOP_HOST", "localhost"), "host name participants use, for the ssh lines the server prints (env WORKSHOP_HOST)")
 	cmd.Flags().StringVar(&cfg.logFormat, "log-format", "text", "log format: text or json")
+	cmd.Flags().StringVar(&cfg.debugAddr, "debug-addr", "", "serve pprof and live counters (/debug/pprof/, /debug/vars) on this loopback HOST:PORT, e.g. 127.0.0.1:6060 (off by default)")
+	cmd.Flags().BoolVar(&cfg.debugRemote, "debug-allow-remote", false, "allow --debug-addr to be an address other machines can reach (profiles reveal what the server holds)")
 	return cmd
 }
 
@@ -73,6 +80,7 @@ type server struct {
 	manager *session.Manager
 	ln      net.Listener
 	done    chan error
+	debug   *debugServer // nil unless --debug-addr
 }
 
 // startServer opens the data, builds the SSH server and starts serving on cfg.listen.
@@ -117,8 +125,9 @@ func startServer(cfg serveConfig) (*server, error) {
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok {
 		port = tcp.Port
 	}
-	m := session.NewManager(st, lib, slogger)
-	door := tui.NewFrontDoor(m, slogger, tui.JoinHint{Host: cfg.host, Port: port})
+	mx := metrics.New()
+	m := session.NewManager(st, lib, slogger, session.WithMetrics(mx))
+	door := tui.NewFrontDoor(m, slogger, tui.JoinHint{Host: cfg.host, Port: port}, tui.WithMetrics(mx))
 	srv, err := wish.NewServer(
 		wish.WithHostKeyPath(g.hostKeyPath()),
 		// Anyone may connect: with a key (recognised by it) or without one (no password asked).
@@ -133,6 +142,14 @@ func startServer(cfg serveConfig) (*server, error) {
 		return nil, fmt.Errorf("create ssh server: %w", err)
 	}
 	s := &server{ssh: srv, door: door, log: slogger, store: st, manager: m, ln: ln, done: make(chan error, 1)}
+	if cfg.debugAddr != "" {
+		if s.debug, err = startDebug(cfg.debugAddr, cfg.debugRemote, mx, m); err != nil {
+			ln.Close()
+			st.Close()
+			return nil, err
+		}
+		slogger.Info("debug endpoint", "url", "http://"+s.debug.addr()+"/debug/vars")
+	}
 	go func() { s.done <- srv.Serve(ln) }()
 	slogger.Info("listening", "addr", ln.Addr().String(), "data", cfg.dataDir)
 	return s, nil
@@ -145,6 +162,7 @@ func (s *server) addr() string { return s.ln.Addr().String() }
 // store. Submitted work is already on disk; what a session still holds is its presence and the
 // time spent on the current step.
 func (s *server) stop() error {
+	_ = s.debug.close()
 	err := s.ssh.Close()
 	if errors.Is(err, ssh.ErrServerClosed) {
 		err = nil

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"workshop/loadtest"
+)
+
+func newLoadtestCmd() *cobra.Command {
+	var (
+		cfg     loadtest.Config
+		keyFile string
+	)
+	cmd := &cobra.Command{
+		Use:   "loadtest --addr HOST:PORT --participants N [--cohort CODE] [--facilitator-key FILE] [--ramp R] [--rounds K] [--submit]",
+		Short: "Measure your own server with many real SSH sessions (loopback only)",
+		Long: `Open N real SSH sessions, each with an 80×24 terminal drawn by a terminal emulator, join them
+without keys to a cohort, wait until every screen shows the step, then have a facilitator move the
+cohort K times and time, per screen, how long each move takes to show. With --submit everyone
+types an answer on a reflection step and presses ctrl+s within one second, and the tool times
+each until the screen confirms. It prints connect and ready times, fan-out p50/p90/p99/max,
+submit times, failures, and the server's own figures when --debug-url points at its debug
+endpoint (workshop serve --debug-addr).
+
+Only for servers you run on this machine: an address that does not resolve to loopback
+(127.0.0.0/8, ::1) is refused unless you add --i-own-this-server. Without --cohort it creates a
+cohort on --module with the facilitator key. The key must be a registered facilitator's
+unencrypted private key (workshop facilitator add NAME --key-file KEY.pub).`,
+		Example: `  workshop loadtest --addr 127.0.0.1:2222 --participants 50 --facilitator-key ./fac_ed25519 --rounds 5
+  workshop loadtest --addr 127.0.0.1:2222 --participants 500 --ramp 100 --facilitator-key ./fac_ed25519 \
+      --rounds 10 --submit --debug-url http://127.0.0.1:6060
+  workshop loadtest --addr 127.0.0.1:2222 --participants 20 --cohort K7MQ2P --rounds 0`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if keyFile != "" {
+				k, err := loadtest.LoadKey(keyFile)
+				if err != nil {
+					return err
+				}
+				cfg.FacilitatorKey = k
+			}
+			cfg.Progress = cmd.ErrOrStderr()
+			res, err := loadtest.Run(cmd.Context(), cfg)
+			if res != nil {
+				if werr := res.WriteTable(cmd.OutOrStdout()); werr != nil && err == nil {
+					err = werr
+				}
+			}
+			if err != nil {
+				return fmt.Errorf("loadtest: %w", err)
+			}
+			if res.Failures() > 0 {
+				return errors.New("loadtest: some sessions failed (see the table)")
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&cfg.Addr, "addr", "127.0.0.1:2222", "SSH address of the server to load, HOST:PORT (loopback only)")
+	f.IntVar(&cfg.Participants, "participants", 10, fmt.Sprintf("sessions to open, 1 to %d", loadtest.MaxParticipants))
+	f.StringVar(&cfg.Cohort, "cohort", "", "join code of the cohort to join (default: create one with the facilitator key)")
+	f.StringVar(&cfg.Module, "module", "warmup", "module of the cohort created when --cohort is not given")
+	f.StringVar(&keyFile, "facilitator-key", "", "private key file of a registered facilitator, to create the cohort and move it")
+	f.Float64Var(&cfg.Ramp, "ramp", 0, "joins per second; 0 starts everyone at once")
+	f.IntVar(&cfg.Rounds, "rounds", 3, "timed moves of the cohort (needs --facilitator-key)")
+	f.BoolVar(&cfg.Submit, "submit", false, "everyone submits an answer within one second, timed until each screen confirms")
+	f.IntVar(&cfg.SubmitStep, "submit-step", 2, "the step (1-based) with a reflection exercise, for --submit")
+	f.DurationVar(&cfg.Idle, "idle", 0, "with --debug-url: measure the server's CPU while everyone sits idle this long")
+	f.StringVar(&cfg.DebugURL, "debug-url", "", "the server's debug endpoint, e.g. http://127.0.0.1:6060, for its CPU, memory and counters")
+	f.DurationVar(&cfg.Timeout, "timeout", 2*time.Minute, "longest wait for any one thing: a join, a move on every screen, the submissions")
+	f.BoolVar(&cfg.AllowRemote, "i-own-this-server", false, "allow an address that is not loopback: only for a server you own and may load")
+	return cmd
+}
