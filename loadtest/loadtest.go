@@ -276,6 +276,12 @@ func (r *run) join(ctx context.Context) error {
 			missing := n - len(r.ready) - failed
 			r.res.JoinFailures += missing
 			r.res.fail("join", fmt.Errorf("%d sessions not on the step screen %s after the last one started", missing, r.cfg.Timeout))
+			for i, p := range r.ps[:launched] {
+				if readyAt[i].IsZero() && p.joiningNow() {
+					r.res.fail("join", fmt.Errorf("%s shows: %s", p.name, p.glimpse()))
+					break
+				}
+			}
 			goto done
 		case <-tick.C:
 			pr.show(connected, len(r.ready), failed)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"strings"
 	"sync"
 	"time"
 
@@ -252,16 +253,15 @@ func (p *participant) lobbyLocked(at time.Time) {
 			return
 		}
 	}
+	// The code is in the user name (CODE@host), so the lobby asks only for a name; it may
+	// show its code prompt for a moment while it looks the code up, which is not answered.
 	switch {
-	case p.stage == 0 && bytes.Contains(s, []byte(textCodePrompt)) && !bytes.Contains(s, []byte(textNamePrompt)):
-		p.typeLocked(p.code + "\r")
-		p.stage = -1 // typed the code; wait for the name question
-	case p.stage <= 0 && bytes.Contains(s, []byte(textNamePrompt)):
-		p.typeLocked(p.name + "\r")
-		p.stage = 1
-	case p.stage == 1 && bytes.Contains(s, []byte(textKeepCode)):
+	case p.stage < 2 && bytes.Contains(s, []byte(textKeepCode)):
 		p.typeLocked("\r")
 		p.stage = 2
+	case p.stage < 1 && bytes.Contains(s, []byte(textNamePrompt)):
+		p.typeLocked(p.name + "\r")
+		p.stage = 1
 	}
 }
 
@@ -398,4 +398,34 @@ func (p *participant) close() {
 			_ = c.Close()
 		}
 	}
+}
+
+// joiningNow says whether the participant is still in the lobby.
+func (p *participant) joiningNow() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.joining
+}
+
+// glimpse is the screen's non-blank lines squeezed onto one line, for a failure message.
+func (p *participant) glimpse() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.emu == nil {
+		return "(not connected)"
+	}
+	p.feedLocked(p.pending)
+	p.pending = p.pending[:0]
+	p.screen = screenText(p.emu, p.screen)
+	var parts []string
+	for _, l := range strings.Split(string(p.screen), "\n") {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			parts = append(parts, l)
+		}
+	}
+	g := strings.Join(parts, " | ")
+	if r := []rune(g); len(r) > 300 {
+		g = string(r[:300]) + "…"
+	}
+	return fmt.Sprintf("%q (lobby stage %d)", g, p.stage)
 }
