@@ -17,6 +17,7 @@ import (
 	"net/http"
 	"runtime"
 	"strconv"
+	"sync"
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
@@ -29,6 +30,7 @@ const (
 	MaxRamp         = 10000 // joins per second
 	MaxTimeout      = 30 * time.Minute
 	MaxIdle         = 10 * time.Minute
+	MaxCohorts      = 100
 )
 
 // Config is one load run.
@@ -37,8 +39,14 @@ type Config struct {
 	Addr string
 	// Participants is how many sessions join (1 to MaxParticipants).
 	Participants int
-	// Cohort is the join code; empty means create a cohort on Module with FacilitatorKey.
+	// Cohort is the join code; empty means create Cohorts cohorts on Module with
+	// FacilitatorKey and spread the participants over them.
 	Cohort string
+	// Cohorts is how many cohorts to create (1 to MaxCohorts) when Cohort is empty.
+	Cohorts int
+	// MoveAll moves every cohort at once in each round; otherwise only the first one moves
+	// while the others stay connected.
+	MoveAll bool
 	// Module is the module a created cohort runs (it needs a reflection step for Submit).
 	Module string
 	// FacilitatorKey is a registered facilitator's key; without it nothing moves.
@@ -89,6 +97,15 @@ func (c *Config) Validate() error {
 	if c.SubmitStep < 1 {
 		return fmt.Errorf("--submit-step must be a step number from 1, not %d", c.SubmitStep)
 	}
+	if c.Cohorts == 0 {
+		c.Cohorts = 1
+	}
+	if c.Cohorts < 1 || c.Cohorts > MaxCohorts || c.Cohorts > c.Participants {
+		return fmt.Errorf("--cohorts must be 1 to %d and at most --participants, not %d", MaxCohorts, c.Cohorts)
+	}
+	if c.Cohort != "" && c.Cohorts > 1 {
+		return errors.New("--cohort joins one cohort: leave out --cohorts, or leave out --cohort to create them")
+	}
 	if c.Module == "" {
 		c.Module = "warmup"
 	}
@@ -137,19 +154,28 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 
 // run is the state of one Run.
 type run struct {
-	cfg    Config
-	res    *Result
-	http   *http.Client
-	fac    *facilitator
-	ps     []*participant
-	events chan event
-	ready  []*participant // joined and on the step screen
-	phase  int
-	steps  int // steps in the module, from the step screen
-	step   int // the cohort's step (1-based) as the screens show it
-	start  time.Time
-	cpu0   time.Duration
-	peakG  int
+	cfg     Config
+	res     *Result
+	http    *http.Client
+	fac     *facilitator
+	ps      []*participant // every participant started, by index
+	events  chan event
+	cohorts []*cohort
+	ready   []*participant // joined and on the step screen, across cohorts
+	phase   int
+	start   time.Time
+	cpu0    time.Duration
+	peakG   int
+}
+
+// cohort is one cohort under load: its code, who of it is on the step screen, and the step
+// its screens show (1-based) out of how many.
+type cohort struct {
+	code        string
+	ps          []*participant
+	step, steps int
+	target      int    // the step a move in progress goes to
+	title       string // the title of the step, as the last move printed it
 }
 
 func (r *run) all(ctx context.Context) error {
@@ -161,12 +187,20 @@ func (r *run) all(ctx context.Context) error {
 		}
 		r.fac = f
 	}
-	if cfg.Cohort == "" {
-		code, err := r.fac.createCohort(cfg.Module, "Load test "+time.Now().Format("2006-01-02 15:04:05"))
-		if err != nil {
-			return fmt.Errorf("create a cohort: %w", err)
+	if cfg.Cohort != "" {
+		r.cohorts = []*cohort{{code: cfg.Cohort}}
+	} else {
+		stamp := time.Now().Format("2006-01-02 15:04:05")
+		for i := range cfg.Cohorts {
+			code, err := r.fac.createCohort(cfg.Module, fmt.Sprintf("Load test %d %s", i+1, stamp))
+			if err != nil {
+				return fmt.Errorf("create a cohort: %w", err)
+			}
+			r.cohorts = append(r.cohorts, &cohort{code: code})
 		}
-		r.cfg.Cohort, r.res.Config.Cohort = code, code
+	}
+	for _, c := range r.cohorts {
+		r.res.Codes = append(r.res.Codes, c.code)
 	}
 	r.serverReading("start")
 	if err := r.join(ctx); err != nil {
@@ -210,19 +244,20 @@ func (r *run) serverReading(label string) {
 	r.res.Server = append(r.res.Server, rd)
 }
 
-// join starts every participant at the ramp's pace and waits until each is on the step
-// screen or has failed.
+// join starts every participant at the ramp's pace, spread over the cohorts in turn, and
+// waits until each is on the step screen or has failed.
 func (r *run) join(ctx context.Context) error {
 	n := r.cfg.Participants
 	r.events = make(chan event, 2*n+16)
 	r.ps = make([]*participant, n)
-	connectAt := make([]time.Time, n)
 	pr := newProgress(r.cfg.Progress, n)
 	defer pr.done()
 	launched := 0
 	launch := func() {
-		p := &participant{idx: launched, name: "LT" + strconv.Itoa(launched+1), code: r.cfg.Cohort, events: r.events}
-		r.ps[launched] = p
+		i := launched
+		co := i % len(r.cohorts)
+		p := &participant{idx: i, co: co, name: "LT" + strconv.Itoa(i+1), code: r.cohorts[co].code, events: r.events}
+		r.ps[i] = p
 		launched++
 		go p.join(r.cfg.Addr, r.cfg.Timeout)
 	}
@@ -242,7 +277,7 @@ func (r *run) join(ctx context.Context) error {
 	tick := time.NewTicker(250 * time.Millisecond)
 	defer tick.Stop()
 	connected, failed := 0, 0
-	readyAt := make([]time.Time, n)
+	isReady := make([]bool, n)
 	for len(r.ready)+failed < n {
 		select {
 		case <-ctx.Done():
@@ -258,16 +293,17 @@ func (r *run) join(ctx context.Context) error {
 			switch e.kind {
 			case evConnected:
 				connected++
-				connectAt[e.idx] = e.at
 				r.res.Connect = append(r.res.Connect, e.at.Sub(p.started))
 			case evReady:
+				isReady[e.idx] = true
 				r.ready = append(r.ready, p)
-				readyAt[e.idx] = e.at
+				c := r.cohorts[p.co]
+				c.ps = append(c.ps, p)
+				if c.steps == 0 {
+					c.step, c.steps = p.step, p.steps
+				}
 				r.res.Ready = append(r.res.Ready, e.at.Sub(p.started))
 				r.res.AllReady = max(r.res.AllReady, e.at.Sub(r.start))
-				if r.steps == 0 {
-					r.steps, r.step = p.steps, p.step
-				}
 			case evFailed:
 				failed++
 				r.res.fail("join", e.err)
@@ -277,7 +313,7 @@ func (r *run) join(ctx context.Context) error {
 			r.res.JoinFailures += missing
 			r.res.fail("join", fmt.Errorf("%d sessions not on the step screen %s after the last one started", missing, r.cfg.Timeout))
 			for i, p := range r.ps[:launched] {
-				if readyAt[i].IsZero() && p.joiningNow() {
+				if !isReady[i] && p.joiningNow() {
 					r.res.fail("join", fmt.Errorf("%s shows: %s", p.name, p.glimpse()))
 					break
 				}
@@ -291,155 +327,198 @@ done:
 	r.res.JoinFailures += failed
 	pr.show(connected, len(r.ready), failed)
 	// Only those who reached the step screen go on; the others are closed.
-	for _, p := range r.ps {
-		if p != nil && readyAt[p.idx].IsZero() {
+	for i, p := range r.ps {
+		if p != nil && !isReady[i] {
 			p.close()
 		}
 	}
 	for _, p := range r.ready {
-		if p.step != r.step || p.steps != r.steps {
-			r.res.fail("join", fmt.Errorf("%s is on step %d of %d, others on %d of %d", p.name, p.step, p.steps, r.step, r.steps))
+		if c := r.cohorts[p.co]; p.step != c.step || p.steps != c.steps {
+			r.res.fail("join", fmt.Errorf("%s is on step %d of %d, others of cohort %s on %d of %d", p.name, p.step, p.steps, c.code, c.step, c.steps))
 		}
 	}
 	return nil
 }
 
-// await has every ready participant expect want (or fail), calls act, and collects when each
-// screen showed it, as durations from the time act started (or from sent[i] when given).
-func (r *run) await(ctx context.Context, want, fail string, act func() error, sentAt func(i int) time.Time) (Sample, []error, error) {
+// await has each of ps expect want(p) (or fail), calls act, and collects when each screen
+// showed it: durations from from(p), or from the moment act was called when from is nil.
+func (r *run) await(ctx context.Context, ps []*participant, want func(*participant) string, fail string, act func() error, from func(*participant) time.Time) (Sample, []error, error) {
 	r.phase++
 	phase := r.phase
 	var got Sample
 	var errs []error
-	pending := len(r.ready)
-	byIdx := make(map[int]int, len(r.ready)) // participant index → position in r.ready
-	for i, p := range r.ready {
-		byIdx[p.idx] = i
-	}
+	pending := len(ps)
 	var t0 time.Time
 	take := func(e event) {
 		if e.phase != phase {
 			return // a late answer from a phase that timed out
 		}
 		pending--
+		p := r.ps[e.idx]
 		switch e.kind {
 		case evHit:
-			from := t0
-			if sentAt != nil {
-				from = sentAt(byIdx[e.idx])
+			start := t0
+			if from != nil {
+				start = from(p)
 			}
-			got = append(got, max(e.at.Sub(from), 0))
+			got = append(got, max(e.at.Sub(start), 0))
 		case evFailed:
-			errs = append(errs, fmt.Errorf("%s: %w", r.ps[e.idx].name, e.err))
+			errs = append(errs, fmt.Errorf("%s: %w", p.name, e.err))
+		}
+	}
+	stop := func() {
+		for _, p := range ps {
+			p.stopWaiting()
 		}
 	}
 	var early []event
-	for _, p := range r.ready {
-		early = append(early, p.expect(phase, want, fail)...)
+	for _, p := range ps {
+		early = append(early, p.expect(phase, want(p), fail)...)
 	}
 	t0 = time.Now()
-	for _, e := range early {
-		take(e)
-	}
 	if act != nil {
 		if err := act(); err != nil {
-			for _, p := range r.ready {
-				p.stopWaiting()
-			}
+			stop()
 			return got, errs, err
 		}
+	}
+	for _, e := range early {
+		take(e)
 	}
 	deadline := time.NewTimer(r.cfg.Timeout)
 	defer deadline.Stop()
 	for pending > 0 {
 		select {
 		case <-ctx.Done():
+			stop()
 			return got, errs, ctx.Err()
 		case e := <-r.events:
 			take(e)
 		case <-deadline.C:
-			for _, p := range r.ready {
-				p.stopWaiting()
-			}
-			errs = append(errs, fmt.Errorf("%d screens did not show %q within %s", pending, want, r.cfg.Timeout))
+			stop()
+			errs = append(errs, fmt.Errorf("%d screens did not show what was expected within %s", pending, r.cfg.Timeout))
 			return got, errs, nil
 		}
 	}
 	return got, errs, nil
 }
 
-// moves makes the timed moves: next until the last step, then back, and so on.
+// moveEach runs `step CODE to(c)` for each of cs at once and returns when each command
+// started; every cohort that moved is then on its target step.
+func (r *run) moveEach(cs []*cohort, to func(c *cohort) string, started []time.Time, took []time.Duration) error {
+	var wg sync.WaitGroup
+	errs := make([]error, len(cs))
+	for i, c := range cs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			t := time.Now()
+			started[i] = t
+			c.title, errs[i] = r.fac.move(c.code, to(c))
+			took[i] = time.Since(t)
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// moves makes the timed moves of the first cohort, or of every cohort with MoveAll: next
+// until the last step, then back, and so on.
 func (r *run) moves(ctx context.Context) error {
+	targets := r.cohorts[:1]
+	if r.cfg.MoveAll {
+		targets = r.cohorts
+	}
+	var ps []*participant
+	pos := map[*cohort]int{}
+	for i, c := range targets {
+		pos[c] = i
+		if c.steps < 2 && len(c.ps) > 0 {
+			return fmt.Errorf("cohort %s has one step: nothing to move to", c.code)
+		}
+		ps = append(ps, c.ps...)
+	}
 	dir := +1
 	for range r.cfg.Rounds {
-		if r.step+dir < 1 || r.step+dir > r.steps {
+		lead := targets[0]
+		if lead.step+dir < 1 || lead.step+dir > lead.steps {
 			dir = -dir
 		}
-		if r.steps < 2 {
-			return errors.New("the module has one step: nothing to move to")
+		verb := map[int]string{+1: "next", -1: "prev"}[dir]
+		for _, c := range targets {
+			c.target = c.step + dir
 		}
-		target := r.step + dir
-		verb := "next"
-		if dir < 0 {
-			verb = "prev"
-		}
-		var title string
-		var cmdTime time.Duration
-		got, errs, err := r.await(ctx, stepText(target, r.steps), "", func() error {
-			t := time.Now()
-			var err error
-			title, err = r.fac.move(r.cfg.Cohort, verb)
-			cmdTime = time.Since(t)
-			return err
-		}, nil)
+		started := make([]time.Time, len(targets))
+		took := make([]time.Duration, len(targets))
+		got, errs, err := r.await(ctx, ps,
+			func(p *participant) string { c := r.cohorts[p.co]; return stepText(c.target, c.steps) }, "",
+			func() error { return r.moveEach(targets, func(*cohort) string { return verb }, started, took) },
+			func(p *participant) time.Time { return started[pos[r.cohorts[p.co]]] })
 		if err != nil {
 			return fmt.Errorf("move: %w", err)
 		}
-		r.step = target
+		for _, c := range targets {
+			c.step = c.target
+		}
 		r.res.Rounds++
-		r.res.Moves = append(r.res.Moves, cmdTime)
+		r.res.Moves = append(r.res.Moves, took...)
 		r.res.Fanout = append(r.res.Fanout, got...)
-		r.res.FanoutFailures += len(r.ready) - len(got)
+		r.res.FanoutFailures += len(ps) - len(got)
 		for _, e := range errs {
 			r.res.fail("fan-out", e)
 		}
 		// The screens showed the step number; they must show its title too.
-		line := stepText(target, r.steps) + titlePrefix(title, 12)
-		for _, p := range r.ready {
-			if !p.shows(line) {
-				r.res.FanoutFailures++
-				r.res.fail("fan-out", fmt.Errorf("%s does not show %q", p.name, line))
+		for _, c := range targets {
+			for _, p := range c.ps {
+				if !p.showsStepTitle(c.step, c.steps, titlePrefix(c.title, 12)) {
+					r.res.FanoutFailures++
+					r.res.fail("fan-out", fmt.Errorf("%s does not show step %d of %d — %s", p.name, c.step, c.steps, c.title))
+				}
 			}
 		}
 	}
 	return nil
 }
 
-// submit moves the cohort to the reflection step, has everyone type an answer and wait until
-// it is stored as a draft, then everyone presses ctrl+s within one second; it times each
-// press until the screen confirms.
+// submit moves every cohort to the reflection step, has everyone type an answer and wait
+// until it is stored as a draft, then everyone presses ctrl+s within one second; it times
+// each press until the screen confirms, and asks the roster how many were stored.
 func (r *run) submit(ctx context.Context) error {
 	s := r.cfg.SubmitStep
-	if r.steps > 0 && s > r.steps {
-		return fmt.Errorf("--submit-step %d: the module has %d steps", s, r.steps)
+	var away []*cohort
+	var ps []*participant
+	for _, c := range r.cohorts {
+		if len(c.ps) == 0 {
+			continue
+		}
+		if s > c.steps {
+			return fmt.Errorf("--submit-step %d: cohort %s has %d steps", s, c.code, c.steps)
+		}
+		if c.step != s {
+			away = append(away, c)
+			ps = append(ps, c.ps...)
+		}
 	}
-	if r.step != s {
-		_, errs, err := r.await(ctx, stepText(s, r.steps), "", func() error {
-			_, err := r.fac.move(r.cfg.Cohort, strconv.Itoa(s))
-			return err
-		}, nil)
+	if len(away) > 0 {
+		started := make([]time.Time, len(away))
+		took := make([]time.Duration, len(away))
+		_, errs, err := r.await(ctx, ps, func(p *participant) string { return stepText(s, r.cohorts[p.co].steps) }, "",
+			func() error { return r.moveEach(away, func(*cohort) string { return strconv.Itoa(s) }, started, took) }, nil)
 		if err != nil {
 			return fmt.Errorf("move to the submit step: %w", err)
 		}
-		r.step = s
+		for _, c := range away {
+			c.step = s
+		}
 		for _, e := range errs {
 			r.res.fail("submit", e)
 		}
 	}
-	if _, errs, err := r.await(ctx, textEditor, textNotSaved, nil, nil); err != nil || len(errs) > 0 {
+	editor := func(*participant) string { return textEditor }
+	if _, errs, err := r.await(ctx, r.ready, editor, textNotSaved, nil, nil); err != nil || len(errs) > 0 {
 		return firstErr(err, errs, "step %d shows no editor", s)
 	}
-	_, errs, err := r.await(ctx, textDraft, textNotSaved, func() error {
+	_, errs, err := r.await(ctx, r.ready, func(*participant) string { return textDraft }, textNotSaved, func() error {
 		for _, p := range r.ready {
 			if err := p.typeText("Answer from " + p.name + " in a load test"); err != nil {
 				r.res.fail("submit", fmt.Errorf("%s: type: %w", p.name, err))
@@ -454,21 +533,21 @@ func (r *run) submit(ctx context.Context) error {
 		r.res.fail("submit", e)
 	}
 	// The burst: ctrl+s from everyone, spread evenly over one second.
-	sent := make([]time.Time, len(r.ready))
-	got, errs, err := r.await(ctx, textSubmitted, textNotSaved, func() error {
+	sent := make([]time.Time, len(r.ps))
+	got, errs, err := r.await(ctx, r.ready, func(*participant) string { return textSubmitted }, textNotSaved, func() error {
 		gap := time.Second / time.Duration(len(r.ready))
 		t0 := time.Now()
 		for i, p := range r.ready {
 			if d := time.Until(t0.Add(time.Duration(i) * gap)); d > 0 {
 				time.Sleep(d)
 			}
-			sent[i] = time.Now()
+			sent[p.idx] = time.Now()
 			if err := p.typeText("\x13"); err != nil {
 				r.res.fail("submit", fmt.Errorf("%s: ctrl+s: %w", p.name, err))
 			}
 		}
 		return nil
-	}, func(i int) time.Time { return sent[i] })
+	}, func(p *participant) time.Time { return sent[p.idx] })
 	if err != nil {
 		return err
 	}
@@ -478,11 +557,15 @@ func (r *run) submit(ctx context.Context) error {
 	for _, e := range errs {
 		r.res.fail("submit", e)
 	}
-	r.res.Stored = -1
-	if n, err := r.fac.submitted(r.cfg.Cohort); err == nil {
-		r.res.Stored = n
-	} else {
-		r.res.fail("submit", fmt.Errorf("count stored submissions: %w", err))
+	r.res.Stored = 0
+	for _, c := range r.cohorts {
+		n, err := r.fac.submitted(c.code)
+		if err != nil {
+			r.res.Stored = -1
+			r.res.fail("submit", fmt.Errorf("count stored submissions: %w", err))
+			break
+		}
+		r.res.Stored += n
 	}
 	return nil
 }

@@ -55,6 +55,7 @@ type await struct {
 // and kept aside otherwise, so idle screens cost almost nothing.
 type participant struct {
 	idx    int
+	co     int // index of its cohort in the run
 	name   string
 	code   string
 	events chan<- event
@@ -428,4 +429,19 @@ func (p *participant) glimpse() string {
 		g = string(r[:300]) + "…"
 	}
 	return fmt.Sprintf("%q (lobby stage %d)", g, p.stage)
+}
+
+// showsStepTitle says whether the screen shows step n of m with a title that starts with
+// prefix.
+func (p *participant) showsStepTitle(n, m int, prefix string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.emu == nil || p.broken != nil {
+		return false
+	}
+	p.feedLocked(p.pending)
+	p.pending = p.pending[:0]
+	p.screen = screenText(p.emu, p.screen)
+	gn, gm, title, ok := stepOnScreen(p.screen)
+	return ok && gn == n && gm == m && title != "" && strings.HasPrefix(title, prefix)
 }

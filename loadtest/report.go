@@ -14,6 +14,8 @@ const maxNotes = 8
 // Result is what a run measured.
 type Result struct {
 	Config Config
+	// Codes are the join codes of the cohorts under load.
+	Codes []string
 	// Connect is dial → shell open; Ready is dial → the step screen, per session.
 	Connect, Ready Sample
 	// AllReady is from the start of the run until the last session showed the step screen.
@@ -64,7 +66,15 @@ func (r *Result) WriteTable(w io.Writer) error {
 	if c.Ramp > 0 {
 		ramp = fmt.Sprintf("%g joins/s", c.Ramp)
 	}
-	fmt.Fprintf(w, "workshop loadtest · %s · cohort %s · %d participants, %s · %d rounds", c.Addr, c.Cohort, c.Participants, ramp, r.Rounds)
+	where := "cohort " + strings.Join(r.Codes, " ")
+	if len(r.Codes) > 3 {
+		moving := "the first moves"
+		if c.MoveAll {
+			moving = "all move at once"
+		}
+		where = fmt.Sprintf("%d cohorts (%s … %s), %s", len(r.Codes), r.Codes[0], r.Codes[len(r.Codes)-1], moving)
+	}
+	fmt.Fprintf(w, "workshop loadtest · %s · %s · %d participants, %s · %d rounds", c.Addr, where, c.Participants, ramp, r.Rounds)
 	if r.SubmitRan {
 		fmt.Fprint(w, " · submit burst")
 	}

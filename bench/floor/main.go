@@ -24,8 +24,40 @@ import (
 
 const steps = 3
 
-// room is the one cohort: the step everyone is on and who is on the step screen.
+// floor is the server: its cohorts ("rooms") by join code.
+type floor struct {
+	mu    sync.Mutex
+	rooms map[string]*room
+	mx    *metrics.Metrics
+}
+
+func (f *floor) room(code string) *room {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.rooms[code]
+}
+
+// command answers the facilitator commands the load tool uses.
+func (f *floor) command(line string) (string, int) {
+	a := strings.Fields(line)
+	if len(a) >= 2 && a[0] == "cohort" && a[1] == "create" {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		code := fmt.Sprintf("FLOOR%d", len(f.rooms)+1)
+		f.rooms[code] = &room{code: code, step: 1, screens: map[*screen]struct{}{}, mx: f.mx}
+		return "Created a floor cohort.\n" + code + "\n", 0
+	}
+	if len(a) >= 2 {
+		if r := f.room(a[1]); r != nil {
+			return r.command(a)
+		}
+	}
+	return "error: the floor knows cohort create, and step and roster of a cohort it made\n", 1
+}
+
+// room is one cohort: the step everyone is on and who is on the step screen.
 type room struct {
+	code      string
 	mu        sync.Mutex
 	step      int
 	screens   map[*screen]struct{}
@@ -79,25 +111,22 @@ func (r *room) move(arg string) (int, error) {
 	return to, nil
 }
 
-// command answers the facilitator commands the load tool uses.
-func (r *room) command(line string) (string, int) {
-	f := strings.Fields(line)
+// command answers `step CODE next|prev|N` and `roster CODE`.
+func (r *room) command(f []string) (string, int) {
 	switch {
-	case len(f) >= 2 && f[0] == "cohort" && f[1] == "create":
-		return "Created the floor cohort.\nFLOOR1\n", 0
 	case len(f) == 3 && f[0] == "step":
 		n, err := r.move(f[2])
 		if err != nil {
 			return "error: " + err.Error() + "\n", 1
 		}
-		return fmt.Sprintf("FLOOR1 is on s%s\n", stepLine(n)[1:]), 0
+		return fmt.Sprintf("%s is on s%s\n", r.code, stepLine(n)[1:]), 0
 	case len(f) >= 2 && f[0] == "roster":
 		r.mu.Lock()
 		defer r.mu.Unlock()
 		b, _ := json.Marshal(map[string]int{"submitted": r.submitted, "total": len(r.screens)})
 		return string(b) + "\n", 0
 	}
-	return "error: the floor knows cohort create, step, roster\n", 1
+	return "error: unknown command\n", 1
 }
 
 // participant walks the lobby (a name, then the code to keep), then shows the step screen and
@@ -153,7 +182,7 @@ func (r *room) participant(ch gossh.Channel) {
 	}
 }
 
-func (r *room) session(nc gossh.NewChannel) {
+func (f *floor) session(user string, nc gossh.NewChannel) {
 	ch, reqs, err := nc.Accept()
 	if err != nil {
 		return
@@ -164,7 +193,11 @@ func (r *room) session(nc gossh.NewChannel) {
 		case "pty-req", "env", "window-change":
 			_ = req.Reply(req.Type != "window-change", nil)
 		case "shell":
-			_ = req.Reply(true, nil)
+			r := f.room(user) // CODE@host
+			_ = req.Reply(r != nil, nil)
+			if r == nil {
+				return
+			}
 			go gossh.DiscardRequests(reqs)
 			r.participant(ch)
 			return
@@ -172,7 +205,7 @@ func (r *room) session(nc gossh.NewChannel) {
 			var cmd struct{ Line string }
 			_ = gossh.Unmarshal(req.Payload, &cmd)
 			_ = req.Reply(true, nil)
-			out, code := r.command(cmd.Line)
+			out, code := f.command(cmd.Line)
 			if code == 0 {
 				_, _ = ch.Write([]byte(out))
 			} else {
@@ -200,10 +233,10 @@ func main() {
 	}
 	cfg := &gossh.ServerConfig{NoClientAuth: true} // anyone, as workshop lets keyless people in
 	cfg.AddHostKey(hostKey)
-	r := &room{step: 1, screens: map[*screen]struct{}{}, mx: metrics.New()}
+	f := &floor{rooms: map[string]*room{}, mx: metrics.New()}
 	if *debug != "" {
 		mux := http.NewServeMux()
-		mux.Handle("/debug/vars", metrics.Handler(r.mx, func() int { return 1 }))
+		mux.Handle("/debug/vars", metrics.Handler(f.mx, func() int { f.mu.Lock(); defer f.mu.Unlock(); return len(f.rooms) }))
 		go func() { log.Fatal(http.ListenAndServe(*debug, mux)) }()
 	}
 	ln, err := net.Listen("tcp", *listen)
@@ -217,7 +250,7 @@ func main() {
 			log.Fatal(err)
 		}
 		go func() {
-			_, chans, reqs, err := gossh.NewServerConn(c, cfg)
+			sc, chans, reqs, err := gossh.NewServerConn(c, cfg)
 			if err != nil {
 				c.Close()
 				return
@@ -228,7 +261,7 @@ func main() {
 					_ = nc.Reject(gossh.UnknownChannelType, "sessions only")
 					continue
 				}
-				go r.session(nc)
+				go f.session(sc.User(), nc)
 			}
 		}()
 	}

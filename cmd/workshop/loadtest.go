@@ -33,6 +33,7 @@ unencrypted private key (workshop facilitator add NAME --key-file KEY.pub).`,
 		Example: `  workshop loadtest --addr 127.0.0.1:2222 --participants 50 --facilitator-key ./fac_ed25519 --rounds 5
   workshop loadtest --addr 127.0.0.1:2222 --participants 500 --ramp 100 --facilitator-key ./fac_ed25519 \
       --rounds 10 --submit --debug-url http://127.0.0.1:6060
+  workshop loadtest --addr 127.0.0.1:2222 --participants 2000 --cohorts 20 --move-all --facilitator-key ./fac_ed25519
   workshop loadtest --addr 127.0.0.1:2222 --participants 20 --cohort K7MQ2P --rounds 0`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -63,6 +64,8 @@ unencrypted private key (workshop facilitator add NAME --key-file KEY.pub).`,
 	f.StringVar(&cfg.Addr, "addr", "127.0.0.1:2222", "SSH address of the server to load, HOST:PORT (loopback only)")
 	f.IntVar(&cfg.Participants, "participants", 10, fmt.Sprintf("sessions to open, 1 to %d", loadtest.MaxParticipants))
 	f.StringVar(&cfg.Cohort, "cohort", "", "join code of the cohort to join (default: create one with the facilitator key)")
+	f.IntVar(&cfg.Cohorts, "cohorts", 1, fmt.Sprintf("without --cohort: create this many cohorts (1 to %d) and spread the participants over them", loadtest.MaxCohorts))
+	f.BoolVar(&cfg.MoveAll, "move-all", false, "with --cohorts: every cohort moves at once in each round (default: only the first moves)")
 	f.StringVar(&cfg.Module, "module", "warmup", "module of the cohort created when --cohort is not given")
 	f.StringVar(&keyFile, "facilitator-key", "", "private key file of a registered facilitator, to create the cohort and move it")
 	f.Float64Var(&cfg.Ramp, "ramp", 0, "joins per second; 0 starts everyone at once")
