@@ -64,9 +64,11 @@ $(GOVULNCHECK):
 	GOBIN=$(TOOLS)/.install $(GO) install golang.org/x/vuln/cmd/govulncheck@$(GOVULNCHECK_VERSION)
 	mv $(TOOLS)/.install/govulncheck $@
 
-## bench: run the benchmarks (record results in docs/benchmarks.md)
+FULL ?= 0
+## bench: the Go benchmarks and the load scenarios against workshop and the floor, side by side
+##        (FULL=1 adds N=200, N=500 and 2,000 in 20 cohorts; record results in docs/benchmarks.md)
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem -count=1 $(PKGS)
+	FULL=$(FULL) GO=$(GO) bash bench/run.sh
 
 clean:
 	rm -rf bin
