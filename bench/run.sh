@@ -9,6 +9,7 @@
 #   GOBENCH=0 bench/run.sh       skip the Go benchmarks
 #   BENCH_PORT=2314              first of the four ports used (SSH and debug, for each server)
 #   ONLY='N=200'                 run only the scenarios whose name contains this
+#   TARGETS='workshop'           which servers to measure (default: floor workshop)
 #   WORKSHOP_BIN=path            the workshop server to measure (default: built from this tree);
 #                                one without --debug-addr is measured without server figures
 set -euo pipefail
@@ -19,6 +20,7 @@ FULL=${FULL:-0}
 GOBENCH=${GOBENCH:-1}
 PORT=${BENCH_PORT:-2314}
 ONLY=${ONLY:-}
+TARGETS=${TARGETS:-floor workshop}
 
 tmp=$(mktemp -d)
 srv=
@@ -38,7 +40,9 @@ fi
 $GO build -o "$tmp/workshop" ./cmd/workshop
 server_bin=${WORKSHOP_BIN:-$tmp/workshop}
 has_debug=0
-if "$server_bin" serve --help 2>&1 | grep -q -- --debug-addr; then has_debug=1; fi
+# Read the help whole first: grep -q quitting early would fail the pipe under pipefail.
+serve_help=$("$server_bin" serve --help 2>&1 || true)
+if [[ "$serve_help" == *--debug-addr* ]]; then has_debug=1; fi
 $GO build -o "$tmp/floor" ./bench/floor
 $GO run ./bench/keygen "$tmp/fac"
 
@@ -88,7 +92,7 @@ scenario() {
 	local name=$1
 	shift
 	if [ -n "$ONLY" ] && [[ "$name" != *"$ONLY"* ]]; then return 0; fi
-	for target in floor workshop; do
+	for target in $TARGETS; do
 		echo
 		echo "## $name — $target   (load average $(uptime | sed 's/.*load average: //'))"
 		"start_$target"
