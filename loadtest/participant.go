@@ -137,37 +137,37 @@ func (p *participant) dial(addr string, timeout time.Duration) (io.Reader, error
 	}
 	c, chans, reqs, err := gossh.NewClientConn(nc, addr, cfg)
 	if err != nil {
-		nc.Close()
+		_ = nc.Close() // the handshake failed: nothing to keep
 		return nil, fmt.Errorf("ssh handshake: %w", err)
 	}
 	conn := gossh.NewClient(c, chans, reqs)
 	sess, err := conn.NewSession()
 	if err != nil {
-		conn.Close()
+		_ = conn.Close() // giving up on this session
 		return nil, fmt.Errorf("open session: %w", err)
 	}
 	if err := sess.RequestPty("xterm-256color", termRows, termCols, gossh.TerminalModes{gossh.ECHO: 0}); err != nil {
-		conn.Close()
+		_ = conn.Close() // giving up on this session
 		return nil, fmt.Errorf("request pty: %w", err)
 	}
 	stdin, err := sess.StdinPipe()
 	if err != nil {
-		conn.Close()
+		_ = conn.Close() // giving up on this session
 		return nil, err
 	}
 	stdout, err := sess.StdoutPipe()
 	if err != nil {
-		conn.Close()
+		_ = conn.Close() // giving up on this session
 		return nil, err
 	}
 	// Taking the stderr pipe (never written with a PTY) spares the copying goroutine the
 	// library would start otherwise.
 	if _, err := sess.StderrPipe(); err != nil {
-		conn.Close()
+		_ = conn.Close() // giving up on this session
 		return nil, err
 	}
 	if err := sess.Shell(); err != nil {
-		conn.Close()
+		_ = conn.Close() // giving up on this session
 		return nil, fmt.Errorf("start shell: %w", err)
 	}
 	_ = nc.SetDeadline(time.Time{})
@@ -258,10 +258,10 @@ func (p *participant) lobbyLocked(at time.Time) {
 	// show its code prompt for a moment while it looks the code up, which is not answered.
 	switch {
 	case p.stage < 2 && bytes.Contains(s, []byte(textKeepCode)):
-		p.typeLocked("\r")
+		_ = p.typeLocked("\r") // a failed write ends the session, which reports itself
 		p.stage = 2
 	case p.stage < 1 && bytes.Contains(s, []byte(textNamePrompt)):
-		p.typeLocked(p.name + "\r")
+		_ = p.typeLocked(p.name + "\r") // as above
 		p.stage = 1
 	}
 }
@@ -321,19 +321,6 @@ func (p *participant) stopWaiting() {
 	p.mu.Lock()
 	p.wait = nil
 	p.mu.Unlock()
-}
-
-// shows says whether the screen shows text now, drawing any output kept aside first.
-func (p *participant) shows(text string) bool {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.emu == nil || p.broken != nil {
-		return false
-	}
-	p.feedLocked(p.pending)
-	p.pending = p.pending[:0]
-	p.screen = screenText(p.emu, p.screen)
-	return bytes.Contains(p.screen, []byte(text))
 }
 
 // typeText sends keys to the session.

@@ -33,20 +33,20 @@ func (p *progress) show(connected, ready, failed int) {
 	}
 	line := progressLine(p.n, connected, ready, failed)
 	if p.terminal {
-		fmt.Fprint(p.w, "\r"+line+"\x1b[K")
+		_, _ = fmt.Fprint(p.w, "\r"+line+"\x1b[K") // progress is a courtesy: the table tells
 		p.shown = true
 		return
 	}
 	step := (ready + failed) * 10 / max(p.n, 1)
 	if step != p.lastStep {
 		p.lastStep = step
-		fmt.Fprintln(p.w, line)
+		_, _ = fmt.Fprintln(p.w, line) // as above
 	}
 }
 
 func (p *progress) done() {
 	if p.w != nil && p.terminal && p.shown {
-		fmt.Fprintln(p.w)
+		_, _ = fmt.Fprintln(p.w) // as above
 	}
 }
 

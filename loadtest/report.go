@@ -61,6 +61,20 @@ func (r *Result) Failures() int { return r.JoinFailures + r.FanoutFailures + r.S
 
 // WriteTable prints the result as a table a person reads.
 func (r *Result) WriteTable(w io.Writer) error {
+	var b strings.Builder
+	r.table(&b)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// tabf writes one line of an aligned block. The block goes into a strings.Builder, which
+// cannot fail, so there is no error to report.
+func tabf(tw *tabwriter.Writer, format string, args ...any) {
+	_, _ = fmt.Fprintf(tw, format, args...)
+}
+
+// table writes the whole report into w.
+func (r *Result) table(w *strings.Builder) {
 	c := r.Config
 	ramp := "all at once"
 	if c.Ramp > 0 {
@@ -80,10 +94,10 @@ func (r *Result) WriteTable(w io.Writer) error {
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "measure\tn\tp50\tp90\tp99\tmax\tfailed")
+	tabf(tw, "measure\tn\tp50\tp90\tp99\tmax\tfailed\n")
 	row := func(name string, s Sample, failed int) {
 		s = s.Sorted()
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%d\n", name, len(s), dur(s.Percentile(50)), dur(s.Percentile(90)), dur(s.Percentile(99)), dur(s.Max()), failed)
+		tabf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%d\n", name, len(s), dur(s.Percentile(50)), dur(s.Percentile(90)), dur(s.Percentile(99)), dur(s.Max()), failed)
 	}
 	row("connect (dial → shell)", r.Connect, c.Participants-len(r.Connect))
 	row("ready (dial → step screen)", r.Ready, r.JoinFailures)
@@ -92,11 +106,9 @@ func (r *Result) WriteTable(w io.Writer) error {
 	if r.SubmitRan {
 		row("submit (ctrl+s → confirmed)", r.Submit, r.SubmitFailures)
 	} else {
-		fmt.Fprintln(tw, "submit (ctrl+s → confirmed)\t-\t\t\t\t\tnot run")
+		tabf(tw, "submit (ctrl+s → confirmed)\t-\t\t\t\t\tnot run\n")
 	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
+	_ = tw.Flush() // into a strings.Builder
 	fmt.Fprintf(w, "all ready after: %s from the first dial\n", dur(r.AllReady))
 	if r.SubmitRan {
 		stored := "unknown"
@@ -128,11 +140,10 @@ func (r *Result) WriteTable(w io.Writer) error {
 		}
 	}
 	fmt.Fprintln(w)
-	return nil
 }
 
 // writeServer prints the debug endpoint's readings side by side, and what they imply.
-func (r *Result) writeServer(w io.Writer) {
+func (r *Result) writeServer(w *strings.Builder) {
 	if r.Config.DebugURL == "" {
 		fmt.Fprintln(w, "server: no figures (give --debug-url to read them)")
 		return
@@ -146,13 +157,13 @@ func (r *Result) writeServer(w io.Writer) {
 	for _, s := range r.Server {
 		head = append(head, s.Label)
 	}
-	fmt.Fprintln(tw, strings.Join(head, "\t"))
+	tabf(tw, "%s\n", strings.Join(head, "\t"))
 	line := func(name string, f func(v ServerVars) string) {
 		cells := []string{name}
 		for _, s := range r.Server {
 			cells = append(cells, f(s.Vars))
 		}
-		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+		tabf(tw, "%s\n", strings.Join(cells, "\t"))
 	}
 	line("  cpu seconds", func(v ServerVars) string { return fmt.Sprintf("%.2f", v.CPUSeconds) })
 	line("  rss", func(v ServerVars) string { return size(v.RSSBytes) })
@@ -161,7 +172,7 @@ func (r *Result) writeServer(w io.Writer) {
 	line("  sessions", func(v ServerVars) string { return fmt.Sprint(v.Sessions) })
 	line("  publishes", func(v ServerVars) string { return fmt.Sprint(v.Publishes) })
 	line("  renders", func(v ServerVars) string { return fmt.Sprint(v.Renders) })
-	_ = tw.Flush()
+	_ = tw.Flush() // into a strings.Builder
 	if r.ServerErr != "" {
 		fmt.Fprintf(w, "  (some readings failed: %s)\n", r.ServerErr)
 	}

@@ -48,7 +48,7 @@ func readServer(client *http.Client, base, label string) (ServerReading, error) 
 	if err != nil {
 		return ServerReading{}, fmt.Errorf("read server figures: %w", err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }() // only read from
 	if resp.StatusCode != http.StatusOK {
 		return ServerReading{}, fmt.Errorf("read server figures: %s", resp.Status)
 	}

@@ -187,7 +187,7 @@ func (f *floor) session(user string, nc gossh.NewChannel) {
 	if err != nil {
 		return
 	}
-	defer ch.Close()
+	defer func() { _ = ch.Close() }() // the session is over either way
 	for req := range reqs {
 		switch req.Type {
 		case "pty-req", "env", "window-change":
@@ -252,7 +252,7 @@ func main() {
 		go func() {
 			sc, chans, reqs, err := gossh.NewServerConn(c, cfg)
 			if err != nil {
-				c.Close()
+				_ = c.Close() // a failed handshake: nothing to keep
 				return
 			}
 			go gossh.DiscardRequests(reqs)

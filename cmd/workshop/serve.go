@@ -144,8 +144,9 @@ func startServer(cfg serveConfig) (*server, error) {
 	s := &server{ssh: srv, door: door, log: slogger, store: st, manager: m, ln: ln, done: make(chan error, 1)}
 	if cfg.debugAddr != "" {
 		if s.debug, err = startDebug(cfg.debugAddr, cfg.debugRemote, mx, m); err != nil {
-			ln.Close()
-			st.Close()
+			// Already failing: the debug listener's error is the one to report.
+			_ = ln.Close()
+			_ = st.Close()
 			return nil, err
 		}
 		slogger.Info("debug endpoint", "url", "http://"+s.debug.addr()+"/debug/vars")

@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"encoding/json"
+	"net/http"
 	"net/http/httptest"
 	"testing"
 	"time"
@@ -92,7 +93,7 @@ func TestHandlerServesJSON(t *testing.T) {
 	}
 	m.Applied(time.Now())
 	rec := httptest.NewRecorder()
-	Handler(m, func() int { return 2 }).ServeHTTP(rec, httptest.NewRequest("GET", "/debug/vars", nil))
+	Handler(m, func() int { return 2 }).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/debug/vars", nil))
 	var v Vars
 	if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, rec.Body)
@@ -104,7 +105,7 @@ func TestHandlerServesJSON(t *testing.T) {
 		t.Fatalf("buckets %v %v", v.Fanout.BoundsMS, v.Fanout.Counts)
 	}
 	rec = httptest.NewRecorder()
-	Handler(m, nil).ServeHTTP(rec, httptest.NewRequest("POST", "/debug/vars", nil))
+	Handler(m, nil).ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/debug/vars", nil))
 	if rec.Code != 405 {
 		t.Fatalf("POST answered %d", rec.Code)
 	}
