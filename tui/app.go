@@ -64,9 +64,11 @@ func NewApp(deps *Deps) App {
 	return a
 }
 
-// Init starts the first screen and asks the terminal for its background colour.
+// Init starts the first screen. The front door asks the terminal for its background colour
+// (the answer arrives as a tea.BackgroundColorMsg); the program has no input of its own to
+// read the answer with.
 func (a App) Init() tea.Cmd {
-	return tea.Batch(a.screen.Init(), tea.RequestBackgroundColor)
+	return a.screen.Init()
 }
 
 // Update handles window-wide messages and passes the rest to the screen.

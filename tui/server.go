@@ -6,14 +6,16 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2"
-	"charm.land/wish/v2/bubbletea"
+	"golang.org/x/time/rate"
 
 	"workshop/session"
 	"workshop/session/metrics"
@@ -52,9 +54,17 @@ type FrontDoor struct {
 	log     *slog.Logger
 	hint    JoinHint
 	metrics *metrics.Metrics // nil counts nothing
+	input   InputLimits
 	// active counts session handlers still running, so shutdown can wait for them to store
 	// what they hold (time on step, presence) before the store closes.
 	active sync.WaitGroup
+
+	mu       sync.Mutex
+	live     map[*tea.Program]struct{} // interactive sessions' programs, to tell them on stop
+	stopping bool
+
+	// wrap, when set, wraps each session's root model: tests put a failing screen in with it.
+	wrap func(tea.Model) tea.Model
 }
 
 // FrontDoorOption changes how a FrontDoor is made.
@@ -69,17 +79,21 @@ func NewFrontDoor(m *session.Manager, logger *slog.Logger, hint JoinHint, opts .
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	f := &FrontDoor{manager: m, log: logger, hint: hint}
+	f := &FrontDoor{manager: m, log: logger, hint: hint, input: DefaultInputLimits, live: map[*tea.Program]struct{}{}}
 	for _, o := range opts {
 		o(f)
 	}
 	return f
 }
 
+// SetInputLimits changes what one session's input may cost; call it before serving.
+func (f *FrontDoor) SetInputLimits(l InputLimits) { f.input = l }
+
 // Middleware returns the server's middlewares in wish order (the last listed runs first):
-// commands are handled before anything asks for a terminal.
+// commands are handled before anything asks for a terminal, and a panic anywhere in a
+// session's handler ends that session only.
 func (f *FrontDoor) Middleware() []wish.Middleware {
-	return []wish.Middleware{f.programMiddleware, f.commandMiddleware, f.logMiddleware}
+	return []wish.Middleware{f.programMiddleware, f.commandMiddleware, f.recoverMiddleware, f.logMiddleware}
 }
 
 func (f *FrontDoor) logMiddleware(next ssh.Handler) ssh.Handler {
@@ -93,12 +107,31 @@ func (f *FrontDoor) logMiddleware(next ssh.Handler) ssh.Handler {
 	}
 }
 
+// recoverMiddleware ends a session whose handler panics (a command, or building a screen)
+// with a short message to the person and the full story in the log, instead of ending the
+// process. Panics inside a running program are caught closer, by its guard.
+func (f *FrontDoor) recoverMiddleware(next ssh.Handler) ssh.Handler {
+	return func(s ssh.Session) {
+		defer func() {
+			if r := recover(); r != nil {
+				f.log.Error("session ended by a bug", "remote", s.RemoteAddr().String(), "command", strings.Join(s.Command(), " "),
+					"panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+				fmt.Fprintln(s.Stderr(), "error: something went wrong on the server and this session had to close; the problem was logged. Try again in a moment.")
+				_ = s.Exit(1)
+			}
+		}()
+		next(s)
+	}
+}
+
 // programMiddleware runs one Bubble Tea program per interactive session. It replaces wish's
 // bubbletea middleware so that the program ends when the session's channel closes even though
-// the connection stays open (shared connections), instead of spinning on a closed channel.
+// the connection stays open (shared connections), instead of spinning on a closed channel;
+// so that sizes and input are bounded before anything allocates for them; and so that every
+// goroutine of the session ends with it.
 func (f *FrontDoor) programMiddleware(next ssh.Handler) ssh.Handler {
 	return func(s ssh.Session) {
-		_, windows, ok := s.Pty()
+		pty, windows, ok := s.Pty()
 		if !ok {
 			wish.Println(s, "workshop needs an interactive terminal. Run `ssh -t ...`, or leave out the command to join a workshop.")
 			_ = s.Exit(1)
@@ -110,40 +143,130 @@ func (f *FrontDoor) programMiddleware(next ssh.Handler) ssh.Handler {
 		conn := &Conn{}
 		defer conn.Close()
 
-		app := f.newApp(ctx, s, conn)
-		opts := append(bubbletea.MakeOptions(s), tea.WithContext(ctx), tea.WithoutSignalHandler())
-		p := tea.NewProgram(app, opts...)
-		go func() {
-			for {
-				select {
-				case <-ctx.Done():
-					return
-				case w, ok := <-windows:
-					if !ok {
-						// The channel is closed: nobody can see this program any more.
-						cancel()
-						return
-					}
-					if w.Width > 0 && w.Height > 0 {
-						p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
-					}
-				}
-			}
-		}()
-		final, err := p.Run()
-		if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		var model tea.Model = f.newApp(ctx, s, conn)
+		if f.wrap != nil {
+			model = f.wrap(model)
+		}
+		end := &sessionEnd{log: f.log, remote: s.RemoteAddr().String()}
+		p := newProgram(ctx, s, pty, newGuard(model, end))
+		end.quit = func() { go p.Quit() }
+		if !f.register(p) {
+			wish.Println(s, restartLine(f.hint, model))
+			next(s)
+			return
+		}
+		defer f.unregister(p)
+
+		// One budget for everything this session's client makes the program do.
+		events := rate.NewLimiter(rate.Limit(f.input.EventsPerSecond), max(f.input.EventBurst, 1))
+		startInput(ctx, cancel, p, s, pty.Term, events, f.input, f.log)
+		go forwardWindows(ctx, cancel, p, windows, events, f.log)
+		go p.Send(terminalQueries(append(s.Environ(), "TERM="+pty.Term)))
+
+		_, err := p.Run()
+		cancel() // the input goroutines end as soon as the client's channel lets them
+		if errors.Is(err, tea.ErrProgramPanic) {
+			end.fail("a command failed (caught by Bubble Tea, stack on stderr)")
+		} else if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 			f.log.Error("session program ended with an error", "err", err, "remote", s.RemoteAddr().String())
 		}
-		if app, ok := final.(App); ok {
-			// The screen is gone by now, so what could not be stored is said on the plain
-			// terminal, where it stays readable after the connection closes.
-			// The client's terminal is still raw, so each line ends in CR LF.
-			for _, line := range app.Flush() {
-				_, _ = io.WriteString(s, strings.ReplaceAll(line, "\n", "\r\n")+"\r\n")
-			}
+		last, panicked, restarting := end.state()
+		// The screen is gone by now, so what could not be stored is said on the plain
+		// terminal, where it stays readable after the connection closes.
+		// The client's terminal is still raw, so each line ends in CR LF.
+		for _, line := range f.flush(last, end) {
+			_, _ = io.WriteString(s, strings.ReplaceAll(line, "\n", "\r\n")+"\r\n")
+		}
+		switch {
+		case panicked:
+			wish.Println(s, crashLine(f.hint))
+		case restarting:
+			wish.Println(s, restartLine(f.hint, last))
 		}
 		next(s)
 	}
+}
+
+// flush stores what the session's last screen still holds, and returns lines for the person
+// about anything that could not be stored. A bug there is logged, not fatal.
+func (f *FrontDoor) flush(m tea.Model, end *sessionEnd) (lines []string) {
+	defer func() {
+		if r := recover(); r != nil {
+			f.log.Error("storing a session's last work failed by a bug", "remote", end.remote, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+			lines = []string{"Some of your last typing may not have been stored: the server hit a problem while saving it."}
+		}
+	}()
+	if fl, ok := m.(interface{ Flush() []string }); ok {
+		return fl.Flush()
+	}
+	return nil
+}
+
+// forwardWindows passes the client's window changes to the program, clamped, and ends the
+// session when the channel closes. Resizing redraws the whole screen, so changes share the
+// session's event budget; while a change waits for it, later ones replace it, so a person
+// dragging a window corner still ends at the right size.
+func forwardWindows(ctx context.Context, end context.CancelFunc, p *tea.Program, windows <-chan ssh.Window, events *rate.Limiter, log *slog.Logger) {
+	defer recoverLog(log, "window changes", end)
+	var pending tea.WindowSizeMsg
+	var due <-chan time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case w, ok := <-windows:
+			if !ok {
+				// The channel is closed: nobody can see this program any more.
+				end()
+				return
+			}
+			pending.Width, pending.Height = clampSize(w.Width, w.Height)
+			if due == nil {
+				due = time.After(events.Reserve().Delay())
+			}
+		case <-due:
+			due = nil
+			p.Send(pending)
+		}
+	}
+}
+
+// register records a session's program so a stop can reach it; it refuses when the server is
+// already stopping.
+func (f *FrontDoor) register(p *tea.Program) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.stopping {
+		return false
+	}
+	f.live[p] = struct{}{}
+	return true
+}
+
+func (f *FrontDoor) unregister(p *tea.Program) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	delete(f.live, p)
+}
+
+// Shutdown tells every interactive session that the server is restarting: each program quits
+// the normal way (leaving the alternate screen, showing the cursor), stores what it holds and
+// prints one line on how to come back. Sessions that start from now on get that line at once.
+// It then waits, until ctx ends, for every session handler (commands too) to return.
+func (f *FrontDoor) Shutdown(ctx context.Context) error {
+	f.mu.Lock()
+	f.stopping = true
+	live := make([]*tea.Program, 0, len(f.live))
+	for p := range f.live {
+		live = append(live, p)
+	}
+	f.mu.Unlock()
+	for _, p := range live {
+		// Send waits for the program's loop, which a stalled client can hold up; it returns
+		// once the program ends, so these goroutines end with their sessions.
+		go p.Send(restartMsg{})
+	}
+	return f.Wait(ctx)
 }
 
 // Wait blocks until every session handler has returned, or ctx ends.
