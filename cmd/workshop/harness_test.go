@@ -14,6 +14,8 @@ import (
 
 	"github.com/charmbracelet/x/vt"
 	gossh "golang.org/x/crypto/ssh"
+
+	"workshop/tui"
 )
 
 // testServer is the real server, started on 127.0.0.1:0 with its data in a temp directory.
@@ -37,6 +39,7 @@ func startTestServer(t testing.TB, dataDir string) *testServer {
 		host:       "localhost",
 		logFormat:  "text",
 		logOut:     ts.log,
+		limits:     tui.DefaultConnLimits,
 	}
 	ts.start()
 	t.Cleanup(func() { ts.conns.releaseAll(); ts.stop() })

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"charm.land/log/v2"
@@ -38,24 +40,45 @@ type serveConfig struct {
 	// non-loopback address for it.
 	debugAddr   string
 	debugRemote bool
+	// limits bound what clients may hold open; input bounds one session's keyboard (tests
+	// lower them, nil keeps the defaults).
+	limits tui.ConnLimits
+	input  *tui.InputLimits
+	// stopGrace is how long a stop waits for sessions to end on their own before it closes
+	// their connections.
+	stopGrace time.Duration
 }
 
 func newServeCmd(g *globals) *cobra.Command {
 	cfg := serveConfig{}
+	var envErrs []error // bad WORKSHOP_... values, reported when the command runs
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Run the SSH server participants and facilitators connect to",
 		Long: `Run the workshop SSH server. It creates the data directory, the SQLite database and an
 ed25519 host key on first start. Participants join with ` + "`ssh -p PORT HOST`" + `; a registered
-facilitator key gets the facilitator console. Stop it with Ctrl+C: open sessions are closed and
-every answer already submitted is on disk.`,
+facilitator key gets the facilitator console. Stop it with Ctrl+C (or SIGTERM): new connections
+are refused, every connected person is told the server is restarting and how to reconnect (with
+their rejoin code), their terminal is put back as it was, and what they typed is stored before
+the server exits.
+
+Every client is bounded: a connection must ask for a session within --login-grace; connections
+still logging in are limited in total (--max-startups) and per address; one connection holds at
+most --max-sessions sessions; a peer that stops answering keepalives is disconnected and shows
+offline. Window sizes, pastes and typing speed are bounded per session.`,
 		Example: `  workshop serve
   workshop serve --listen :2222 --data /var/lib/workshop --content ./modules
   WORKSHOP_LISTEN=127.0.0.1:2022 workshop serve --log-format json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := errors.Join(envErrs...); err != nil {
+				return err
+			}
 			if cfg.logFormat != "text" && cfg.logFormat != "json" {
 				return fmt.Errorf("--log-format must be text or json, not %q", cfg.logFormat)
+			}
+			if err := checkLimits(cfg.limits); err != nil {
+				return err
 			}
 			cfg.dataDir = g.dataDir
 			cfg.logOut = cmd.ErrOrStderr()
@@ -68,7 +91,91 @@ every answer already submitted is on disk.`,
 	cmd.Flags().StringVar(&cfg.logFormat, "log-format", "text", "log format: text or json")
 	cmd.Flags().StringVar(&cfg.debugAddr, "debug-addr", "", "serve pprof and live counters (/debug/pprof/, /debug/vars) on this loopback HOST:PORT, e.g. 127.0.0.1:6060 (off by default)")
 	cmd.Flags().BoolVar(&cfg.debugRemote, "debug-allow-remote", false, "allow --debug-addr to be an address other machines can reach (profiles reveal what the server holds)")
+	cfg.limits = tui.DefaultConnLimits
+	cfg.stopGrace = defaultStopGrace
+	lim, fl := &cfg.limits, cmd.Flags()
+	fl.DurationVar(&lim.LoginGrace, "login-grace", envDuration("WORKSHOP_LOGIN_GRACE", lim.LoginGrace, &envErrs),
+		"time a connection gets from connecting to its first shell or command, then it is closed (env WORKSHOP_LOGIN_GRACE)")
+	if v := os.Getenv("WORKSHOP_MAX_STARTUPS"); v != "" {
+		if st, err := tui.ParseStartups(v); err != nil {
+			envErrs = append(envErrs, fmt.Errorf("WORKSHOP_MAX_STARTUPS: %w", err))
+		} else {
+			lim.Startups = st
+		}
+	}
+	fl.Var(&startupsFlag{&lim.Startups}, "max-startups", "connections still logging in, all addresses together, as start:rate:full: past start a new one is refused with rate% chance, rising to all at full (env WORKSHOP_MAX_STARTUPS)")
+	fl.IntVar(&lim.StartupsPerAddress, "max-startups-per-address", envInt("WORKSHOP_MAX_STARTUPS_PER_ADDRESS", lim.StartupsPerAddress, &envErrs),
+		"connections still logging in from one address (an IPv6 /64 counts as one); 0 for no limit (env WORKSHOP_MAX_STARTUPS_PER_ADDRESS)")
+	fl.IntVar(&lim.MaxSessions, "max-sessions", envInt("WORKSHOP_MAX_SESSIONS", lim.MaxSessions, &envErrs),
+		"sessions one connection may have open at once (env WORKSHOP_MAX_SESSIONS)")
+	fl.DurationVar(&lim.AliveInterval, "client-alive-interval", envDuration("WORKSHOP_CLIENT_ALIVE_INTERVAL", lim.AliveInterval, &envErrs),
+		"how often a connection is asked whether its peer is still there; 0 never asks (env WORKSHOP_CLIENT_ALIVE_INTERVAL)")
+	fl.IntVar(&lim.AliveCountMax, "client-alive-count", envInt("WORKSHOP_CLIENT_ALIVE_COUNT", lim.AliveCountMax, &envErrs),
+		"intervals an answer may be late before the peer counts as gone and is disconnected (env WORKSHOP_CLIENT_ALIVE_COUNT)")
 	return cmd
+}
+
+// defaultStopGrace bounds how long a stop waits for sessions to end on their own.
+const defaultStopGrace = 10 * time.Second
+
+// checkLimits refuses limits that would lock everyone out or never bound anything.
+func checkLimits(l tui.ConnLimits) error {
+	switch {
+	case l.LoginGrace < 0:
+		return fmt.Errorf("--login-grace must not be negative, got %s", l.LoginGrace)
+	case l.StartupsPerAddress < 0:
+		return fmt.Errorf("--max-startups-per-address must be 0 (no limit) or more, got %d", l.StartupsPerAddress)
+	case l.MaxSessions < 1:
+		return fmt.Errorf("--max-sessions must be at least 1, got %d", l.MaxSessions)
+	case l.AliveInterval < 0:
+		return fmt.Errorf("--client-alive-interval must not be negative, got %s", l.AliveInterval)
+	case l.AliveCountMax < 1:
+		return fmt.Errorf("--client-alive-count must be at least 1, got %d", l.AliveCountMax)
+	}
+	return nil
+}
+
+// startupsFlag is --max-startups as a flag value.
+type startupsFlag struct{ st *tui.Startups }
+
+func (f *startupsFlag) String() string { return f.st.String() }
+func (f *startupsFlag) Type() string   { return "start:rate:full" }
+func (f *startupsFlag) Set(s string) error {
+	st, err := tui.ParseStartups(s)
+	if err != nil {
+		return err
+	}
+	*f.st = st
+	return nil
+}
+
+// envDuration reads a duration from the environment, or returns def; a bad value is noted in
+// errs, to be reported when the command runs.
+func envDuration(name string, def time.Duration, errs *[]error) time.Duration {
+	v := os.Getenv(name)
+	if v == "" {
+		return def
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		*errs = append(*errs, fmt.Errorf("%s=%q is not a duration like 30s or 2m", name, v))
+		return def
+	}
+	return d
+}
+
+// envInt reads a whole number from the environment, or returns def (see envDuration).
+func envInt(name string, def int, errs *[]error) int {
+	v := os.Getenv(name)
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		*errs = append(*errs, fmt.Errorf("%s=%q is not a whole number", name, v))
+		return def
+	}
+	return n
 }
 
 // server is a running workshop server.
@@ -81,6 +188,8 @@ type server struct {
 	ln      net.Listener
 	done    chan error
 	debug   *debugServer // nil unless --debug-addr
+	// stopGrace is how long stop waits for sessions to end before closing their connections.
+	stopGrace time.Duration
 }
 
 // startServer opens the data, builds the SSH server and starts serving on cfg.listen.
@@ -128,20 +237,24 @@ func startServer(cfg serveConfig) (*server, error) {
 	mx := metrics.New()
 	m := session.NewManager(st, lib, slogger, session.WithMetrics(mx))
 	door := tui.NewFrontDoor(m, slogger, tui.JoinHint{Host: cfg.host, Port: port}, tui.WithMetrics(mx))
-	srv, err := wish.NewServer(
+	if cfg.input != nil {
+		door.SetInputLimits(*cfg.input)
+	}
+	opts := []ssh.Option{
 		wish.WithHostKeyPath(g.hostKeyPath()),
 		// Anyone may connect: with a key (recognised by it) or without one (no password asked).
 		wish.WithPublicKeyAuth(func(ssh.Context, ssh.PublicKey) bool { return true }),
 		wish.WithKeyboardInteractiveAuth(func(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }),
 		wish.WithMiddleware(door.Middleware()...),
-	)
+	}
+	srv, err := wish.NewServer(append(opts, door.ServerOptions(cfg.limits)...)...)
 	if err != nil {
 		// Already failing: the start-up error is the one to report.
 		_ = ln.Close()
 		_ = st.Close()
 		return nil, fmt.Errorf("create ssh server: %w", err)
 	}
-	s := &server{ssh: srv, door: door, log: slogger, store: st, manager: m, ln: ln, done: make(chan error, 1)}
+	s := &server{ssh: srv, door: door, log: slogger, store: st, manager: m, ln: ln, done: make(chan error, 1), stopGrace: cmp.Or(cfg.stopGrace, defaultStopGrace)}
 	if cfg.debugAddr != "" {
 		if s.debug, err = startDebug(cfg.debugAddr, cfg.debugRemote, mx, m); err != nil {
 			// Already failing: the debug listener's error is the one to report.
@@ -159,18 +272,29 @@ func startServer(cfg serveConfig) (*server, error) {
 // addr is where the server listens.
 func (s *server) addr() string { return s.ln.Addr().String() }
 
-// stop closes every session, waits for the sessions to store what they hold, then closes the
-// store. Submitted work is already on disk; what a session still holds is its presence and the
-// time spent on the current step.
+// stop refuses new connections, tells every connected person the server is restarting and
+// how to come back (their program quits the normal way, so their terminal leaves the
+// alternate screen and shows the cursor again), lets each session store what it holds, then
+// closes whatever is left and the store. It takes at most stopGrace plus the time a session
+// needs to store its last work (bounded by the session's own flush timeout).
 func (s *server) stop() error {
 	_ = s.debug.close()
-	err := s.ssh.Close()
-	if errors.Is(err, ssh.ErrServerClosed) {
+	err := s.ln.Close()
+	if errors.Is(err, net.ErrClosed) {
 		err = nil
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), s.stopGrace)
 	defer cancel()
-	if werr := s.door.Wait(ctx); werr != nil {
+	if werr := s.door.Shutdown(ctx); werr != nil {
+		s.log.Warn("closing connections of sessions that did not end in time", "err", werr)
+	}
+	if cerr := s.ssh.Close(); cerr != nil && !errors.Is(cerr, ssh.ErrServerClosed) && !errors.Is(cerr, net.ErrClosed) && err == nil {
+		err = cerr
+	}
+	// Sessions cut off just now still store what they hold before the store closes.
+	wctx, wcancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer wcancel()
+	if werr := s.door.Wait(wctx); werr != nil {
 		s.log.Warn("stopping before every session ended", "err", werr)
 	}
 	if cerr := s.store.Close(); err == nil {
