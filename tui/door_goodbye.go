@@ -21,7 +21,7 @@ func (a App) rejoinCode() string {
 // restartLine is the one line a person reads when the server stops under them: that it is
 // restarting, and exactly how to come back as themselves.
 func restartLine(hint JoinHint, m any) string {
-	line := "The workshop server is restarting. Reconnect in a moment with: " + hint.Plain()
+	line := "The server is restarting. Reconnect in a moment with: " + hint.Plain()
 	if a, ok := m.(App); ok {
 		if code := a.rejoinCode(); code != "" {
 			return line + " and your rejoin code " + code

@@ -6,6 +6,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"io"
+	"net"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -146,6 +147,27 @@ func dialTerm(t testing.TB, addr, user string, key gossh.Signer, cols, rows int)
 	if err != nil {
 		t.Fatalf("dial %s: %v", addr, err)
 	}
+	return newTermClient(t, conn, user, cols, rows)
+}
+
+// dialTermFrom is dialTerm from a given local address (any 127.x.y.z is this machine), for
+// tests that tell clients apart by address.
+func dialTermFrom(t testing.TB, local, addr, user string, key gossh.Signer, cols, rows int) *termClient {
+	t.Helper()
+	d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(local)}, Timeout: 10 * time.Second}
+	raw, err := d.Dial("tcp", addr)
+	if err != nil {
+		t.Fatalf("dial %s from %s: %v", addr, local, err)
+	}
+	sc, chans, reqs, err := gossh.NewClientConn(raw, addr, sshConfig(user, key))
+	if err != nil {
+		t.Fatalf("ssh handshake with %s from %s: %v", addr, local, err)
+	}
+	return newTermClient(t, gossh.NewClient(sc, chans, reqs), user, cols, rows)
+}
+
+func newTermClient(t testing.TB, conn *gossh.Client, user string, cols, rows int) *termClient {
+	t.Helper()
 	c := &termClient{t: t, name: user, conn: conn, emu: vt.NewEmulator(cols, rows), stop: make(chan struct{}), done: make(chan struct{})}
 	c.open(cols, rows)
 	t.Cleanup(c.close)
@@ -220,6 +242,14 @@ func (c *termClient) screen() string {
 		c.t.Fatalf("%s: terminal emulator failed: %v", c.name, c.broken)
 	}
 	return c.emu.String()
+}
+
+// terminalState says whether the emulated terminal is on the alternate screen and whether
+// its cursor is hidden.
+func (c *termClient) terminalState() (alt, cursorHidden bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.emu.IsAltScreen(), c.emu.CursorHidden()
 }
 
 // waitFor waits until the screen shows every one of texts, failing after a bounded time.
@@ -299,6 +329,11 @@ func (c *termClient) close() {
 		_ = c.sess.Close()
 	}
 	_ = c.conn.Close()
+	// Ends the goroutine that copies the emulator's answers to the session (the pipe is safe
+	// to close while it reads; the emulator's own Close is not).
+	if p, ok := c.emu.InputPipe().(io.Closer); ok {
+		_ = p.Close()
+	}
 }
 
 // runCommand runs `ssh HOST args...` and returns stdout, stderr and the exit code.
