@@ -1,0 +1,264 @@
+package tui
+
+import (
+	"bytes"
+	"io"
+	"log/slog"
+	"net"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	"github.com/charmbracelet/x/vt"
+	gossh "golang.org/x/crypto/ssh"
+
+	"workshop/content"
+	"workshop/session"
+	"workshop/session/sqlite"
+)
+
+// doorServer is the front door on a real SSH server on 127.0.0.1, for tests that need the
+// door's internals (cmd/workshop's end-to-end suite drives the whole binary).
+type doorServer struct {
+	door *FrontDoor
+	addr string
+	log  *lockedBuffer
+}
+
+func startDoor(t *testing.T, wrap func(tea.Model) tea.Model) *doorServer {
+	t.Helper()
+	lib, _, err := content.NewLibrary("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "workshop.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := &lockedBuffer{}
+	log := slog.New(slog.NewTextHandler(logs, nil))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	door := NewFrontDoor(session.NewManager(st, lib, log), log, JoinHint{Host: "localhost", Port: ln.Addr().(*net.TCPAddr).Port})
+	door.wrap = wrap
+	opts := []ssh.Option{
+		wish.WithHostKeyPath(filepath.Join(t.TempDir(), "host_ed25519")),
+		wish.WithKeyboardInteractiveAuth(func(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }),
+		wish.WithMiddleware(door.Middleware()...),
+	}
+	srv, err := wish.NewServer(append(opts, door.ServerOptions(DefaultConnLimits)...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() {
+		_ = srv.Close()
+		_ = door.Wait(t.Context())
+		st.Close()
+	})
+	return &doorServer{door: door, addr: ln.Addr().String(), log: logs}
+}
+
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// doorClient is a keyless SSH client whose output plays into a terminal emulator.
+type doorClient struct {
+	t     *testing.T
+	sess  *gossh.Session
+	stdin io.Writer
+	mu    sync.Mutex
+	emu   *vt.Emulator
+	ended chan struct{}
+}
+
+func dialDoor(t *testing.T, addr string) *doorClient {
+	t.Helper()
+	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
+		User: "someone",
+		Auth: []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })},
+		// A throwaway server on loopback.
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
+		Timeout:         10 * time.Second,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	sess, err := conn.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm-256color", 24, 100, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	stdin, _ := sess.StdinPipe()
+	stdout, _ := sess.StdoutPipe()
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	c := &doorClient{t: t, sess: sess, stdin: stdin, emu: vt.NewEmulator(100, 24), ended: make(chan struct{})}
+	go func() {
+		defer close(c.ended)
+		buf := make([]byte, 32<<10)
+		for {
+			n, err := stdout.Read(buf)
+			c.mu.Lock()
+			_, _ = c.emu.Write(buf[:n])
+			c.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	go func() { _, _ = io.Copy(stdin, c.emu) }()
+	t.Cleanup(func() {
+		if p, ok := c.emu.InputPipe().(io.Closer); ok {
+			_ = p.Close()
+		}
+	})
+	return c
+}
+
+func (c *doorClient) screen() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.emu.String()
+}
+
+func (c *doorClient) waitFor(text string) {
+	c.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(c.screen(), text) {
+		if time.Now().After(deadline) {
+			c.t.Fatalf("screen never showed %q:\n%s", text, c.screen())
+		}
+		time.Sleep(20 * time.Millisecond) // polling, not a wait for a screen
+	}
+}
+
+func (c *doorClient) typeText(s string) {
+	c.t.Helper()
+	if _, err := io.WriteString(c.stdin, s); err != nil {
+		c.t.Fatal(err)
+	}
+}
+
+// buggy is a screen with bugs on purpose: F10 panics in Update, F11 in a command, F12 in a
+// command inside a tea.Sequence (which only Bubble Tea's own recovery sees).
+type buggy struct{ tea.Model }
+
+func (b buggy) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "f10":
+			panic("bug in a screen")
+		case "f11":
+			return b, tea.Batch(nil, func() tea.Msg { panic("bug in a command") })
+		case "f12":
+			return b, tea.Sequence(func() tea.Msg { return nil }, func() tea.Msg { panic("bug in a sequence") })
+		}
+	}
+	m, cmd := b.Model.Update(msg)
+	return buggy{m}, cmd
+}
+
+// A bug in one session's screen ends that session with a plain message and a log line; the
+// server and every other session carry on.
+func TestPanicEndsOnlyThatSession(t *testing.T) {
+	ds := startDoor(t, func(m tea.Model) tea.Model { return buggy{m} })
+	bystander := dialDoor(t, ds.addr)
+	bystander.waitFor("Join a workshop")
+	for _, key := range []struct{ name, seq, log string }{
+		{"update", "\x1b[21~", "bug in a screen"},        // F10
+		{"command", "\x1b[23~", "bug in a command"},      // F11
+		{"sequence", "\x1b[24~", "caught by Bubble Tea"}, // F12
+	} {
+		t.Run(key.name, func(t *testing.T) {
+			c := dialDoor(t, ds.addr)
+			c.waitFor("Join a workshop")
+			c.typeText(key.seq)
+			c.waitFor("something went wrong on the server")
+			select {
+			case <-c.ended:
+			case <-time.After(10 * time.Second):
+				t.Fatal("the failed session did not end")
+			}
+			if !strings.Contains(ds.log.String(), key.log) || !strings.Contains(ds.log.String(), "session ended by a bug") {
+				t.Fatalf("no log line for the panic:\n%s", ds.log.String())
+			}
+		})
+	}
+	bystander.typeText("ABC")
+	bystander.waitFor("ABC")
+}
+
+func TestParseStartups(t *testing.T) {
+	for in, want := range map[string]Startups{"10:30:100": {10, 30, 100}, "5": {5, 100, 5}, " 1:0:2 ": {1, 0, 2}} {
+		if got, err := ParseStartups(in); err != nil || got != want {
+			t.Errorf("%q: %v %v, want %v", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "a:b:c", "10:30", "20:30:10", "1:101:5", "-1:30:100", "0:0:0"} {
+		if _, err := ParseStartups(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+// Past Start connections starting, new ones are refused with a chance rising from Rate to
+// certainty at Full; per address, at the cap.
+func TestStartupRefusal(t *testing.T) {
+	g := &connGuard{lim: ConnLimits{Startups: Startups{Start: 10, Rate: 30, Full: 20}, StartupsPerAddress: 3}, perAddr: map[string]int{}}
+	for _, tc := range []struct {
+		starting int
+		chance   float64
+		refused  bool
+	}{
+		{9, 0, false},     // below start: always admitted
+		{10, 0.29, true},  // at start: 30%
+		{10, 0.31, false}, //
+		{15, 0.64, true},  // half way: 30% + 70%×½ = 65%
+		{15, 0.66, false}, //
+		{19, 0.9, true},   // 30% + 70%×0.9 = 93%
+		{20, 0.999, true}, // full: always refused
+	} {
+		g.starting = tc.starting
+		g.chance = func() float64 { return tc.chance }
+		if got := g.refusal("192.0.2.1") != ""; got != tc.refused {
+			t.Errorf("%d starting, chance %.2f: refused %v, want %v", tc.starting, tc.chance, got, tc.refused)
+		}
+	}
+	g.starting = 0
+	g.perAddr["192.0.2.1"] = 3
+	if g.refusal("192.0.2.1") == "" || g.refusal("192.0.2.2") != "" {
+		t.Error("per-address cap not applied to that address alone")
+	}
+	for a, want := range map[string]string{"192.0.2.7:22": "192.0.2.7", "[2001:db8:1:2:3::4]:22": "2001:db8:1:2::/64", "[::ffff:192.0.2.7]:22": "192.0.2.7"} {
+		ap, _ := net.ResolveTCPAddr("tcp", a)
+		if got := addressKey(ap); got != want {
+			t.Errorf("addressKey(%s) = %s, want %s", a, got, want)
+		}
+	}
+}
