@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -104,4 +106,48 @@ func waitGoroutinesSettle() {
 		runtime.Gosched()
 		sleepBriefly()
 	}
+}
+
+// BenchmarkMoveUnderFlood measures how long a facilitator's move takes to show on a
+// participant's screen while four anonymous clients in the lobby type as fast as they can.
+func BenchmarkMoveUnderFlood(b *testing.B) {
+	ts, facKey, _ := setupB(b)
+	code := createCohortB(b, ts, facKey)
+	watcher := dialTermB(b, ts.addr(), code, 80, 24)
+	watcher.waitFor("What name")
+	watcher.typeText("Watcher" + keyEnter)
+	watcher.waitFor("Keep this code")
+	watcher.press(keyEnter)
+	watcher.waitFor("Step 1 of 3")
+	watcher.poll = time.Millisecond
+	for range 4 {
+		f := dialTermB(b, ts.addr(), "flood", 80, 24)
+		f.waitFor("Join a workshop")
+		go func() {
+			chunk := strings.Repeat("a", 4<<10)
+			for {
+				if _, err := io.WriteString(f.stdin, chunk); err != nil {
+					return // the benchmark ended and closed the connection
+				}
+			}
+		}()
+	}
+	h, err := ts.srv.manager.HubByCode(b.Context(), code)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var took []time.Duration
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		want := 2 - i%2
+		start := time.Now()
+		if err := h.Move(b.Context(), "fran", want-1); err != nil {
+			b.Fatal(err)
+		}
+		watcher.waitFor(fmt.Sprintf("Step %d of 3", want))
+		took = append(took, time.Since(start))
+	}
+	slices.Sort(took)
+	b.ReportMetric(float64(took[len(took)/2].Milliseconds()), "ms-median")
+	b.ReportMetric(float64(took[len(took)-1].Milliseconds()), "ms-max")
 }
