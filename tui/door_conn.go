@@ -47,14 +47,15 @@ type ConnLimits struct {
 // shutting out a real person completely while it grows.
 type Startups struct{ Start, Rate, Full int }
 
-// DefaultConnLimits are OpenSSH's defaults where it has them (30 s for the grace time as the
-// issue asks, not OpenSSH's 120 s); 10 starting connections per address is enough for a room
-// behind one NAT address connecting at the same moment, since each start takes well under a
-// second.
+// DefaultConnLimits are OpenSSH's defaults where it has them, with a shorter grace time (30 s,
+// not 120 s: nobody types a password here). The per-address cap is half of Startups.Start, so
+// one host alone can never push the server into refusing others at random; it is still
+// enough for a room behind one NAT address connecting at once, as each login takes well
+// under a second and a refused client only has to connect again.
 var DefaultConnLimits = ConnLimits{
 	LoginGrace:         30 * time.Second,
 	Startups:           Startups{Start: 10, Rate: 30, Full: 100},
-	StartupsPerAddress: 10,
+	StartupsPerAddress: 5,
 	MaxSessions:        4,
 	AliveInterval:      15 * time.Second,
 	AliveCountMax:      3,
