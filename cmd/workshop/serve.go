@@ -288,6 +288,11 @@ func (s *server) stop() error {
 	if werr := s.door.Shutdown(ctx); werr != nil {
 		s.log.Warn("closing connections of sessions that did not end in time", "err", werr)
 	}
+	// Clients whose session ended hang up by themselves; give them a moment, so that a
+	// person's ssh does not also report the connection as cut.
+	hctx, hcancel := context.WithTimeout(context.Background(), time.Second)
+	_ = s.ssh.Shutdown(hctx)
+	hcancel()
 	if cerr := s.ssh.Close(); cerr != nil && !errors.Is(cerr, ssh.ErrServerClosed) && !errors.Is(cerr, net.ErrClosed) && err == nil {
 		err = cerr
 	}
