@@ -204,13 +204,36 @@ func (f *FrontDoor) flush(m tea.Model, end *sessionEnd) (lines []string) {
 
 // forwardWindows passes the client's window changes to the program, clamped, and ends the
 // session when the channel closes. Resizing redraws the whole screen, so changes share the
-// session's event budget; while a change waits for it, later ones replace it, so a person
-// dragging a window corner still ends at the right size.
+// session's event budget; while a change waits for it, or for a program that is busy (or held
+// up writing to a client that stopped reading), later ones replace it, so a person dragging a
+// window corner still ends at the right size. The loop itself never waits on the program: it
+// is what empties the session's requests, and while they are not taken the connection reads
+// nothing else either — not even the answers to its keepalives.
 func forwardWindows(ctx context.Context, end context.CancelFunc, p *tea.Program, windows <-chan ssh.Window, events *rate.Limiter, log *slog.Logger) {
 	defer recoverLog(log, "window changes", end)
-	var pending tea.WindowSizeMsg
-	var due <-chan time.Time
+	sizes := make(chan tea.WindowSizeMsg)
+	go func() {
+		defer recoverLog(log, "window sizes", end)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case m := <-sizes:
+				p.Send(m) // returns once the program has ended
+			}
+		}
+	}()
+	var (
+		pending tea.WindowSizeMsg
+		have    bool // a change not yet handed on
+		allowed bool // the budget has granted the next change
+		due     <-chan time.Time
+	)
 	for {
+		var out chan tea.WindowSizeMsg
+		if have && allowed {
+			out = sizes
+		}
 		select {
 		case <-ctx.Done():
 			return
@@ -221,12 +244,14 @@ func forwardWindows(ctx context.Context, end context.CancelFunc, p *tea.Program,
 				return
 			}
 			pending.Width, pending.Height = clampSize(w.Width, w.Height)
-			if due == nil {
+			have = true
+			if !allowed && due == nil {
 				due = time.After(events.Reserve().Delay())
 			}
 		case <-due:
-			due = nil
-			p.Send(pending)
+			due, allowed = nil, true
+		case out <- pending:
+			have, allowed = false, false
 		}
 	}
 }
