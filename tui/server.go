@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
@@ -203,15 +202,16 @@ func (f *FrontDoor) flush(m tea.Model, end *sessionEnd) (lines []string) {
 }
 
 // forwardWindows passes the client's window changes to the program, clamped, and ends the
-// session when the channel closes. Resizing redraws the whole screen, so changes share the
-// session's event budget; while a change waits for it, or for a program that is busy (or held
-// up writing to a client that stopped reading), later ones replace it, so a person dragging a
-// window corner still ends at the right size. The loop itself never waits on the program: it
-// is what empties the session's requests, and while they are not taken the connection reads
-// nothing else either — not even the answers to its keepalives.
+// session when the channel closes. The loop itself never waits on the program: it is what
+// empties the session's requests, and while they are not taken the connection reads nothing
+// else either — not even the answers to its keepalives. Changes queue (a few dozen) for a
+// sender that delivers them within the session's event budget, since each one redraws the
+// whole screen; when the queue is full because the program is busy (or held up writing to a
+// client that stopped reading), later changes replace the one waiting, so a person dragging
+// a window corner still ends at the right size.
 func forwardWindows(ctx context.Context, end context.CancelFunc, p *tea.Program, windows <-chan ssh.Window, events *rate.Limiter, log *slog.Logger) {
 	defer recoverLog(log, "window changes", end)
-	sizes := make(chan tea.WindowSizeMsg)
+	sizes := make(chan tea.WindowSizeMsg, 32)
 	go func() {
 		defer recoverLog(log, "window sizes", end)
 		for {
@@ -219,19 +219,18 @@ func forwardWindows(ctx context.Context, end context.CancelFunc, p *tea.Program,
 			case <-ctx.Done():
 				return
 			case m := <-sizes:
+				if events.Wait(ctx) != nil {
+					return
+				}
 				p.Send(m) // returns once the program has ended
 			}
 		}
 	}()
-	var (
-		pending tea.WindowSizeMsg
-		have    bool // a change not yet handed on
-		allowed bool // the budget has granted the next change
-		due     <-chan time.Time
-	)
+	var pending tea.WindowSizeMsg
+	have := false // a change not yet queued
 	for {
 		var out chan tea.WindowSizeMsg
-		if have && allowed {
+		if have {
 			out = sizes
 		}
 		select {
@@ -245,13 +244,8 @@ func forwardWindows(ctx context.Context, end context.CancelFunc, p *tea.Program,
 			}
 			pending.Width, pending.Height = clampSize(w.Width, w.Height)
 			have = true
-			if !allowed && due == nil {
-				due = time.After(events.Reserve().Delay())
-			}
-		case <-due:
-			due, allowed = nil, true
 		case out <- pending:
-			have, allowed = false, false
+			have = false
 		}
 	}
 }
