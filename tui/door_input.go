@@ -53,6 +53,7 @@ type inputGate struct {
 	paste pasteBound
 	buf   []byte
 	out   []byte // passed bytes not yet returned
+	err   error  // the client's read error, returned once out is empty
 }
 
 func newInputGate(ctx context.Context, r io.Reader, lim InputLimits) *inputGate {
@@ -67,24 +68,22 @@ func newInputGate(ctx context.Context, r io.Reader, lim InputLimits) *inputGate 
 }
 
 // Read returns input that passed the gate. Once the session is over it returns io.EOF, so
-// the decoder reading it ends too.
+// the decoder reading it ends too. An error from the client comes after the input read with it.
 func (g *inputGate) Read(p []byte) (int, error) {
 	for len(g.out) == 0 {
+		if g.err != nil {
+			return 0, g.err
+		}
 		if g.ctx.Err() != nil {
 			return 0, io.EOF
 		}
 		n, err := g.r.Read(g.buf)
+		g.err = err
 		if n > 0 {
 			if werr := g.bytes.WaitN(g.ctx, n); werr != nil {
 				return 0, io.EOF // the session ended while waiting
 			}
 			g.out = g.paste.filter(g.out[:0], g.buf[:n])
-		}
-		if err != nil && len(g.out) == 0 {
-			return 0, err
-		}
-		if err != nil {
-			break
 		}
 	}
 	n := copy(p, g.out)

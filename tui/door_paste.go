@@ -60,10 +60,10 @@ func (b *pasteBound) filter(out, in []byte) []byte {
 
 // advance matches one more byte against a marker and says whether the marker is complete.
 func (b *pasteBound) advance(marker []byte, c byte) bool {
-	switch {
-	case c == marker[b.matched]:
+	switch c {
+	case marker[b.matched]:
 		b.matched++
-	case c == marker[0]:
+	case marker[0]:
 		b.matched = 1
 	default:
 		b.matched = 0

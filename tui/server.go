@@ -115,7 +115,8 @@ func (f *FrontDoor) recoverMiddleware(next ssh.Handler) ssh.Handler {
 			if r := recover(); r != nil {
 				f.log.Error("session ended by a bug", "remote", s.RemoteAddr().String(), "command", strings.Join(s.Command(), " "),
 					"panic", fmt.Sprint(r), "stack", string(debug.Stack()))
-				fmt.Fprintln(s.Stderr(), "error: something went wrong on the server and this session had to close; the problem was logged. Try again in a moment.")
+				// The session is ending either way; a client that cannot take the line has left.
+				_, _ = fmt.Fprintln(s.Stderr(), "error: something went wrong on the server and this session had to close; the problem was logged. Try again in a moment.")
 				_ = s.Exit(1)
 			}
 		}()

@@ -26,14 +26,7 @@ func startTestServerWith(t *testing.T, change func(*serveConfig)) (*testServer, 
 	if out, err := cli(t, "facilitator", "add", "fran", facPub, "--data", dir); err != nil {
 		t.Fatalf("facilitator add: %v\n%s", err, out)
 	}
-	ts := &testServer{t: t, log: &syncBuffer{}}
-	ts.cfg = serveConfig{
-		listen: "127.0.0.1:0", dataDir: dir, contentDir: "testdata/modules", host: "localhost",
-		logFormat: "text", logOut: ts.log, limits: tui.DefaultConnLimits,
-	}
-	change(&ts.cfg)
-	ts.start()
-	t.Cleanup(func() { ts.stop() })
+	ts := startTestServerChanged(t, dir, change)
 	return ts, facKey
 }
 

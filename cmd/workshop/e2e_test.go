@@ -12,7 +12,6 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"workshop/session"
-	"workshop/tui"
 )
 
 // cli runs the workshop command line in-process, as a person would from the server's shell.
@@ -221,11 +220,7 @@ func TestCommandErrors(t *testing.T) {
 // A client that stops reading must not hold up anyone else: its connection is stalled, so
 // every write the server makes to it blocks, and everyone else still follows every move.
 func TestStalledClientDoesNotDelayOthers(t *testing.T) {
-	// The stall is made with window changes, each a full repaint: let them all through
-	// instead of pacing them like a person's.
-	ts, facKey := startTestServerWith(t, func(cfg *serveConfig) {
-		cfg.input = &tui.InputLimits{EventsPerSecond: 1e6, EventBurst: 1 << 20, BytesPerSecond: 1 << 30, ByteBurst: 1 << 20, MaxPaste: tui.MaxPaste}
-	})
+	ts, facKey, _ := setup(t)
 	code := createCohort(t, ts, facKey)
 
 	live := dialTerm(t, ts.addr(), code, nil, 80, 24)

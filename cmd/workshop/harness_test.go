@@ -31,6 +31,13 @@ type testServer struct {
 
 func startTestServer(t testing.TB, dataDir string) *testServer {
 	t.Helper()
+	return startTestServerChanged(t, dataDir, nil)
+}
+
+// startTestServerChanged is startTestServer with the configuration changed first (limits, for
+// instance).
+func startTestServerChanged(t testing.TB, dataDir string, change func(*serveConfig)) *testServer {
+	t.Helper()
 	ts := &testServer{t: t, log: &syncBuffer{}, conns: &stallListener{byRemote: map[string]*stallConn{}}}
 	ts.cfg = serveConfig{
 		wrap:       ts.conns.wrap,
@@ -41,6 +48,9 @@ func startTestServer(t testing.TB, dataDir string) *testServer {
 		logFormat:  "text",
 		logOut:     ts.log,
 		limits:     tui.DefaultConnLimits,
+	}
+	if change != nil {
+		change(&ts.cfg)
 	}
 	ts.start()
 	t.Cleanup(func() { ts.conns.releaseAll(); ts.stop() })
