@@ -28,6 +28,7 @@ type pasteBound struct {
 	inPaste  bool
 	dropping bool // past the limit: dropping until the end marker
 	chars    int  // characters passed through in this paste
+	bytes    int  // bytes passed through in this paste
 	// matched counts the bytes of a marker seen so far: of the start marker outside a paste
 	// (those bytes pass at once, so a lone escape key is never held back), of the end marker
 	// inside one.
@@ -45,7 +46,7 @@ func (b *pasteBound) filter(out, in []byte) []byte {
 		case !b.inPaste:
 			out = append(out, c)
 			if b.advance(pasteStart, c) {
-				b.inPaste, b.dropping, b.chars = true, false, 0
+				b.inPaste, b.dropping, b.chars, b.bytes = true, false, 0, 0
 			}
 		case b.dropping:
 			if b.advance(pasteEnd, c) {
@@ -104,14 +105,18 @@ func (b *pasteBound) inside(out []byte, c byte) []byte {
 	return out
 }
 
-// text passes one byte of pasted text, or cuts the paste when it is at its limit.
+// text passes one byte of pasted text, or cuts the paste when it is at its limit: max
+// characters, or 4×max bytes (the most max characters of UTF-8 take), so that a stream of
+// stray continuation bytes, which start no character, is bounded too.
 func (b *pasteBound) text(out []byte, c byte) []byte {
-	if c&0xC0 != 0x80 { // the first byte of a character (UTF-8 continuation bytes are 10xxxxxx)
-		if b.chars == b.max {
-			b.dropping = true
-			return append(out, pasteEnd...) // the decoder delivers the paste cut here
-		}
+	first := c&0xC0 != 0x80 // the first byte of a character (UTF-8 continuation bytes are 10xxxxxx)
+	if (first && b.chars == b.max) || b.bytes == 4*b.max {
+		b.dropping = true
+		return append(out, pasteEnd...) // the decoder delivers the paste cut here
+	}
+	if first {
 		b.chars++
 	}
+	b.bytes++
 	return append(out, c)
 }

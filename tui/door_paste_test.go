@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
 // filterAll runs input through a fresh bound in pieces of the given size, as reads would.
@@ -32,6 +31,7 @@ func TestPasteBound(t *testing.T) {
 		{"what follows an unterminated paste is dropped with it", "\x1b[200~" + strings.Repeat("y", 30) + "typed", "\x1b[200~" + strings.Repeat("y", 10) + "\x1b[201~"},
 		{"escape inside a paste is text", paste("a\x1b[2b"), paste("a\x1b[2b")},
 		{"end marker right at the limit", paste("0123456789"), paste("0123456789")},
+		{"stray continuation bytes are bounded too", paste(strings.Repeat("\xa9", 100)), paste(strings.Repeat("\xa9", 40))},
 		{"two pastes", paste(strings.Repeat("z", 15)) + paste("ok"), paste(strings.Repeat("z", 10)) + paste("ok")},
 	} {
 		for _, piece := range []int{1, 2, 3, 7, 4096} {
@@ -62,15 +62,16 @@ func FuzzPasteBound(f *testing.F) {
 			rest = rest[i+len(pasteStart):]
 			j := bytes.Index(rest, pasteEnd)
 			if j < 0 {
-				// The last paste may still be open only if the input ended inside it.
-				if n := utf8.RuneCount(rest); n > max+len(pasteEnd) {
-					t.Fatalf("open paste holds %d characters", n)
+				// The last paste may still be open only if the input ended inside it (what
+				// may begin its end marker is held back, not passed).
+				if n := countChars(rest); n > max || len(rest) > 4*max {
+					t.Fatalf("open paste holds %d characters in %d bytes", n, len(rest))
 				}
 				break
 			}
 			body := rest[:j]
-			if n := countChars(body); n > max {
-				t.Fatalf("paste of %d characters passed (limit %d): %q", n, max, body)
+			if n := countChars(body); n > max || len(body) > 4*max {
+				t.Fatalf("paste of %d characters in %d bytes passed (limit %d): %q", n, len(body), max, body)
 			}
 			rest = rest[j+len(pasteEnd):]
 		}
