@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -26,6 +27,26 @@ func TestCleanText(t *testing.T) {
 		{"esc charset", "a\x1b(Bb", "ab"},
 		{"invalid utf8", "a\xff\xfeb", "ab"},
 		{"emoji kept", "ok 👍🏽", "ok 👍🏽"},
+		{"zero-width space", "An\u200ba", "Ana"},
+		{"zero-width joiner between letters", "Ana\u200d", "Ana"},
+		{"zero-width non-joiner between letters", "a\u200cb", "ab"},
+		{"byte order mark", "\ufeffAna", "Ana"},
+		{"word joiner and invisible operators", "a\u2060b\u2062c", "abc"},
+		{"soft hyphens", "so\u00adft\u00adly", "softly"},
+		{"mongolian vowel separator", "a\u180eb", "ab"},
+		{"hangul fillers", "\u3164\u115f\uffa0x", "x"},
+		{"interlinear annotation hides text", "a\ufff9hidden\ufffab\ufffbc", "ahiddenbc"},
+		{"lone tags smuggle text", "ok\U000e0068\U000e0069\U000e007f", "ok"},
+		{"line and paragraph separators", "one\u2028two\u2029three", "one\ntwo\nthree"},
+		{"emoji zwj sequence kept", "👨\u200d👩\u200d👧 👩🏽\u200d💻 🏳️\u200d🌈", "👨\u200d👩\u200d👧 👩🏽\u200d💻 🏳️\u200d🌈"},
+		{"trailing zwj after emoji", "👍\u200d", "👍"},
+		{"persian non-joiner kept", "می\u200cخواهم", "می\u200cخواهم"},
+		{"devanagari joiner kept", "क्\u200dष", "क्\u200dष"},
+		{"england flag kept", "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f", "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"},
+		{"flag with bad tags", "🏴\U000e0041\U000e007f!", "🏴!"},
+		{"variation selector kept", "☺\ufe0f e\u0301", "☺\ufe0f e\u0301"},
+		{"cjk and combining kept", "日本語 Zoë", "日本語 Zoë"},
+		{"arabic number sign kept", "\u0600١٢", "\u0600١٢"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -62,9 +83,26 @@ func checkClean(t *testing.T, in, out string) {
 	if !utf8.ValidString(out) {
 		t.Fatalf("invalid UTF-8 out of %q: %q", in, out)
 	}
-	for _, r := range out {
+	rs := []rune(out)
+	for i, r := range rs {
 		if (r < 0x20 && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) || isBidiControl(r) {
 			t.Fatalf("control %U left in %q (from %q)", r, out, in)
+		}
+		switch {
+		case r == 0x2028 || r == 0x2029:
+			t.Fatalf("line separator %U left in %q (from %q)", r, out, in)
+		case r == zwj || r == zwnj:
+			// A joiner is kept only between two characters that draw something.
+			if i == 0 || i == len(rs)-1 || unicode.IsSpace(rs[i-1]) || unicode.IsSpace(rs[i+1]) || invisible(rs[i+1]) {
+				t.Fatalf("joiner %U at %d of %q draws nothing (from %q)", r, i, out, in)
+			}
+		case r >= tagFirst && r <= tagLast:
+			// Tags only name a flag: they follow a black flag or another tag.
+			if i == 0 || (rs[i-1] != blackFlag && (rs[i-1] < tagFirst || rs[i-1] > tagLast)) {
+				t.Fatalf("tag %U outside a flag in %q (from %q)", r, out, in)
+			}
+		case invisible(r) || (unicode.Is(unicode.Cf, r) && !unicode.Is(unicode.Prepended_Concatenation_Mark, r)):
+			t.Fatalf("invisible %U left in %q (from %q)", r, out, in)
 		}
 	}
 	if again := CleanText(out); again != out {
@@ -73,7 +111,9 @@ func checkClean(t *testing.T, in, out string) {
 }
 
 func FuzzCleanText(f *testing.F) {
-	for _, s := range []string{"hello", "\x1b[31mred", "\x1b]0;t\x07", "a\r\nb", "\u009b1m", "\xff", "\x1bP..\x1b\\", "tab\there"} {
+	for _, s := range []string{"hello", "\x1b[31mred", "\x1b]0;t\x07", "a\r\nb", "\u009b1m", "\xff", "\x1bP..\x1b\\", "tab\there",
+		"An\u200ba\u00a0\u200d", "\u202eanA", "so\u00adft", "a\u2028b\u2029", "\ufeff\u2060x",
+		"👨\u200d👩\u200d👧\u200d", "🏴\U000e0067\U000e0062\U000e007f", "\u200d\u200d👍", "می\u200cخواهم"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
