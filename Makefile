@@ -38,6 +38,7 @@ FUZZTIME ?= 30s
 fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzCleanText$$' -fuzztime=$(FUZZTIME) ./session/
 	$(GO) test -run='^$$' -fuzz='^FuzzCleanJSON$$' -fuzztime=$(FUZZTIME) ./session/
+	$(GO) test -run='^$$' -fuzz='^FuzzNormalizeName$$' -fuzztime=$(FUZZTIME) ./session/
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./content/
 	$(GO) test -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=$(FUZZTIME) ./session/work/
 	$(GO) test -run='^$$' -fuzz='^FuzzPasteBound$$' -fuzztime=$(FUZZTIME) ./tui/

@@ -355,7 +355,7 @@ func (h *Hub) ClearHand(ctx context.Context, actor string, pid int64) error {
 	if err != nil {
 		return err
 	}
-	h.recordLocked(ctx, actor, "hand", "cleared "+mb.p.Name+"'s raised hand")
+	h.recordLocked(ctx, actor, "hand", "cleared "+mb.p.Label()+"'s raised hand")
 	h.applyLocked(change{members: []int64{pid}}, func() { mb.p = p })
 	return nil
 }
@@ -396,7 +396,7 @@ func (h *Hub) clearHandLocked(ctx context.Context, mb *member) (Participant, err
 	p := mb.p
 	p.Hand = nil
 	if err := h.m.store.UpdateParticipant(ctx, p); err != nil {
-		return Participant{}, fmt.Errorf("clear %s's hand: %w", p.Name, err)
+		return Participant{}, fmt.Errorf("clear %s's hand: %w", p.Label(), err)
 	}
 	return p, nil
 }

@@ -94,7 +94,7 @@ func (h *Hub) RenameTeam(ctx context.Context, actor string, teamID int64, name s
 	for i, t := range h.teams {
 		if t.ID == teamID {
 			at = i
-		} else if strings.EqualFold(t.Name, name) {
+		} else if SameName(name, t.Name) {
 			return Errorf(EConflict, "another team is already called %q", t.Name)
 		}
 	}
@@ -135,7 +135,7 @@ func (h *Hub) MoveToTeam(ctx context.Context, actor string, pid, teamID int64) e
 	if mb.p.TeamID == teamID {
 		return nil
 	}
-	ev := Event{CohortID: h.id, At: h.m.now(), Actor: actor, Action: "teams", Detail: fmt.Sprintf("moved %s to %s", mb.p.Name, to)}
+	ev := Event{CohortID: h.id, At: h.m.now(), Actor: actor, Action: "teams", Detail: fmt.Sprintf("moved %s to %s", mb.p.Label(), to)}
 	if err := h.m.store.SetTeam(ctx, pid, teamID, ev); err != nil {
 		return err
 	}
@@ -154,12 +154,12 @@ func (h *Hub) teamLocked(id int64) (Team, bool) {
 	return Team{}, false
 }
 
-// TeamByName finds a team of the snapshot by name, in any case, or by its number in the list
-// ("2" for the second team).
+// TeamByName finds a team of the snapshot by a name that looks like its name (in any case,
+// see NameKey; no two teams look alike), or by its number in the list ("2" for the second).
 func (s *Snapshot) TeamByName(name string) (Team, error) {
 	name = strings.TrimSpace(name)
 	for _, t := range s.Teams {
-		if strings.EqualFold(t.Name, name) {
+		if SameName(name, t.Name) {
 			return t, nil
 		}
 	}
@@ -177,14 +177,30 @@ func (s *Snapshot) TeamByName(name string) (Team, error) {
 	return Team{}, Errorf(ENotFound, "no team is called %q; the teams are: %s", name, strings.Join(known, ", "))
 }
 
-// MembersByName finds participants of the snapshot by display name, in any case.
+// MembersByName finds participants of the snapshot by what a facilitator typed: the one whose
+// label looks like it ("Ana · 2"), or else everyone whose name looks like it, in joining
+// order, so a caller can tell how many are meant.
 func (s *Snapshot) MembersByName(name string) []Member {
-	name = CleanLine(name)
+	key := NameKey(name)
+	for _, m := range s.Roster {
+		if NameKey(m.Label()) == key {
+			return []Member{m}
+		}
+	}
 	var out []Member
 	for _, m := range s.Roster {
-		if strings.EqualFold(m.Name, name) {
+		if NameKey(m.Name) == key {
 			out = append(out, m)
 		}
 	}
 	return out
+}
+
+// LabelsOf lists the labels of members, for messages that name them.
+func LabelsOf(ms []Member) string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.Label()
+	}
+	return strings.Join(out, ", ")
 }

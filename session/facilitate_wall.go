@@ -67,7 +67,7 @@ func (h *Hub) Wall(ctx context.Context, stepID string) ([]WallEntry, error) {
 	names := make(map[int64]string, len(h.members))
 	firstOf := map[int64]int64{} // team id -> one member, to find the items a team works on
 	for _, mb := range h.members {
-		names[mb.p.ID] = mb.p.Name
+		names[mb.p.ID] = mb.p.Label()
 		if _, ok := firstOf[mb.p.TeamID]; !ok && mb.p.TeamID != 0 {
 			firstOf[mb.p.TeamID] = mb.p.ID
 		}

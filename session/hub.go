@@ -42,6 +42,8 @@ type Hub struct {
 	members []*member // in joining order
 	byID    map[int64]*member
 	teams   []Team
+	// names labels members in joining order, so look-alike names stay apart.
+	names Labeler
 	// boards counts changes per shared board ("step/owner"); replaced, never mutated, on
 	// change, so snapshots can share it.
 	boards map[string]uint64
@@ -126,6 +128,7 @@ func (h *Hub) addMemberLocked(p Participant) *member {
 	if mb, ok := h.byID[p.ID]; ok {
 		return mb
 	}
+	p.label = h.names.Label(p.Name)
 	mb := &member{p: p, status: map[string]Status{}, subs: map[*Subscription]struct{}{}}
 	h.members = append(h.members, mb)
 	h.byID[p.ID] = mb
@@ -150,7 +153,10 @@ func (h *Hub) Join(ctx context.Context, id Identity, name string) (p Participant
 	if p, found, err := h.Find(ctx, id); err != nil || found {
 		return p, found, err
 	}
-	name = CleanLine(name)
+	name, err = NormalizeName(name)
+	if err != nil {
+		return Participant{}, false, err
+	}
 	if name == "" {
 		return Participant{}, false, Errorf(EInvalid, "type a name so the facilitator knows who you are")
 	}
@@ -186,7 +192,7 @@ func (h *Hub) Join(ctx context.Context, id Identity, name string) (p Participant
 			return Participant{}, false, fmt.Errorf("join cohort: %w", err)
 		}
 		h.state.Lock()
-		h.addMemberLocked(p)
+		p = h.addMemberLocked(p).p
 		h.publishLocked(change{}) // a newcomer shows on the roster, and nowhere else
 		h.state.Unlock()
 		return p, false, nil

@@ -55,6 +55,8 @@ type Participant struct {
 	ID       int64
 	CohortID int64
 	Name     string
+	// label is set by the hub on its roster; see Label.
+	label string
 	// Fingerprint is the SHA-256 fingerprint of the key the participant authenticated with;
 	// empty for a keyless participant.
 	Fingerprint string
@@ -68,6 +70,17 @@ type Participant struct {
 	Hand     *Hand
 	JoinedAt time.Time
 	LastSeen time.Time
+}
+
+// Label is how facilitators see the participant among the others of the cohort: the name,
+// with " · N" when someone who joined earlier has a name that looks the same (see Labeler).
+// It comes from the hub's roster (a snapshot's members have it); a participant read from the
+// store alone is shown by DisplayName.
+func (p Participant) Label() string {
+	if p.label != "" {
+		return p.label
+	}
+	return DisplayName(p.Name)
 }
 
 // Facilitator is a person allowed to run cohorts, known by a registered public key.

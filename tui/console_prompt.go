@@ -59,7 +59,7 @@ func (r *cohortRoom) ask(kind promptKind, target int64, value string) tea.Cmd {
 	case promptMove:
 		name := "them"
 		if m, ok := r.snap.Member(target); ok {
-			name = m.Name
+			name = m.Label()
 		}
 		in.Prompt = "Move " + name + " to team (number or name, 0 for none) › "
 		in.CharLimit = session.MaxNameLen

@@ -74,14 +74,16 @@ func (r *cohortRoom) rosterRows() []session.Member {
 				continue
 			}
 		}
-		if q != "" && !strings.Contains(strings.ToLower(m.Name), q) && !strings.Contains(strings.ToLower(r.teamName(m.TeamID)), q) {
+		if q != "" && !strings.Contains(strings.ToLower(m.Label()), q) && !strings.Contains(strings.ToLower(m.Name), q) && !strings.Contains(strings.ToLower(r.teamName(m.TeamID)), q) {
 			continue
 		}
 		out = append(out, m)
 	}
 	switch r.roster.sort {
 	case sortName:
-		slices.SortStableFunc(out, func(a, b session.Member) int { return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)) })
+		slices.SortStableFunc(out, func(a, b session.Member) int {
+			return cmp.Compare(strings.ToLower(a.Label()), strings.ToLower(b.Label()))
+		})
 	case sortStatus:
 		slices.SortStableFunc(out, func(a, b session.Member) int {
 			return cmp.Or(cmp.Compare(statusRank(a), statusRank(b)), handTime(a).Compare(handTime(b)))
@@ -182,9 +184,9 @@ func (r *cohortRoom) rosterKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 
 func (r *cohortRoom) clearHand(m session.Member) tea.Cmd {
 	if m.Hand == nil {
-		return r.fail(m.Name + " has no hand raised.")
+		return r.fail(m.Label() + " has no hand raised.")
 	}
-	pid, name := m.ID, m.Name
+	pid, name := m.ID, m.Label()
 	return r.act(name+"'s hand cleared.", func(ctx context.Context, h *session.Hub, a string) error { return h.ClearHand(ctx, a, pid) })
 }
 
@@ -236,7 +238,7 @@ func (r *cohortRoom) rosterView(height int) string {
 	b.WriteString(st.Muted.Render(truncate(head, r.width)) + "\n")
 	for j := r.roster.top; j < len(rows) && j < r.roster.top+listH; j++ {
 		m := rows[j]
-		line := col(m.Name, nameW)
+		line := col(m.Label(), nameW)
 		switch {
 		case m.Online && wide:
 			line += st.Good.Render(col("● online", presW))
@@ -371,7 +373,7 @@ func (r *cohortRoom) handsView(height int) string {
 	top := max(0, r.handsSel-listH+1)
 	for j := top; j < len(hands) && j < top+listH; j++ {
 		m := hands[j]
-		who := m.Name
+		who := m.Label()
 		if t := r.teamName(m.TeamID); t != "" {
 			who += " (" + t + ")"
 		}

@@ -167,7 +167,7 @@ func (r *cohortRoom) teamsView(height int) string {
 			if !m.Online {
 				dot = st.Muted.Render("○")
 			}
-			line = "  " + dot + " " + m.Name
+			line = "  " + dot + " " + m.Label()
 			if m.Hand != nil {
 				line += st.Warn.Render(" ✋")
 			}

@@ -100,7 +100,7 @@ func (e *exEnv) name(pid int64) string {
 	}
 	if e.snap != nil {
 		if m, ok := e.snap.Member(pid); ok {
-			return m.Name
+			return m.Label()
 		}
 	}
 	return "someone who left"

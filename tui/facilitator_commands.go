@@ -263,14 +263,14 @@ paused countdown. Without an action, shows the countdown.`,
 			case len(matches) == 0:
 				return session.Errorf(session.EInvalid, "nobody in %s is called %q (see `roster %s`)", args[0], who, args[0])
 			case len(matches) > 1:
-				return session.Errorf(session.EInvalid, "%d participants are called %q; clear their hands from the console", len(matches), who)
+				return session.Errorf(session.EInvalid, "%d participants are called %q (%s): name one as the roster shows them", len(matches), who, session.LabelsOf(matches))
 			case matches[0].Hand == nil:
-				return session.Errorf(session.EInvalid, "%s has no hand raised", matches[0].Name)
+				return session.Errorf(session.EInvalid, "%s has no hand raised", matches[0].Label())
 			}
 			if err := h.ClearHand(ctx, actor, matches[0].ID); err != nil {
 				return err
 			}
-			fmt.Fprintf(out, "cleared %s's hand\n", matches[0].Name)
+			fmt.Fprintf(out, "cleared %s's hand\n", matches[0].Label())
 			return nil
 		}),
 	}
@@ -309,8 +309,11 @@ empty teams to fill with --move. Team exercises use these teams.`,
 					}
 				} else {
 					ms := s.MembersByName(from)
-					if len(ms) != 1 {
-						return session.Errorf(session.EInvalid, "%d participants are called %q: name exactly one", len(ms), strings.TrimSpace(from))
+					switch {
+					case len(ms) == 0:
+						return session.Errorf(session.ENotFound, "nobody in %s is called %q (see `roster %s`)", args[0], strings.TrimSpace(from), args[0])
+					case len(ms) > 1:
+						return session.Errorf(session.EInvalid, "%d participants are called %q (%s): name one as the roster shows them", len(ms), strings.TrimSpace(from), session.LabelsOf(ms))
 					}
 					teamID := int64(0)
 					if t := strings.TrimSpace(to); t != "0" && !strings.EqualFold(t, "none") {
@@ -537,7 +540,7 @@ func printHands(out io.Writer, s *session.Snapshot, now time.Time) error {
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tWAITING\tMESSAGE")
 	for _, m := range up {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", m.Name, consoleSince(now, m.Hand.At), m.Hand.Text)
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", m.Label(), consoleSince(now, m.Hand.At), m.Hand.Text)
 	}
 	return tw.Flush()
 }
@@ -551,7 +554,7 @@ func printTeams(out io.Writer, s *session.Snapshot) error {
 		var names []string
 		for _, m := range s.Roster {
 			if m.TeamID == id {
-				names = append(names, m.Name)
+				names = append(names, m.Label())
 			}
 		}
 		fmt.Fprintf(out, "%s (%d): %s\n", name, len(names), strings.Join(names, ", "))
@@ -613,7 +616,7 @@ func printRoster(out io.Writer, s *session.Snapshot, now time.Time) error {
 				hand += ": " + m.Hand.Text
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", m.Name, online, s.StepOf(m.Participant)+1, work, team, hand)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", m.Label(), online, s.StepOf(m.Participant)+1, work, team, hand)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -638,7 +641,9 @@ type rosterJSON struct {
 }
 
 type participantJSON struct {
+	// Name is what the participant typed; Label tells them apart from look-alike names.
 	Name   string    `json:"name"`
+	Label  string    `json:"label"`
 	Online bool      `json:"online"`
 	Step   int       `json:"step"`
 	Status string    `json:"status"`
@@ -657,7 +662,7 @@ func writeRosterJSON(out io.Writer, s *session.Snapshot) error {
 		Step: s.Cohort.Step + 1, Steps: len(s.Module.Steps), Total: total, Online: online, Submitted: submitted,
 		Participants: make([]participantJSON, 0, len(s.Roster))}
 	for _, m := range s.Roster {
-		p := participantJSON{Name: m.Name, Online: m.Online, Step: s.StepOf(m.Participant) + 1, Status: string(m.Status)}
+		p := participantJSON{Name: m.Name, Label: m.Label(), Online: m.Online, Step: s.StepOf(m.Participant) + 1, Status: string(m.Status)}
 		if p.Status == "" {
 			p.Status = "not started"
 		}

@@ -193,8 +193,10 @@ func (b *builder) people(ps []session.Participant, teams []session.Team) {
 		r.Teams = append(r.Teams, Team{ID: t.ID, Name: line(t.Name), Members: []int64{}})
 	}
 	r.Participants = []Participant{}
+	// People are named as facilitators see them: look-alike names are told apart.
+	var labels session.Labeler
 	for _, p := range ps {
-		out := Participant{ID: p.ID, Name: line(p.Name), Step: p.Step + 1, JoinedAt: p.JoinedAt.UTC(), LastSeen: p.LastSeen.UTC()}
+		out := Participant{ID: p.ID, Name: line(labels.Label(p.Name)), Step: p.Step + 1, JoinedAt: p.JoinedAt.UTC(), LastSeen: p.LastSeen.UTC()}
 		if name, ok := r.teamNames[p.TeamID]; ok && p.TeamID != 0 {
 			id := p.TeamID
 			out.TeamID, out.Team = &id, &name

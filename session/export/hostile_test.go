@@ -258,3 +258,34 @@ func TestParseFormatAndOptions(t *testing.T) {
 		t.Errorf("file name %q", got)
 	}
 }
+
+// People whose names look the same (a Cyrillic letter, a zero-width space) are told apart in
+// every format, the way the console tells them apart.
+func TestLookAlikeNamesAreToldApart(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	for i, n := range []string{"Ana", "Аna", "Ana\u200b"} {
+		f.join(n, 7+i)
+	}
+	r := f.report()
+	var got []string
+	for _, p := range r.Participants {
+		got = append(got, p.Name)
+	}
+	if want := "Ana|Аna · 2|Ana · 3"; len(got) < 3 || strings.Join(got[len(got)-3:], "|") != want {
+		t.Fatalf("participants %q, want %s", got, want)
+	}
+	for file, out := range writeAll(t, r) {
+		if strings.Contains(file, "artifacts") {
+			continue // the sheet of work lists no one who did no work
+		}
+		for _, label := range []string{"Аna · 2", "Ana · 3"} {
+			if !strings.Contains(out, label) {
+				t.Errorf("%s does not show %q", file, label)
+			}
+		}
+		if strings.Contains(out, "\u200b") {
+			t.Errorf("%s holds a zero-width space", file)
+		}
+	}
+}

@@ -147,7 +147,8 @@ type StepTime struct {
 // Participant is one person in the cohort. Credentials (key fingerprint, rejoin code) are
 // never exported.
 type Participant struct {
-	ID     int64   `json:"id"`
+	ID int64 `json:"id"`
+	// Name is the participant's label (session.Labeler): look-alike names are told apart.
 	Name   string  `json:"name"`
 	TeamID *int64  `json:"team_id"`
 	Team   *string `json:"team"`
