@@ -316,7 +316,7 @@ func consoleModuleTitle(co session.CohortInfo) string {
 
 // padRight pads s with spaces to width cells.
 func padRight(s string, width int) string {
-	if w := lipglossWidth(s); w < width {
+	if w := cellWidth(s); w < width {
 		return s + strings.Repeat(" ", width-w)
 	}
 	return s

@@ -66,7 +66,7 @@ func (r *cohortRoom) ask(kind promptKind, target int64, value string) tea.Cmd {
 	}
 	in.SetValue(value)
 	in.CursorEnd()
-	in.SetWidth(max(r.width-lipglossWidth(in.Prompt)-1, 4))
+	in.SetWidth(max(r.width-cellWidth(in.Prompt)-1, 4))
 	r.prompt, r.promptTarget, r.input = kind, target, in
 	r.status = ""
 	return r.input.Focus()

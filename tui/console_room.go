@@ -357,7 +357,7 @@ func (r *cohortRoom) onTabKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 
 func (r *cohortRoom) Resize(w, h int) screen {
 	r.width, r.height = w, h
-	r.input.SetWidth(max(w-lipglossWidth(r.input.Prompt)-1, 4))
+	r.input.SetWidth(max(w-cellWidth(r.input.Prompt)-1, 4))
 	return r
 }
 
@@ -521,7 +521,7 @@ func (r *cohortRoom) tabLine() string {
 		}
 	}
 	line := strings.Join(parts, "")
-	if lipglossWidth(line) <= r.width {
+	if cellWidth(line) <= r.width {
 		return line
 	}
 	return truncate(st.Selected.Render("["+label(r.tab)+"]")+st.Muted.Render(fmt.Sprintf(" view %d of %d · tab for the next", r.tab+1, tabCount)), r.width)
@@ -584,14 +584,14 @@ func (r *cohortRoom) FullHelp() [][]key.Binding {
 // conSpread places left and right on one line of width cells. When both do not fit, left is
 // shortened, so what sits on the right (the timer, the code) stays visible.
 func conSpread(left, right string, width int) string {
-	rw := lipglossWidth(right)
-	gap := width - lipglossWidth(left) - rw
+	rw := cellWidth(right)
+	gap := width - cellWidth(left) - rw
 	switch {
 	case gap >= 1:
 		return left + strings.Repeat(" ", gap) + right
 	case width-rw-1 >= 8:
 		left = truncate(left, width-rw-1)
-		return left + strings.Repeat(" ", max(width-lipglossWidth(left)-rw, 1)) + right
+		return left + strings.Repeat(" ", max(width-cellWidth(left)-rw, 1)) + right
 	}
 	return truncate(left, width)
 }

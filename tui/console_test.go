@@ -41,7 +41,7 @@ func conFits(t *testing.T, what, s string, w, h int) string {
 		t.Errorf("%s: %d lines at %d×%d, want %d:\n%s", what, len(lines), w, h, h, ansi.Strip(s))
 	}
 	for i, l := range lines {
-		if n := ansi.StringWidth(l); n > w {
+		if n := cellWidth(l); n > w {
 			t.Errorf("%s: line %d is %d cells wide at %d×%d: %q", what, i+1, n, w, h, ansi.Strip(l))
 		}
 	}

@@ -459,7 +459,7 @@ func (b *exBase) statusLine(extra string) string {
 	}
 	// What happens to the work comes first; the count on the right gives way when narrow.
 	extra = truncate(extra, max(b.width/2-2, 4))
-	return spread(truncate(state, max(b.width-lipglossWidth(extra)-2, 1)), st.Muted.Render(extra), b.width)
+	return spread(truncate(state, max(b.width-cellWidth(extra)-2, 1)), st.Muted.Render(extra), b.width)
 }
 
 // notSavedYet is the sign that work on screen is not stored yet and is being stored again.

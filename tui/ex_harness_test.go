@@ -275,7 +275,7 @@ func checkFits(t *testing.T, s string, w, h int) string {
 		t.Errorf("drawn in %d lines, want %d:\n%s", len(lines), h, ansi.Strip(s))
 	}
 	for i, l := range lines {
-		if n := ansi.StringWidth(l); n > w {
+		if n := cellWidth(l); n > w {
 			t.Errorf("line %d is %d cells wide, the limit is %d: %q", i+1, n, w, ansi.Strip(l))
 		}
 	}

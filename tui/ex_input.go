@@ -77,6 +77,6 @@ func (in *lineInput) lines(width int) []string {
 	if in.cut {
 		count = fmt.Sprintf("pasted text cut to fit %d characters · %s", in.limit, count)
 	}
-	head := spread(in.st.Accent.Render(truncate(in.label, max(width-lipglossWidth(count)-2, 4))), in.st.Muted.Render(count), width)
+	head := spread(in.st.Accent.Render(truncate(in.label, max(width-cellWidth(count)-2, 4))), in.st.Muted.Render(count), width)
 	return []string{head, "› " + in.ti.View()}
 }

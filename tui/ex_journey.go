@@ -273,7 +273,7 @@ func (j *journeyEditor) commit(step int) tea.Cmd {
 func (j *journeyEditor) columns() (laneW, colW, n int) {
 	laneW = 4
 	for _, l := range j.ex.Lanes {
-		laneW = max(laneW, lipglossWidth(l))
+		laneW = max(laneW, cellWidth(l))
 	}
 	laneW = min(laneW, max(j.width/4, 8)) + 1
 	stages := len(j.grid().Stages)
@@ -332,7 +332,7 @@ func (j *journeyEditor) View() string {
 		head += st.Rule.Render("│") + cellText
 	}
 	if right := j.hiddenRight(n); right != "" {
-		head = truncate(head, j.width-lipglossWidth(right)) + st.Muted.Render(right)
+		head = truncate(head, j.width-cellWidth(right)) + st.Muted.Render(right)
 	}
 	body := []string{head}
 	lo, hi := 0, 0

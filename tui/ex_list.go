@@ -328,13 +328,13 @@ func (l *listEditor) View() string {
 		by := l.author(it)
 		if sel && l.mode == listDeleting {
 			ask := "? y deletes it, any other key keeps it"
-			body = append(body, st.Bad.Render("› Delete “"+truncate(it.Text, max(l.width-lipglossWidth(ask)-12, 8))+"”"+ask))
+			body = append(body, st.Bad.Render("› Delete “"+truncate(it.Text, max(l.width-cellWidth(ask)-12, 8))+"”"+ask))
 			lo, hi = len(body)-1, len(body)-1
 			continue
 		}
 		avail := max(l.width-2-len(num), 8)
 		if by != "" {
-			avail = max(avail-lipglossWidth(by)-2, 8)
+			avail = max(avail-cellWidth(by)-2, 8)
 		}
 		if sel {
 			lo = len(body)

@@ -334,7 +334,7 @@ func cellOf(p work.Place, hh, hw int) (row, col int) {
 // padTo pads or cuts a rendered line to exactly width cells.
 func padTo(s string, width int) string {
 	s = truncate(s, width)
-	return s + strings.Repeat(" ", max(width-lipglossWidth(s), 0))
+	return s + strings.Repeat(" ", max(width-cellWidth(s), 0))
 }
 
 func (m *matrixEditor) ShortHelp() []key.Binding {

@@ -309,7 +309,7 @@ func (t *tableEditor) View() string {
 		head += sep + name
 	}
 	if right := t.hiddenRight(len(widths)); right != "" {
-		head = truncate(head, t.width-lipglossWidth(right)) + st.Muted.Render(right)
+		head = truncate(head, t.width-cellWidth(right)) + st.Muted.Render(right)
 	}
 	body := []string{head}
 	lo := 0

@@ -181,7 +181,7 @@ func (v *voteEditor) View() string {
 		n := v.vote().Dots[it.ID]
 		dots := dotString(n, per)
 		mark := v.marker(it)
-		avail := max(v.width-2-lipglossWidth(dots)-1-lipglossWidth(mark)-1, 6)
+		avail := max(v.width-2-cellWidth(dots)-1-cellWidth(mark)-1, 6)
 		line := v.cursorLine(i == v.cursor, dots+" "+truncate(it.Text, avail))
 		if mark != "" {
 			line = spread(line, st.Muted.Render(mark), v.width)
@@ -248,7 +248,7 @@ func barChart(st *Styles, tally []work.Tally, mine *work.Vote, width int) []stri
 	for i, t := range tally {
 		label := fmt.Sprintf("%d. %s", i+1, t.Item.Text)
 		label = truncate(label, textW)
-		label += strings.Repeat(" ", max(textW-lipglossWidth(label), 0))
+		label += strings.Repeat(" ", max(textW-cellWidth(label), 0))
 		n := t.Dots * barW / most
 		if t.Dots > 0 && n == 0 {
 			n = 1

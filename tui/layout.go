@@ -6,6 +6,22 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
+// Text is measured and cut so that it fits the window however the terminal counts cells. The
+// renderer counts them per code point (wcwidth) until the terminal says it draws whole
+// grapheme clusters (mode 2027), and the two counts differ for emoji with skin tones, joined
+// emoji (a family is 2 cells one way and 8 the other) and some symbols with a variation
+// selector. A row that fits one count but not the other is cut off by the renderer or spills
+// onto the next row, so every row here fits both.
+
+// cellWidth is the most cells s can take: the larger of the two counts.
+func cellWidth(s string) int {
+	g := ansi.StringWidth(s)
+	if wc := ansi.StringWidthWc(s); wc > g {
+		return wc
+	}
+	return g
+}
+
 // fitBlock cuts or pads s to exactly height lines, each no wider than width, so a screen can
 // never push the frame out of the window.
 func fitBlock(s string, width, height int) string {
@@ -14,9 +30,7 @@ func fitBlock(s string, width, height int) string {
 		lines = lines[:height]
 	}
 	for i, l := range lines {
-		if ansi.StringWidth(l) > width {
-			lines[i] = ansi.Truncate(l, width, "…")
-		}
+		lines[i] = truncate(l, width)
 	}
 	for len(lines) < height {
 		lines = append(lines, "")
@@ -26,23 +40,32 @@ func fitBlock(s string, width, height int) string {
 
 // truncate shortens one line of text to width cells, marking the cut.
 func truncate(s string, width int) string {
-	if ansi.StringWidth(s) <= width {
+	if cellWidth(s) <= width {
 		return s
 	}
-	return ansi.Truncate(s, width, "…")
+	// Cut by clusters, then shorten further while the other count is still too wide; each
+	// turn takes off at least one cell, so this ends.
+	for target := width; target > 0; {
+		t := ansi.Truncate(s, target, "…")
+		over := cellWidth(t) - width
+		if over <= 0 {
+			return t
+		}
+		target -= over
+	}
+	return ""
 }
 
-// wrap breaks text into lines of at most width cells.
+// wrap breaks text into lines of at most width cells. Wrapping by one count and then the
+// other only ever breaks lines further, so the lines fit both.
 func wrap(s string, width int) string {
 	if width < 1 {
 		return s
 	}
-	return ansi.Wrap(s, width, "")
+	return ansi.Wrap(ansi.WrapWc(s, width, ""), width, "")
 }
 
 // rule draws a horizontal line across width cells.
 func rule(st *Styles, width int) string {
 	return st.Rule.Render(strings.Repeat("─", max(width, 0)))
 }
-
-func lipglossWidth(s string) int { return ansi.StringWidth(s) }

@@ -38,7 +38,7 @@ func (v *participantView) ShortHelp() []key.Binding {
 func fitHelp(keys []key.Binding, width int) []key.Binding {
 	total := 0
 	for i, k := range keys {
-		w := lipglossWidth(k.Help().Key) + 1 + lipglossWidth(k.Help().Desc)
+		w := cellWidth(k.Help().Key) + 1 + cellWidth(k.Help().Desc)
 		if i > 0 {
 			w += 3
 		}

@@ -239,7 +239,7 @@ func TestFullHelpFits(t *testing.T) {
 			t.Errorf("step %d: full help is %d lines high", i+1, len(lines))
 		}
 		for _, l := range lines {
-			if w := ansi.StringWidth(l); w > 80 {
+			if w := cellWidth(l); w > 80 {
 				t.Errorf("step %d: full help is %d wide: %q", i+1, w, ansi.Strip(l))
 				break
 			}

@@ -24,7 +24,7 @@ func (v *participantView) header() []string {
 		}
 		right = style.Render(t) + "  " + right
 	}
-	title := st.Title.Render(truncate(mod.Title, max(w-lipglossWidth(right)-2, 8)))
+	title := st.Title.Render(truncate(mod.Title, max(w-cellWidth(right)-2, 8)))
 	lines := []string{spread(title, right, w)}
 
 	var meta []string
@@ -36,7 +36,7 @@ func (v *participantView) header() []string {
 	}
 	metaText := strings.Join(meta, st.Muted.Render(" · "))
 	stepLine := fmt.Sprintf("Step %d of %d — %s", v.viewing+1, len(mod.Steps), step.Title)
-	lines = append(lines, spread(st.Subtitle.Render(truncate(stepLine, max(w-lipglossWidth(metaText)-2, 8))), metaText, w))
+	lines = append(lines, spread(st.Subtitle.Render(truncate(stepLine, max(w-cellWidth(metaText)-2, 8))), metaText, w))
 
 	if a := v.snap.Cohort.Live.Announcement; a != nil {
 		text := strings.Split(wrap("Announcement: "+strings.ReplaceAll(a.Text, "\n", " "), w), "\n")
@@ -164,7 +164,7 @@ func (v *participantView) View() string {
 			scroll = " more below · ↓ or pgdn "
 		}
 	}
-	b.WriteString(rule(st, max(v.width-lipglossWidth(scroll), 0)) + st.Muted.Render(scroll) + "\n")
+	b.WriteString(rule(st, max(v.width-cellWidth(scroll), 0)) + st.Muted.Render(scroll) + "\n")
 	switch {
 	case v.loading:
 		b.WriteString(st.Muted.Render("Loading your work…"))
@@ -176,7 +176,7 @@ func (v *participantView) View() string {
 
 // spread places left and right on one line of width cells.
 func spread(left, right string, width int) string {
-	gap := width - lipglossWidth(left) - lipglossWidth(right)
+	gap := width - cellWidth(left) - cellWidth(right)
 	if gap < 1 {
 		return truncate(left, width)
 	}
