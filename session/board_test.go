@@ -53,7 +53,7 @@ func boardCohort(t *testing.T, names ...string) (*session.Hub, *sqlite.Store, []
 	t.Helper()
 	ctx := context.Background()
 	m, st, _ := openManager(t, boardModule)
-	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "board-module", Name: "Boards", Actor: "test"})
+	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "board-module", Name: "Boards", By: session.ShellActor("test")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +75,7 @@ func boardCohort(t *testing.T, names ...string) (*session.Hub, *sqlite.Store, []
 func formTeams(t *testing.T, h *session.Hub, ps []session.Participant) {
 	t.Helper()
 	ctx := context.Background()
-	teams, err := h.SplitTeams(ctx, "test", session.TeamPlan{Count: 2, ByHand: true})
+	teams, err := h.SplitTeams(ctx, session.ShellActor("test"), session.TeamPlan{Count: 2, ByHand: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func formTeams(t *testing.T, h *session.Hub, ps []session.Participant) {
 		if i >= 2 {
 			team = teams[1].ID
 		}
-		if err := h.MoveToTeam(ctx, "test", p.ID, team); err != nil {
+		if err := h.MoveToTeam(ctx, session.ShellActor("test"), p.ID, team); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -189,7 +189,7 @@ func TestSharedWorkRefusals(t *testing.T) {
 	if _, err := h.UpdateBoard(ctx, ps[0].ID, "team-vote", func(any) error { return nil }); err == nil {
 		t.Fatal("a team vote was changed as a board")
 	}
-	if err := h.ChangeCohort(ctx, "test", "lock", "team", func(c *session.Cohort) error {
+	if err := h.ChangeCohort(ctx, session.ShellActor("test"), "lock", "team", func(c *session.Cohort) error {
 		c.Live.Locked = []string{"team"}
 		c.Live.Votes = map[string]session.VoteState{"vote": {Closed: true}}
 		return nil

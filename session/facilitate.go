@@ -28,7 +28,11 @@ const (
 // SetPace switches between facilitator-led and self-paced while the session runs. Time spent so
 // far is credited to the step each person was on under the old pace. Switching to self-paced
 // starts everyone from the group's step, so nobody is thrown onto a step they visited long ago.
-func (h *Hub) SetPace(ctx context.Context, actor string, pace Pace) error {
+func (h *Hub) SetPace(ctx context.Context, by Actor, pace Pace) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	if _, err := ParsePace(string(pace)); err != nil {
 		return err
 	}
@@ -67,7 +71,11 @@ func (h *Hub) SetPace(ctx context.Context, actor string, pace Pace) error {
 
 // UndoMove puts the cohort back on the step it was on before the last move. Undoing twice
 // redoes the move.
-func (h *Hub) UndoMove(ctx context.Context, actor string) error {
+func (h *Hub) UndoMove(ctx context.Context, by Actor) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	u := h.cohort.Live.UndoStep
@@ -122,7 +130,11 @@ func (h *Hub) stepLabel(stepID string) (string, error) {
 }
 
 // Lock makes a step read-only for participants: they still see their work but cannot change it.
-func (h *Hub) Lock(ctx context.Context, actor, stepID string) error {
+func (h *Hub) Lock(ctx context.Context, by Actor, stepID string) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	label, err := h.stepLabel(stepID)
 	if err != nil {
 		return err
@@ -139,7 +151,11 @@ func (h *Hub) Lock(ctx context.Context, actor, stepID string) error {
 }
 
 // Unlock lets participants change their work on a step again.
-func (h *Hub) Unlock(ctx context.Context, actor, stepID string) error {
+func (h *Hub) Unlock(ctx context.Context, by Actor, stepID string) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	label, err := h.stepLabel(stepID)
 	if err != nil {
 		return err
@@ -165,7 +181,11 @@ func (h *Hub) Unlock(ctx context.Context, actor, stepID string) error {
 var ErrNoTimer = Errorf(EConflict, "no timer is set: start one first")
 
 // StartTimer starts a countdown of d that every screen shows, replacing any other.
-func (h *Hub) StartTimer(ctx context.Context, actor string, d time.Duration) error {
+func (h *Hub) StartTimer(ctx context.Context, by Actor, d time.Duration) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	if d < time.Second || d > MaxTimer {
 		return Errorf(EInvalid, "a timer runs from 1 second to %d hours, not %s", int(MaxTimer.Hours()), FormatDuration(d))
 	}
@@ -179,7 +199,11 @@ func (h *Hub) StartTimer(ctx context.Context, actor string, d time.Duration) err
 }
 
 // PauseTimer stops the countdown where it is.
-func (h *Hub) PauseTimer(ctx context.Context, actor string) error {
+func (h *Hub) PauseTimer(ctx context.Context, by Actor) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	t := h.cohort.Live.Timer
@@ -198,7 +222,11 @@ func (h *Hub) PauseTimer(ctx context.Context, actor string) error {
 }
 
 // ResumeTimer restarts a paused countdown.
-func (h *Hub) ResumeTimer(ctx context.Context, actor string) error {
+func (h *Hub) ResumeTimer(ctx context.Context, by Actor) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	t := h.cohort.Live.Timer
@@ -217,7 +245,11 @@ func (h *Hub) ResumeTimer(ctx context.Context, actor string) error {
 
 // AddTime lengthens the countdown by d, or shortens it for a negative d (down to zero). A
 // countdown that already reached zero starts again with d.
-func (h *Hub) AddTime(ctx context.Context, actor string, d time.Duration) error {
+func (h *Hub) AddTime(ctx context.Context, by Actor, d time.Duration) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	if d == 0 {
 		return Errorf(EInvalid, "add some time, e.g. +2m")
 	}
@@ -250,7 +282,11 @@ func (h *Hub) AddTime(ctx context.Context, actor string, d time.Duration) error 
 }
 
 // StopTimer removes the countdown from every screen.
-func (h *Hub) StopTimer(ctx context.Context, actor string) error {
+func (h *Hub) StopTimer(ctx context.Context, by Actor) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.cohort.Live.Timer == nil {
@@ -310,7 +346,11 @@ func ParseTimerDuration(s string) (time.Duration, error) {
 }
 
 // Announce shows a message on every screen until it is dismissed, replacing any other.
-func (h *Hub) Announce(ctx context.Context, actor, text string) error {
+func (h *Hub) Announce(ctx context.Context, by Actor, text string) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	text = CleanLine(text)
 	if text == "" {
 		return Errorf(EInvalid, "the announcement is empty: type the message to show everyone")
@@ -328,7 +368,11 @@ func (h *Hub) Announce(ctx context.Context, actor, text string) error {
 }
 
 // DismissAnnouncement removes the announcement from every screen.
-func (h *Hub) DismissAnnouncement(ctx context.Context, actor string) error {
+func (h *Hub) DismissAnnouncement(ctx context.Context, by Actor) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.cohort.Live.Announcement == nil {
@@ -341,7 +385,11 @@ func (h *Hub) DismissAnnouncement(ctx context.Context, actor string) error {
 }
 
 // ClearHand lowers a participant's raised hand once the facilitator has helped them.
-func (h *Hub) ClearHand(ctx context.Context, actor string, pid int64) error {
+func (h *Hub) ClearHand(ctx context.Context, by Actor, pid int64) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	mb, ok := h.byID[pid]
@@ -361,10 +409,13 @@ func (h *Hub) ClearHand(ctx context.Context, actor string, pid int64) error {
 }
 
 // ClearAllHands lowers every raised hand and says how many there were.
-func (h *Hub) ClearAllHands(ctx context.Context, actor string) (int, error) {
+func (h *Hub) ClearAllHands(ctx context.Context, by Actor) (int, error) {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return 0, err
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	var err error
 	var cleared []*member
 	var ps []Participant
 	var ids []int64
@@ -445,28 +496,48 @@ func (h *Hub) setVote(ctx context.Context, actor, stepID, what string, change fu
 }
 
 // OpenVote lets participants vote on a vote step (again).
-func (h *Hub) OpenVote(ctx context.Context, actor, stepID string) error {
+func (h *Hub) OpenVote(ctx context.Context, by Actor, stepID string) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	return h.setVote(ctx, actor, stepID, "opened", func(v *VoteState) { v.Closed = false })
 }
 
 // CloseVote stops a vote step from taking votes.
-func (h *Hub) CloseVote(ctx context.Context, actor, stepID string) error {
+func (h *Hub) CloseVote(ctx context.Context, by Actor, stepID string) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	return h.setVote(ctx, actor, stepID, "closed", func(v *VoteState) { v.Closed = true })
 }
 
 // RevealVote shows a vote step's results on every participant's screen.
-func (h *Hub) RevealVote(ctx context.Context, actor, stepID string) error {
+func (h *Hub) RevealVote(ctx context.Context, by Actor, stepID string) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	return h.setVote(ctx, actor, stepID, "revealed the results of", func(v *VoteState) { v.Revealed = true })
 }
 
 // HideVote takes a vote step's results off participants' screens.
-func (h *Hub) HideVote(ctx context.Context, actor, stepID string) error {
+func (h *Hub) HideVote(ctx context.Context, by Actor, stepID string) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	return h.setVote(ctx, actor, stepID, "hid the results of", func(v *VoteState) { v.Revealed = false })
 }
 
 // Archive marks the cohort finished: it leaves the facilitators' list of active cohorts, and
 // everything it holds stays stored for export.
-func (h *Hub) Archive(ctx context.Context, actor string) error {
+func (h *Hub) Archive(ctx context.Context, by Actor) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if !h.cohort.ArchivedAt.IsZero() {
@@ -480,7 +551,11 @@ func (h *Hub) Archive(ctx context.Context, actor string) error {
 }
 
 // Unarchive makes an archived cohort active again.
-func (h *Hub) Unarchive(ctx context.Context, actor string) error {
+func (h *Hub) Unarchive(ctx context.Context, by Actor) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.cohort.ArchivedAt.IsZero() {
@@ -493,8 +568,11 @@ func (h *Hub) Unarchive(ctx context.Context, actor string) error {
 }
 
 // RecentActions returns the last n events of the cohort's timeline, oldest first, so every
-// facilitator of a cohort sees what the others did.
-func (h *Hub) RecentActions(ctx context.Context, n int) ([]Event, error) {
+// facilitator of a cohort sees what the others did. Only a facilitator may read it.
+func (h *Hub) RecentActions(ctx context.Context, by Actor, n int) ([]Event, error) {
+	if _, err := h.m.Authorize(ctx, by); err != nil {
+		return nil, err
+	}
 	evs, err := h.m.store.Timeline(ctx, h.id)
 	if err != nil {
 		return nil, fmt.Errorf("load the cohort's timeline: %w", err)
@@ -522,7 +600,11 @@ type CohortInfo struct {
 }
 
 // CohortOverview lists every cohort, newest first, with its participants and last activity.
-func (m *Manager) CohortOverview(ctx context.Context) ([]CohortInfo, error) {
+// Only a facilitator may read it.
+func (m *Manager) CohortOverview(ctx context.Context, by Actor) ([]CohortInfo, error) {
+	if _, err := m.Authorize(ctx, by); err != nil {
+		return nil, err
+	}
 	cs, err := m.Cohorts(ctx)
 	if err != nil {
 		return nil, err

@@ -18,7 +18,11 @@ type TeamPlan struct {
 // SplitTeams replaces the cohort's teams. At random, the people online now (everyone, if
 // nobody is online) are shuffled and dealt into teams whose sizes differ by at most one;
 // whoever is offline stays in no team until moved. Team boards of earlier teams stay stored.
-func (h *Hub) SplitTeams(ctx context.Context, actor string, plan TeamPlan) ([]Team, error) {
+func (h *Hub) SplitTeams(ctx context.Context, by Actor, plan TeamPlan) ([]Team, error) {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return nil, err
+	}
 	if (plan.Count > 0) == (plan.Size > 0) {
 		return nil, Errorf(EInvalid, "give either a number of teams or a team size, e.g. 5 teams or teams of 4")
 	}
@@ -80,7 +84,11 @@ func (h *Hub) replaceTeamsLocked(ctx context.Context, actor, detail string, name
 }
 
 // RenameTeam gives a team a new name, unique in the cohort.
-func (h *Hub) RenameTeam(ctx context.Context, actor string, teamID int64, name string) error {
+func (h *Hub) RenameTeam(ctx context.Context, by Actor, teamID int64, name string) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	name = CleanLine(name)
 	if name == "" {
 		return Errorf(EInvalid, "the team name is empty: type a name")
@@ -117,7 +125,11 @@ func (h *Hub) RenameTeam(ctx context.Context, actor string, teamID int64, name s
 }
 
 // MoveToTeam puts a participant in a team, or in none for teamID 0.
-func (h *Hub) MoveToTeam(ctx context.Context, actor string, pid, teamID int64) error {
+func (h *Hub) MoveToTeam(ctx context.Context, by Actor, pid, teamID int64) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	mb, ok := h.byID[pid]

@@ -93,7 +93,7 @@ func newFacFixture(t *testing.T) *facFixture {
 	clock := &facClock{t: time.Now().UTC().Add(time.Minute)}
 	session.SetClock(m, clock.now)
 	ctx := context.Background()
-	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "fac-module", Name: "Group", Actor: "ana"})
+	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "fac-module", Name: "Group", By: session.ShellActor("ana")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,13 +156,13 @@ func (f *facFixture) stored(t *testing.T) session.Cohort {
 func TestUndoMoveSwapsBackAndForth(t *testing.T) {
 	f := newFacFixture(t)
 	ctx := context.Background()
-	if err := f.h.UndoMove(ctx, "ana"); err == nil {
+	if err := f.h.UndoMove(ctx, session.ShellActor("ana")); err == nil {
 		t.Fatal("undo with no move before it succeeded")
 	}
-	if err := f.h.Move(ctx, "ana", 3); err != nil {
+	if err := f.h.Move(ctx, session.ShellActor("ana"), 3); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.h.UndoMove(ctx, "bo"); err != nil {
+	if err := f.h.UndoMove(ctx, session.ShellActor("bo")); err != nil {
 		t.Fatal(err)
 	}
 	if s := f.h.Snapshot().Cohort.Step; s != 0 {
@@ -171,7 +171,7 @@ func TestUndoMoveSwapsBackAndForth(t *testing.T) {
 	if ev := f.lastEvent(t); ev.Action != "undo" || ev.Actor != "bo" || !strings.Contains(ev.Detail, "from 4 to 1") {
 		t.Errorf("undo event %+v", ev)
 	}
-	if err := f.h.UndoMove(ctx, "ana"); err != nil {
+	if err := f.h.UndoMove(ctx, session.ShellActor("ana")); err != nil {
 		t.Fatal(err)
 	}
 	if s := f.stored(t).Step; s != 3 {
@@ -183,14 +183,14 @@ func TestLockRefusesWorkAndIsIdempotent(t *testing.T) {
 	f := newFacFixture(t)
 	ctx := context.Background()
 	p := f.join(t, "Ana")[0]
-	if err := f.h.Lock(ctx, "ana", "nope"); err == nil {
+	if err := f.h.Lock(ctx, session.ShellActor("ana"), "nope"); err == nil {
 		t.Error("locked a step that does not exist")
 	}
-	if err := f.h.Lock(ctx, "ana", "think"); err != nil {
+	if err := f.h.Lock(ctx, session.ShellActor("ana"), "think"); err != nil {
 		t.Fatal(err)
 	}
 	n := f.events(t)
-	if err := f.h.Lock(ctx, "ana", "think"); err != nil || f.events(t) != n {
+	if err := f.h.Lock(ctx, session.ShellActor("ana"), "think"); err != nil || f.events(t) != n {
 		t.Errorf("locking twice: %v, %d events, want %d", err, f.events(t), n)
 	}
 	if !f.stored(t).Live.IsLocked("think") {
@@ -199,7 +199,7 @@ func TestLockRefusesWorkAndIsIdempotent(t *testing.T) {
 	if _, err := f.h.SaveWork(ctx, p.ID, "think", 1, []byte(`{"text":"x"}`), false); err == nil {
 		t.Error("work saved on a locked step")
 	}
-	if err := f.h.Unlock(ctx, "bo", "think"); err != nil {
+	if err := f.h.Unlock(ctx, session.ShellActor("bo"), "think"); err != nil {
 		t.Fatal(err)
 	}
 	if ev := f.lastEvent(t); ev.Action != "unlock" || ev.Actor != "bo" || ev.Detail != "step 2: Think" {
@@ -214,14 +214,14 @@ func TestTimerLifecycle(t *testing.T) {
 	f := newFacFixture(t)
 	ctx := context.Background()
 	for _, d := range []time.Duration{0, 500 * time.Millisecond, 25 * time.Hour} {
-		if err := f.h.StartTimer(ctx, "ana", d); err == nil {
+		if err := f.h.StartTimer(ctx, session.ShellActor("ana"), d); err == nil {
 			t.Errorf("timer of %v accepted", d)
 		}
 	}
-	if err := f.h.PauseTimer(ctx, "ana"); !errors.Is(err, session.ErrNoTimer) {
+	if err := f.h.PauseTimer(ctx, session.ShellActor("ana")); !errors.Is(err, session.ErrNoTimer) {
 		t.Errorf("pause with no timer: %v", err)
 	}
-	if err := f.h.StartTimer(ctx, "ana", 5*time.Minute); err != nil {
+	if err := f.h.StartTimer(ctx, session.ShellActor("ana"), 5*time.Minute); err != nil {
 		t.Fatal(err)
 	}
 	now := f.clock.now
@@ -230,37 +230,37 @@ func TestTimerLifecycle(t *testing.T) {
 	if got := tm.Remaining(now()); got != 4*time.Minute {
 		t.Errorf("remaining %v after a minute", got)
 	}
-	if err := f.h.PauseTimer(ctx, "ana"); err != nil {
+	if err := f.h.PauseTimer(ctx, session.ShellActor("ana")); err != nil {
 		t.Fatal(err)
 	}
 	f.clock.add(10 * time.Minute)
 	if got := f.stored(t).Live.Timer.Remaining(now()); got != 4*time.Minute {
 		t.Errorf("paused timer moved: %v left", got)
 	}
-	if err := f.h.AddTime(ctx, "bo", 2*time.Minute); err != nil {
+	if err := f.h.AddTime(ctx, session.ShellActor("bo"), 2*time.Minute); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.h.ResumeTimer(ctx, "ana"); err != nil {
+	if err := f.h.ResumeTimer(ctx, session.ShellActor("ana")); err != nil {
 		t.Fatal(err)
 	}
 	f.clock.add(30 * time.Second)
 	if got := f.h.Snapshot().Cohort.Live.Timer.Remaining(now()); got != 5*time.Minute+30*time.Second {
 		t.Errorf("after +2m and 30s: %v left", got)
 	}
-	if err := f.h.AddTime(ctx, "ana", -time.Hour); err != nil {
+	if err := f.h.AddTime(ctx, session.ShellActor("ana"), -time.Hour); err != nil {
 		t.Fatal(err)
 	}
 	if got := f.h.Snapshot().Cohort.Live.Timer.Remaining(now()); got != 0 {
 		t.Errorf("shortened past zero: %v left", got)
 	}
 	// Time is up; adding time starts it again.
-	if err := f.h.AddTime(ctx, "ana", time.Minute); err != nil {
+	if err := f.h.AddTime(ctx, session.ShellActor("ana"), time.Minute); err != nil {
 		t.Fatal(err)
 	}
 	if got := f.h.Snapshot().Cohort.Live.Timer.Remaining(now()); got != time.Minute {
 		t.Errorf("restarted with %v", got)
 	}
-	if err := f.h.StopTimer(ctx, "ana"); err != nil {
+	if err := f.h.StopTimer(ctx, session.ShellActor("ana")); err != nil {
 		t.Fatal(err)
 	}
 	if f.stored(t).Live.Timer != nil {
@@ -301,24 +301,24 @@ func TestParseTimerDuration(t *testing.T) {
 func TestAnnouncementIsCleanedAndBounded(t *testing.T) {
 	f := newFacFixture(t)
 	ctx := context.Background()
-	if err := f.h.Announce(ctx, "ana", " \x1b[2J "); err == nil {
+	if err := f.h.Announce(ctx, session.ShellActor("ana"), " \x1b[2J "); err == nil {
 		t.Error("empty announcement accepted")
 	}
-	if err := f.h.Announce(ctx, "ana", strings.Repeat("x", session.MaxAnnouncementLen+1)); err == nil || !strings.Contains(err.Error(), "shorten it by 1") {
+	if err := f.h.Announce(ctx, session.ShellActor("ana"), strings.Repeat("x", session.MaxAnnouncementLen+1)); err == nil || !strings.Contains(err.Error(), "shorten it by 1") {
 		t.Errorf("long announcement: %v", err)
 	}
-	if err := f.h.Announce(ctx, "ana", "Back at\n\x1b]0;pwned\x0710:30\u202e"); err != nil {
+	if err := f.h.Announce(ctx, session.ShellActor("ana"), "Back at\n\x1b]0;pwned\x0710:30\u202e"); err != nil {
 		t.Fatal(err)
 	}
 	a := f.stored(t).Live.Announcement
 	if a == nil || a.Text != "Back at 10:30" || a.By != "ana" {
 		t.Fatalf("stored announcement %+v", a)
 	}
-	if err := f.h.DismissAnnouncement(ctx, "bo"); err != nil {
+	if err := f.h.DismissAnnouncement(ctx, session.ShellActor("bo")); err != nil {
 		t.Fatal(err)
 	}
 	n := f.events(t)
-	if err := f.h.DismissAnnouncement(ctx, "bo"); err != nil || f.events(t) != n {
+	if err := f.h.DismissAnnouncement(ctx, session.ShellActor("bo")); err != nil || f.events(t) != n {
 		t.Errorf("second dismiss: %v, events %d→%d", err, n, f.events(t))
 	}
 	if f.h.Snapshot().Cohort.Live.Announcement != nil || f.stored(t).Live.Announcement != nil {
@@ -335,7 +335,7 @@ func TestHandsAreClearedAndRecorded(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := f.h.ClearHand(ctx, "fran", ps[1].ID); err != nil {
+	if err := f.h.ClearHand(ctx, session.ShellActor("fran"), ps[1].ID); err != nil {
 		t.Fatal(err)
 	}
 	if ev := f.lastEvent(t); ev.Action != "hand" || ev.Actor != "fran" || !strings.Contains(ev.Detail, "Bea") {
@@ -345,7 +345,7 @@ func TestHandsAreClearedAndRecorded(t *testing.T) {
 	if m, _ := f.h.Snapshot().Member(ps[1].ID); m.Hand != nil || stored.Hand != nil {
 		t.Error("hand not cleared")
 	}
-	n, err := f.h.ClearAllHands(ctx, "fran")
+	n, err := f.h.ClearAllHands(ctx, session.ShellActor("fran"))
 	if err != nil || n != 2 {
 		t.Fatalf("clear all: %d %v", n, err)
 	}
@@ -354,7 +354,7 @@ func TestHandsAreClearedAndRecorded(t *testing.T) {
 			t.Errorf("%s still has a hand up", m.Name)
 		}
 	}
-	if n, _ := f.h.ClearAllHands(ctx, "fran"); n != 0 {
+	if n, _ := f.h.ClearAllHands(ctx, session.ShellActor("fran")); n != 0 {
 		t.Errorf("cleared %d hands twice", n)
 	}
 }
@@ -363,14 +363,14 @@ func TestPaceSwitchStartsEveryoneFromTheGroupStep(t *testing.T) {
 	f := newFacFixture(t)
 	ctx := context.Background()
 	ps := f.join(t, "Ana", "Bea")
-	if err := f.h.Move(ctx, "ana", 2); err != nil {
+	if err := f.h.Move(ctx, session.ShellActor("ana"), 2); err != nil {
 		t.Fatal(err)
 	}
 	f.clock.add(3 * time.Minute)
-	if err := f.h.SetPace(ctx, "ana", "sideways"); err == nil {
+	if err := f.h.SetPace(ctx, session.ShellActor("ana"), "sideways"); err == nil {
 		t.Error("unknown pace accepted")
 	}
-	if err := f.h.SetPace(ctx, "ana", session.PaceSelf); err != nil {
+	if err := f.h.SetPace(ctx, session.ShellActor("ana"), session.PaceSelf); err != nil {
 		t.Fatal(err)
 	}
 	s := f.h.Snapshot()
@@ -390,7 +390,7 @@ func TestPaceSwitchStartsEveryoneFromTheGroupStep(t *testing.T) {
 	if ev := f.lastEvent(t); ev.Action != "pace" || !strings.Contains(ev.Detail, "self-paced") {
 		t.Errorf("event %+v", ev)
 	}
-	if err := f.h.SetPace(ctx, "bo", session.PaceLed); err != nil {
+	if err := f.h.SetPace(ctx, session.ShellActor("bo"), session.PaceLed); err != nil {
 		t.Fatal(err)
 	}
 	s = f.h.Snapshot()
@@ -412,11 +412,11 @@ func TestSplitTeams(t *testing.T) {
 	off, _, _ := f.h.Join(ctx, session.Identity{}, "Offline Olga")
 
 	for _, plan := range []session.TeamPlan{{}, {Count: 2, Size: 2}, {Count: 6}, {Count: session.MaxTeams + 1, ByHand: true}} {
-		if _, err := f.h.SplitTeams(ctx, "ana", plan); err == nil {
+		if _, err := f.h.SplitTeams(ctx, session.ShellActor("ana"), plan); err == nil {
 			t.Errorf("plan %+v accepted", plan)
 		}
 	}
-	teams, err := f.h.SplitTeams(ctx, "ana", session.TeamPlan{Count: 2})
+	teams, err := f.h.SplitTeams(ctx, session.ShellActor("ana"), session.TeamPlan{Count: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -437,11 +437,11 @@ func TestSplitTeams(t *testing.T) {
 		t.Errorf("event %+v", ev)
 	}
 
-	teams, err = f.h.SplitTeams(ctx, "ana", session.TeamPlan{Size: 2})
+	teams, err = f.h.SplitTeams(ctx, session.ShellActor("ana"), session.TeamPlan{Size: 2})
 	if err != nil || len(teams) != 3 {
 		t.Fatalf("teams of 2 for 5 people: %v %v", teams, err)
 	}
-	teams, err = f.h.SplitTeams(ctx, "ana", session.TeamPlan{Count: 3, ByHand: true})
+	teams, err = f.h.SplitTeams(ctx, session.ShellActor("ana"), session.TeamPlan{Count: 3, ByHand: true})
 	if err != nil || len(teams) != 3 {
 		t.Fatal(err)
 	}
@@ -450,16 +450,16 @@ func TestSplitTeams(t *testing.T) {
 			t.Errorf("%s is in a team after a by-hand split", m.Name)
 		}
 	}
-	if err := f.h.MoveToTeam(ctx, "bo", ps[0].ID, teams[2].ID); err != nil {
+	if err := f.h.MoveToTeam(ctx, session.ShellActor("bo"), ps[0].ID, teams[2].ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.h.MoveToTeam(ctx, "bo", ps[0].ID, 999); err == nil {
+	if err := f.h.MoveToTeam(ctx, session.ShellActor("bo"), ps[0].ID, 999); err == nil {
 		t.Error("moved into a team that does not exist")
 	}
-	if err := f.h.RenameTeam(ctx, "bo", teams[2].ID, "  Blue \x1b[1m"); err != nil {
+	if err := f.h.RenameTeam(ctx, session.ShellActor("bo"), teams[2].ID, "  Blue \x1b[1m"); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.h.RenameTeam(ctx, "bo", teams[1].ID, "blue"); err == nil {
+	if err := f.h.RenameTeam(ctx, session.ShellActor("bo"), teams[1].ID, "blue"); err == nil {
 		t.Error("two teams may share a name")
 	}
 	s := f.h.Snapshot()
@@ -491,14 +491,14 @@ func TestWallRespectsAnonymityAndSpotlightCopies(t *testing.T) {
 	if _, err := f.h.SaveWork(ctx, ps[1].ID, "think", 1, []byte(`{"text":"Forms are confusing"}`), false); err != nil {
 		t.Fatal(err)
 	}
-	wall, err := f.h.Wall(ctx, "think")
+	wall, err := f.h.Wall(ctx, session.ShellActor("fran"), "think")
 	if err != nil || len(wall) != 2 {
 		t.Fatalf("wall %+v %v", wall, err)
 	}
 	if wall[0].Author != "Ana" || wall[0].Status != session.StatusSubmitted || wall[1].Status != session.StatusDraft {
 		t.Errorf("wall %+v", wall)
 	}
-	if err := f.h.Spotlight(ctx, "fran", "think", wall[1].Key); err != nil {
+	if err := f.h.Spotlight(ctx, session.ShellActor("fran"), "think", wall[1].Key); err != nil {
 		t.Fatal(err)
 	}
 	sp := f.stored(t).Live.Spotlight
@@ -524,7 +524,7 @@ func TestWallRespectsAnonymityAndSpotlightCopies(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	wall, err = f.h.Wall(ctx, "ideas")
+	wall, err = f.h.Wall(ctx, session.ShellActor("fran"), "ideas")
 	if err != nil || len(wall) != 4 || wall[0].Key != "pool" {
 		t.Fatalf("anonymous wall %+v %v", wall, err)
 	}
@@ -535,22 +535,22 @@ func TestWallRespectsAnonymityAndSpotlightCopies(t *testing.T) {
 			}
 		}
 	}
-	if err := f.h.Spotlight(ctx, "fran", "ideas", wall[2].Key); err != nil {
+	if err := f.h.Spotlight(ctx, session.ShellActor("fran"), "ideas", wall[2].Key); err != nil {
 		t.Fatal(err)
 	}
 	if sp := f.h.Snapshot().Cohort.Live.Spotlight; sp.Title != "An item from the group" || !strings.HasPrefix(sp.Text, "idea") {
 		t.Errorf("spotlit item %+v", sp)
 	}
-	if err := f.h.Spotlight(ctx, "fran", "ideas", "p1"); err == nil {
+	if err := f.h.Spotlight(ctx, session.ShellActor("fran"), "ideas", "p1"); err == nil {
 		t.Error("spotlit a participant's answer on an anonymous step")
 	}
 
 	// A team board is spotlit under its team's name.
-	teams, err := f.h.SplitTeams(ctx, "fran", session.TeamPlan{Count: 1})
+	teams, err := f.h.SplitTeams(ctx, session.ShellActor("fran"), session.TeamPlan{Count: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.h.SpotlightTeam(ctx, "fran", "board", teams[0].ID); err == nil || !strings.Contains(err.Error(), "nothing on its board") {
+	if err := f.h.SpotlightTeam(ctx, session.ShellActor("fran"), "board", teams[0].ID); err == nil || !strings.Contains(err.Error(), "nothing on its board") {
 		t.Errorf("empty board spotlit: %v", err)
 	}
 	if _, err := f.h.UpdateBoard(ctx, ps[2].ID, "board", func(v any) error {
@@ -559,13 +559,13 @@ func TestWallRespectsAnonymityAndSpotlightCopies(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.h.SpotlightTeam(ctx, "fran", "board", teams[0].ID); err != nil {
+	if err := f.h.SpotlightTeam(ctx, session.ShellActor("fran"), "board", teams[0].ID); err != nil {
 		t.Fatal(err)
 	}
 	if sp := f.h.Snapshot().Cohort.Live.Spotlight; sp.Title != "Team 1's board" || sp.Text != "• Shared idea" {
 		t.Errorf("team spotlight %+v", sp)
 	}
-	if err := f.h.ReleaseSpotlight(ctx, "bo"); err != nil {
+	if err := f.h.ReleaseSpotlight(ctx, session.ShellActor("bo")); err != nil {
 		t.Fatal(err)
 	}
 	if f.stored(t).Live.Spotlight != nil {
@@ -580,29 +580,29 @@ func TestVoteOpenCloseReveal(t *testing.T) {
 	f := newFacFixture(t)
 	ctx := context.Background()
 	p := f.join(t, "Ana")[0]
-	if err := f.h.CloseVote(ctx, "ana", "think"); err == nil {
+	if err := f.h.CloseVote(ctx, session.ShellActor("ana"), "think"); err == nil {
 		t.Error("closed a vote on a reflection step")
 	}
-	if err := f.h.CloseVote(ctx, "ana", "dots"); err != nil {
+	if err := f.h.CloseVote(ctx, session.ShellActor("ana"), "dots"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := f.h.SaveWork(ctx, p.ID, "dots", 1, []byte(`{"dots":{}}`), true); err == nil {
 		t.Error("voted on a closed vote")
 	}
-	if err := f.h.RevealVote(ctx, "ana", "dots"); err != nil {
+	if err := f.h.RevealVote(ctx, session.ShellActor("ana"), "dots"); err != nil {
 		t.Fatal(err)
 	}
 	if v := f.stored(t).Live.Vote("dots"); !v.Closed || !v.Revealed {
 		t.Errorf("vote state %+v", v)
 	}
 	n := f.events(t)
-	if err := f.h.RevealVote(ctx, "ana", "dots"); err != nil || f.events(t) != n {
+	if err := f.h.RevealVote(ctx, session.ShellActor("ana"), "dots"); err != nil || f.events(t) != n {
 		t.Errorf("reveal twice: %v", err)
 	}
-	if err := f.h.OpenVote(ctx, "ana", "dots"); err != nil {
+	if err := f.h.OpenVote(ctx, session.ShellActor("ana"), "dots"); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.h.HideVote(ctx, "ana", "dots"); err != nil {
+	if err := f.h.HideVote(ctx, session.ShellActor("ana"), "dots"); err != nil {
 		t.Fatal(err)
 	}
 	if v := f.h.Snapshot().Cohort.Live.Vote("dots"); v.Closed || v.Revealed {
@@ -617,14 +617,14 @@ func TestArchiveAndOverview(t *testing.T) {
 	f := newFacFixture(t)
 	ctx := context.Background()
 	f.join(t, "Ana", "Bea")
-	other, err := f.m.CreateCohort(ctx, session.NewCohort{ModuleID: "fac-module", Name: "Other"})
+	other, err := f.m.CreateCohort(ctx, session.NewCohort{ModuleID: "fac-module", Name: "Other", By: session.ShellActor("cli")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.h.Archive(ctx, "ana"); err != nil {
+	if err := f.h.Archive(ctx, session.ShellActor("ana")); err != nil {
 		t.Fatal(err)
 	}
-	list, err := f.m.CohortOverview(ctx)
+	list, err := f.m.CohortOverview(ctx, session.ShellActor("fran"))
 	if err != nil || len(list) != 2 {
 		t.Fatalf("overview %+v %v", list, err)
 	}
@@ -640,7 +640,7 @@ func TestArchiveAndOverview(t *testing.T) {
 			}
 		}
 	}
-	if err := f.h.Unarchive(ctx, "ana"); err != nil {
+	if err := f.h.Unarchive(ctx, session.ShellActor("ana")); err != nil {
 		t.Fatal(err)
 	}
 	if !f.stored(t).ArchivedAt.IsZero() {
@@ -654,12 +654,12 @@ func TestLiveStateSurvivesRestart(t *testing.T) {
 	ctx := context.Background()
 	ps := f.join(t, "Ana", "Bea")
 	steps := []error{
-		f.h.Move(ctx, "ana", 1),
-		f.h.Lock(ctx, "ana", "think"),
-		f.h.StartTimer(ctx, "ana", 5*time.Minute),
-		f.h.PauseTimer(ctx, "ana"),
-		f.h.Announce(ctx, "ana", "Coffee at 10:30"),
-		f.h.CloseVote(ctx, "ana", "dots"),
+		f.h.Move(ctx, session.ShellActor("ana"), 1),
+		f.h.Lock(ctx, session.ShellActor("ana"), "think"),
+		f.h.StartTimer(ctx, session.ShellActor("ana"), 5*time.Minute),
+		f.h.PauseTimer(ctx, session.ShellActor("ana")),
+		f.h.Announce(ctx, session.ShellActor("ana"), "Coffee at 10:30"),
+		f.h.CloseVote(ctx, session.ShellActor("ana"), "dots"),
 		f.h.RaiseHand(ctx, ps[1].ID, "stuck"),
 	}
 	for i, err := range steps {
@@ -667,7 +667,7 @@ func TestLiveStateSurvivesRestart(t *testing.T) {
 			t.Fatalf("action %d: %v", i, err)
 		}
 	}
-	teams, err := f.h.SplitTeams(ctx, "ana", session.TeamPlan{Count: 2})
+	teams, err := f.h.SplitTeams(ctx, session.ShellActor("ana"), session.TeamPlan{Count: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -699,7 +699,8 @@ func TestFacilitatorsActingTogether(t *testing.T) {
 	ctx := context.Background()
 	f.join(t, "Ana", "Bea", "Cai", "Dan")
 	var wg sync.WaitGroup
-	for i, who := range []string{"ana", "bo", "cy"} {
+	for i, name := range []string{"ana", "bo", "cy"} {
+		who := session.ShellActor(name)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -710,7 +711,7 @@ func TestFacilitatorsActingTogether(t *testing.T) {
 				case 1:
 					_ = f.h.UndoMove(ctx, who)
 				case 2:
-					_ = f.h.Announce(ctx, who, fmt.Sprintf("%s says %d", who, j))
+					_ = f.h.Announce(ctx, who, fmt.Sprintf("%s says %d", name, j))
 				case 3:
 					_, _ = f.h.SplitTeams(ctx, who, session.TeamPlan{Count: 2})
 				case 4:
@@ -728,7 +729,7 @@ func TestFacilitatorsActingTogether(t *testing.T) {
 	if len(storedTeams) != 2 || storedTeams[0].ID != s.Teams[0].ID {
 		t.Errorf("teams in memory %+v, stored %+v", s.Teams, storedTeams)
 	}
-	recent, err := f.h.RecentActions(ctx, 5)
+	recent, err := f.h.RecentActions(ctx, session.ShellActor("fran"), 5)
 	if err != nil || len(recent) != 5 {
 		t.Fatalf("recent %v %v", recent, err)
 	}

@@ -50,8 +50,16 @@ func (e WallEntry) Title() string {
 
 // Wall returns every answer to a step as it stands, oldest change first, respecting anonymity:
 // on an anonymous exercise only the pool's items are listed, and no entry says who wrote what.
-// Empty work is left out. A vote step has no answers to show: see VoteTally.
-func (h *Hub) Wall(ctx context.Context, stepID string) ([]WallEntry, error) {
+// Empty work is left out. A vote step has no answers to show: see VoteTally. Only a
+// facilitator may read it.
+func (h *Hub) Wall(ctx context.Context, by Actor, stepID string) ([]WallEntry, error) {
+	if _, err := h.m.Authorize(ctx, by); err != nil {
+		return nil, err
+	}
+	return h.wall(ctx, stepID)
+}
+
+func (h *Hub) wall(ctx context.Context, stepID string) ([]WallEntry, error) {
 	ex, err := h.exerciseOf(stepID)
 	if err != nil {
 		return nil, err
@@ -165,12 +173,16 @@ func (h *Hub) Wall(ctx context.Context, stepID string) ([]WallEntry, error) {
 
 // Spotlight puts a copy of one wall entry of a step on every participant's screen, headed
 // without its author, until released. The copy does not change if the work changes later.
-func (h *Hub) Spotlight(ctx context.Context, actor, stepID, key string) error {
+func (h *Hub) Spotlight(ctx context.Context, by Actor, stepID, key string) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	label, err := h.stepLabel(stepID)
 	if err != nil {
 		return err
 	}
-	wall, err := h.Wall(ctx, stepID)
+	wall, err := h.wall(ctx, stepID)
 	if err != nil {
 		return err
 	}
@@ -193,8 +205,8 @@ func (h *Hub) Spotlight(ctx context.Context, actor, stepID, key string) error {
 }
 
 // SpotlightTeam puts one team's board for a step on every participant's screen.
-func (h *Hub) SpotlightTeam(ctx context.Context, actor, stepID string, teamID int64) error {
-	err := h.Spotlight(ctx, actor, stepID, "t"+itoa(teamID))
+func (h *Hub) SpotlightTeam(ctx context.Context, by Actor, stepID string, teamID int64) error {
+	err := h.Spotlight(ctx, by, stepID, "t"+itoa(teamID))
 	if err != nil && strings.HasPrefix(err.Error(), "nothing to spotlight") {
 		h.state.Lock()
 		t, ok := h.teamLocked(teamID)
@@ -207,7 +219,11 @@ func (h *Hub) SpotlightTeam(ctx context.Context, actor, stepID string, teamID in
 }
 
 // ReleaseSpotlight takes the spotlight off every participant's screen.
-func (h *Hub) ReleaseSpotlight(ctx context.Context, actor string) error {
+func (h *Hub) ReleaseSpotlight(ctx context.Context, by Actor) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.cohort.Live.Spotlight == nil {

@@ -306,7 +306,11 @@ func (h *Hub) wakeViewersLocked(key string, seq uint64) {
 
 // Move puts the cohort on step (0-based) and records who did it. The step it left is kept so
 // the move can be undone.
-func (h *Hub) Move(ctx context.Context, actor string, step int) error {
+func (h *Hub) Move(ctx context.Context, by Actor, step int) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	return h.moveLocked(ctx, actor, "step", step)
@@ -345,7 +349,11 @@ func (h *Hub) applyLocked(ch change, apply func()) {
 }
 
 // ChangeCohort is changeCohortLocked for callers outside the hub's lock.
-func (h *Hub) ChangeCohort(ctx context.Context, actor, action, detail string, change func(c *Cohort) error) error {
+func (h *Hub) ChangeCohort(ctx context.Context, by Actor, action, detail string, change func(c *Cohort) error) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	return h.changeCohortLocked(ctx, actor, action, detail, change)
@@ -407,7 +415,11 @@ func (h *Hub) storeTime(ctx context.Context, spent stepTimes) {
 
 // MoveBy moves the cohort delta steps from where it is (e.g. +1 for next). Reading the step
 // and moving are one step: two facilitators pressing "next" together move the cohort twice.
-func (h *Hub) MoveBy(ctx context.Context, actor string, delta int) error {
+func (h *Hub) MoveBy(ctx context.Context, by Actor, delta int) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	return h.moveLocked(ctx, actor, "step", h.cohort.Step+delta)

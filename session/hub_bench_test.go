@@ -31,7 +31,7 @@ func BenchmarkMove300(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		if err := h.Move(ctx, "fac", 1+i%2); err != nil {
+		if err := h.Move(ctx, session.ShellActor("fac"), 1+i%2); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -159,7 +159,7 @@ func BenchmarkSaveBurst500(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		h, _ := newCohortB(b, m)
-		if err := h.Move(ctx, "fac", 1); err != nil { // the step with the reflection
+		if err := h.Move(ctx, session.ShellActor("fac"), 1); err != nil { // the step with the reflection
 			b.Fatal(err)
 		}
 		var ps []session.Participant

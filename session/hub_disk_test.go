@@ -148,7 +148,7 @@ func TestSaveRacingALockIsStoredFirst(t *testing.T) {
 	}()
 	<-stuck.entered
 	locked := make(chan error, 1)
-	go func() { locked <- h.Lock(ctx, "fac", "think") }()
+	go func() { locked <- h.Lock(ctx, session.ShellActor("fac"), "think") }()
 	for range 100 {
 		runtime.Gosched() // give the lock every chance to get ahead of the stuck save
 	}

@@ -74,7 +74,7 @@ func newCohort(t *testing.T, m *session.Manager) (*session.Hub, session.Cohort) 
 func newCohortB(t testing.TB, m *session.Manager) (*session.Hub, session.Cohort) {
 	t.Helper()
 	ctx := context.Background()
-	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "test-module", Name: "Group A", Actor: "tester"})
+	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "test-module", Name: "Group A", By: session.ShellActor("tester")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,13 +88,13 @@ func newCohortB(t testing.TB, m *session.Manager) (*session.Hub, session.Cohort)
 func TestCreateCohortValidates(t *testing.T) {
 	m, _, _ := newManager(t)
 	ctx := context.Background()
-	if _, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "nope", Name: "x"}); err == nil {
+	if _, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "nope", Name: "x", By: session.ShellActor("cli")}); err == nil {
 		t.Error("unknown module accepted")
 	}
-	if _, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "test-module", Name: "  \x1b[2J "}); err == nil {
+	if _, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "test-module", Name: "  \x1b[2J ", By: session.ShellActor("cli")}); err == nil {
 		t.Error("empty name accepted")
 	}
-	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "test-module", Name: "Ok"})
+	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "test-module", Name: "Ok", By: session.ShellActor("cli")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,7 +165,7 @@ func TestMoveStoresThenPublishes(t *testing.T) {
 	}
 	defer sub.Close()
 	<-sub.Updates() // the subscription itself publishes once
-	if err := h.MoveBy(ctx, "fac", +1); err != nil {
+	if err := h.MoveBy(ctx, session.ShellActor("fac"), +1); err != nil {
 		t.Fatal(err)
 	}
 	select {
@@ -184,10 +184,10 @@ func TestMoveStoresThenPublishes(t *testing.T) {
 	if len(tl) != 2 || tl[1].Action != "step" || tl[1].Actor != "fac" {
 		t.Errorf("timeline %+v", tl)
 	}
-	if err := h.Move(ctx, "fac", 3); err == nil {
+	if err := h.Move(ctx, session.ShellActor("fac"), 3); err == nil {
 		t.Error("move past the last step accepted")
 	}
-	if err := h.MoveBy(ctx, "fac", -5); err == nil {
+	if err := h.MoveBy(ctx, session.ShellActor("fac"), -5); err == nil {
 		t.Error("move before the first step accepted")
 	}
 }
@@ -205,7 +205,7 @@ func TestStalledSubscriberDoesNotBlock(t *testing.T) {
 	go func() {
 		defer close(done)
 		for i := range 100 {
-			_ = h.Move(ctx, "fac", i%3)
+			_ = h.Move(ctx, session.ShellActor("fac"), i%3)
 		}
 	}()
 	select {
@@ -252,7 +252,7 @@ func TestPresenceAndWork(t *testing.T) {
 	if a.Status != session.StatusSubmitted || string(a.Data) != `{"text":"my answer"}` {
 		t.Errorf("artifact %+v %s", a, a.Data)
 	}
-	if err := h.Move(ctx, "fac", 1); err != nil {
+	if err := h.Move(ctx, session.ShellActor("fac"), 1); err != nil {
 		t.Fatal(err)
 	}
 	if mb, _ := h.Snapshot().Member(p.ID); mb.Status != session.StatusSubmitted {
@@ -282,7 +282,7 @@ func TestPresenceAndWork(t *testing.T) {
 func TestSelfPaced(t *testing.T) {
 	m, _, _ := newManager(t)
 	ctx := context.Background()
-	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "test-module", Name: "Solo", Pace: session.PaceSelf})
+	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "test-module", Name: "Solo", Pace: session.PaceSelf, By: session.ShellActor("cli")})
 	if err != nil {
 		t.Fatal(err)
 	}

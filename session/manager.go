@@ -78,12 +78,16 @@ type NewCohort struct {
 	ModuleID string
 	Name     string
 	Pace     Pace
-	Actor    string // who creates it: a facilitator name or "cli"
+	By       Actor // who creates it; see Authorize
 }
 
 // CreateCohort stores a new cohort on the current version of a module, pinning that version,
 // and returns it with its join code.
 func (m *Manager) CreateCohort(ctx context.Context, in NewCohort) (Cohort, error) {
+	actor, err := m.Authorize(ctx, in.By)
+	if err != nil {
+		return Cohort{}, err
+	}
 	mod, ok := m.library.Get(in.ModuleID)
 	if !ok {
 		return Cohort{}, Errorf(ENotFound, "no module %q (see `workshop content list`)", in.ModuleID)
@@ -109,7 +113,7 @@ func (m *Manager) CreateCohort(ctx context.Context, in NewCohort) (Cohort, error
 	for range 8 {
 		c, err := m.store.CreateCohort(ctx, Cohort{
 			Code: NewJoinCode(), Name: name, ModuleID: mod.ID, ModuleHash: mod.Hash,
-			Pace: in.Pace, CreatedBy: in.Actor,
+			Pace: in.Pace, CreatedBy: actor,
 		})
 		if errors.Is(err, ErrExists) {
 			continue
@@ -117,7 +121,7 @@ func (m *Manager) CreateCohort(ctx context.Context, in NewCohort) (Cohort, error
 		if err != nil {
 			return Cohort{}, fmt.Errorf("create cohort: %w", err)
 		}
-		m.log.Info("cohort created", "code", c.Code, "module", mod.ID, "by", in.Actor)
+		m.log.Info("cohort created", "code", c.Code, "module", mod.ID, "by", actor)
 		return c, nil
 	}
 	return Cohort{}, Errorf(EConflict, "could not find a free join code; try again")

@@ -30,7 +30,7 @@ func TestManagerCountsPublishes(t *testing.T) {
 	}
 	defer b.Close()
 	before := mx.Read()
-	if err := h.MoveBy(ctx, "fac", +1); err != nil {
+	if err := h.MoveBy(ctx, session.ShellActor("fac"), +1); err != nil {
 		t.Fatal(err)
 	}
 	after := mx.Read()

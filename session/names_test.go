@@ -67,7 +67,7 @@ func TestNameKeyMatchesLookAlikes(t *testing.T) {
 func TestLookAlikeNamesGetDistinctLabels(t *testing.T) {
 	m, _, _ := newManager(t)
 	ctx := context.Background()
-	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "test-module", Name: "Group", Actor: "cli"})
+	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "test-module", Name: "Group", By: session.ShellActor("cli")})
 	if err != nil {
 		t.Fatal(err)
 	}

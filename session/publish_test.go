@@ -66,7 +66,7 @@ func newWakeFixture(t *testing.T) *wakeFixture {
 	t.Helper()
 	ctx := context.Background()
 	m, _, _ := openManager(t, wakeModule)
-	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "wake-module", Name: "Wake", Actor: "test"})
+	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "wake-module", Name: "Wake", By: session.ShellActor("test")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,12 +85,12 @@ func newWakeFixture(t *testing.T) *wakeFixture {
 		x.ps = append(x.ps, p)
 		*subs[i] = x.open(t, p.ID, name)
 	}
-	x.teams, err = h.SplitTeams(ctx, "test", session.TeamPlan{Count: 2, ByHand: true})
+	x.teams, err = h.SplitTeams(ctx, session.ShellActor("test"), session.TeamPlan{Count: 2, ByHand: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i, team := range []int64{x.teams[0].ID, x.teams[0].ID, x.teams[1].ID} {
-		if err := h.MoveToTeam(ctx, "test", x.ps[i].ID, team); err != nil {
+		if err := h.MoveToTeam(ctx, session.ShellActor("test"), x.ps[i].ID, team); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -183,18 +183,18 @@ func TestMoveWakesEveryScreenOnce(t *testing.T) {
 	x := newWakeFixture(t)
 	ctx := context.Background()
 	before := x.h.Snapshot().Seq
-	if err := x.h.Move(ctx, "test", 1); err != nil {
+	if err := x.h.Move(ctx, session.ShellActor("test"), 1); err != nil {
 		t.Fatal(err)
 	}
 	x.expect(t, "a move", x.console, x.ana, x.bea, x.cai, x.dan)
 	if got := x.h.Snapshot().Seq; got != before+1 {
 		t.Errorf("a move published %d changes, want 1", got-before)
 	}
-	if err := x.h.Lock(ctx, "test", "think"); err != nil {
+	if err := x.h.Lock(ctx, session.ShellActor("test"), "think"); err != nil {
 		t.Fatal(err)
 	}
 	x.expect(t, "a lock", x.console, x.ana, x.bea, x.cai, x.dan)
-	if _, err := x.h.SplitTeams(ctx, "test", session.TeamPlan{Count: 2}); err != nil {
+	if _, err := x.h.SplitTeams(ctx, session.ShellActor("test"), session.TeamPlan{Count: 2}); err != nil {
 		t.Fatal(err)
 	}
 	x.expect(t, "new teams", x.console, x.ana, x.bea, x.cai, x.dan)
@@ -208,15 +208,15 @@ func TestOwnRecordWakesOnlyItsScreens(t *testing.T) {
 		t.Fatal(err)
 	}
 	x.expect(t, "Bea's hand", x.console, x.bea)
-	if err := x.h.ClearHand(ctx, "test", x.ps[1].ID); err != nil {
+	if err := x.h.ClearHand(ctx, session.ShellActor("test"), x.ps[1].ID); err != nil {
 		t.Fatal(err)
 	}
 	x.expect(t, "clearing Bea's hand", x.console, x.bea)
-	if err := x.h.MoveToTeam(ctx, "test", x.ps[3].ID, x.teams[1].ID); err != nil {
+	if err := x.h.MoveToTeam(ctx, session.ShellActor("test"), x.ps[3].ID, x.teams[1].ID); err != nil {
 		t.Fatal(err)
 	}
 	x.expect(t, "Dan joining Team 2", x.console, x.dan)
-	if err := x.h.RenameTeam(ctx, "test", x.teams[1].ID, "Owls"); err != nil {
+	if err := x.h.RenameTeam(ctx, session.ShellActor("test"), x.teams[1].ID, "Owls"); err != nil {
 		t.Fatal(err)
 	}
 	x.expect(t, "renaming Team 2", x.console, x.cai, x.dan)
@@ -272,7 +272,7 @@ func TestResultChangeWakesScreensShowingIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	x.expect(t, "a vote before the reveal", x.console)
-	if err := x.h.RevealVote(ctx, "test", "dots"); err != nil {
+	if err := x.h.RevealVote(ctx, session.ShellActor("test"), "dots"); err != nil {
 		t.Fatal(err)
 	}
 	x.drain()
@@ -316,7 +316,7 @@ func TestWatchFollowsWhatTheScreenShows(t *testing.T) {
 		t.Error("the cohort's ratings changed and the scale would not refresh")
 	}
 	vote := x.h.Snapshot().Watch(ana, "dots")
-	if err := x.h.CloseVote(ctx, "test", "dots"); err != nil {
+	if err := x.h.CloseVote(ctx, session.ShellActor("test"), "dots"); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(vote, "vote false false") || x.h.Snapshot().Watch(ana, "dots") == vote {
@@ -361,7 +361,7 @@ func TestSnapshotsAreBuiltWhenRead(t *testing.T) {
 	if s := console.Snapshot(); len(s.Roster) != 120 {
 		t.Errorf("the console sees %d people, want 120", len(s.Roster))
 	}
-	if err := h.Move(ctx, "fac", 1); err != nil {
+	if err := h.Move(ctx, session.ShellActor("fac"), 1); err != nil {
 		t.Fatal(err)
 	}
 	built = session.SnapshotsBuilt(h)
@@ -408,7 +408,7 @@ func TestMoveByIsAtomic(t *testing.T) {
 	}
 	m, st, _ := openManager(t, steps.String())
 	ctx := context.Background()
-	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "long", Name: "Long", Actor: "test"})
+	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "long", Name: "Long", By: session.ShellActor("test")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -421,7 +421,7 @@ func TestMoveByIsAtomic(t *testing.T) {
 	for i := range presses {
 		wg.Go(func() {
 			<-start
-			if err := h.MoveBy(ctx, fmt.Sprint("fac", i), +1); err != nil {
+			if err := h.MoveBy(ctx, session.ShellActor(fmt.Sprint("fac", i)), +1); err != nil {
 				t.Errorf("press %d: %v", i, err)
 			}
 		})

@@ -25,7 +25,8 @@ func (f *FrontDoor) commandMiddleware(next ssh.Handler) ssh.Handler {
 			return
 		}
 		ctx := s.Context()
-		fac, ok, err := f.manager.Facilitators().Lookup(ctx, session.IdentityFromKey(s.PublicKey()))
+		id := session.IdentityFromKey(s.PublicKey())
+		fac, ok, err := f.manager.Facilitators().Lookup(ctx, id)
 		if err != nil {
 			f.log.Error("facilitator lookup", "err", err, "remote", s.RemoteAddr().String())
 			// A client that has gone cannot be told anything; the exit status says it all.
@@ -39,13 +40,14 @@ func (f *FrontDoor) commandMiddleware(next ssh.Handler) ssh.Handler {
 			return
 		}
 		f.log.Info("command", "facilitator", fac.Name, "args", strings.Join(args, " "))
-		_ = s.Exit(f.RunCommand(ctx, fac, args, s, s.Stderr()))
+		_ = s.Exit(f.RunCommand(ctx, fac, session.KeyActor(id), args, s, s.Stderr()))
 	}
 }
 
-// RunCommand runs one facilitator command and returns its exit code.
-func (f *FrontDoor) RunCommand(ctx context.Context, fac session.Facilitator, args []string, stdout, stderr io.Writer) int {
-	root := f.commandTree(ctx, fac)
+// RunCommand runs one facilitator command by fac, acting as by, and returns its exit code.
+// The facilitator's rights are checked again by each action the command takes.
+func (f *FrontDoor) RunCommand(ctx context.Context, fac session.Facilitator, by session.Actor, args []string, stdout, stderr io.Writer) int {
+	root := f.commandTree(ctx, by)
 	f.plainErrors(root, fac)
 	out := &outputWriter{w: stdout}
 	root.SetArgs(args)
@@ -99,7 +101,7 @@ func (f *FrontDoor) plainErrors(c *cobra.Command, fac session.Facilitator) {
 	}
 }
 
-func (f *FrontDoor) commandTree(ctx context.Context, fac session.Facilitator) *cobra.Command {
+func (f *FrontDoor) commandTree(ctx context.Context, by session.Actor) *cobra.Command {
 	m := f.manager
 	root := &cobra.Command{
 		Use:   "ssh HOST",
@@ -123,7 +125,7 @@ recorded in the cohort's timeline under your facilitator name. CODE is a cohort'
 		Short: "List active cohorts: code, name, module, pace, people, last activity, step",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return listCohorts(ctx, m, cmd.OutOrStdout(), showAll)
+			return listCohorts(ctx, m, by, cmd.OutOrStdout(), showAll)
 		},
 	}
 	cohorts.Flags().BoolVar(&showAll, "all", false, "include archived cohorts")
@@ -140,7 +142,7 @@ recorded in the cohort's timeline under your facilitator name. CODE is a cohort'
 			if err != nil {
 				return err
 			}
-			c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: moduleID, Name: name, Pace: p, Actor: fac.Name})
+			c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: moduleID, Name: name, Pace: p, By: by})
 			if err != nil {
 				return err
 			}
@@ -160,20 +162,20 @@ recorded in the cohort's timeline under your facilitator name. CODE is a cohort'
 		Short: "List active cohorts",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return listCohorts(ctx, m, cmd.OutOrStdout(), listAll)
+			return listCohorts(ctx, m, by, cmd.OutOrStdout(), listAll)
 		},
 	}
 	list.Flags().BoolVar(&listAll, "all", false, "include archived cohorts")
 	cohort.AddCommand(create, list)
 
 	root.AddCommand(cohorts, cohort)
-	root.AddCommand(f.facilitationCommands(ctx, fac)...)
-	root.AddCommand(f.exportCommands(ctx, fac)...)
+	root.AddCommand(f.facilitationCommands(ctx, by)...)
+	root.AddCommand(f.exportCommands(ctx, by)...)
 	return root
 }
 
-func listCohorts(ctx context.Context, m *session.Manager, out io.Writer, all bool) error {
-	cs, err := m.CohortOverview(ctx)
+func listCohorts(ctx context.Context, m *session.Manager, by session.Actor, out io.Writer, all bool) error {
+	cs, err := m.CohortOverview(ctx, by)
 	if err != nil {
 		return err
 	}

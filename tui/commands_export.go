@@ -72,7 +72,7 @@ Anonymous steps never name who wrote an item, in any format.`
 
 // exportCommands returns the SSH command that streams cohort exports to a facilitator. It
 // writes exactly what `workshop export` writes on the server.
-func (f *FrontDoor) exportCommands(ctx context.Context, _ session.Facilitator) []*cobra.Command {
+func (f *FrontDoor) exportCommands(ctx context.Context, by session.Actor) []*cobra.Command {
 	var flags ExportFlags
 	cmd := &cobra.Command{
 		Use:   "export CODE --format csv|json|md|html [--artifacts] [--tz ZONE] [--semicolon]",
@@ -96,9 +96,9 @@ as one document.
 				if o.Format != export.JSON {
 					return session.Errorf(session.EInvalid, "over SSH, --all streams one JSON document: use --format json, or run `workshop export --all -o DIR` on the server for one file per cohort")
 				}
-				return export.ExportAll(ctx, cmd.OutOrStdout(), f.manager, o)
+				return export.ExportAll(ctx, cmd.OutOrStdout(), f.manager, by, o)
 			}
-			return export.Export(ctx, cmd.OutOrStdout(), f.manager, args[0], o)
+			return export.Export(ctx, cmd.OutOrStdout(), f.manager, by, args[0], o)
 		},
 	}
 	flags.Bind(cmd)

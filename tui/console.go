@@ -58,7 +58,7 @@ func (c *console) tick() tea.Cmd {
 func (c *console) load() tea.Cmd {
 	deps := c.deps
 	return func() tea.Msg {
-		cs, err := deps.Manager.CohortOverview(deps.Ctx)
+		cs, err := deps.Manager.CohortOverview(deps.Ctx, deps.Actor)
 		return cohortsMsg{cohorts: cs, err: err}
 	}
 }
@@ -95,6 +95,9 @@ func (c *console) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case cohortsMsg:
 		c.loaded, c.now = true, time.Now()
+		if cmd, ok := whenRevoked(c.st, c.keys, msg.err); ok {
+			return c, cmd
+		}
 		if msg.err != nil {
 			c.err = "Could not list cohorts: " + c.deps.say("list cohorts", msg.err)
 			return c, nil
@@ -117,6 +120,9 @@ func (c *console) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		return c, tea.Batch(c.load(), c.tick())
 	case archivedMsg:
+		if cmd, ok := whenRevoked(c.st, c.keys, msg.err); ok {
+			return c, cmd
+		}
 		if msg.err != nil {
 			c.err = c.deps.say("archive cohort", msg.err)
 			return c, nil
@@ -127,6 +133,9 @@ func (c *console) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		return c, c.load()
 	case openedMsg:
+		if cmd, ok := whenRevoked(c.st, c.keys, msg.err); ok {
+			return c, cmd
+		}
 		if msg.err != nil {
 			c.err = "Could not open the cohort: " + c.deps.say("open cohort", msg.err)
 			return c, nil
@@ -184,14 +193,13 @@ func (c *console) onKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func archiveCohort(deps *Deps, co session.CohortInfo, archive bool) tea.Cmd {
-	actor := deps.Facilitator.Name
 	return func() tea.Msg {
 		h, err := deps.Manager.Hub(deps.Ctx, co.ID)
 		if err == nil {
 			if archive {
-				err = h.Archive(deps.Ctx, actor)
+				err = h.Archive(deps.Ctx, deps.Actor)
 			} else {
-				err = h.Unarchive(deps.Ctx, actor)
+				err = h.Unarchive(deps.Ctx, deps.Actor)
 			}
 		}
 		return archivedMsg{code: co.Code, archived: archive, err: err}
@@ -205,6 +213,10 @@ type openedMsg struct {
 
 func openCohort(deps *Deps, st *Styles, keys KeyMap, id int64) tea.Cmd {
 	return func() tea.Msg {
+		// The room shows who is there and what they wrote: only to a facilitator.
+		if _, err := deps.Manager.Authorize(deps.Ctx, deps.Actor); err != nil {
+			return openedMsg{err: err}
+		}
 		h, err := deps.Manager.Hub(deps.Ctx, id)
 		if err != nil {
 			return openedMsg{err: err}

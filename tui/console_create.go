@@ -51,6 +51,9 @@ func (c *consoleCreate) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case cohortCreatedMsg:
 		c.busy = false
+		if cmd, ok := whenRevoked(c.st, c.keys, msg.err); ok {
+			return c, cmd
+		}
 		if msg.err != nil {
 			c.err = c.deps.say("create cohort", msg.err)
 			return c, c.input.Focus()
@@ -110,7 +113,7 @@ func (c *consoleCreate) onNameKey(msg tea.KeyPressMsg) tea.Cmd {
 		c.busy, c.err = true, ""
 		deps, mod, pace := c.deps, c.mods[c.cursor], c.pace
 		return func() tea.Msg {
-			co, err := deps.Manager.CreateCohort(deps.Ctx, session.NewCohort{ModuleID: mod.ID, Name: name, Pace: pace, Actor: deps.Facilitator.Name})
+			co, err := deps.Manager.CreateCohort(deps.Ctx, session.NewCohort{ModuleID: mod.ID, Name: name, Pace: pace, By: deps.Actor})
 			return cohortCreatedMsg{cohort: co, err: err}
 		}
 	}

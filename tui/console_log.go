@@ -36,15 +36,18 @@ func (r *cohortRoom) requestEvents() tea.Cmd {
 		return nil
 	}
 	r.events.loading = true
-	h, ctx := r.hub, r.deps.Ctx
+	h, ctx, by := r.hub, r.deps.Ctx, r.deps.Actor
 	return func() tea.Msg {
-		list, err := h.RecentActions(ctx, logSize)
+		list, err := h.RecentActions(ctx, by, logSize)
 		return eventsLoadedMsg{list: list, err: err}
 	}
 }
 
 func (r *cohortRoom) onEvents(msg eventsLoadedMsg) tea.Cmd {
 	r.events.loading = false
+	if cmd, ok := r.whenRevoked(msg.err); ok {
+		return cmd
+	}
 	if msg.err != nil {
 		r.events.err = r.deps.say("load recent actions", msg.err)
 	} else {

@@ -114,18 +114,18 @@ func (r *cohortRoom) submitPrompt(kind promptKind, target int64, value string) t
 		if err != nil {
 			return r.fail(r.deps.say("facilitator prompt", err))
 		}
-		return r.act("", func(ctx context.Context, h *session.Hub, a string) error { return h.Move(ctx, a, i) })
+		return r.act("", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.Move(ctx, a, i) })
 	case promptTimer:
 		d, err := r.timerValue(value)
 		if err != nil {
 			return r.fail(r.deps.say("facilitator prompt", err))
 		}
-		return r.act("Timer started: "+session.FormatDuration(d)+" on every screen.", func(ctx context.Context, h *session.Hub, a string) error { return h.StartTimer(ctx, a, d) })
+		return r.act("Timer started: "+session.FormatDuration(d)+" on every screen.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.StartTimer(ctx, a, d) })
 	case promptAnnounce:
 		if value == "" {
-			return r.act("Announcement dismissed.", func(ctx context.Context, h *session.Hub, a string) error { return h.DismissAnnouncement(ctx, a) })
+			return r.act("Announcement dismissed.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.DismissAnnouncement(ctx, a) })
 		}
-		return r.act("Announced on every screen until A dismisses it.", func(ctx context.Context, h *session.Hub, a string) error { return h.Announce(ctx, a, value) })
+		return r.act("Announced on every screen until A dismisses it.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.Announce(ctx, a, value) })
 	case promptFilter:
 		r.roster.query = session.CleanLine(value)
 	case promptSplit:
@@ -136,7 +136,7 @@ func (r *cohortRoom) submitPrompt(kind promptKind, target int64, value string) t
 		if err != nil {
 			return r.fail(r.deps.say("facilitator prompt", err))
 		}
-		split := r.act("", func(ctx context.Context, h *session.Hub, a string) error {
+		split := r.act("", func(ctx context.Context, h *session.Hub, a session.Actor) error {
 			_, err := h.SplitTeams(ctx, a, plan)
 			return err
 		})
@@ -147,7 +147,9 @@ func (r *cohortRoom) submitPrompt(kind promptKind, target int64, value string) t
 		}
 		return split
 	case promptRename:
-		return r.act("", func(ctx context.Context, h *session.Hub, a string) error { return h.RenameTeam(ctx, a, target, value) })
+		return r.act("", func(ctx context.Context, h *session.Hub, a session.Actor) error {
+			return h.RenameTeam(ctx, a, target, value)
+		})
 	case promptMove:
 		if value == "" {
 			return nil
@@ -160,7 +162,9 @@ func (r *cohortRoom) submitPrompt(kind promptKind, target int64, value string) t
 			}
 			teamID = t.ID
 		}
-		return r.act("", func(ctx context.Context, h *session.Hub, a string) error { return h.MoveToTeam(ctx, a, target, teamID) })
+		return r.act("", func(ctx context.Context, h *session.Hub, a session.Actor) error {
+			return h.MoveToTeam(ctx, a, target, teamID)
+		})
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -51,6 +52,7 @@ type cohortRoom struct {
 
 	width, height int
 	now           time.Time
+	checkedAt     time.Time // when the facilitator's rights were last checked
 	tab           roomTab
 	showCard      bool
 
@@ -104,7 +106,7 @@ type roomActionMsg struct {
 }
 
 func newCohortRoom(deps *Deps, st *Styles, keys KeyMap, h *session.Hub, sub *session.Subscription) *cohortRoom {
-	r := &cohortRoom{deps: deps, st: st, keys: keys, ck: newConsoleKeys(keys), hub: h, sub: sub, snap: sub.Snapshot(), now: time.Now()}
+	r := &cohortRoom{deps: deps, st: st, keys: keys, ck: newConsoleKeys(keys), hub: h, sub: sub, snap: sub.Snapshot(), now: time.Now(), checkedAt: time.Now()}
 	r.done, r.leave = context.WithCancel(deps.Ctx)
 	if r.snap == nil {
 		r.snap = h.Snapshot()
@@ -137,11 +139,20 @@ func (r *cohortRoom) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		r.now = time.Now()
 		cmds := []tea.Cmd{r.tick()}
+		// Rights are checked on every action; a console left open without any is checked now
+		// and then as well, so a removed facilitator stops seeing the room.
+		if r.now.Sub(r.checkedAt) >= rightsRecheck {
+			r.checkedAt = r.now
+			cmds = append(cmds, r.checkRights())
+		}
 		if r.tab == tabWall && r.now.Sub(r.wall.loadedAt) >= wallRefresh {
 			cmds = append(cmds, r.requestWall())
 		}
 		return r, tea.Batch(cmds...)
 	case roomActionMsg:
+		if cmd, ok := r.whenRevoked(msg.err); ok {
+			return r, cmd
+		}
 		r.status, r.statusBad = msg.done, false
 		if msg.err != nil {
 			r.status, r.statusBad = r.deps.say("facilitator action", msg.err), true
@@ -203,9 +214,33 @@ func actionSignature(s *session.Snapshot) string {
 }
 
 // act runs a facilitator action through the hub away from Update.
-func (r *cohortRoom) act(done string, fn func(ctx context.Context, h *session.Hub, actor string) error) tea.Cmd {
-	h, ctx, actor := r.hub, r.deps.Ctx, r.deps.Facilitator.Name
-	return func() tea.Msg { return roomActionMsg{done: done, err: fn(ctx, h, actor)} }
+func (r *cohortRoom) act(done string, fn func(ctx context.Context, h *session.Hub, by session.Actor) error) tea.Cmd {
+	h, ctx, by := r.hub, r.deps.Ctx, r.deps.Actor
+	return func() tea.Msg { return roomActionMsg{done: done, err: fn(ctx, h, by)} }
+}
+
+// rightsRecheck is how often an open room checks that its facilitator is still registered.
+const rightsRecheck = 10 * time.Second
+
+// checkRights asks whether the room's facilitator may still act; only a refusal comes back.
+func (r *cohortRoom) checkRights() tea.Cmd {
+	m, ctx, by := r.deps.Manager, r.deps.Ctx, r.deps.Actor
+	return func() tea.Msg {
+		if _, err := m.Authorize(ctx, by); errors.Is(err, session.ErrNotFacilitator) {
+			return roomActionMsg{err: err}
+		}
+		return nil
+	}
+}
+
+// whenRevoked leaves the room for the revoked notice when err says the key was removed.
+func (r *cohortRoom) whenRevoked(err error) (tea.Cmd, bool) {
+	cmd, ok := whenRevoked(r.st, r.keys, err)
+	if ok {
+		r.leave()
+		r.sub.Close()
+	}
+	return cmd, ok
 }
 
 func (r *cohortRoom) fail(text string) tea.Cmd {
@@ -243,11 +278,11 @@ func (r *cohortRoom) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		r.sub.Close()
 		return switchTo(newConsole(r.deps, r.st, r.keys))
 	case key.Matches(msg, k.Next):
-		return r.act("", func(ctx context.Context, h *session.Hub, a string) error { return h.MoveBy(ctx, a, +1) })
+		return r.act("", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.MoveBy(ctx, a, +1) })
 	case key.Matches(msg, k.Prev):
-		return r.act("", func(ctx context.Context, h *session.Hub, a string) error { return h.MoveBy(ctx, a, -1) })
+		return r.act("", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.MoveBy(ctx, a, -1) })
 	case key.Matches(msg, k.Undo):
-		return r.act("Move undone (u again redoes it).", func(ctx context.Context, h *session.Hub, a string) error { return h.UndoMove(ctx, a) })
+		return r.act("Move undone (u again redoes it).", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.UndoMove(ctx, a) })
 	case key.Matches(msg, k.Jump):
 		return r.ask(promptJump, 0, "")
 	case key.Matches(msg, k.Pace):
@@ -255,13 +290,13 @@ func (r *cohortRoom) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		if r.snap.Cohort.Pace == session.PaceSelf {
 			to, done = session.PaceLed, "Facilitator-led: everyone is on your step."
 		}
-		return r.act(done, func(ctx context.Context, h *session.Hub, a string) error { return h.SetPace(ctx, a, to) })
+		return r.act(done, func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.SetPace(ctx, a, to) })
 	case key.Matches(msg, k.Lock):
 		id := r.step().ID
 		if live.IsLocked(id) {
-			return r.act("Unlocked: participants can change their work.", func(ctx context.Context, h *session.Hub, a string) error { return h.Unlock(ctx, a, id) })
+			return r.act("Unlocked: participants can change their work.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.Unlock(ctx, a, id) })
 		}
-		return r.act("Locked: participants can read but not change their work.", func(ctx context.Context, h *session.Hub, a string) error { return h.Lock(ctx, a, id) })
+		return r.act("Locked: participants can read but not change their work.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.Lock(ctx, a, id) })
 	case key.Matches(msg, k.Timer):
 		return r.ask(promptTimer, 0, "")
 	case key.Matches(msg, k.PauseTimer):
@@ -269,15 +304,19 @@ func (r *cohortRoom) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		case live.Timer == nil:
 			return r.fail("No timer is set: press t to start one.")
 		case live.Timer.Paused:
-			return r.act("", func(ctx context.Context, h *session.Hub, a string) error { return h.ResumeTimer(ctx, a) })
+			return r.act("", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.ResumeTimer(ctx, a) })
 		}
-		return r.act("", func(ctx context.Context, h *session.Hub, a string) error { return h.PauseTimer(ctx, a) })
+		return r.act("", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.PauseTimer(ctx, a) })
 	case key.Matches(msg, k.AddTime):
-		return r.act("Added a minute.", func(ctx context.Context, h *session.Hub, a string) error { return h.AddTime(ctx, a, time.Minute) })
+		return r.act("Added a minute.", func(ctx context.Context, h *session.Hub, a session.Actor) error {
+			return h.AddTime(ctx, a, time.Minute)
+		})
 	case key.Matches(msg, k.TakeTime):
-		return r.act("Took a minute off.", func(ctx context.Context, h *session.Hub, a string) error { return h.AddTime(ctx, a, -time.Minute) })
+		return r.act("Took a minute off.", func(ctx context.Context, h *session.Hub, a session.Actor) error {
+			return h.AddTime(ctx, a, -time.Minute)
+		})
 	case key.Matches(msg, k.StopTimer):
-		return r.act("Timer stopped.", func(ctx context.Context, h *session.Hub, a string) error { return h.StopTimer(ctx, a) })
+		return r.act("Timer stopped.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.StopTimer(ctx, a) })
 	case key.Matches(msg, k.Announce):
 		prefill := ""
 		if live.Announcement != nil {
@@ -285,9 +324,9 @@ func (r *cohortRoom) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return r.ask(promptAnnounce, 0, prefill)
 	case key.Matches(msg, k.Dismiss):
-		return r.act("Announcement dismissed.", func(ctx context.Context, h *session.Hub, a string) error { return h.DismissAnnouncement(ctx, a) })
+		return r.act("Announcement dismissed.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.DismissAnnouncement(ctx, a) })
 	case key.Matches(msg, k.Release):
-		return r.act("Spotlight released.", func(ctx context.Context, h *session.Hub, a string) error { return h.ReleaseSpotlight(ctx, a) })
+		return r.act("Spotlight released.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.ReleaseSpotlight(ctx, a) })
 	case key.Matches(msg, k.VoteOpen, k.VoteReveal):
 		return r.voteKey(msg)
 	case key.Matches(msg, k.Card):
@@ -312,14 +351,14 @@ func (r *cohortRoom) voteKey(msg tea.KeyPressMsg) tea.Cmd {
 	id, v := step.ID, r.snap.Cohort.Live.Vote(step.ID)
 	if key.Matches(msg, r.ck.VoteOpen) {
 		if v.Closed {
-			return r.act("Vote open.", func(ctx context.Context, h *session.Hub, a string) error { return h.OpenVote(ctx, a, id) })
+			return r.act("Vote open.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.OpenVote(ctx, a, id) })
 		}
-		return r.act("Vote closed: dots are counted as they are.", func(ctx context.Context, h *session.Hub, a string) error { return h.CloseVote(ctx, a, id) })
+		return r.act("Vote closed: dots are counted as they are.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.CloseVote(ctx, a, id) })
 	}
 	if v.Revealed {
-		return r.act("Results hidden from participants.", func(ctx context.Context, h *session.Hub, a string) error { return h.HideVote(ctx, a, id) })
+		return r.act("Results hidden from participants.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.HideVote(ctx, a, id) })
 	}
-	return r.act("Results shown on every screen.", func(ctx context.Context, h *session.Hub, a string) error { return h.RevealVote(ctx, a, id) })
+	return r.act("Results shown on every screen.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.RevealVote(ctx, a, id) })
 }
 
 func (r *cohortRoom) switchTab(t roomTab) tea.Cmd {

@@ -187,7 +187,7 @@ func (r *cohortRoom) clearHand(m session.Member) tea.Cmd {
 		return r.fail(m.Label() + " has no hand raised.")
 	}
 	pid, name := m.ID, m.Label()
-	return r.act(name+"'s hand cleared.", func(ctx context.Context, h *session.Hub, a string) error { return h.ClearHand(ctx, a, pid) })
+	return r.act(name+"'s hand cleared.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.ClearHand(ctx, a, pid) })
 }
 
 // rosterView draws the roster in height lines: a column header, the people (scrolled so the
@@ -349,7 +349,7 @@ func (r *cohortRoom) handsKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		return r.clearHand(hands[r.handsSel]), true
 	case key.Matches(msg, k.ClearAll):
-		return r.act("Every hand cleared.", func(ctx context.Context, h *session.Hub, a string) error {
+		return r.act("Every hand cleared.", func(ctx context.Context, h *session.Hub, a session.Actor) error {
 			_, err := h.ClearAllHands(ctx, a)
 			return err
 		}), true

@@ -102,7 +102,7 @@ func (r *cohortRoom) shiftTeam(row teamRow, delta int) tea.Cmd {
 			r.teamsSel = i
 		}
 	}
-	return r.act("", func(ctx context.Context, h *session.Hub, a string) error { return h.MoveToTeam(ctx, a, pid, to) })
+	return r.act("", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.MoveToTeam(ctx, a, pid, to) })
 }
 
 // teamRowsAfterMove is teamRows as it will be once pid is in team to.
@@ -199,13 +199,13 @@ func (r *cohortRoom) stepsKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		r.stepsSel = min(r.stepsSel+1, n-1)
 	case key.Matches(msg, k.JumpHere):
 		to := r.stepsSel
-		return r.act("", func(ctx context.Context, h *session.Hub, a string) error { return h.Move(ctx, a, to) }), true
+		return r.act("", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.Move(ctx, a, to) }), true
 	case key.Matches(msg, k.LockHere):
 		id := r.module().Steps[r.stepsSel].ID
 		if r.snap.Cohort.Live.IsLocked(id) {
-			return r.act("", func(ctx context.Context, h *session.Hub, a string) error { return h.Unlock(ctx, a, id) }), true
+			return r.act("", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.Unlock(ctx, a, id) }), true
 		}
-		return r.act("", func(ctx context.Context, h *session.Hub, a string) error { return h.Lock(ctx, a, id) }), true
+		return r.act("", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.Lock(ctx, a, id) }), true
 	default:
 		return nil, false
 	}

@@ -62,7 +62,7 @@ func conModule(t *testing.T) *content.Module {
 }
 
 func conDeps(ctx context.Context, m *session.Manager) *Deps {
-	return &Deps{Ctx: ctx, Manager: m, Facilitator: &session.Facilitator{Name: "fran"}, Hint: JoinHint{Host: "localhost", Port: 2222}, Conn: &Conn{}}
+	return &Deps{Ctx: ctx, Manager: m, Facilitator: &session.Facilitator{Name: "fran"}, Actor: session.ShellActor("fran"), Hint: JoinHint{Host: "localhost", Port: 2222}, Conn: &Conn{}}
 }
 
 // bigRoster is a cohort of n people in three teams: every seventh with a raised hand, every
@@ -274,7 +274,7 @@ func newConRunner(t *testing.T) *conRunner {
 	}
 	t.Cleanup(func() { store.Close() })
 	m := session.NewManager(store, lib, nil)
-	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "facilitation", Name: "Thursday", Actor: "test"})
+	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "facilitation", Name: "Thursday", By: session.ShellActor("test")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -402,18 +402,18 @@ func TestConsoleListsCohorts(t *testing.T) {
 	ctx := context.Background()
 	x := newConRunner(t)
 	m := x.r.deps.Manager
-	other, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "facilitation", Name: "Finished group", Actor: "test"})
+	other, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "facilitation", Name: "Finished group", By: session.ShellActor("test")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	h, _ := m.Hub(ctx, other.ID)
-	if err := h.Archive(ctx, "fran"); err != nil {
+	if err := h.Archive(ctx, session.ShellActor("fran")); err != nil {
 		t.Fatal(err)
 	}
 	st := NewStyles(true, colorprofile.Ascii)
 	c := newConsole(x.r.deps, &st, DefaultKeyMap())
 	c.Resize(80, 23)
-	list, err := m.CohortOverview(ctx)
+	list, err := m.CohortOverview(ctx, session.ShellActor("fran"))
 	if err != nil {
 		t.Fatal(err)
 	}

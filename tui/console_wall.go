@@ -51,19 +51,22 @@ func (r *cohortRoom) requestWall() tea.Cmd {
 		return nil
 	}
 	r.wall.loading = true
-	h, ctx, id, vote := r.hub, r.deps.Ctx, step.ID, step.Exercise.Kind == content.KindVote
+	h, ctx, by, id, vote := r.hub, r.deps.Ctx, r.deps.Actor, step.ID, step.Exercise.Kind == content.KindVote
 	return func() tea.Msg {
 		if vote {
 			tally, err := h.VoteTally(ctx, id, 0)
 			return wallLoadedMsg{step: id, tally: tally, err: err}
 		}
-		entries, err := h.Wall(ctx, id)
+		entries, err := h.Wall(ctx, by, id)
 		return wallLoadedMsg{step: id, entries: entries, err: err}
 	}
 }
 
 func (r *cohortRoom) onWall(msg wallLoadedMsg) tea.Cmd {
 	r.wall.loading, r.wall.loadedAt = false, time.Now()
+	if cmd, ok := r.whenRevoked(msg.err); ok {
+		return cmd
+	}
 	r.wall.step, r.wall.entries, r.wall.tally, r.wall.err = msg.step, msg.entries, msg.tally, ""
 	if msg.err != nil {
 		r.wall.err = "Could not load the answers: " + r.deps.say("load answers", msg.err)
@@ -126,7 +129,7 @@ func (r *cohortRoom) wallKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return r.fail("Nothing to spotlight yet: answers show here as they arrive."), true
 		}
 		e, stepID := rows[i], r.step().ID
-		return r.act("On every participant's screen: "+e.Title()+". S releases it.", func(ctx context.Context, h *session.Hub, a string) error {
+		return r.act("On every participant's screen: "+e.Title()+". S releases it.", func(ctx context.Context, h *session.Hub, a session.Actor) error {
 			return h.Spotlight(ctx, a, stepID, e.Key)
 		}), true
 	default:

@@ -21,8 +21,8 @@ import (
 // facilitationCommands are the console's actions as SSH commands, for scripts: each takes the
 // cohort's join code first, acts through the cohort's hub under the facilitator's name, and
 // prints what is true afterwards.
-func (f *FrontDoor) facilitationCommands(ctx context.Context, fac session.Facilitator) []*cobra.Command {
-	m, actor := f.manager, fac.Name
+func (f *FrontDoor) facilitationCommands(ctx context.Context, actor session.Actor) []*cobra.Command {
+	m := f.manager
 	hubOf := func(code string) (*session.Hub, error) {
 		h, err := m.HubByCode(ctx, code)
 		if errors.Is(err, session.ErrUnknownCode) {
@@ -395,7 +395,7 @@ copy of that answer or board on every participant's screen until --release.`,
 					return err
 				}
 			default:
-				wall, err := h.Wall(ctx, st.ID)
+				wall, err := h.Wall(ctx, actor, st.ID)
 				if err != nil {
 					return err
 				}
@@ -495,7 +495,7 @@ copy of that answer or board on every participant's screen until --release.`,
 		Args:  cobra.ExactArgs(1),
 		RunE: onHub(func(cmd *cobra.Command, args []string, h *session.Hub) error {
 			var err error
-			evs, err := h.RecentActions(ctx, last)
+			evs, err := h.RecentActions(ctx, actor, last)
 			if err != nil {
 				return err
 			}

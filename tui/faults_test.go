@@ -110,7 +110,7 @@ func TestAnswerTypedDuringAFaultIsStoredAfterwards(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			fs, h, ps, ana := openFaulty(t, session.PaceLed)
 			ctx := context.Background()
-			if err := h.Move(ctx, "fran", stepIndex(h, "reflect")); err != nil {
+			if err := h.Move(ctx, session.ShellActor("fran"), stepIndex(h, "reflect")); err != nil {
 				t.Fatal(err)
 			}
 			ana.waitFor("Step 2 of 14", "Not started")
@@ -143,10 +143,10 @@ func TestAnswerTypedDuringAFaultIsStoredAfterwards(t *testing.T) {
 func TestBoardChangeDuringAFaultIsStoredAfterwards(t *testing.T) {
 	fs, h, ps, ana := openFaulty(t, session.PaceLed)
 	ctx := context.Background()
-	if _, err := h.SplitTeams(ctx, "fran", session.TeamPlan{Count: 1}); err != nil {
+	if _, err := h.SplitTeams(ctx, session.ShellActor("fran"), session.TeamPlan{Count: 1}); err != nil {
 		t.Fatal(err)
 	}
-	if err := h.Move(ctx, "fran", stepIndex(h, "team-ideas")); err != nil {
+	if err := h.Move(ctx, session.ShellActor("fran"), stepIndex(h, "team-ideas")); err != nil {
 		t.Fatal(err)
 	}
 	ana.waitFor("Team: Team 1", "Saved at once for your team")
@@ -204,7 +204,7 @@ func TestCommandsSayFaultsPlainly(t *testing.T) {
 	code := h.Snapshot().Cohort.Code
 	run := func(args ...string) (string, int) {
 		var out, errOut bytes.Buffer
-		rc := door.RunCommand(context.Background(), session.Facilitator{Name: "fran"}, args, &out, &errOut)
+		rc := door.RunCommand(context.Background(), session.Facilitator{Name: "fran"}, session.ShellActor("fran"), args, &out, &errOut)
 		return errOut.String(), rc
 	}
 	fs.failNext(1, faultShapes["full"])

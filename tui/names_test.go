@@ -29,7 +29,7 @@ func lookAlikeCohort(t *testing.T, names ...string) (*session.Manager, *session.
 	}
 	t.Cleanup(func() { store.Close() })
 	m := session.NewManager(store, lib, nil)
-	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "facilitation", Name: "Thursday", Actor: "test"})
+	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "facilitation", Name: "Thursday", By: session.ShellActor("test")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func TestLookAlikeNamesAreApartOnTheConsole(t *testing.T) {
 	m, h := lookAlikeCohort(t, "Ana", "Аna", "Ana\u200b", "Ａｎａ", "ana\u00a0")
 	labels := []string{"Ana", "Аna · 2", "Ana · 3", "Ana · 4", "ana · 5"}
 	ctx := context.Background()
-	if _, err := h.SplitTeams(ctx, "fran", session.TeamPlan{Count: 2, ByHand: true}); err != nil {
+	if _, err := h.SplitTeams(ctx, session.ShellActor("fran"), session.TeamPlan{Count: 2, ByHand: true}); err != nil {
 		t.Fatal(err)
 	}
 	st := NewStyles(true, colorprofile.Ascii)
@@ -76,7 +76,7 @@ func TestLookAlikeNamesAreApartOnTheConsole(t *testing.T) {
 	run := func(args ...string) string {
 		t.Helper()
 		var out, errOut bytes.Buffer
-		if rc := door.RunCommand(ctx, session.Facilitator{Name: "fran"}, args, &out, &errOut); rc != 0 {
+		if rc := door.RunCommand(ctx, session.Facilitator{Name: "fran"}, session.ShellActor("fran"), args, &out, &errOut); rc != 0 {
 			t.Fatalf("%q: exit %d: %s", args, rc, errOut.String())
 		}
 		return out.String()
@@ -99,7 +99,7 @@ func TestLookAlikeNamesAreApartOnTheConsole(t *testing.T) {
 		t.Errorf("roster JSON without labels:\n%s", json)
 	}
 	var errOut bytes.Buffer
-	door.RunCommand(ctx, session.Facilitator{Name: "fran"}, []string{"hands", code, "--clear", "Bruno"}, &bytes.Buffer{}, &errOut)
+	door.RunCommand(ctx, session.Facilitator{Name: "fran"}, session.ShellActor("fran"), []string{"hands", code, "--clear", "Bruno"}, &bytes.Buffer{}, &errOut)
 	if !strings.Contains(errOut.String(), "nobody") {
 		t.Errorf("clearing the hand of nobody: %q", errOut.String())
 	}

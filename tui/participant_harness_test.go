@@ -41,7 +41,7 @@ func exercisesCohortOn(t *testing.T, wrap func(session.Store) session.Store, pac
 		store = wrap(st)
 	}
 	m := session.NewManager(store, lib, nil)
-	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "e2e-exercises", Name: "Tuesday", Pace: pace, Actor: "test"})
+	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "e2e-exercises", Name: "Tuesday", Pace: pace, By: session.ShellActor("test")})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ import (
 
 func change(t *testing.T, h *session.Hub, fn func(c *session.Cohort)) {
 	t.Helper()
-	if err := h.ChangeCohort(context.Background(), "test", "change", "", func(c *session.Cohort) error { fn(c); return nil }); err != nil {
+	if err := h.ChangeCohort(context.Background(), session.ShellActor("test"), "change", "", func(c *session.Cohort) error { fn(c); return nil }); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -30,7 +30,7 @@ func TestParticipantShowsLiveState(t *testing.T) {
 	ana := openParticipant(t, m, h, ps[0], 80, 24)
 	ana.waitFor("Step 1 of 14 — Welcome", "connected")
 
-	if _, err := h.SplitTeams(ctx, "fran", session.TeamPlan{Count: 1}); err != nil {
+	if _, err := h.SplitTeams(ctx, session.ShellActor("fran"), session.TeamPlan{Count: 1}); err != nil {
 		t.Fatal(err)
 	}
 	ana.waitFor("Team: Team 1")
@@ -79,7 +79,7 @@ func TestParticipantShowsLiveState(t *testing.T) {
 	}
 
 	// A locked step says so, and its editor refuses changes with the hub's words.
-	if err := h.Move(ctx, "fran", stepIndex(h, "reflect")); err != nil {
+	if err := h.Move(ctx, session.ShellActor("fran"), stepIndex(h, "reflect")); err != nil {
 		t.Fatal(err)
 	}
 	change(t, h, func(c *session.Cohort) { c.Live.Locked = []string{"reflect"} })
@@ -97,7 +97,7 @@ func TestParticipantSeesRevealedVote(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := h.Move(ctx, "fran", stepIndex(h, "vote")); err != nil {
+	if err := h.Move(ctx, session.ShellActor("fran"), stepIndex(h, "vote")); err != nil {
 		t.Fatal(err)
 	}
 	ana := openParticipant(t, m, h, ps[0], 80, 24)
@@ -129,7 +129,7 @@ func TestParticipantSeesRevealedVote(t *testing.T) {
 // with the short help inside 80 columns (leave included); below 40×12 the app asks for more.
 func TestParticipantEveryStepFits(t *testing.T) {
 	m, h, ps := exercisesCohort(t, session.PaceSelf, "Ana")
-	if _, err := h.SplitTeams(context.Background(), "fran", session.TeamPlan{Count: 1}); err != nil {
+	if _, err := h.SplitTeams(context.Background(), session.ShellActor("fran"), session.TeamPlan{Count: 1}); err != nil {
 		t.Fatal(err)
 	}
 	ana := openParticipant(t, m, h, ps[0], 80, 24)
@@ -221,7 +221,7 @@ func rings(cmd tea.Cmd) bool {
 // The full help (? or f1) of every step, in every editor, fits 80×24 without cutting a key.
 func TestFullHelpFits(t *testing.T) {
 	m, h, ps := exercisesCohort(t, session.PaceSelf, "Ana")
-	if _, err := h.SplitTeams(context.Background(), "fran", session.TeamPlan{Count: 1}); err != nil {
+	if _, err := h.SplitTeams(context.Background(), session.ShellActor("fran"), session.TeamPlan{Count: 1}); err != nil {
 		t.Fatal(err)
 	}
 	ana := openParticipant(t, m, h, ps[0], 80, 24)

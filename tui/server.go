@@ -306,7 +306,7 @@ func (f *FrontDoor) Wait(ctx context.Context) error {
 
 func (f *FrontDoor) newApp(ctx context.Context, s ssh.Session, conn *Conn) App {
 	id := session.IdentityFromKey(s.PublicKey())
-	deps := &Deps{Ctx: ctx, Manager: f.manager, Identity: id, User: s.User(), Hint: f.hint, Conn: conn, Log: f.log, Metrics: f.metrics}
+	deps := &Deps{Ctx: ctx, Manager: f.manager, Identity: id, Actor: session.KeyActor(id), User: s.User(), Hint: f.hint, Conn: conn, Log: f.log, Metrics: f.metrics}
 	if fac, ok, err := f.manager.Facilitators().Lookup(ctx, id); err != nil {
 		f.log.Error("facilitator lookup", "err", err)
 	} else if ok {
@@ -351,4 +351,7 @@ type Deps struct {
 	Conn        *Conn
 	Log         *slog.Logger
 	Metrics     *metrics.Metrics // nil counts nothing
+
+	// Actor is who facilitator actions are done by; the hub checks it on every action.
+	Actor session.Actor
 }

@@ -226,7 +226,7 @@ func teaCohort(t *testing.T, stepID string, names ...string) (*session.Manager, 
 	m, h, ps := exercisesCohort(t, session.PaceLed, names...)
 	if i := stepIndex(h, stepID); i < 0 {
 		t.Fatalf("no step %s", stepID)
-	} else if err := h.Move(context.Background(), "fran", i); err != nil {
+	} else if err := h.Move(context.Background(), session.ShellActor("fran"), i); err != nil {
 		t.Fatal(err)
 	}
 	return m, h, ps
@@ -235,7 +235,7 @@ func teaCohort(t *testing.T, stepID string, names ...string) (*session.Manager, 
 // splitIntoOneTeam puts everyone in one team, "Team 1".
 func splitIntoOneTeam(t *testing.T, h *session.Hub) {
 	t.Helper()
-	if _, err := h.SplitTeams(context.Background(), "fran", session.TeamPlan{Count: 1}); err != nil {
+	if _, err := h.SplitTeams(context.Background(), session.ShellActor("fran"), session.TeamPlan{Count: 1}); err != nil {
 		t.Fatal(err)
 	}
 }

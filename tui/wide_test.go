@@ -50,11 +50,11 @@ func wideCohort(t *testing.T) (*session.Manager, *session.Hub) {
 	t.Helper()
 	ctx := context.Background()
 	m, h := lookAlikeCohort(t, wideNames...)
-	teams, err := h.SplitTeams(ctx, "fran", session.TeamPlan{Count: 2})
+	teams, err := h.SplitTeams(ctx, session.ShellActor("fran"), session.TeamPlan{Count: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := h.RenameTeam(ctx, "fran", teams[0].ID, "チーム 👩🏽\u200d💻 一"); err != nil {
+	if err := h.RenameTeam(ctx, session.ShellActor("fran"), teams[0].ID, "チーム 👩🏽\u200d💻 一"); err != nil {
 		t.Fatal(err)
 	}
 	data, _ := json.Marshal(work.Reflection{Text: wideAnswer})
@@ -73,7 +73,7 @@ func wideCohort(t *testing.T) (*session.Manager, *session.Hub) {
 			t.Fatal(err)
 		}
 	}
-	if err := h.Announce(ctx, "fran", wideAnswer); err != nil {
+	if err := h.Announce(ctx, session.ShellActor("fran"), wideAnswer); err != nil {
 		t.Fatal(err)
 	}
 	return m, h
@@ -84,7 +84,7 @@ func wideCohort(t *testing.T) (*session.Manager, *session.Hub) {
 func TestWideTextFitsTheConsole(t *testing.T) {
 	_, h := wideCohort(t)
 	ctx := context.Background()
-	if err := h.Move(ctx, "fran", h.Module().StepIndex("recall")); err != nil {
+	if err := h.Move(ctx, session.ShellActor("fran"), h.Module().StepIndex("recall")); err != nil {
 		t.Fatal(err)
 	}
 	st := NewStyles(true, colorprofile.Ascii)
@@ -94,7 +94,7 @@ func TestWideTextFitsTheConsole(t *testing.T) {
 			r := snapshotRoom(h.Snapshot(), w, ht)
 			r.st, r.tab = &st, roomTab(tab[0]-'1')
 			if tab == "3" {
-				entries, err := h.Wall(ctx, "recall")
+				entries, err := h.Wall(ctx, session.ShellActor("fran"), "recall")
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -135,7 +135,7 @@ func TestWideTextFitsTheConsole(t *testing.T) {
 func TestWideTextFitsTheParticipantScreen(t *testing.T) {
 	m, h := wideCohort(t)
 	ctx := context.Background()
-	if err := h.Move(ctx, "fran", h.Module().StepIndex("team-board")); err != nil {
+	if err := h.Move(ctx, session.ShellActor("fran"), h.Module().StepIndex("team-board")); err != nil {
 		t.Fatal(err)
 	}
 	p := h.Snapshot().Roster[0].Participant

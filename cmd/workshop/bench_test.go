@@ -10,6 +10,8 @@ import (
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"workshop/session"
 )
 
 // BenchmarkFanout measures how long a facilitator's move takes to show on every screen of a
@@ -35,7 +37,7 @@ func BenchmarkFanout(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		want := 2 - i%2 // 2, 1, 2, 1 ...
-		if err := h.Move(b.Context(), "fran", want-1); err != nil {
+		if err := h.Move(b.Context(), session.ShellActor("fran"), want-1); err != nil {
 			b.Fatal(err)
 		}
 		for _, c := range screens {

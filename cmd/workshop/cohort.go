@@ -45,7 +45,7 @@ so scripts can take it with ` + "`| tail -n 1`" + `.`,
 			}
 			defer func() { _ = st.Close() }() // every write is committed before it returns
 			m := session.NewManager(st, lib, nil)
-			c, err := m.CreateCohort(cmd.Context(), session.NewCohort{ModuleID: moduleID, Name: name, Pace: p, Actor: "cli"})
+			c, err := m.CreateCohort(cmd.Context(), session.NewCohort{ModuleID: moduleID, Name: name, Pace: p, By: session.ShellActor("cli")})
 			if err != nil {
 				return err
 			}

@@ -69,7 +69,7 @@ func TestTeamBoardIsSharedLive(t *testing.T) {
 	code := exercisesCohort(t, ts, facKey)
 	ana, _ := joinAs(t, ts, code, "Ana")
 	bea, _ := joinAs(t, ts, code, "Bea")
-	if _, err := hubOf(t, ts, code).SplitTeams(context.Background(), "fran", session.TeamPlan{Count: 1}); err != nil {
+	if _, err := hubOf(t, ts, code).SplitTeams(context.Background(), session.ShellActor("fran"), session.TeamPlan{Count: 1}); err != nil {
 		t.Fatal(err)
 	}
 	moveTo(t, ts, facKey, code, exTeamIdeas)
@@ -121,7 +121,7 @@ func TestVoteTallyOnEveryScreen(t *testing.T) {
 		c.waitFor("✓ Submitted")
 	}
 	h := hubOf(t, ts, code)
-	if err := h.ChangeCohort(context.Background(), "fran", "vote", "close and reveal", func(c *session.Cohort) error {
+	if err := h.ChangeCohort(context.Background(), session.ShellActor("fran"), "vote", "close and reveal", func(c *session.Cohort) error {
 		c.Live.Votes = map[string]session.VoteState{"vote": {Closed: true, Revealed: true}}
 		return nil
 	}); err != nil {

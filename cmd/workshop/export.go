@@ -71,12 +71,12 @@ CODE.html) in the directory given with -o.
 			}
 			switch {
 			case flags.All && o.Format == export.JSON:
-				return write(func(w io.Writer) error { return export.ExportAll(ctx, w, m, o) })
+				return write(func(w io.Writer) error { return export.ExportAll(ctx, w, m, session.ShellActor("cli"), o) })
 			case flags.All:
 				if out == "" {
 					return fmt.Errorf("--all with --format %s writes one file per cohort: give the directory with -o DIR", o.Format)
 				}
-				paths, err := export.ExportAllToDir(ctx, m, out, o)
+				paths, err := export.ExportAllToDir(ctx, m, session.ShellActor("cli"), out, o)
 				for _, p := range paths {
 					fmt.Fprintln(cmd.ErrOrStderr(), "Wrote", p)
 				}
@@ -85,7 +85,7 @@ CODE.html) in the directory given with -o.
 				}
 				return err
 			}
-			return write(func(w io.Writer) error { return export.Export(ctx, w, m, args[0], o) })
+			return write(func(w io.Writer) error { return export.Export(ctx, w, m, session.ShellActor("cli"), args[0], o) })
 		},
 	}
 	flags.Bind(cmd)

@@ -532,7 +532,7 @@ func TestParticipantCannotActAsFacilitator(t *testing.T) {
 
 	h := facHub(t, ts, code)
 	before := h.Snapshot().Cohort
-	events, err := h.RecentActions(context.Background(), 0)
+	events, err := h.RecentActions(context.Background(), session.ShellActor("fran"), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -559,7 +559,7 @@ func TestParticipantCannotActAsFacilitator(t *testing.T) {
 	if len(l.Locked) > 0 || l.Timer != nil || l.Announcement != nil || l.Spotlight != nil || len(l.Votes) > 0 || len(h.Snapshot().Teams) > 0 {
 		t.Errorf("a participant changed the live state: %+v", l)
 	}
-	got, err := h.RecentActions(context.Background(), 0)
+	got, err := h.RecentActions(context.Background(), session.ShellActor("fran"), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"workshop/session"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -59,7 +60,7 @@ func TestJSONFollowsSchema(t *testing.T) {
 	}
 
 	var all bytes.Buffer
-	if err := ExportAll(context.Background(), &all, f.m, Options{Format: JSON}); err != nil {
+	if err := ExportAll(context.Background(), &all, f.m, session.ShellActor("cli"), Options{Format: JSON}); err != nil {
 		t.Fatal(err)
 	}
 	if err := validate(t, sch, all.Bytes()); err != nil {

@@ -116,10 +116,14 @@ func (r *Report) Write(w io.Writer, o Options) error {
 	return nil
 }
 
-// Export writes the export of the cohort with the given join code to w. The command line and
-// the SSH command both call it, so both give the same bytes.
-func Export(ctx context.Context, w io.Writer, m *session.Manager, code string, o Options) error {
+// Export writes the export of the cohort with the given join code to w, for a facilitator
+// (see session.Manager.Authorize). The command line and the SSH command both call it, so both
+// give the same bytes.
+func Export(ctx context.Context, w io.Writer, m *session.Manager, by session.Actor, code string, o Options) error {
 	if err := o.Check(); err != nil {
+		return err
+	}
+	if _, err := m.Authorize(ctx, by); err != nil {
 		return err
 	}
 	r, err := BuildByCode(ctx, m, code)
@@ -135,10 +139,13 @@ type All struct {
 	Cohorts       []*Report `json:"cohorts"`
 }
 
-// ExportAll writes every cohort, oldest first, as one JSON document to w.
-func ExportAll(ctx context.Context, w io.Writer, m *session.Manager, o Options) error {
+// ExportAll writes every cohort, oldest first, as one JSON document to w, for a facilitator.
+func ExportAll(ctx context.Context, w io.Writer, m *session.Manager, by session.Actor, o Options) error {
 	if o.Format != JSON {
 		return session.Errorf(session.EInvalid, "every cohort in one document works with --format json; for %s, write one file per cohort into a directory", o.Format)
+	}
+	if _, err := m.Authorize(ctx, by); err != nil {
+		return err
 	}
 	reports, err := buildAll(ctx, m)
 	if err != nil {
@@ -152,9 +159,12 @@ func ExportAll(ctx context.Context, w io.Writer, m *session.Manager, o Options) 
 }
 
 // ExportAllToDir writes one file per cohort into dir (created if missing), named by FileName,
-// and returns the paths written.
-func ExportAllToDir(ctx context.Context, m *session.Manager, dir string, o Options) ([]string, error) {
+// and returns the paths written, for a facilitator.
+func ExportAllToDir(ctx context.Context, m *session.Manager, by session.Actor, dir string, o Options) ([]string, error) {
 	if err := o.Check(); err != nil {
+		return nil, err
+	}
+	if _, err := m.Authorize(ctx, by); err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
