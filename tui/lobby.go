@@ -104,18 +104,26 @@ func (l *lobby) Init() tea.Cmd {
 	}
 }
 
+// lookupCode finds what a typed code opens. Every code goes through the server's guard, so
+// wrong ones, typed or in the SSH user name, cannot be tried without limit.
 func lookupCode(deps *Deps, typed string) codeMsg {
 	code := session.NormalizeCode(typed)
-	if session.LooksLikeRejoinCode(code) {
-		p, err := deps.Manager.ParticipantByRejoinCode(deps.Ctx, code)
-		if err != nil {
-			return codeMsg{err: err}
+	var p session.Participant
+	var c session.Cohort
+	rejoin := session.LooksLikeRejoinCode(code)
+	err := deps.Codes.Check(deps.Source, func() (err error) {
+		if rejoin {
+			p, err = deps.Manager.ParticipantByRejoinCode(deps.Ctx, code)
+		} else {
+			c, err = deps.Manager.CohortByCode(deps.Ctx, code)
 		}
-		return codeMsg{participant: &p}
-	}
-	c, err := deps.Manager.CohortByCode(deps.Ctx, code)
+		return err
+	})
 	if err != nil {
 		return codeMsg{err: err}
+	}
+	if rejoin {
+		return codeMsg{participant: &p}
 	}
 	if !deps.Identity.Keyless() {
 		if h, err := deps.Manager.Hub(deps.Ctx, c.ID); err == nil {
@@ -188,7 +196,13 @@ func (l *lobby) Update(msg tea.Msg) (screen, tea.Cmd) {
 }
 
 func (l *lobby) onCode(msg codeMsg) (screen, tea.Cmd) {
+	var tooMany *session.TooManyCodesError
 	switch {
+	case errors.As(msg.err, &tooMany):
+		l.err = tooMany.Error()
+		l.stage = stageCode
+		l.input.SetValue("")
+		return l, nil
 	case msg.err != nil && errors.Is(msg.err, session.ErrUnknownCode):
 		if !msg.auto {
 			l.err = fmt.Sprintf("No workshop or participant has the code %q. Check it with your facilitator and try again.", session.NormalizeCode(l.input.Value()))

@@ -54,6 +54,8 @@ type FrontDoor struct {
 	hint    JoinHint
 	metrics *metrics.Metrics // nil counts nothing
 	input   InputLimits
+	// codes bounds wrong join and rejoin codes across every session of the server.
+	codes *session.CodeGuard
 	// active counts session handlers still running, so shutdown can wait for them to store
 	// what they hold (time on step, presence) before the store closes.
 	active sync.WaitGroup
@@ -73,6 +75,10 @@ type FrontDoorOption func(*FrontDoor)
 // into x.
 func WithMetrics(x *metrics.Metrics) FrontDoorOption { return func(f *FrontDoor) { f.metrics = x } }
 
+// WithCodeGuard makes every session the front door opens count wrong join and rejoin codes in
+// g, the one guard of the server. Without it the front door keeps a guard of its own.
+func WithCodeGuard(g *session.CodeGuard) FrontDoorOption { return func(f *FrontDoor) { f.codes = g } }
+
 // NewFrontDoor returns the front door over a session manager.
 func NewFrontDoor(m *session.Manager, logger *slog.Logger, hint JoinHint, opts ...FrontDoorOption) *FrontDoor {
 	if logger == nil {
@@ -81,6 +87,9 @@ func NewFrontDoor(m *session.Manager, logger *slog.Logger, hint JoinHint, opts .
 	f := &FrontDoor{manager: m, log: logger, hint: hint, input: DefaultInputLimits, live: map[*tea.Program]struct{}{}}
 	for _, o := range opts {
 		o(f)
+	}
+	if f.codes == nil {
+		f.codes = session.NewCodeGuard(logger, nil)
 	}
 	return f
 }
@@ -306,7 +315,8 @@ func (f *FrontDoor) Wait(ctx context.Context) error {
 
 func (f *FrontDoor) newApp(ctx context.Context, s ssh.Session, conn *Conn) App {
 	id := session.IdentityFromKey(s.PublicKey())
-	deps := &Deps{Ctx: ctx, Manager: f.manager, Identity: id, Actor: session.KeyActor(id), User: s.User(), Hint: f.hint, Conn: conn, Log: f.log, Metrics: f.metrics}
+	deps := &Deps{Ctx: ctx, Manager: f.manager, Identity: id, Actor: session.KeyActor(id), User: s.User(), Hint: f.hint, Conn: conn, Log: f.log, Metrics: f.metrics,
+		Codes: f.codes, Source: session.CodeSource{Conn: s.Context().SessionID(), Addr: s.RemoteAddr().String()}}
 	if fac, ok, err := f.manager.Facilitators().Lookup(ctx, id); err != nil {
 		f.log.Error("facilitator lookup", "err", err)
 	} else if ok {
@@ -354,4 +364,7 @@ type Deps struct {
 
 	// Actor is who facilitator actions are done by; the hub checks it on every action.
 	Actor session.Actor
+	// Codes bounds wrong codes typed from Source, this session's connection and address.
+	Codes  *session.CodeGuard
+	Source session.CodeSource
 }

@@ -47,6 +47,8 @@ type serveConfig struct {
 	// stopGrace is how long a stop waits for sessions to end on their own before it closes
 	// their connections.
 	stopGrace time.Duration
+	// now is the clock of time-based limits; nil is the real clock (tests pass their own).
+	now func() time.Time
 }
 
 func newServeCmd(g *globals) *cobra.Command {
@@ -236,7 +238,7 @@ func startServer(cfg serveConfig) (*server, error) {
 	}
 	mx := metrics.New()
 	m := session.NewManager(st, lib, slogger, session.WithMetrics(mx))
-	door := tui.NewFrontDoor(m, slogger, tui.JoinHint{Host: cfg.host, Port: port}, tui.WithMetrics(mx))
+	door := tui.NewFrontDoor(m, slogger, tui.JoinHint{Host: cfg.host, Port: port}, tui.WithMetrics(mx), tui.WithCodeGuard(session.NewCodeGuard(slogger, cfg.now)))
 	if cfg.input != nil {
 		door.SetInputLimits(*cfg.input)
 	}
