@@ -151,3 +151,23 @@ func FuzzNormalizeName(f *testing.F) {
 		}
 	})
 }
+
+// Two teams never look alike, and a team is found by any name that looks like its own.
+func TestLookAlikeTeamNamesAreRefused(t *testing.T) {
+	f := newFacFixture(t)
+	ctx := context.Background()
+	f.join(t, "Ana", "Bea")
+	teams, err := f.h.SplitTeams(ctx, session.ShellActor("fran"), session.TeamPlan{Count: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.h.RenameTeam(ctx, session.ShellActor("fran"), teams[0].ID, "Blue"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.h.RenameTeam(ctx, session.ShellActor("fran"), teams[1].ID, "Вlue\u200b"); err == nil {
+		t.Error("a team named like another with a Cyrillic letter was accepted")
+	}
+	if tm, err := f.h.Snapshot().TeamByName("ＢＬＵＥ"); err != nil || tm.ID != teams[0].ID {
+		t.Errorf("team by a look-alike name: %v %v", tm, err)
+	}
+}
