@@ -2,7 +2,6 @@ package session
 
 import (
 	"context"
-	"errors"
 	"fmt"
 )
 
@@ -21,9 +20,12 @@ func KeyActor(id Identity) Actor { return Actor{fingerprint: id.Fingerprint} }
 // ShellActor is a person at the server's shell, recorded in the timeline under name ("cli").
 func ShellActor(name string) Actor { return Actor{shell: name} }
 
+// EForbidden is the code of a refusal to someone who may not do what they asked.
+const EForbidden = "forbidden"
+
 // ErrNotFacilitator refuses a facilitator action from a connection whose key is not (or no
 // longer) registered.
-var ErrNotFacilitator = errors.New("your facilitator key was removed, so this connection can no longer run workshops; ask a facilitator to add it again (workshop facilitator add) and reconnect")
+var ErrNotFacilitator = &Error{Code: EForbidden, Message: "your facilitator key was removed, so this connection can no longer run workshops; ask a facilitator to add it again (workshop facilitator add) and reconnect"}
 
 // Authorize returns the name a facilitator action by a is recorded under, or ErrNotFacilitator
 // if a may not act now. Every facilitator action and read calls it first.

@@ -6,6 +6,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -111,5 +112,22 @@ func TestRemovedFacilitatorActsNoMore(t *testing.T) {
 	}
 	if err := h.Move(ctx, session.ShellActor("cli"), 0); err != nil {
 		t.Errorf("shell move: %v", err)
+	}
+}
+
+// The refusals of this file reach a person as they are written, never as a general fault.
+func TestIdentityRefusalsArePlain(t *testing.T) {
+	for _, err := range []error{
+		session.ErrNotFacilitator,
+		fmt.Errorf("step: %w", session.ErrNotFacilitator),
+		session.ErrNameCharacters,
+		&session.TooManyCodesError{Wait: 3 * time.Second},
+	} {
+		if !session.IsRefusal(err) || session.ErrorMessage(err) == session.FaultMessage {
+			t.Errorf("%v is shown as %q", err, session.ErrorMessage(err))
+		}
+	}
+	if msg := session.ErrorMessage(&session.TooManyCodesError{Wait: 3 * time.Second}); msg != "Too many wrong codes from here. Wait 3 seconds and try again." {
+		t.Errorf("wait message %q", msg)
 	}
 }

@@ -37,8 +37,15 @@ type CodeSource struct {
 	Addr string // the remote address, "host:port"
 }
 
-// TooManyCodesError refuses to check a code until Wait has passed.
+// ELimited is the code of a refusal to try again before a wait is over.
+const ELimited = "limited"
+
+// TooManyCodesError refuses to check a code until Wait has passed. It is a refusal (an
+// *Error with code ELimited), shown to the person as it is.
 type TooManyCodesError struct{ Wait time.Duration }
+
+// Unwrap gives the refusal as an *Error, for ErrorCode and ErrorMessage.
+func (e *TooManyCodesError) Unwrap() error { return &Error{Code: ELimited, Message: e.Error()} }
 
 func (e *TooManyCodesError) Error() string {
 	secs := int((e.Wait + time.Second - 1) / time.Second)
