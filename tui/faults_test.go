@@ -200,7 +200,7 @@ func TestCommandsSayFaultsPlainly(t *testing.T) {
 	fs := &faultyStore{}
 	m, h, _ := exercisesCohortOn(t, func(s session.Store) session.Store { fs.Store = s; return fs }, session.PaceLed)
 	var log bytes.Buffer
-	door := NewFrontDoor(m, slog.New(slog.NewTextHandler(&log, nil)), JoinHint{}, nil)
+	door := NewFrontDoor(m, slog.New(slog.NewTextHandler(&log, nil)), JoinHint{})
 	code := h.Snapshot().Cohort.Code
 	run := func(args ...string) (string, int) {
 		var out, errOut bytes.Buffer
