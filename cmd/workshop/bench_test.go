@@ -143,7 +143,7 @@ func BenchmarkMoveUnderFlood(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		want := 2 - i%2
 		start := time.Now()
-		if err := h.Move(b.Context(), "fran", want-1); err != nil {
+		if err := h.Move(b.Context(), session.ShellActor("fran"), want-1); err != nil {
 			b.Fatal(err)
 		}
 		watcher.waitFor(fmt.Sprintf("Step %d of 3", want))
