@@ -1,0 +1,299 @@
+// Package frame draws full-screen frames on one terminal by rewriting only the lines that
+// changed since the last frame the terminal received.
+//
+// It replaces Bubble Tea's cell renderer for the SSH sessions of a server where hundreds of
+// screens share two cores: a frame costs the lines that changed (a countdown rewrites one line),
+// no ticker runs while nothing changes, memory is the last frame's text instead of two cell
+// buffers of the window's size, and a client that stops reading never blocks the program that
+// produced the frame: frames wait in a one-slot mailbox, and the newest replaces an older one
+// not yet written.
+//
+// It imports no Bubble Tea: it takes frames as text with SGR styling, one line per row.
+package frame
+
+import (
+	"bytes"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Options say how a Writer sets up the terminal.
+type Options struct {
+	// Profile is the colour profile of the client's terminal; frames are converted to it.
+	Profile colorprofile.Profile
+	// Title is the window title set at start and cleared at the end ("" sets none).
+	Title string
+	// Start is written once after the terminal is set up, e.g. a query whose answer the
+	// program reads from its input.
+	Start string
+}
+
+// Writer owns the terminal of one session. Frame, Resize and Raw may be called from any
+// goroutine; one goroutine of its own writes to the terminal.
+type Writer struct {
+	out     io.Writer
+	profile colorprofile.Profile
+	title   string
+
+	mu      sync.Mutex
+	latest  string
+	dirty   bool // latest has not been drawn
+	width   int
+	height  int
+	repaint bool   // the next draw repaints every line
+	raw     []byte // bytes to write before the next frame (a bell)
+	closing bool
+	// gen counts what was handed over; written is the gen the terminal has received.
+	gen, written uint64
+	flushed      *sync.Cond
+	stopped      bool // the drawing goroutine has ended
+
+	wake chan struct{}
+	done chan struct{}
+
+	// Owned by the drawing goroutine.
+	shown          []string // the lines the terminal shows, by row
+	shownW, shownH int
+	buf            bytes.Buffer
+	conv           colorprofile.Writer
+	err            error
+}
+
+// New sets up the terminal on out (alternate screen, hidden cursor, bracketed paste, keyboard
+// disambiguation) and starts the goroutine that draws frames of width×height cells.
+func New(out io.Writer, width, height int, opts Options) *Writer {
+	w := &Writer{out: out, profile: opts.Profile, title: opts.Title, width: width, height: height,
+		wake: make(chan struct{}, 1), done: make(chan struct{})}
+	w.flushed = sync.NewCond(&w.mu)
+	w.conv.Profile = max(opts.Profile, colorprofile.ASCII) // lines keep cursor-free styling only
+	w.conv.Forward = &w.buf
+	var b strings.Builder
+	b.WriteString(ansi.SetModeAltScreenSaveCursor)
+	b.WriteString(ansi.HideCursor)
+	b.WriteString(ansi.SetModeBracketedPaste)
+	// The same keyboard set-up as Bubble Tea's own renderer, so keys arrive alike.
+	b.WriteString(ansi.SetModifyOtherKeys2)
+	b.WriteString(ansi.PushKittyKeyboard(1))
+	if w.title != "" {
+		b.WriteString(ansi.SetWindowTitle(w.title))
+	}
+	b.WriteString(ansi.ResetStyle + ansi.CursorHomePosition + ansi.EraseEntireScreen)
+	b.WriteString(opts.Start)
+	w.raw = []byte(b.String())
+	w.dirty = true
+	go w.loop()
+	w.signal()
+	return w
+}
+
+// Frame hands over the newest frame: content is one line per row, "\n" between rows. It never
+// blocks; a frame not yet written is replaced.
+func (w *Writer) Frame(content string) {
+	w.mu.Lock()
+	if w.closing || (content == w.latest && !w.dirty) {
+		w.mu.Unlock()
+		return
+	}
+	w.latest, w.dirty = content, true
+	w.gen++
+	w.mu.Unlock()
+	w.signal()
+}
+
+// Resize records the terminal's new size; the next frame repaints the whole screen.
+func (w *Writer) Resize(width, height int) {
+	w.mu.Lock()
+	if width != w.width || height != w.height {
+		w.width, w.height, w.repaint, w.dirty = width, height, true, true
+		w.gen++
+	}
+	w.mu.Unlock()
+	w.signal()
+}
+
+// Repaint makes the next frame rewrite every line, e.g. after the terminal was cleared.
+func (w *Writer) Repaint() {
+	w.mu.Lock()
+	w.repaint, w.dirty = true, true
+	w.gen++
+	w.mu.Unlock()
+	w.signal()
+}
+
+// Raw writes s as it is before the next frame (a bell, a query). It never blocks.
+func (w *Writer) Raw(s string) {
+	w.mu.Lock()
+	if !w.closing {
+		w.raw = append(w.raw, s...)
+		w.gen++
+	}
+	w.mu.Unlock()
+	w.signal()
+}
+
+func (w *Writer) signal() {
+	select {
+	case w.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Close draws nothing more, restores the terminal (main screen, visible cursor, keyboard and
+// paste modes off) and then writes after, e.g. a line telling the person why the session ended.
+// It waits at most wait for a write the client is not reading; the session's end unblocks it.
+func (w *Writer) Close(after string, wait time.Duration) {
+	w.mu.Lock()
+	if w.closing {
+		w.mu.Unlock()
+		return
+	}
+	w.closing = true
+	var b strings.Builder
+	b.WriteString(ansi.ResetStyle)
+	b.WriteString(ansi.ResetModifyOtherKeys)
+	b.WriteString(ansi.PopKittyKeyboard(1))
+	b.WriteString(ansi.ResetModeBracketedPaste)
+	if w.title != "" {
+		b.WriteString(ansi.SetWindowTitle(""))
+	}
+	b.WriteString(ansi.ShowCursor)
+	b.WriteString(ansi.ResetModeAltScreenSaveCursor)
+	if after != "" {
+		b.WriteString(strings.ReplaceAll(strings.TrimRight(after, "\n"), "\n", "\r\n") + "\r\n")
+	}
+	w.raw = append(w.raw, b.String()...)
+	w.mu.Unlock()
+	w.signal()
+	select {
+	case <-w.done:
+	case <-time.After(wait):
+	}
+}
+
+// Err returns the first error writing to the terminal (nil while all writes succeeded).
+func (w *Writer) Err() error {
+	select {
+	case <-w.done:
+		return w.err
+	default:
+		return nil
+	}
+}
+
+// Flush blocks until the terminal was sent everything handed over so far, or writing ended.
+func (w *Writer) Flush() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	want := w.gen
+	for w.written < want && !w.stopped {
+		w.flushed.Wait()
+	}
+}
+
+func (w *Writer) loop() {
+	defer func() {
+		w.mu.Lock()
+		w.stopped = true
+		w.flushed.Broadcast()
+		w.mu.Unlock()
+		close(w.done)
+	}()
+	for range w.wake {
+		w.mu.Lock()
+		gen := w.gen
+		raw, content, dirty := w.raw, w.latest, w.dirty
+		width, height, repaint, closing := w.width, w.height, w.repaint, w.closing
+		w.raw, w.dirty, w.repaint = nil, false, false
+		w.mu.Unlock()
+
+		w.buf.Reset()
+		w.buf.Write(raw)
+		if dirty && !closing {
+			w.draw(content, width, height, repaint)
+		}
+		if w.buf.Len() > 0 {
+			if _, err := w.out.Write(w.buf.Bytes()); err != nil {
+				w.err = err
+				return
+			}
+		}
+		w.mu.Lock()
+		w.written = gen
+		w.flushed.Broadcast()
+		w.mu.Unlock()
+		if closing {
+			return
+		}
+	}
+}
+
+// draw appends to w.buf what turns the terminal's screen into content: every row whose text
+// differs from what it shows, rewritten whole and erased to its end.
+func (w *Writer) draw(content string, width, height int, repaint bool) {
+	if width < 1 || height < 1 {
+		return
+	}
+	if repaint || width != w.shownW || height != w.shownH {
+		w.buf.WriteString(ansi.ResetStyle + ansi.CursorHomePosition + ansi.EraseEntireScreen)
+		w.shown = w.shown[:0]
+		w.shownW, w.shownH = width, height
+	}
+	lines := strings.SplitN(content, "\n", height+1)
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	started := false
+	for y := range height {
+		line := ""
+		if y < len(lines) {
+			line = strings.TrimSuffix(lines[y], "\r")
+		}
+		if y < len(w.shown) && w.shown[y] == line {
+			continue
+		}
+		if y >= len(w.shown) && line == "" {
+			continue // a row never drawn is blank already
+		}
+		if !started {
+			w.buf.WriteString(ansi.SetModeSynchronizedOutput)
+			started = true
+		}
+		w.writeRow(y, line, width)
+	}
+	if started {
+		w.buf.WriteString(ansi.ResetModeSynchronizedOutput)
+	}
+	// Keep what each row shows. The lines are substrings of content, so this holds one frame.
+	w.shown = append(w.shown[:0], lines...)
+	for i := range w.shown {
+		w.shown[i] = strings.TrimSuffix(w.shown[i], "\r")
+	}
+}
+
+func (w *Writer) writeRow(y int, line string, width int) {
+	w.buf.WriteString("\x1b[")
+	w.buf.WriteString(strconv.Itoa(y + 1))
+	w.buf.WriteString(";1H")
+	w.buf.WriteString(ansi.ResetStyle)
+	cells := ansi.StringWidth(line)
+	if cells > width {
+		line = ansi.Truncate(line, width, "")
+		cells = ansi.StringWidth(line)
+	}
+	if w.profile == colorprofile.TrueColor {
+		w.buf.WriteString(line)
+	} else {
+		_, _ = w.conv.WriteString(line) // writes into w.buf, which cannot fail
+	}
+	w.buf.WriteString(ansi.ResetStyle)
+	if cells < width {
+		// Erasing after a full row would erase its last cell: the cursor waits on it.
+		w.buf.WriteString(ansi.EraseLineRight)
+	}
+}
