@@ -48,13 +48,14 @@ type App struct {
 	dark     bool
 	profile  colorprofile.Profile
 	screen   screen
+	memo     *renderMemo
 }
 
 // NewApp returns the app for one session: the facilitator console for a registered
 // facilitator key, the lobby for everyone else.
 func NewApp(deps *Deps) App {
 	st := NewStyles(true, colorprofile.TrueColor)
-	a := App{deps: deps, styles: &st, keys: DefaultKeyMap(), help: help.New(), width: 80, height: 24, dark: true, profile: colorprofile.TrueColor}
+	a := App{deps: deps, styles: &st, keys: DefaultKeyMap(), help: help.New(), width: 80, height: 24, dark: true, profile: colorprofile.TrueColor, memo: &renderMemo{}}
 	if deps.Facilitator != nil {
 		a.screen = newConsole(deps, a.styles, a.keys)
 	} else {
@@ -138,9 +139,59 @@ func (a App) render() string {
 	if a.showHelp {
 		return a.fullHelp()
 	}
-	body := fitBlock(a.screen.View(), a.width, a.height-1)
-	// The help model can overshoot a narrow window; the frame never may.
-	return body + "\n" + truncate(a.help.ShortHelpView(a.shortHelp()), a.width)
+	m := a.memo
+	if m == nil {
+		m = &renderMemo{} // an App made without NewApp, in tests
+	}
+	body := m.fit(a.screen.View(), a.width, a.height-1)
+	return body + "\n" + m.helpLine(a.help, a.shortHelp(), a.width, a.dark)
+}
+
+// renderMemo keeps what the last frame computed that the next one most likely needs again:
+// each row's fitted form and the help line. A frame differs from the one before in a few rows
+// (a countdown, a typed key), and measuring and styling the rest again was most of its cost.
+type renderMemo struct {
+	in, out []string // rows as the screen drew them, and as fitted to the window
+	width   int
+
+	helpKey, help string
+}
+
+// fit is fitBlock, measuring only the rows that differ from the last frame's.
+func (m *renderMemo) fit(s string, width, height int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	if width != m.width {
+		m.in, m.out, m.width = nil, nil, width
+	}
+	out := make([]string, height)
+	for i, l := range lines {
+		if i < len(m.in) && m.in[i] == l {
+			out[i] = m.out[i]
+			continue
+		}
+		out[i] = truncate(l, width)
+	}
+	m.in, m.out = lines, out
+	return strings.Join(out, "\n")
+}
+
+// helpLine is the short help for the window, styled again only when the keys shown change.
+func (m *renderMemo) helpLine(h help.Model, keys []key.Binding, width int, dark bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d|%v", width, dark)
+	for _, k := range keys {
+		if k.Enabled() {
+			b.WriteString("|" + k.Help().Key + "\x00" + k.Help().Desc)
+		}
+	}
+	if key := b.String(); key != m.helpKey || m.help == "" {
+		// The help model can overshoot a narrow window; the frame never may.
+		m.helpKey, m.help = key, truncate(h.ShortHelpView(keys), width)
+	}
+	return m.help
 }
 
 func (a App) shortHelp() []key.Binding {

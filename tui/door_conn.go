@@ -31,6 +31,10 @@ type ConnLimits struct {
 	// StartupsPerAddress bounds connections still starting from one address (an IPv6 /64
 	// counts as one address), so one host cannot take every starting slot.
 	StartupsPerAddress int
+	// QueuePerAddress is how many further connections from an address at its cap wait for one
+	// of its slots instead of being refused. A room behind one NAT address connecting at once
+	// then gets in a few at a time; the wait counts against the login grace time.
+	QueuePerAddress int
 	// MaxSessions is how many sessions one connection may have open at once; a further
 	// session channel is refused.
 	MaxSessions int
@@ -47,15 +51,18 @@ type ConnLimits struct {
 // shutting out a real person completely while it grows.
 type Startups struct{ Start, Rate, Full int }
 
-// DefaultConnLimits are OpenSSH's defaults where it has them, with a shorter grace time (30 s,
-// not 120 s: nobody types a password here). The per-address cap is half of Startups.Start, so
-// one host alone can never push the server into refusing others at random; it is still
-// enough for a room behind one NAT address connecting at once, as each login takes well
-// under a second and a refused client only has to connect again.
+// DefaultConnLimits follow OpenSSH with a shorter grace time (30 s, not 120 s: nobody types a
+// password here) and room for a whole class. A connection counts as starting while its person
+// reads ssh's first-time "continue connecting (yes/no)?" question, so thirty people in one
+// room joining for the first time are thirty logins in progress for several seconds, from
+// one NAT address: they share 32 slots and a queue, not OpenSSH's 10. The per-address cap
+// is half of Startups.Start, so one host alone can never push the server into refusing others
+// at random.
 var DefaultConnLimits = ConnLimits{
 	LoginGrace:         30 * time.Second,
-	Startups:           Startups{Start: 10, Rate: 30, Full: 100},
-	StartupsPerAddress: 5,
+	Startups:           Startups{Start: 64, Rate: 30, Full: 256},
+	StartupsPerAddress: 32,
+	QueuePerAddress:    256,
 	MaxSessions:        4,
 	AliveInterval:      15 * time.Second,
 	AliveCountMax:      3,
@@ -95,17 +102,20 @@ type connGuard struct {
 	mu       sync.Mutex
 	starting int
 	perAddr  map[string]int
+	// queues hold, per address at its cap, the connections waiting for one of its slots.
+	queues map[string]*addrQueue
 
 	// chance returns a number in [0, 1): rand.Float64, or fixed in tests.
 	chance func() float64
 	// refusedLog keeps a flood of refusals from flooding the log too.
 	refusedLog rate.Sometimes
 	refused    atomic.Int64
+	queuedLog  rate.Sometimes
 }
 
 // ServerOptions returns the options that apply the limits to the SSH server.
 func (f *FrontDoor) ServerOptions(lim ConnLimits) []ssh.Option {
-	g := &connGuard{lim: lim, log: f.log, perAddr: map[string]int{}, chance: rand.Float64, refusedLog: rate.Sometimes{Interval: 10 * time.Second}}
+	g := &connGuard{lim: lim, log: f.log, perAddr: map[string]int{}, queues: map[string]*addrQueue{}, chance: rand.Float64, refusedLog: rate.Sometimes{Interval: 10 * time.Second}, queuedLog: rate.Sometimes{First: 10, Interval: 10 * time.Second}}
 	return []ssh.Option{func(s *ssh.Server) error {
 		s.ConnCallback = g.admit
 		s.SessionRequestCallback = g.started
@@ -133,8 +143,12 @@ type guardedConn struct {
 // otherwise counts it as starting until it asks for a shell or a command.
 func (g *connGuard) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 	addr := addressKey(conn.RemoteAddr())
+	accepted := time.Now()
 	g.mu.Lock()
 	why := g.refusal(addr)
+	if why == perAddressRefusal {
+		why = g.waitTurnLocked(addr, g.lim.LoginGrace)
+	}
 	if why == "" {
 		g.starting++
 		g.perAddr[addr]++
@@ -149,7 +163,7 @@ func (g *connGuard) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 	}
 	c := &guardedConn{Conn: conn, g: g, addr: addr}
 	if g.lim.LoginGrace > 0 {
-		c.grace = time.AfterFunc(g.lim.LoginGrace, func() {
+		c.grace = time.AfterFunc(g.lim.LoginGrace-time.Since(accepted), func() {
 			g.log.Info("login grace time over: closing a connection that never asked for a session", "remote", conn.RemoteAddr().String())
 			_ = conn.Close()
 		})
@@ -164,7 +178,7 @@ func (g *connGuard) refusal(addr string) string {
 	st := g.lim.Startups
 	switch {
 	case g.lim.StartupsPerAddress > 0 && g.perAddr[addr] >= g.lim.StartupsPerAddress:
-		return "too many logins in progress from one address"
+		return perAddressRefusal
 	case st.Full > 0 && g.starting >= st.Full:
 		return "too many logins in progress"
 	case st.Full > 0 && g.starting >= st.Start:
@@ -193,7 +207,61 @@ func (c *guardedConn) release() {
 	if g.perAddr[c.addr]--; g.perAddr[c.addr] <= 0 {
 		delete(g.perAddr, c.addr)
 	}
+	if q := g.queues[c.addr]; q != nil {
+		q.turn.Signal()
+	}
 	g.mu.Unlock()
+}
+
+const perAddressRefusal = "too many logins in progress from one address"
+
+// addrQueue is the connections from one address waiting for one of its starting slots.
+type addrQueue struct {
+	turn    *sync.Cond // signalled when a slot of the address frees or a wait ends
+	waiting int
+}
+
+// waitTurnLocked holds a connection from addr, whose starting slots are all taken, until one
+// frees, at most wait; it returns why the connection is refused, or "" once it may start. It
+// runs under g.mu, which the wait releases. Past QueuePerAddress waiting it refuses at once.
+func (g *connGuard) waitTurnLocked(addr string, wait time.Duration) string {
+	q := g.queues[addr]
+	if q == nil {
+		q = &addrQueue{turn: sync.NewCond(&g.mu)}
+		g.queues[addr] = q
+	}
+	if q.waiting >= g.lim.QueuePerAddress || wait <= 0 {
+		return perAddressRefusal
+	}
+	q.waiting++
+	n := q.waiting
+	g.queuedLog.Do(func() { g.log.Info("a login waits for a slot of its address", "address", addr, "queued", n) })
+	timedOut := false
+	timer := time.AfterFunc(wait, func() {
+		g.mu.Lock()
+		timedOut = true
+		q.turn.Broadcast()
+		g.mu.Unlock()
+	})
+	why := ""
+	for {
+		if why = g.refusal(addr); why != perAddressRefusal {
+			break // a slot is free; the total bounds still apply
+		}
+		if timedOut {
+			why = "waited the login grace time for a slot of its address"
+			break
+		}
+		q.turn.Wait()
+	}
+	timer.Stop()
+	if why != "" {
+		q.turn.Signal() // a slot this wait was woken for stays free: pass it on
+	}
+	if q.waiting--; q.waiting == 0 {
+		delete(g.queues, addr)
+	}
+	return why
 }
 
 func (c *guardedConn) Close() error {

@@ -9,6 +9,8 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
+
+	"workshop/tui/frame"
 )
 
 // newProgram builds the Bubble Tea program of one interactive session. It is the one place a
@@ -21,27 +23,37 @@ import (
 // Bubble Tea skips its terminal queries, so the door sends them (background colour, and the
 // synchronized output and Unicode modes Bubble Tea would ask about) as raw output; the
 // answers come back through startInput like any other input.
-func newProgram(ctx context.Context, s ssh.Session, pty ssh.Pty, model tea.Model) *tea.Program {
+//
+// Frames reach the terminal through a frame.Writer (see framed), not Bubble Tea's renderer;
+// the writer also sends the queries. Bubble Tea still runs its frame ticker without a
+// renderer, only to flush what it writes itself (a bell); at one tick a second it costs a
+// session nothing worth counting.
+func newProgram(ctx context.Context, s ssh.Session, pty ssh.Pty, model tea.Model) (*tea.Program, *frame.Writer) {
 	env := append(s.Environ(), "TERM="+pty.Term)
 	w, h := clampSize(pty.Window.Width, pty.Window.Height)
-	return tea.NewProgram(model,
+	// The server emulates the pty: there is no terminal to detect colours from, only the
+	// client's TERM and COLORTERM.
+	profile := colorprofile.Env(env)
+	fw := frame.New(s, w, h, frame.Options{Profile: profile, Title: "workshop", Start: terminalQueries(env)})
+	p := tea.NewProgram(framed{inner: model, fw: fw},
 		tea.WithInput(nil),
-		tea.WithOutput(s),
+		tea.WithOutput(rawOutput{fw}),
+		tea.WithoutRenderer(),
+		tea.WithFPS(1),
 		tea.WithEnvironment(env),
-		// The server emulates the pty: there is no terminal to detect colours from, only the
-		// client's TERM and COLORTERM.
-		tea.WithColorProfile(colorprofile.Env(env)),
+		tea.WithColorProfile(profile),
 		tea.WithWindowSize(w, h),
 		tea.WithFilter(clampWindowMsgs),
 		tea.WithContext(ctx),
 		tea.WithoutSignalHandler(),
 	)
+	return p, fw
 }
 
 // terminalQueries asks the terminal what Bubble Tea would ask it if it read the input itself:
 // its background colour (the app picks light or dark styles by it) and, where Bubble Tea would
 // ask (the same test as its own), whether it supports synchronized output and Unicode widths.
-func terminalQueries(env []string) tea.RawMsg {
+func terminalQueries(env []string) string {
 	q := ansi.RequestBackgroundColor
 	e := uv.Environ(env)
 	termType := e.Getenv("TERM")
@@ -53,5 +65,5 @@ func terminalQueries(env []string) tea.RawMsg {
 		strings.Contains(termType, "alacritty") || strings.Contains(termType, "kitty") || strings.Contains(termType, "rio") {
 		q += ansi.RequestModeSynchronizedOutput + ansi.RequestModeUnicodeCore
 	}
-	return tea.RawMsg{Msg: q}
+	return q
 }

@@ -59,6 +59,11 @@ type participantView struct {
 	moving int
 
 	guide       viewport.Model
+	guideLines  []string // the guidance pane's content, one string per line
+	hdr         struct {
+		key   string
+		lines []string
+	} // the header as last drawn, and what it was drawn from
 	guideH      int    // lines the guidance pane gets; 0 in a tiny window while answering
 	renderedFor string // what the guidance pane was last rendered for
 	ex          exercise
@@ -401,6 +406,7 @@ func (v *participantView) focusCmd() tea.Cmd {
 }
 
 func (v *participantView) Resize(w, h int) screen {
+	v.hdr.lines = nil // the width or the styles changed
 	v.width, v.height = w, h
 	v.live.hand.SetWidth(max(w-36, 8))
 	v.layout()

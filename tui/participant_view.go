@@ -7,6 +7,37 @@ import (
 	"workshop/content"
 )
 
+// headerLines is header, drawn again only when something it shows changed: every screen redraws
+// its header each second of a countdown, and styling its lines is most of a frame's cost then.
+func (v *participantView) headerLines() []string {
+	if v.live.handOpen {
+		return v.header() // the help request being typed changes with every key
+	}
+	key := v.headerKey()
+	if v.hdr.lines == nil || v.hdr.key != key {
+		v.hdr.key, v.hdr.lines = key, v.header()
+	}
+	return v.hdr.lines
+}
+
+// headerKey sums up everything header reads. Whatever header comes to show must be added here;
+// styles and the width reach it through Resize, which forgets the memo.
+func (v *participantView) headerKey() string {
+	step := v.step()
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d|%s|%s|%v|%d|%d|%d|%s|", v.width, v.module().Title, v.timerText(),
+		v.snap.Cohort.Live.IsLocked(step.ID), step.TimeBox, v.viewing, len(v.module().Steps), step.Title)
+	if a := v.snap.Cohort.Live.Announcement; a != nil {
+		b.WriteString(a.Text)
+	}
+	team := ""
+	if t, ok := v.snap.Team(v.me.TeamID); ok {
+		team = t.Name
+	}
+	fmt.Fprintf(&b, "|%d|%s|%v|%s|%d|%d", v.me.TeamID, team, v.me.Hand != nil, v.notice, v.groupStep(), v.moving)
+	return b.String()
+}
+
 // header is the top of the participant screen: the module and the live signs (timer,
 // connection), the step with its state (locked, time box), the facilitator's announcement,
 // and a line for the team, a raised hand, notices or the request for help being typed.
@@ -84,7 +115,7 @@ func (v *participantView) layout() {
 	if v.width == 0 {
 		return
 	}
-	hdr := len(v.header())
+	hdr := len(v.headerLines())
 	spot := v.snap.Cohort.Live.Spotlight
 	exH, guideH := 0, max(v.height-hdr, 1)
 	if v.step().Exercise != nil {
@@ -122,6 +153,7 @@ func (v *participantView) layout() {
 		}
 		v.guide.SetContent(out)
 		v.guide.GotoTop()
+		v.guideLines = strings.Split(out, "\n")
 	}
 	if v.ex != nil {
 		v.ex = v.ex.Resize(v.width, exH)
@@ -140,17 +172,30 @@ func (v *participantView) spotlight() string {
 	return strings.Join(lines, "\n")
 }
 
+// guideView is the part of the guidance the pane shows. It is the viewport's view without the
+// viewport's own rendering: the lines already fit the width (they are rendered for it), and
+// passing the block through a Lip Gloss style on every frame of every screen was most of what
+// a redraw cost.
+func (v *participantView) guideView() string {
+	h := max(v.guideH, 1)
+	off := min(max(v.guide.YOffset(), 0), len(v.guideLines))
+	end := min(off+h, len(v.guideLines))
+	rows := make([]string, h)
+	copy(rows, v.guideLines[off:end])
+	return strings.Join(rows, "\n")
+}
+
 func clampInt(n, lo, hi int) int { return min(max(n, lo), hi) }
 
 func (v *participantView) View() string {
 	st := v.st
 	step := v.step()
 	var b strings.Builder
-	for _, l := range v.header() {
+	for _, l := range v.headerLines() {
 		b.WriteString(l + "\n")
 	}
 	if v.guideH > 0 {
-		b.WriteString(v.guide.View() + "\n")
+		b.WriteString(v.guideView() + "\n")
 	}
 	if step.Exercise == nil {
 		return b.String()

@@ -19,10 +19,19 @@ type reflection struct {
 	*exBase
 	area  textarea.Model
 	limit int
+	// drawn is the text area's last view, kept until something changes it: drawing a text area
+	// is the costliest part of a frame, and most frames (a countdown, someone else's change)
+	// leave it as it was.
+	drawn struct {
+		view          string
+		width, height int
+		stale         bool
+	}
 }
 
 func newReflection(b *exBase) *reflection {
 	r := &reflection{exBase: b, limit: b.ex.TextLimit()}
+	r.drawn.stale = true
 	r.area = textarea.New()
 	r.area.ShowLineNumbers = false
 	r.area.Prompt = "│ "
@@ -44,12 +53,12 @@ func newReflection(b *exBase) *reflection {
 func (r *reflection) text() *work.Reflection { return r.value.(*work.Reflection) }
 
 func (r *reflection) Focus() tea.Cmd {
-	r.focused = true
+	r.focused, r.drawn.stale = true, true
 	return r.area.Focus()
 }
 
 func (r *reflection) Blur() {
-	r.focused = false
+	r.focused, r.drawn.stale = false, true
 	r.area.Blur()
 }
 
@@ -59,7 +68,7 @@ func (r *reflection) Refresh(d exData) exercise  { r.refresh(d); return r }
 func (r *reflection) Leave() tea.Cmd             { return r.leave() }
 func (r *reflection) FullHelp() [][]key.Binding  { return [][]key.Binding{r.ShortHelp()} }
 func (r *reflection) Resize(w, h int) exercise {
-	r.width, r.height = w, h
+	r.width, r.height, r.drawn.stale = w, h, true
 	r.area.SetWidth(w)
 	r.sizeArea()
 	return r
@@ -70,6 +79,7 @@ func (r *reflection) ShortHelp() []key.Binding {
 }
 
 func (r *reflection) Update(msg tea.Msg) (exercise, tea.Cmd) {
+	r.drawn.stale = true // any message may move the cursor, select or type
 	if cmd, ok := r.common(msg); ok {
 		return r, cmd
 	}
@@ -130,6 +140,9 @@ func isMovement(msg tea.KeyPressMsg) bool {
 func (r *reflection) View() string {
 	r.sizeArea()
 	count := fmt.Sprintf("%d/%d", utf8.RuneCountInString(r.area.Value()), r.limit)
-	body := strings.Split(r.area.View(), "\n")
+	if r.drawn.stale || r.drawn.width != r.area.Width() || r.drawn.height != r.area.Height() {
+		r.drawn.view, r.drawn.width, r.drawn.height, r.drawn.stale = r.area.View(), r.area.Width(), r.area.Height(), false
+	}
+	body := strings.Split(r.drawn.view, "\n")
 	return r.frame(body, 0, len(body)-1, r.statusLine(count))
 }

@@ -4,12 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
@@ -157,10 +157,10 @@ func (f *FrontDoor) programMiddleware(next ssh.Handler) ssh.Handler {
 			model = f.wrap(model)
 		}
 		end := &sessionEnd{log: f.log, remote: s.RemoteAddr().String()}
-		p := newProgram(ctx, s, pty, newGuard(model, end))
+		p, fw := newProgram(ctx, s, pty, newGuard(model, end))
 		end.quit = func() { go p.Quit() }
 		if !f.register(p) {
-			wish.Println(s, restartLine(f.hint, model))
+			fw.Close(restartLine(f.hint, model), closeWait)
 			next(s)
 			return
 		}
@@ -170,7 +170,6 @@ func (f *FrontDoor) programMiddleware(next ssh.Handler) ssh.Handler {
 		events := rate.NewLimiter(rate.Limit(f.input.EventsPerSecond), max(f.input.EventBurst, 1))
 		startInput(ctx, cancel, p, s, pty.Term, events, f.input, f.log)
 		go forwardWindows(ctx, cancel, p, windows, events, f.log)
-		go p.Send(terminalQueries(append(s.Environ(), "TERM="+pty.Term)))
 
 		_, err := p.Run()
 		cancel() // the input goroutines end as soon as the client's channel lets them
@@ -180,21 +179,23 @@ func (f *FrontDoor) programMiddleware(next ssh.Handler) ssh.Handler {
 			f.log.Error("session program ended with an error", "err", err, "remote", s.RemoteAddr().String())
 		}
 		last, panicked, restarting := end.state()
-		// The screen is gone by now, so what could not be stored is said on the plain
-		// terminal, where it stays readable after the connection closes.
-		// The client's terminal is still raw, so each line ends in CR LF.
-		for _, line := range f.flush(last, end) {
-			_, _ = io.WriteString(s, strings.ReplaceAll(line, "\n", "\r\n")+"\r\n")
-		}
+		// What could not be stored is said on the main screen, after the terminal is
+		// restored, where it stays readable after the connection closes.
+		lines := f.flush(last, end)
 		switch {
 		case panicked:
-			wish.Println(s, crashLine(f.hint))
+			lines = append(lines, crashLine(f.hint))
 		case restarting:
-			wish.Println(s, restartLine(f.hint, last))
+			lines = append(lines, restartLine(f.hint, last))
 		}
+		fw.Close(strings.Join(lines, "\n"), closeWait)
 		next(s)
 	}
 }
+
+// closeWait bounds how long a session's end waits for its client to take the last bytes: a
+// client that stopped reading is cut off by the session's end anyway.
+const closeWait = 2 * time.Second
 
 // flush stores what the session's last screen still holds, and returns lines for the person
 // about anything that could not be stored. A bug there is logged, not fatal.

@@ -36,7 +36,15 @@ type Styles struct {
 // NewStyles builds the styles for a dark or light background; with plain (no colour) output the
 // Markdown style switches to one that needs no colour at all.
 func NewStyles(dark bool, profile colorprofile.Profile) Styles {
-	ld := lipgloss.LightDark(dark)
+	// Colours are converted to the terminal's profile here, once, so that the frames already
+	// hold colours the terminal has and need no conversion on their way out.
+	ld := func(light, darkc color.Color) color.Color {
+		c := profile.Convert(lipgloss.LightDark(dark)(light, darkc))
+		if c == nil {
+			return lipgloss.NoColor{}
+		}
+		return c
+	}
 	var (
 		fg     = ld(lipgloss.Color("#1F2328"), lipgloss.Color("#E6EDF3"))
 		muted  = ld(lipgloss.Color("#59636E"), lipgloss.Color("#9198A1"))
@@ -71,4 +79,3 @@ func NewStyles(dark bool, profile colorprofile.Profile) Styles {
 	return s
 }
 
-var _ color.Color = lipgloss.Color("#000000")

@@ -230,12 +230,14 @@ func TestSilentConnectionClosedAfterGrace(t *testing.T) {
 	c.waitFor("No workshop or participant")
 }
 
-// Stalled handshakes from one address fill only that address's share of the starting slots:
-// the rest from there are refused at once, and a participant from elsewhere gets in.
+// Stalled handshakes from one address fill only that address's share of the starting slots
+// and its queue: the rest from there are refused at once, and a participant from elsewhere
+// gets in.
 func TestStalledHandshakesDoNotLockOutParticipant(t *testing.T) {
-	const perAddress = 3
+	const perAddress, queue = 3, 2
 	ts, _ := startTestServerWith(t, func(cfg *serveConfig) {
 		cfg.limits.StartupsPerAddress = perAddress
+		cfg.limits.QueuePerAddress = queue
 		cfg.limits.Startups = tui.Startups{Start: 5, Rate: 30, Full: 10}
 	})
 	var stalled []net.Conn
@@ -245,12 +247,16 @@ func TestStalledHandshakesDoNotLockOutParticipant(t *testing.T) {
 		}
 	}()
 	refused := 0
-	for range 20 {
+	for i := range 20 {
 		c, err := net.Dial("tcp", ts.addr())
 		if err != nil {
 			t.Fatal(err)
 		}
 		stalled = append(stalled, c)
+		if i >= perAddress && i < perAddress+queue {
+			waitLog(t, ts, fmt.Sprintf("queued=%d", i-perAddress+1)) // waits for a slot: no banner yet
+			continue
+		}
 		// An admitted connection gets the server's SSH banner; a refused one is closed at once.
 		_ = c.SetReadDeadline(time.Now().Add(5 * time.Second))
 		buf := make([]byte, 4)
@@ -262,12 +268,19 @@ func TestStalledHandshakesDoNotLockOutParticipant(t *testing.T) {
 			refused++
 		}
 	}
-	if refused != 20-perAddress {
-		t.Errorf("%d of 20 stalled connections from one address refused, want %d", refused, 20-perAddress)
+	if refused != 20-perAddress-queue {
+		t.Errorf("%d of 20 stalled connections from one address refused, want %d", refused, 20-perAddress-queue)
 	}
 	c := dialTermFrom(t, "127.0.0.2", ts.addr(), "late", nil, 80, 24)
 	c.waitFor("Join a workshop")
 	waitLog(t, ts, "too many logins in progress from one address")
+
+	// When a slot of the address frees, the first queued connection starts.
+	_ = stalled[0].Close()
+	_ = stalled[perAddress].SetReadDeadline(time.Now().Add(15 * time.Second))
+	if _, err := io.ReadFull(stalled[perAddress], make([]byte, 4)); err != nil {
+		t.Fatalf("a queued connection got no banner after a slot freed: %v", err)
+	}
 }
 
 // A connection holds at most MaxSessions sessions at once; a further one is refused, and a

@@ -108,6 +108,8 @@ offline. Window sizes, pastes and typing speed are bounded per session.`,
 	fl.Var(&startupsFlag{&lim.Startups}, "max-startups", "connections still logging in, all addresses together, as start:rate:full: past start a new one is refused with rate% chance, rising to all at full (env WORKSHOP_MAX_STARTUPS)")
 	fl.IntVar(&lim.StartupsPerAddress, "max-startups-per-address", envInt("WORKSHOP_MAX_STARTUPS_PER_ADDRESS", lim.StartupsPerAddress, &envErrs),
 		"connections still logging in from one address (an IPv6 /64 counts as one); 0 for no limit (env WORKSHOP_MAX_STARTUPS_PER_ADDRESS)")
+	fl.IntVar(&lim.QueuePerAddress, "startup-queue-per-address", envInt("WORKSHOP_STARTUP_QUEUE_PER_ADDRESS", lim.QueuePerAddress, &envErrs),
+		"further connections from an address at its limit that wait for a slot (within the login grace time) instead of being refused (env WORKSHOP_STARTUP_QUEUE_PER_ADDRESS)")
 	fl.IntVar(&lim.MaxSessions, "max-sessions", envInt("WORKSHOP_MAX_SESSIONS", lim.MaxSessions, &envErrs),
 		"sessions one connection may have open at once (env WORKSHOP_MAX_SESSIONS)")
 	fl.DurationVar(&lim.AliveInterval, "client-alive-interval", envDuration("WORKSHOP_CLIENT_ALIVE_INTERVAL", lim.AliveInterval, &envErrs),
@@ -127,6 +129,8 @@ func checkLimits(l tui.ConnLimits) error {
 		return fmt.Errorf("--login-grace must not be negative, got %s", l.LoginGrace)
 	case l.StartupsPerAddress < 0:
 		return fmt.Errorf("--max-startups-per-address must be 0 (no limit) or more, got %d", l.StartupsPerAddress)
+	case l.QueuePerAddress < 0:
+		return fmt.Errorf("--startup-queue-per-address must be 0 (refuse at once) or more, got %d", l.QueuePerAddress)
 	case l.MaxSessions < 1:
 		return fmt.Errorf("--max-sessions must be at least 1, got %d", l.MaxSessions)
 	case l.AliveInterval < 0:

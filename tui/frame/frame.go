@@ -65,8 +65,7 @@ type Writer struct {
 	err            error
 }
 
-// New sets up the terminal on out (alternate screen, hidden cursor, bracketed paste, keyboard
-// disambiguation) and starts the goroutine that draws frames of width×height cells.
+// New sets up the terminal on out (alternate screen, hidden cursor, bracketed paste) and starts the goroutine that draws frames of width×height cells.
 func New(out io.Writer, width, height int, opts Options) *Writer {
 	w := &Writer{out: out, profile: opts.Profile, title: opts.Title, width: width, height: height,
 		wake: make(chan struct{}, 1), done: make(chan struct{})}
@@ -77,9 +76,6 @@ func New(out io.Writer, width, height int, opts Options) *Writer {
 	b.WriteString(ansi.SetModeAltScreenSaveCursor)
 	b.WriteString(ansi.HideCursor)
 	b.WriteString(ansi.SetModeBracketedPaste)
-	// The same keyboard set-up as Bubble Tea's own renderer, so keys arrive alike.
-	b.WriteString(ansi.SetModifyOtherKeys2)
-	b.WriteString(ansi.PushKittyKeyboard(1))
 	if w.title != "" {
 		b.WriteString(ansi.SetWindowTitle(w.title))
 	}
@@ -144,8 +140,8 @@ func (w *Writer) signal() {
 	}
 }
 
-// Close draws nothing more, restores the terminal (main screen, visible cursor, keyboard and
-// paste modes off) and then writes after, e.g. a line telling the person why the session ended.
+// Close draws nothing more, restores the terminal (main screen, visible cursor, paste mode
+// off) and then writes after, e.g. a line telling the person why the session ended.
 // It waits at most wait for a write the client is not reading; the session's end unblocks it.
 func (w *Writer) Close(after string, wait time.Duration) {
 	w.mu.Lock()
@@ -156,8 +152,6 @@ func (w *Writer) Close(after string, wait time.Duration) {
 	w.closing = true
 	var b strings.Builder
 	b.WriteString(ansi.ResetStyle)
-	b.WriteString(ansi.ResetModifyOtherKeys)
-	b.WriteString(ansi.PopKittyKeyboard(1))
 	b.WriteString(ansi.ResetModeBracketedPaste)
 	if w.title != "" {
 		b.WriteString(ansi.SetWindowTitle(""))
@@ -286,14 +280,30 @@ func (w *Writer) writeRow(y int, line string, width int) {
 		line = ansi.Truncate(line, width, "")
 		cells = ansi.StringWidth(line)
 	}
-	if w.profile == colorprofile.TrueColor {
-		w.buf.WriteString(line)
-	} else {
+	if needsConversion(line, w.profile) {
 		_, _ = w.conv.WriteString(line) // writes into w.buf, which cannot fail
+	} else {
+		w.buf.WriteString(line)
 	}
 	w.buf.WriteString(ansi.ResetStyle)
 	if cells < width {
 		// Erasing after a full row would erase its last cell: the cursor waits on it.
 		w.buf.WriteString(ansi.EraseLineRight)
+	}
+}
+
+// needsConversion says whether line may hold colours profile lacks. Parsing a row's escape
+// sequences to convert them costs more than the rest of drawing it, and frames whose styles
+// were made for the profile hold none, so only rows that could need it are converted.
+func needsConversion(line string, profile colorprofile.Profile) bool {
+	switch {
+	case profile >= colorprofile.TrueColor:
+		return false
+	case profile == colorprofile.ANSI256:
+		return strings.Contains(line, "8;2;") // 24-bit foreground, background or underline
+	case profile == colorprofile.ANSI:
+		return strings.Contains(line, "8;2;") || strings.Contains(line, "8;5;")
+	default:
+		return strings.IndexByte(line, 0x1b) >= 0
 	}
 }
