@@ -58,9 +58,9 @@ type participantView struct {
 	// are there (-1 for none); meanwhile older snapshots do not pull the screen back.
 	moving int
 
-	guide       viewport.Model
-	guideLines  []string // the guidance pane's content, one string per line
-	hdr         struct {
+	guide      viewport.Model
+	guideLines []string // the guidance pane's content, one string per line
+	hdr        struct {
 		key   string
 		lines []string
 	} // the header as last drawn, and what it was drawn from

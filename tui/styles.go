@@ -78,4 +78,3 @@ func NewStyles(dark bool, profile colorprofile.Profile) Styles {
 	s.StatusBar = lipgloss.NewStyle().Foreground(muted)
 	return s
 }
-
