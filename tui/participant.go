@@ -5,7 +5,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"workshop/content"
@@ -58,9 +57,8 @@ type participantView struct {
 	// are there (-1 for none); meanwhile older snapshots do not pull the screen back.
 	moving int
 
-	guide      viewport.Model
-	guideLines []string // the guidance pane's content, one string per line
-	hdr        struct {
+	guide scroller
+	hdr   struct {
 		key   string
 		lines []string
 	} // the header as last drawn, and what it was drawn from
@@ -99,7 +97,7 @@ type liveState struct {
 
 func newParticipantView(deps *Deps, st *Styles, keys KeyMap, h *session.Hub, sub *session.Subscription, me session.Participant) *participantView {
 	ek := newExKeys(keys)
-	v := &participantView{deps: deps, st: st, keys: keys, ek: ek, hub: h, sub: sub, me: me, following: true, moving: -1, guide: viewport.New()}
+	v := &participantView{deps: deps, st: st, keys: keys, ek: ek, hub: h, sub: sub, me: me, following: true, moving: -1, guide: newScroller()}
 	v.snap = sub.Snapshot()
 	if v.snap == nil {
 		v.snap = h.Snapshot()
@@ -224,9 +222,8 @@ func (v *participantView) Update(msg tea.Msg) (screen, tea.Cmd) {
 			return v, nil
 		}
 	case tea.MouseWheelMsg:
-		var cmd tea.Cmd
-		v.guide, cmd = v.guide.Update(msg)
-		return v, cmd
+		v.guide.Update(msg)
+		return v, nil
 	}
 	if v.ex != nil {
 		var cmd tea.Cmd
@@ -307,9 +304,8 @@ func (v *participantView) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.PageUp, k.PageDown) && !(v.Typing() && strings.HasPrefix(msg.String(), "ctrl+")):
 		// ctrl+u and ctrl+d stay line-editing keys in a text field; pgup and pgdn page the
 		// guidance from anywhere.
-		var cmd tea.Cmd
-		v.guide, cmd = v.guide.Update(msg)
-		return cmd, true
+		v.guide.Update(msg)
+		return nil, true
 	}
 	if !v.Typing() {
 		switch {
@@ -335,9 +331,8 @@ func (v *participantView) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	}
 	switch {
 	case key.Matches(msg, k.Up, k.Down):
-		var cmd tea.Cmd
-		v.guide, cmd = v.guide.Update(msg)
-		return cmd, true
+		v.guide.Update(msg)
+		return nil, true
 	case key.Matches(msg, k.Prev):
 		return v.browse(v.viewing - 1), true
 	case key.Matches(msg, k.Next):

@@ -134,7 +134,6 @@ func (v *participantView) layout() {
 		exH = avail - guideH
 	}
 	v.guideH = guideH
-	v.guide.SetWidth(v.width)
 	v.guide.SetHeight(max(guideH, 1))
 	spotKey := ""
 	if spot != nil {
@@ -153,7 +152,6 @@ func (v *participantView) layout() {
 		}
 		v.guide.SetContent(out)
 		v.guide.GotoTop()
-		v.guideLines = strings.Split(out, "\n")
 	}
 	if v.ex != nil {
 		v.ex = v.ex.Resize(v.width, exH)
@@ -172,19 +170,6 @@ func (v *participantView) spotlight() string {
 	return strings.Join(lines, "\n")
 }
 
-// guideView is the part of the guidance the pane shows. It is the viewport's view without the
-// viewport's own rendering: the lines already fit the width (they are rendered for it), and
-// passing the block through a Lip Gloss style on every frame of every screen was most of what
-// a redraw cost.
-func (v *participantView) guideView() string {
-	h := max(v.guideH, 1)
-	off := min(max(v.guide.YOffset(), 0), len(v.guideLines))
-	end := min(off+h, len(v.guideLines))
-	rows := make([]string, h)
-	copy(rows, v.guideLines[off:end])
-	return strings.Join(rows, "\n")
-}
-
 func clampInt(n, lo, hi int) int { return min(max(n, lo), hi) }
 
 func (v *participantView) View() string {
@@ -195,7 +180,7 @@ func (v *participantView) View() string {
 		b.WriteString(l + "\n")
 	}
 	if v.guideH > 0 {
-		b.WriteString(v.guideView() + "\n")
+		b.WriteString(v.guide.View() + "\n")
 	}
 	if step.Exercise == nil {
 		return b.String()

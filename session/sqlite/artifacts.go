@@ -55,9 +55,7 @@ func (s *Store) SaveArtifact(ctx context.Context, a session.Artifact) error {
 
 // Artifact returns one participant's artifact for a step; session.ErrNotFound if none.
 func (s *Store) Artifact(ctx context.Context, cohortID int64, stepID string, participantID int64) (session.Artifact, error) {
-	a, err := scanArtifact(s.r.QueryRowContext(ctx,
-		`SELECT `+artifactColumns+` FROM artifacts WHERE cohort_id = ? AND step_id = ? AND participant_id = ?`,
-		cohortID, stepID, participantID))
+	a, err := scanArtifact(s.artifact.QueryRowContext(ctx, cohortID, stepID, participantID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return session.Artifact{}, fmt.Errorf("artifact of participant %d for step %q in cohort %d: %w",
 			participantID, stepID, cohortID, session.ErrNotFound)
@@ -68,6 +66,8 @@ func (s *Store) Artifact(ctx context.Context, cohortID int64, stepID string, par
 	}
 	return a, nil
 }
+
+const artifactQuery = `SELECT ` + artifactColumns + ` FROM artifacts WHERE cohort_id = ? AND step_id = ? AND participant_id = ?`
 
 // Artifacts lists every artifact of a cohort for one step, or for all steps if stepID is "",
 // ordered by step ID and then participant ID so the listing is stable.
