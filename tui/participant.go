@@ -58,7 +58,9 @@ type participantView struct {
 	moving int
 
 	guide scroller
-	hdr   struct {
+	// typedAhead holds keys and pastes typed while the step's editor loads (see typeAhead).
+	typedAhead []tea.Msg
+	hdr        struct {
 		key   string
 		lines []string
 	} // the header as last drawn, and what it was drawn from
@@ -136,6 +138,7 @@ func (v *participantView) loadWork() tea.Cmd {
 	}
 	step := v.step()
 	v.ex, v.exStep = nil, step.ID
+	v.typedAhead = nil // keys typed for another step's editor never reach this one
 	// Before loading: a change to what the step shows from now on wakes this screen.
 	v.sub.Viewing(step.ID)
 	v.ident, v.watch = v.watchKeys()
@@ -209,10 +212,18 @@ func (v *participantView) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		return v, nil
 	case tea.KeyPressMsg:
+		if v.loading {
+			v.typeAhead(msg)
+			return v, nil
+		}
 		if cmd, handled := v.onKey(msg); handled {
 			return v, cmd
 		}
 	case tea.PasteMsg:
+		if v.loading {
+			v.typeAhead(msg)
+			return v, nil
+		}
 		if v.live.handOpen {
 			v.live.hand.SetValue(v.live.hand.Value() + session.CleanLine(msg.Content))
 			v.live.hand.CursorEnd()
@@ -282,7 +293,28 @@ func (v *participantView) onLoaded(msg exLoadedMsg) tea.Cmd {
 	if a, ok := v.ex.(interface{ adopt(bool) tea.Cmd }); ok && kept != nil && d.owner == "" {
 		adopt = a.adopt(kept.submit)
 	}
-	return tea.Batch(v.ex.Focus(), adopt)
+	cmds := []tea.Cmd{v.ex.Focus(), adopt}
+	// What the person typed while this editor loaded is theirs for it: it goes in now, in
+	// order, as if typed after.
+	ahead := v.typedAhead
+	v.typedAhead = nil
+	for _, m := range ahead {
+		_, cmd := v.Update(m)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
+// maxTypedAhead bounds the keys kept while an editor loads; a person types a few dozen at most.
+const maxTypedAhead = 256
+
+// typeAhead keeps a key or paste that arrived while the step's editor was loading, for that
+// editor. The keys of a step are never given to another step's editor: loading another step
+// forgets them.
+func (v *participantView) typeAhead(msg tea.Msg) {
+	if len(v.typedAhead) < maxTypedAhead {
+		v.typedAhead = append(v.typedAhead, msg)
+	}
 }
 
 func (v *participantView) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {

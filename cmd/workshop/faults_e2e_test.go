@@ -66,7 +66,7 @@ func lockedSession(t *testing.T) (ts *testServer, c *termClient, code string, un
 	c.typeText("Ana" + keyEnter)
 	c.waitFor("Keep this code")
 	c.press(keyEnter)
-	c.waitFor("Step 2 of 3")
+	c.waitFor("Step 2 of 3", "Not started") // the editor has loaded: typing reaches it
 
 	ctx := context.Background()
 	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, "workshop.db"))
