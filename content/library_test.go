@@ -102,7 +102,12 @@ func TestLibraryDirectory(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		filepath.Join(dir, "c-broken.yaml") + ":3:1: invalid YAML: did not find expected node content",
+		filepath.Join(dir, "c-broken.yaml") + ":1:1: missing key \"summary\" in module",
+		filepath.Join(dir, "c-broken.yaml") + ":1:1: missing key \"language\" in module",
+		filepath.Join(dir, "c-broken.yaml") + ":1:1: missing key \"duration\" in module",
+		filepath.Join(dir, "c-broken.yaml") + ":1:1: missing key \"version\" in module",
+		filepath.Join(dir, "c-broken.yaml") + ":1:1: missing key \"steps\" in module",
+		filepath.Join(dir, "c-broken.yaml") + ":2:1: invalid YAML: a [ list starts on this line but is not closed with ]",
 		filepath.Join(dir, "d-duplicate.yaml") + ":1:5: duplicate module id \"extra\" (also in " + filepath.Join(dir, "b-extra.yml") + ")",
 	}
 	if got := problemStrings(ps); !slices.Equal(got, want) {

@@ -4,14 +4,11 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
-	"io"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -46,7 +43,6 @@ const (
 var (
 	idPattern       = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 	languagePattern = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
-	syntaxLine      = regexp.MustCompile(`(?s)^yaml: line (\d+): (.*)$`)
 )
 
 var (
@@ -79,6 +75,8 @@ type parsed struct {
 	module   *Module // never nil; complete only when problems is empty
 	idNode   *yaml.Node
 	problems []Problem
+	// warnings are problems that do not keep the module from loading (Problem.Warning).
+	warnings []Problem
 }
 
 // budgetExceeded is panicked by walker.resolve when a document expands to too many nodes.
@@ -87,23 +85,25 @@ type budgetExceeded struct{}
 func parse(name string, data []byte) (res parsed) {
 	sum := sha256.Sum256(data)
 	m := &Module{Hash: hex.EncodeToString(sum[:]), Source: name, Raw: bytes.Clone(data)}
-	w := &walker{file: name}
+	w := &walker{file: name, leftOut: map[string]bool{}, leftLines: map[int]bool{}}
 	res.module = m
 	defer func() {
 		if v := recover(); v != nil {
 			if _, ok := v.(budgetExceeded); !ok {
 				panic(v)
 			}
-			w.problems = nil
+			w.problems, w.warnings = nil, nil
 			w.truncated = false
 			w.addAt(1, 1, "the file expands to more than %d values; check its anchors and aliases", maxNodeVisits)
 		}
 		sortProblems(w.problems)
+		sortProblems(w.warnings)
 		if w.truncated {
 			w.problems = append(w.problems, Problem{File: name, Line: 1, Col: 1,
 				Message: fmt.Sprintf("more than %d problems; stopped reporting", maxProblems)})
 		}
 		res.problems = w.problems
+		res.warnings = w.warnings
 	}()
 	if len(data) > MaxFileSize {
 		w.addAt(1, 1, "file is %d bytes; a module file may be at most %d bytes", len(data), MaxFileSize)
@@ -121,8 +121,15 @@ func parse(name string, data []byte) (res parsed) {
 type walker struct {
 	file      string
 	problems  []Problem
+	warnings  []Problem
 	visits    int
 	truncated bool
+	// leftOut names the keys on lines left out after a syntax error, and leftLines those
+	// lines: what they held being missing is no further problem.
+	leftOut   map[string]bool
+	leftLines map[int]bool
+	// syntaxRead counts the bytes read again while locating syntax errors.
+	syntaxRead int
 }
 
 func (w *walker) addAt(line, col int, format string, args ...any) {
@@ -142,6 +149,21 @@ func (w *walker) add(n *yaml.Node, format string, args ...any) {
 	w.addAt(n.Line, n.Column, format, args...)
 }
 
+// warn records a warning at a node: something that works but probably not as the author
+// means.
+func (w *walker) warn(n *yaml.Node, format string, args ...any) {
+	if len(w.warnings) >= maxProblems {
+		return
+	}
+	w.warnings = append(w.warnings, Problem{
+		File:    w.file,
+		Line:    max(n.Line, 1),
+		Col:     max(n.Column, 1),
+		Message: fmt.Sprintf(format, args...),
+		Warning: true,
+	})
+}
+
 // resolve follows aliases to the node they name and counts the visit against the budget that
 // keeps alias bombs from expanding without bound.
 func (w *walker) resolve(n *yaml.Node) *yaml.Node {
@@ -153,87 +175,6 @@ func (w *walker) resolve(n *yaml.Node) *yaml.Node {
 		n = n.Alias
 	}
 	return n
-}
-
-// decode parses the YAML and returns the root node of its only document, or nil after reporting
-// why there is none.
-func (w *walker) decode(data []byte) *yaml.Node {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	err := safeDecode(dec, &doc)
-	if errors.Is(err, io.EOF) {
-		w.addAt(1, 1, "file is empty; a module needs %s", strings.Join(moduleKeys, ", "))
-		return nil
-	}
-	if err != nil {
-		w.syntax(err, data)
-		return nil
-	}
-	var next yaml.Node
-	switch err := safeDecode(dec, &next); {
-	case err == nil:
-		w.add(&next, "a file holds one module, but a second YAML document starts here")
-	case !errors.Is(err, io.EOF):
-		w.syntax(err, data)
-	}
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		w.addAt(1, 1, "file is empty; a module needs %s", strings.Join(moduleKeys, ", "))
-		return nil
-	}
-	return doc.Content[0]
-}
-
-// safeDecode decodes the next document, turning a panic in the YAML library into an error.
-func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
-	defer func() {
-		if v := recover(); v != nil {
-			err = fmt.Errorf("yaml: %v", v)
-		}
-	}()
-	return dec.Decode(n)
-}
-
-// parserProblems are the messages of the YAML library's parser, as opposed to its scanner. The
-// library reports the line of a parser problem counting from 0 and that of a scanner problem
-// counting from 1.
-var parserProblems = []string{
-	"did not find expected <stream-start>",
-	"did not find expected <document start>",
-	"did not find expected node content",
-	"did not find expected '-' indicator",
-	"did not find expected key",
-	"did not find expected ',' or ']'",
-	"did not find expected ',' or '}'",
-	"found undefined tag handle",
-	"found duplicate %YAML directive",
-	"found incompatible YAML document",
-	"found duplicate %TAG directive",
-}
-
-var unknownAnchor = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
-
-// syntax reports a YAML syntax error at the best position the error allows.
-func (w *walker) syntax(err error, data []byte) {
-	msg := err.Error()
-	line, col := 1, 1
-	if m := syntaxLine.FindStringSubmatch(msg); m != nil {
-		if n, err := strconv.Atoi(m[1]); err == nil {
-			line = n
-		}
-		msg = m[2]
-		if slices.Contains(parserProblems, msg) {
-			line++
-		}
-	} else if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
-		msg = fmt.Sprintf("unknown anchor %q referenced", m[1])
-		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
-			line = 1 + bytes.Count(data[:i], []byte("\n"))
-			col = 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:i], '\n')+1:i])
-		}
-	} else {
-		msg = strings.TrimPrefix(msg, "yaml: ")
-	}
-	w.addAt(line, col, "invalid YAML: %s", msg)
 }
 
 // describe names the shape of a node for messages.
@@ -316,7 +257,7 @@ func (w *walker) unknownKey(at *yaml.Node, name, what string, allowed []string) 
 		w.add(at, "unknown key %q in %s (keys are lowercase: %q)", name, what, lower)
 		return
 	}
-	w.add(at, "unknown key %q in %s", name, what)
+	w.add(at, "unknown key %q in %s%s", name, what, didYouMean(name, allowed))
 }
 
 // value returns the value of key when it is present and not empty.
@@ -332,11 +273,15 @@ func (w *walker) value(f *fields, key string) (*yaml.Node, bool) {
 func (w *walker) required(f *fields, key string) (*yaml.Node, bool) {
 	e, ok := f.byKey[key]
 	if !ok {
-		w.add(f.node, "missing key %q in %s", key, f.what)
+		if !w.leftOut[key] {
+			w.add(f.node, "missing key %q in %s", key, f.what)
+		}
 		return nil, false
 	}
 	if w.isNull(e.val) {
-		w.add(e.key, "%s must not be empty", key)
+		if !w.leftLines[e.key.Line+1] {
+			w.add(e.key, "%s must not be empty", key)
+		}
 		return nil, false
 	}
 	return e.val, true
@@ -532,7 +477,7 @@ func (w *walker) module(n *yaml.Node, m *Module) *yaml.Node {
 	items, _ := w.sequence("steps", v, 1, maxSteps)
 	infos := make([]stepInfo, 0, len(items))
 	for _, it := range items {
-		s, info := w.step(it)
+		s, info := w.step(it, len(infos)+1)
 		m.Steps = append(m.Steps, s)
 		infos = append(infos, info)
 	}
@@ -562,24 +507,61 @@ func (w *walker) crossSteps(m *Module, infos []stepInfo) {
 		j := m.StepIndex(from)
 		switch {
 		case j < 0:
-			w.add(info.fromNode, "from: no step %q in this module", from)
+			w.add(info.fromNode, "from: no step %q in this module%s", from, listHint(m, i, from))
 		case j == i:
 			w.add(info.fromNode, "from: step %q is this step; from must name an earlier step", from)
 		case j > i:
 			w.add(info.fromNode, "from: step %q comes later; from must name an earlier step", from)
 		case m.Steps[j].Exercise == nil || m.Steps[j].Exercise.Kind != KindList:
-			w.add(info.fromNode, "from: step %q has no list exercise", from)
+			w.add(info.fromNode, "from: step %q has no list exercise%s", from, listHint(m, i, from))
 		}
 	}
 }
 
-func (w *walker) step(n *yaml.Node) (Step, stepInfo) {
+// stepName names a step in messages: by its id when it has a usable one, else by its number.
+func (w *walker) stepName(f *fields, number int) string {
+	if e, ok := f.byKey["id"]; ok {
+		if r := w.resolve(e.val); r.Kind == yaml.ScalarNode && strings.TrimSpace(r.Value) != "" && r.Tag != "!!null" {
+			return fmt.Sprintf("step %q", r.Value)
+		}
+	}
+	return fmt.Sprintf("step %d", number)
+}
+
+// listHint suggests, for a from that names no usable step, the list step before step i it
+// most likely means, or else names the list steps before it when there are few.
+func listHint(m *Module, i int, from string) string {
+	var lists []string
+	for _, s := range m.Steps[:i] {
+		if s.Exercise != nil && s.Exercise.Kind == KindList && s.ID != "" {
+			lists = append(lists, s.ID)
+		}
+	}
+	if hint := didYouMean(from, lists); hint != "" {
+		return hint
+	}
+	switch n := len(lists); {
+	case n == 0:
+		return "; no step before this one has a list exercise"
+	case n <= 5:
+		quoted := make([]string, n)
+		for k, id := range lists {
+			quoted[k] = strconv.Quote(id)
+		}
+		return "; the list steps before this one are " + strings.Join(quoted, ", ")
+	}
+	return ""
+}
+
+func (w *walker) step(n *yaml.Node, number int) (Step, stepInfo) {
 	var s Step
 	var info stepInfo
 	f, ok := w.mapping(n, "step")
 	if !ok {
 		return s, info
 	}
+	name := w.stepName(f, number)
+	f.what = name
 	w.allowOnly(f, stepKeys)
 	if id, v, ok := w.requiredText(f, "id"); ok {
 		s.ID, info.idNode = id, v
@@ -590,7 +572,11 @@ func (w *walker) step(n *yaml.Node) (Step, stepInfo) {
 	if phase, v, ok := w.requiredText(f, "phase"); ok {
 		s.Phase = Phase(phase)
 		if !s.Phase.Valid() {
-			w.add(v, "phase %q is not one of %s", phase, joinPhases())
+			if hint := didYouMean(phase, phaseNames()); hint != "" {
+				w.add(v, "phase %q is not a phase%s", phase, hint)
+			} else {
+				w.add(v, "phase %q is not one of %s", phase, joinPhases())
+			}
 		}
 	}
 	if v, ok := w.value(f, "timebox"); ok {
@@ -598,32 +584,36 @@ func (w *walker) step(n *yaml.Node) (Step, stepInfo) {
 	}
 	s.Notes = w.optionalText(f, "notes")
 	if v, ok := w.value(f, "exercise"); ok {
-		s.Exercise, info.fromNode = w.exercise(v)
+		s.Exercise, info.fromNode = w.exercise(v, name)
 	}
 	return s, info
 }
 
-func joinPhases() string {
+func phaseNames() []string {
 	names := make([]string, len(Phases))
 	for i, p := range Phases {
 		names[i] = string(p)
 	}
-	return strings.Join(names, ", ")
+	return names
 }
 
-func joinKinds() string {
+func kindNames() []string {
 	names := make([]string, len(Kinds))
 	for i, k := range Kinds {
 		names[i] = string(k)
 	}
-	return strings.Join(names, ", ")
+	return names
 }
 
-// exercise walks an exercise mapping. It returns the node of from when the exercise names one,
-// for the check across steps.
-func (w *walker) exercise(n *yaml.Node) (*Exercise, *yaml.Node) {
+func joinPhases() string { return strings.Join(phaseNames(), ", ") }
+
+func joinKinds() string { return strings.Join(kindNames(), ", ") }
+
+// exercise walks an exercise mapping of the named step. It returns the node of from when the
+// exercise names one, for the check across steps.
+func (w *walker) exercise(n *yaml.Node, stepName string) (*Exercise, *yaml.Node) {
 	e := &Exercise{}
-	f, ok := w.mapping(n, "exercise")
+	f, ok := w.mapping(n, "exercise of "+stepName)
 	if !ok {
 		return e, nil
 	}
@@ -632,7 +622,13 @@ func (w *walker) exercise(n *yaml.Node) (*Exercise, *yaml.Node) {
 		e.Kind = Kind(kind)
 		kindOK = e.Kind.Valid()
 		if !kindOK {
-			w.add(v, "unknown exercise kind %q (one of %s)", kind, joinKinds())
+			if hint := didYouMean(kind, kindNames()); hint != "" {
+				w.add(v, "unknown exercise kind %q%s", kind, hint)
+			} else {
+				w.add(v, "unknown exercise kind %q (one of %s)", kind, joinKinds())
+			}
+		} else {
+			f.what = fmt.Sprintf("%s exercise of %s", e.Kind, stepName)
 		}
 	}
 	var fromNode *yaml.Node
@@ -642,7 +638,11 @@ func (w *walker) exercise(n *yaml.Node) (*Exercise, *yaml.Node) {
 		}
 		ent := f.byKey[key]
 		if !isSetting(key) {
-			w.unknownKey(ent.key, key, "exercise", append([]string{"kind"}, allSettings()...))
+			allowed := append([]string{"kind"}, allSettings()...)
+			if kindOK {
+				allowed = append([]string{"kind"}, e.Kind.Settings()...)
+			}
+			w.unknownKey(ent.key, key, f.what, allowed)
 			continue
 		}
 		if kindOK && !e.Kind.Allows(key) {
@@ -703,7 +703,7 @@ func (w *walker) exercise(n *yaml.Node) (*Exercise, *yaml.Node) {
 		}
 	}
 	if kindOK {
-		w.kindRules(f, e)
+		w.kindRules(f, e, stepName)
 	}
 	if e.Kind != KindVote && e.Kind != KindMatrix {
 		fromNode = nil
@@ -725,8 +725,8 @@ func allSettings() []string {
 }
 
 // kindRules checks the settings a kind requires and the ones that depend on each other.
-func (w *walker) kindRules(f *fields, e *Exercise) {
-	f.what = fmt.Sprintf("%s exercise", e.Kind)
+func (w *walker) kindRules(f *fields, e *Exercise, stepName string) {
+	f.what = fmt.Sprintf("%s exercise of %s", e.Kind, stepName)
 	switch e.Kind {
 	case KindVote:
 		w.required(f, "from")
@@ -743,7 +743,7 @@ func (w *walker) kindRules(f *fields, e *Exercise) {
 		switch {
 		case e.AddStages:
 		case !given:
-			w.add(f.node, "missing key \"stages\" in journey exercise (or set add_stages: true)")
+			w.add(f.node, "missing key \"stages\" in %s (or set add_stages: true)", f.what)
 		case w.isNull(ent.val):
 			w.add(ent.key, "stages must not be empty unless add_stages is true")
 		case w.resolve(ent.val).Kind == yaml.SequenceNode && len(w.resolve(ent.val).Content) == 0:

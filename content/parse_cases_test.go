@@ -19,6 +19,13 @@ const list1 = `  - id: ideas
       kind: list
 `
 
+// badGuidance is two steps; in the first, line 12 of the file (after header) is the given
+// line, inside a guidance block indented by 6; the second has a bad phase on line 18.
+func badGuidance(line string) string {
+	return "  - id: a\n    title: A\n    guidance: |\n      First line\n" + line + "\n      last line\n    phase: apply\n" +
+		"  - id: b\n    title: B\n    guidance: g\n    phase: bogus\n"
+}
+
 type problemCase struct {
 	name string
 	yaml string
@@ -28,10 +35,39 @@ type problemCase struct {
 var problemCases = []problemCase{
 	// YAML syntax.
 	{"syntax error", "id: t\ntitle: [unclosed\nsummary: s\n", []string{
-		"t.yaml:2:1: invalid YAML: did not find expected ',' or ']'",
+		"t.yaml:1:1: missing key \"language\" in module",
+		"t.yaml:1:1: missing key \"duration\" in module",
+		"t.yaml:1:1: missing key \"version\" in module",
+		"t.yaml:1:1: missing key \"steps\" in module",
+		"t.yaml:2:1: invalid YAML: a [ list starts on this line but is not closed with ]",
 	}},
-	{"tab indentation", "id: t\nsteps:\n\t- id: a\n", []string{
-		"t.yaml:3:1: invalid YAML: found character that cannot start any token",
+	{"tab indentation", header + "\t- id: a\n", []string{
+		"t.yaml:8:1: invalid YAML: a tab indents this line; YAML is indented with spaces only",
+	}},
+	// A syntax error is reported on its own line and hides no other problem.
+	{"guidance line under-indented by one", header + badGuidance("     and then this"), []string{
+		"t.yaml:12:6: invalid YAML: this line is indented less than the rest of the guidance text that starts on line 11; indent it by at least 6 spaces, like the lines above it",
+		"t.yaml:18:12: phase \"bogus\" is not one of experience, reflect, conceptualize, apply",
+	}},
+	{"guidance line at the level of the keys", header + badGuidance("    and then this"), []string{
+		"t.yaml:12:5: invalid YAML: this line is indented less than the rest of the guidance text that starts on line 11; indent it by at least 6 spaces, like the lines above it",
+		"t.yaml:18:12: phase \"bogus\" is not one of experience, reflect, conceptualize, apply",
+	}},
+	{"guidance line between keys and list", header + badGuidance("   and then this"), []string{
+		"t.yaml:12:4: invalid YAML: this line is indented less than the rest of the guidance text that starts on line 11; indent it by at least 6 spaces, like the lines above it",
+		"t.yaml:18:12: phase \"bogus\" is not one of experience, reflect, conceptualize, apply",
+	}},
+	{"unclosed quote", header + "  - id: a\n    title: \"Half a title\n    guidance: g\n    phase: apply\n", []string{
+		"t.yaml:9:5: invalid YAML: a quoted value starts on this line but its closing quote is missing",
+	}},
+	{"colon in a plain value", header + "  - id: a\n    title: Yes: or no?\n    guidance: g\n    phase: apply\n  - id: b\n    title: B\n    guidance: g\n", []string{
+		"t.yaml:9:5: invalid YAML: mapping values are not allowed in this context; a value that contains \": \" must be put in quotes, e.g. title: \"Yes: or no?\"",
+		"t.yaml:12:5: missing key \"phase\" in step \"b\"",
+	}},
+	{"two syntax errors", header + badGuidance("    and then this") + "  - id: c\n    title: [C\n    guidance: g\n    phase: apply\n", []string{
+		"t.yaml:12:5: invalid YAML: this line is indented less than the rest of the guidance text that starts on line 11; indent it by at least 6 spaces, like the lines above it",
+		"t.yaml:18:12: phase \"bogus\" is not one of experience, reflect, conceptualize, apply",
+		"t.yaml:20:5: invalid YAML: a [ list starts on this line but is not closed with ]",
 	}},
 	{"empty file", "", []string{
 		"t.yaml:1:1: file is empty; a module needs id, title, summary, language, duration, version, steps",
@@ -51,14 +87,14 @@ var problemCases = []problemCase{
 		"t.yaml:12:1: unknown key \"author\" in module",
 	}},
 	{"unknown step key", header + "  - id: a\n    title: A\n    guidance: g\n    phase: apply\n    foo: 1\n", []string{
-		"t.yaml:12:5: unknown key \"foo\" in step",
+		"t.yaml:12:5: unknown key \"foo\" in step \"a\"",
 	}},
 	{"unknown key capitalised", header + "  - id: a\n    Title: A\n    guidance: g\n    phase: apply\n", []string{
-		"t.yaml:8:5: missing key \"title\" in step",
-		"t.yaml:9:5: unknown key \"Title\" in step (keys are lowercase: \"title\")",
+		"t.yaml:8:5: missing key \"title\" in step \"a\"",
+		"t.yaml:9:5: unknown key \"Title\" in step \"a\" (keys are lowercase: \"title\")",
 	}},
 	{"unknown exercise key", header + "  - id: a\n    title: A\n    guidance: g\n    phase: apply\n    exercise:\n      kind: reflection\n      colour: red\n", []string{
-		"t.yaml:14:7: unknown key \"colour\" in exercise",
+		"t.yaml:14:7: unknown key \"colour\" in reflection exercise of step \"a\"",
 	}},
 	{"duplicate key", header + "  - id: a\n    title: A\n    title: B\n    guidance: g\n    phase: apply\n", []string{
 		"t.yaml:10:5: duplicate key \"title\" in step (first at line 9)",
@@ -66,7 +102,7 @@ var problemCases = []problemCase{
 	{"merge key", "base: &b\n  title: A\n" + header + "  - <<: *b\n    id: a\n    guidance: g\n    phase: apply\n", []string{
 		"t.yaml:1:1: unknown key \"base\" in module",
 		"t.yaml:10:5: merge keys (<<) are not supported; write the keys out",
-		"t.yaml:10:5: missing key \"title\" in step",
+		"t.yaml:10:5: missing key \"title\" in step \"a\"",
 	}},
 
 	// Wrong types.
@@ -107,9 +143,9 @@ var problemCases = []problemCase{
 		"t.yaml:1:1: missing key \"version\" in module",
 	}},
 	{"missing step keys", header + "  - id: a\n", []string{
-		"t.yaml:8:5: missing key \"title\" in step",
-		"t.yaml:8:5: missing key \"guidance\" in step",
-		"t.yaml:8:5: missing key \"phase\" in step",
+		"t.yaml:8:5: missing key \"title\" in step \"a\"",
+		"t.yaml:8:5: missing key \"guidance\" in step \"a\"",
+		"t.yaml:8:5: missing key \"phase\" in step \"a\"",
 	}},
 	{"no steps", "id: t\ntitle: T\nsummary: S\nlanguage: en\nduration: 10\nversion: \"1\"\nsteps: []\n", []string{
 		"t.yaml:7:8: steps must have at least one entry",
@@ -121,7 +157,7 @@ var problemCases = []problemCase{
 		"t.yaml:9:5: title must not be empty",
 	}},
 	{"missing kind", header + "  - id: a\n    title: A\n    guidance: g\n    phase: apply\n    exercise:\n      prompt: p\n", []string{
-		"t.yaml:13:7: missing key \"kind\" in exercise",
+		"t.yaml:13:7: missing key \"kind\" in exercise of step \"a\"",
 	}},
 
 	// Invalid values.
@@ -165,30 +201,30 @@ var problemCases = []problemCase{
 
 	// Missing required settings.
 	{"vote without from", header + "  - id: v\n    title: V\n    guidance: g\n    phase: apply\n    exercise:\n      kind: vote\n", []string{
-		"t.yaml:13:7: missing key \"from\" in vote exercise",
+		"t.yaml:13:7: missing key \"from\" in vote exercise of step \"v\"",
 	}},
 	{"matrix without from", header + "  - id: v\n    title: V\n    guidance: g\n    phase: apply\n    exercise:\n      kind: matrix\n", []string{
-		"t.yaml:13:7: missing key \"from\" in matrix exercise",
+		"t.yaml:13:7: missing key \"from\" in matrix exercise of step \"v\"",
 	}},
 	{"journey without lanes and stages", header + "  - id: j\n    title: J\n    guidance: g\n    phase: apply\n    exercise:\n      kind: journey\n", []string{
-		"t.yaml:13:7: missing key \"lanes\" in journey exercise",
-		"t.yaml:13:7: missing key \"stages\" in journey exercise (or set add_stages: true)",
+		"t.yaml:13:7: missing key \"lanes\" in journey exercise of step \"j\"",
+		"t.yaml:13:7: missing key \"stages\" in journey exercise of step \"j\" (or set add_stages: true)",
 	}},
 	{"journey empty stages", header + "  - id: j\n    title: J\n    guidance: g\n    phase: apply\n    exercise:\n      kind: journey\n      stages: []\n      lanes: [a]\n", []string{
 		"t.yaml:14:15: stages must have at least one entry unless add_stages is true",
 	}},
 	{"journey add_stages", header + "  - id: j\n    title: J\n    guidance: g\n    phase: apply\n    exercise:\n      kind: journey\n      add_stages: true\n      lanes: [a]\n", nil},
 	{"table without columns", header + "  - id: t\n    title: T\n    guidance: g\n    phase: apply\n    exercise:\n      kind: table\n", []string{
-		"t.yaml:13:7: missing key \"columns\" in table exercise",
+		"t.yaml:13:7: missing key \"columns\" in table exercise of step \"t\"",
 	}},
 	{"scale without statements", header + "  - id: s\n    title: S\n    guidance: g\n    phase: apply\n    exercise:\n      kind: scale\n", []string{
-		"t.yaml:13:7: missing key \"statements\" in scale exercise",
+		"t.yaml:13:7: missing key \"statements\" in scale exercise of step \"s\"",
 	}},
 	{"checklist without items", header + "  - id: c\n    title: C\n    guidance: g\n    phase: apply\n    exercise:\n      kind: checklist\n", []string{
-		"t.yaml:13:7: missing key \"items\" in checklist exercise",
+		"t.yaml:13:7: missing key \"items\" in checklist exercise of step \"c\"",
 	}},
 	{"quiz without questions", header + "  - id: q\n    title: Q\n    guidance: g\n    phase: apply\n    exercise:\n      kind: quiz\n", []string{
-		"t.yaml:13:7: missing key \"questions\" in quiz exercise",
+		"t.yaml:13:7: missing key \"questions\" in quiz exercise of step \"q\"",
 	}},
 
 	// Table columns.
@@ -220,7 +256,7 @@ var problemCases = []problemCase{
 
 	// from references.
 	{"from no such step", header + list1 + "  - id: v\n    title: V\n    guidance: g\n    phase: apply\n    exercise:\n      kind: vote\n      from: idea\n", []string{
-		"t.yaml:20:13: from: no step \"idea\" in this module",
+		"t.yaml:20:13: from: no step \"idea\" in this module (did you mean \"ideas\"?)",
 	}},
 	{"from later step", header + "  - id: v\n    title: V\n    guidance: g\n    phase: apply\n    exercise:\n      kind: vote\n      from: ideas\n" + list1, []string{
 		"t.yaml:14:13: from: step \"ideas\" comes later; from must name an earlier step",
@@ -229,8 +265,24 @@ var problemCases = []problemCase{
 		"t.yaml:14:13: from: step \"v\" is this step; from must name an earlier step",
 	}},
 	{"from not a list", header + "  - id: r\n    title: R\n    guidance: g\n    phase: apply\n    exercise:\n      kind: reflection\n  - id: n\n    title: N\n    guidance: g\n    phase: apply\n  - id: v\n    title: V\n    guidance: g\n    phase: apply\n    exercise:\n      kind: vote\n      from: r\n  - id: m\n    title: M\n    guidance: g\n    phase: apply\n    exercise:\n      kind: matrix\n      from: n\n", []string{
-		"t.yaml:24:13: from: step \"r\" has no list exercise",
-		"t.yaml:31:13: from: step \"n\" has no list exercise",
+		"t.yaml:24:13: from: step \"r\" has no list exercise; no step before this one has a list exercise",
+		"t.yaml:31:13: from: step \"n\" has no list exercise; no step before this one has a list exercise",
+	}},
+
+	{"from names the wrong kind of step", header + list1 + "  - id: intro\n    title: I\n    guidance: g\n    phase: apply\n  - id: v\n    title: V\n    guidance: g\n    phase: apply\n    exercise:\n      kind: vote\n      from: intro\n", []string{
+		"t.yaml:24:13: from: step \"intro\" has no list exercise; the list steps before this one are \"ideas\"",
+	}},
+
+	// Step names and suggestions.
+	{"step without id", header + "  - title: A\n    guidance: g\n", []string{
+		"t.yaml:8:5: missing key \"id\" in step 1",
+		"t.yaml:8:5: missing key \"phase\" in step 1",
+	}},
+	{"mistyped keys and values", header + "  - id: a\n    title: A\n    guidance: g\n    phase: reflection\n    timebx: 5\n    exercise:\n      kind: lists\n  - id: b\n    title: B\n    guidance: g\n    phase: apply\n    exercise:\n      kind: list\n      max_item: 3\n", []string{
+		"t.yaml:11:12: phase \"reflection\" is not a phase (did you mean \"reflect\"?)",
+		"t.yaml:12:5: unknown key \"timebx\" in step \"a\" (did you mean \"timebox\"?)",
+		"t.yaml:14:13: unknown exercise kind \"lists\" (did you mean \"list\"?)",
+		"t.yaml:21:7: unknown key \"max_item\" in list exercise of step \"b\" (did you mean \"max_items\"?)",
 	}},
 
 	// Bounds.
@@ -258,12 +310,12 @@ var problemCases = []problemCase{
 		"t.yaml:1:1: missing key \"summary\" in module",
 		"t.yaml:1:5: module id \"T\" may use only lowercase letters, digits and dashes, and must start with a letter or digit",
 		"t.yaml:4:11: duration must not be negative",
-		"t.yaml:7:5: missing key \"guidance\" in step",
+		"t.yaml:7:5: missing key \"guidance\" in step \"a\"",
 		"t.yaml:9:12: phase \"doing\" is not one of experience, reflect, conceptualize, apply",
-		"t.yaml:12:13: from: no step \"b\" in this module",
+		"t.yaml:12:13: from: no step \"b\" in this module; no step before this one has a list exercise",
 		"t.yaml:13:13: dots must be between 1 and 20",
-		"t.yaml:14:5: missing key \"title\" in step",
+		"t.yaml:14:5: missing key \"title\" in step \"a\"",
 		"t.yaml:14:9: duplicate step id \"a\" (first used at line 7)",
-		"t.yaml:17:5: unknown key \"extra\" in step",
+		"t.yaml:17:5: unknown key \"extra\" in step \"a\"",
 	}},
 }

@@ -213,9 +213,10 @@ func TestProblemString(t *testing.T) {
 		p    Problem
 		want string
 	}{
-		{Problem{"a.yaml", 3, 7, "bad"}, "a.yaml:3:7: bad"},
-		{Problem{"a.yaml", 3, 0, "bad"}, "a.yaml:3:1: bad"},
-		{Problem{"dir", 0, 0, "no module files"}, "dir: no module files"},
+		{Problem{File: "a.yaml", Line: 3, Col: 7, Message: "bad"}, "a.yaml:3:7: bad"},
+		{Problem{File: "a.yaml", Line: 3, Message: "bad"}, "a.yaml:3:1: bad"},
+		{Problem{File: "dir", Message: "no module files"}, "dir: no module files"},
+		{Problem{File: "a.yaml", Line: 4, Col: 2, Message: "long", Warning: true}, "a.yaml:4:2: warning: long"},
 	}
 	for _, c := range cases {
 		if got := c.p.String(); got != c.want {
