@@ -154,6 +154,15 @@ type Option struct {
 	Feedback string `yaml:"feedback" json:"feedback,omitempty"`
 }
 
+// TimeBoxTotal is the sum of the steps' time boxes, in minutes.
+func (m *Module) TimeBoxTotal() int {
+	total := 0
+	for _, s := range m.Steps {
+		total += s.TimeBox
+	}
+	return total
+}
+
 // StepIndex returns the position of the step with the given id, or -1.
 func (m *Module) StepIndex(id string) int {
 	for i := range m.Steps {

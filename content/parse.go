@@ -465,8 +465,10 @@ func (w *walker) module(n *yaml.Node, m *Module) *yaml.Node {
 			w.add(v, "language %q must be a language tag such as \"en\" or \"pt-BR\"", lang)
 		}
 	}
+	var durationNode *yaml.Node
 	if v, ok := w.required(f, "duration"); ok {
 		m.Duration, _ = w.integer("duration", v, 1, maxDuration, "minutes")
+		durationNode = v
 	}
 	m.Version, _, _ = w.requiredText(f, "version")
 
@@ -482,6 +484,9 @@ func (w *walker) module(n *yaml.Node, m *Module) *yaml.Node {
 		infos = append(infos, info)
 	}
 	w.crossSteps(m, infos)
+	if total := m.TimeBoxTotal(); total > 0 && m.Duration > 0 && total != m.Duration {
+		w.warn(durationNode, "duration is %d minutes but the time boxes of the steps add up to %d", m.Duration, total)
+	}
 	return idNode
 }
 
@@ -514,6 +519,9 @@ func (w *walker) crossSteps(m *Module, infos []stepInfo) {
 			w.add(info.fromNode, "from: step %q comes later; from must name an earlier step", from)
 		case m.Steps[j].Exercise == nil || m.Steps[j].Exercise.Kind != KindList:
 			w.add(info.fromNode, "from: step %q has no list exercise%s", from, listHint(m, i, from))
+		case m.Steps[i].Exercise.Kind == KindVote && m.Steps[j].Exercise.TextLimit() > VoteItemWidth:
+			w.warn(info.fromNode, "items of step %q may be %d characters, but a vote shows %d at %d columns: set max_length: %d or less on that list",
+				from, m.Steps[j].Exercise.TextLimit(), VoteItemWidth, ScreenWidth, VoteItemWidth)
 		}
 	}
 }
@@ -704,6 +712,7 @@ func (w *walker) exercise(n *yaml.Node, stepName string) (*Exercise, *yaml.Node)
 	}
 	if kindOK {
 		w.kindRules(f, e, stepName)
+		w.checkWidths(f, e)
 	}
 	if e.Kind != KindVote && e.Kind != KindMatrix {
 		fromNode = nil
@@ -859,6 +868,9 @@ func (w *walker) options(question, v *yaml.Node) []Option {
 		var o Option
 		if text, tv, ok := w.requiredText(f, "text"); ok {
 			o.Text = text
+			if width(text) > QuizOptionWidth {
+				w.warn(tv, "option %q is %d characters; a quiz shows %d at %d columns", text, width(text), QuizOptionWidth, ScreenWidth)
+			}
 			norm := strings.TrimSpace(text)
 			if line, dup := firstLine[norm]; dup {
 				w.add(tv, "duplicate option %q (first at line %d)", norm, line)

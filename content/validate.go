@@ -5,17 +5,18 @@ import (
 	"path/filepath"
 )
 
-// Validate checks module files and returns every problem found. Each path is a module file or a
-// directory, which stands for the module files directly in it (*.yaml and *.yml, not starting
-// with a dot). Besides each file's own problems, Validate reports a module id used by more than
-// one of the files, a path that cannot be read and a directory with no module files.
+// Validate checks module files and returns every problem found, warnings included
+// (Problem.Warning). Each path is a module file or a directory, which stands for the module
+// files directly in it (*.yaml and *.yml, not starting with a dot). Besides each file's own
+// problems, Validate reports a module id used by more than one of the files, a path that cannot
+// be read and a directory with no module files.
 func Validate(paths ...string) []Problem {
 	_, problems := ValidateModules(paths...)
 	return problems
 }
 
 // ValidateModules is Validate that also returns the modules that passed, in the order their files
-// were given (a directory's files by name).
+// were given (a directory's files by name). A module with warnings but no other problem passes.
 func ValidateModules(paths ...string) ([]*Module, []Problem) {
 	var problems []Problem
 	var files []string
@@ -58,6 +59,7 @@ func ValidateModules(paths ...string) ([]*Module, []Problem) {
 	for _, file := range files {
 		r, ok := readAndParse(file)
 		problems = append(problems, r.problems...)
+		problems = append(problems, r.warnings...)
 		if !ok {
 			continue
 		}

@@ -190,8 +190,12 @@ Every problem is printed on its own line as file:line:col: message, the form edi
 systems pick up, and all problems are reported, not only the first. Besides the problems of each
 file, a module id used by more than one of the files is reported.
 
-With no problems it prints "ok: N modules" and exits with status 0; otherwise it exits with
-status 1.`,
+Warnings ("file:line:col: warning: message") point at what works but will not show or run as
+meant: a label cut on an 80-column screen, time boxes that do not add up to the duration. They
+do not keep a module from loading.
+
+With no problems it prints "ok: N modules" (and how many warnings) and exits with status 0;
+otherwise it exits with status 1.`,
 		Example: `  workshop content validate ./modules
   workshop content validate ./modules/budget.yaml ./modules/roundtable.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -204,13 +208,20 @@ status 1.`,
 			mods, problems := content.ValidateModules(args...)
 			out := cmd.OutOrStdout()
 			for _, p := range problems {
-				fmt.Fprintln(out, p.String())
+				if _, err := fmt.Fprintln(out, p.String()); err != nil {
+					return err
+				}
 			}
-			if n := len(problems); n > 0 {
+			warnings := len(content.Problems(problems).Warnings())
+			if n := len(problems) - warnings; n > 0 {
 				return fmt.Errorf("%d %s found", n, plural(n, "problem", "problems"))
 			}
-			fmt.Fprintf(out, "ok: %d %s\n", len(mods), plural(len(mods), "module", "modules"))
-			return nil
+			line := fmt.Sprintf("ok: %d %s", len(mods), plural(len(mods), "module", "modules"))
+			if warnings > 0 {
+				line += fmt.Sprintf(", %d %s", warnings, plural(warnings, "warning", "warnings"))
+			}
+			_, err := fmt.Fprintln(out, line)
+			return err
 		},
 	}
 	return cmd
