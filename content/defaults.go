@@ -11,8 +11,12 @@ const (
 	// DefaultTextLength is the longest list item, journey cell or table text cell, in
 	// characters, unless max_length says otherwise.
 	DefaultTextLength = 280
-	// DefaultListItems is how many items one list holds unless max_items says otherwise.
+	// DefaultListItems is how many items one participant adds to a list unless max_items says
+	// otherwise.
 	DefaultListItems = 30
+	// DefaultBoardItems is how many items a team board or an anonymous pool holds unless
+	// max_board_items says otherwise.
+	DefaultBoardItems = 500
 	// DefaultDots is how many dots each participant spends in a vote unless dots says otherwise.
 	DefaultDots = 3
 	// DefaultTableRows is how many rows one table holds unless max_rows says otherwise.
@@ -47,12 +51,29 @@ func (e *Exercise) TextLimit() int {
 	return DefaultTextLength
 }
 
-// ItemLimit is how many items one list may hold: max_items when set, otherwise 30.
+// ItemLimit is how many items one participant may add to a list: max_items when set, otherwise
+// 30. It bounds a participant's own list, and each participant's share of a team board or an
+// anonymous pool (see BoardItemLimit for the whole board).
 func (e *Exercise) ItemLimit() int {
 	if e.MaxItems > 0 {
 		return e.MaxItems
 	}
 	return DefaultListItems
+}
+
+// SharedList says whether a list is one board for many participants: a team board, or the
+// cohort's anonymous pool.
+func (e *Exercise) SharedList() bool {
+	return e.Kind == KindList && (e.Team || e.Anonymous)
+}
+
+// BoardItemLimit is how many items a team board or an anonymous pool may hold in all:
+// max_board_items when set, otherwise 500.
+func (e *Exercise) BoardItemLimit() int {
+	if e.MaxBoardItems > 0 {
+		return e.MaxBoardItems
+	}
+	return DefaultBoardItems
 }
 
 // DotCount is how many dots each participant spends in a vote: dots when set, otherwise 3.

@@ -6,7 +6,7 @@ import "slices"
 // "kind" itself.
 var kindSettings = map[Kind][]string{
 	KindReflection: {"prompt", "max_length"},
-	KindList:       {"prompt", "max_items", "max_length", "team", "anonymous"},
+	KindList:       {"prompt", "max_items", "max_board_items", "max_length", "team", "anonymous"},
 	KindVote:       {"prompt", "from", "dots", "max_per_item", "team"},
 	KindMatrix:     {"prompt", "from", "x_axis", "y_axis", "quadrants", "team"},
 	KindJourney:    {"prompt", "stages", "lanes", "add_stages", "max_length", "team"},

@@ -84,8 +84,11 @@ type Exercise struct {
 
 	// MaxLength bounds one text (reflection answer, list item, journey cell, table text cell).
 	MaxLength int `yaml:"max_length" json:"max_length,omitempty"`
-	// MaxItems bounds the items of a list.
+	// MaxItems bounds the items of a list that one participant adds: their own list, or their
+	// share of a team board or an anonymous pool.
 	MaxItems int `yaml:"max_items" json:"max_items,omitempty"`
+	// MaxBoardItems bounds the items of a whole team board or anonymous pool.
+	MaxBoardItems int `yaml:"max_board_items" json:"max_board_items,omitempty"`
 
 	// Dots is the number of votes each participant spends; MaxPerItem caps dots on one item.
 	Dots       int `yaml:"dots" json:"dots,omitempty"`

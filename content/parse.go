@@ -25,6 +25,7 @@ const (
 	maxSteps        = 200
 	maxTextLength   = 20000 // max_length
 	maxListItems    = 200   // max_items
+	maxBoardItems   = 1000  // max_board_items
 	maxDots         = 20    // dots and max_per_item
 	maxTableRows    = 500   // max_rows
 	maxGridEntries  = 20    // stages, lanes
@@ -682,6 +683,8 @@ func (w *walker) exercise(n *yaml.Node, stepName string) (*Exercise, *yaml.Node)
 			e.MaxLength, _ = w.integer(key, v, 1, maxTextLength, "")
 		case "max_items":
 			e.MaxItems, _ = w.integer(key, v, 1, maxListItems, "")
+		case "max_board_items":
+			e.MaxBoardItems, _ = w.integer(key, v, 1, maxBoardItems, "")
 		case "dots":
 			e.Dots, _ = w.integer(key, v, 1, maxDots, "")
 		case "max_per_item":
@@ -737,6 +740,10 @@ func allSettings() []string {
 func (w *walker) kindRules(f *fields, e *Exercise, stepName string) {
 	f.what = fmt.Sprintf("%s exercise of %s", e.Kind, stepName)
 	switch e.Kind {
+	case KindList:
+		if ent, ok := f.byKey["max_board_items"]; ok && e.MaxBoardItems > 0 && !e.SharedList() {
+			w.warn(ent.key, "max_board_items bounds a team board or an anonymous pool; on a list of one's own, max_items is the limit")
+		}
 	case KindVote:
 		w.required(f, "from")
 		_, dotsGiven := w.value(f, "dots")

@@ -91,7 +91,7 @@ func TestParseAllKinds(t *testing.T) {
 	if s := get("write"); s.TimeBox != 5 || s.Notes != "Give people quiet time." || s.Exercise.MaxLength != 2000 || s.Exercise.Prompt != "What stood out?" {
 		t.Errorf("write = %+v / %+v", s, s.Exercise)
 	}
-	if e := get("ideas").Exercise; e.Team || !e.Anonymous || e.MaxItems != 10 || e.MaxLength != 60 {
+	if e := get("ideas").Exercise; e.Team || !e.Anonymous || e.MaxItems != 10 || e.MaxBoardItems != 40 || e.MaxLength != 60 {
 		t.Errorf("ideas = %+v", e)
 	}
 	if e := get("pick").Exercise; e.From != "ideas" || e.Dots != 5 || e.MaxPerItem != 2 || e.Team {
@@ -249,7 +249,7 @@ func TestKindSettingsCoverExerciseKeys(t *testing.T) {
 			t.Errorf("%s allowed on %v, want %v", s, with, want)
 		}
 	}
-	if !KindList.Allows("anonymous") || len(allSettings()) != 20 {
+	if !KindList.Allows("anonymous") || len(allSettings()) != 21 {
 		t.Errorf("settings: %v", allSettings())
 	}
 }

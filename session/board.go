@@ -130,13 +130,17 @@ func (h *Hub) UpdateBoard(ctx context.Context, pid int64, stepID string, fn func
 	} else if !errors.Is(err, ErrNotFound) {
 		return nil, fmt.Errorf("load board: %w", err)
 	}
+	var before *work.List
+	if l, ok := v.(*work.List); ok {
+		before = work.Clone(l).(*work.List)
+	}
 	if err := fn(v); err != nil {
 		return nil, err
 	}
-	if list, ok := v.(*work.List); ok && ex.Anonymous {
-		for i := range list.Items {
-			// Anonymity lives in the data: no author or editor is ever stored.
-			list.Items[i].By, list.Items[i].EditedBy = 0, 0
+	share := -1 // the participant's share of the anonymous pool after this change
+	if list, ok := v.(*work.List); ok && before != nil {
+		if share, err = h.checkShare(ex, stepID, pid, before, list); err != nil {
+			return nil, err
 		}
 	}
 	if err := work.Check(ex, v); err != nil {
@@ -184,10 +188,45 @@ func (h *Hub) UpdateBoard(ctx context.Context, pid int64, stepID string, fn func
 		if working {
 			mb.status[stepID] = StatusDraft
 		}
+		if share >= 0 {
+			if h.poolShares[stepID] == nil {
+				h.poolShares[stepID] = map[int64]int{}
+			}
+			h.poolShares[stepID][pid] = share
+		}
 		h.bumpLocked(key)
 	})
 	out, _ := work.Decode(ex, work.Schema, data)
 	return out, nil
+}
+
+// checkShare holds a participant to a shared list's max_items: on a team board the items
+// they added (which the change may not credit to anyone else), on the anonymous pool the
+// count the hub keeps in memory of the items they added there, less those they removed. It
+// clears authors from the anonymous pool and returns the participant's new share of it, or -1
+// for a team board. The caller holds the board's lock.
+func (h *Hub) checkShare(ex *content.Exercise, stepID string, pid int64, before, after *work.List) (int, error) {
+	added, removed := work.Changed(before, after)
+	if !ex.Anonymous {
+		for i := range after.Items {
+			if before.Index(after.Items[i].ID) < 0 {
+				after.Items[i].By = pid // a new item is its adder's, whatever the screen sent
+			}
+		}
+		return -1, work.CheckShare(ex, work.OwnItems(after, pid), added > 0)
+	}
+	for i := range after.Items {
+		// Anonymity lives in the data: no author or editor is ever stored.
+		after.Items[i].By, after.Items[i].EditedBy = 0, 0
+	}
+	h.state.Lock()
+	share := h.poolShares[stepID][pid]
+	h.state.Unlock()
+	share = max(share+added-removed, 0)
+	if err := work.CheckShare(ex, share, added > 0); err != nil {
+		return -1, err
+	}
+	return share, nil
 }
 
 // lockBoard takes the lock of one shared board and returns its release.

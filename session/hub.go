@@ -54,6 +54,10 @@ type Hub struct {
 	fedBy map[string][]string
 	// boardLocks serialise the read, change and write of each shared board.
 	boardLocks map[string]*sync.Mutex
+	// poolShares counts, per step id and participant, the items each participant added to
+	// the step's anonymous pool less those they removed, so that max_items holds per person
+	// there too. It lives in memory only: nothing stored links a person to the pool.
+	poolShares map[string]map[int64]int
 
 	// seq counts published changes; latest is the last snapshot built, which is the newest
 	// state when its Seq is seq. Both are written under state and read without it.
@@ -100,7 +104,7 @@ func newHub(ctx context.Context, m *Manager, c Cohort) (*Hub, error) {
 	}
 	h := &Hub{m: m, module: mod, id: c.ID, code: c.Code, cohort: c, teams: teams, boards: map[string]uint64{},
 		byID: map[int64]*member{}, subs: map[*Subscription]struct{}{}, viewers: map[string]map[*Subscription]struct{}{},
-		fedBy: map[string][]string{}, boardLocks: map[string]*sync.Mutex{}}
+		fedBy: map[string][]string{}, boardLocks: map[string]*sync.Mutex{}, poolShares: map[string]map[int64]int{}}
 	for _, st := range mod.Steps {
 		if st.Exercise != nil && st.Exercise.From != "" {
 			h.fedBy[st.Exercise.From] = append(h.fedBy[st.Exercise.From], st.ID)

@@ -188,8 +188,8 @@ func (l *listEditor) startAdding() tea.Cmd {
 		l.fail(err)
 		return nil
 	}
-	if n, limit := len(l.list().Items), l.ex.ItemLimit(); n >= limit {
-		l.refuse(fmt.Sprintf("the list is full: %d items is the limit. Delete one to add another", limit))
+	if err := l.room(); err != nil {
+		l.fail(err)
 		return nil
 	}
 	l.mode = listAdding
@@ -244,14 +244,64 @@ func (l *listEditor) commitInput() tea.Cmd {
 		l.env.markMine(l.step.ID, it.ID)
 	}
 	l.cursor = len(l.list().Items)
-	if len(l.list().Items) >= l.ex.ItemLimit() {
+	if full := l.fullLine(); full != "" {
 		l.mode = listBrowse
-		l.note("Added. The list is now full.")
+		l.note("Added. " + strings.Replace(full, "The list is full.", "The list is now full.", 1))
 	} else {
 		l.input = newLineInput(l.st, "New item", "", l.ex.TextLimit(), l.width)
 		return tea.Batch(cmd, l.input.focus())
 	}
 	return cmd
+}
+
+// own counts the items of the list that are the participant's: all of their own list, the
+// ones they added on a team board, the ones this screen added on an anonymous board.
+func (l *listEditor) own() int {
+	items := l.list().Items
+	switch {
+	case l.anonymous():
+		n := 0
+		for _, it := range items {
+			if l.env.isMine(l.step.ID, it.ID) {
+				n++
+			}
+		}
+		return n
+	case l.shared():
+		return work.OwnItems(l.list(), l.env.me)
+	}
+	return len(items)
+}
+
+// room says why one more item cannot be added, or nil. On an anonymous board the hub also
+// counts what the participant added before this screen, and refuses in its own words.
+func (l *listEditor) room() error { return work.Room(l.ex, l.list(), l.own()) }
+
+// fullLine says in a short line why nothing more can be added, or "".
+func (l *listEditor) fullLine() string {
+	switch {
+	case l.room() == nil:
+		return ""
+	case !l.shared():
+		return "The list is full."
+	case len(l.list().Items) >= l.ex.BoardItemLimit():
+		return "The board is full."
+	}
+	return fmt.Sprintf("You have added the %d items you may add here.", l.ex.ItemLimit())
+}
+
+// count is the status line's tally: the list against its limit; on a team board the
+// participant's share against theirs; on an anonymous board, where only the hub knows the
+// share, the board's items.
+func (l *listEditor) count() string {
+	n := len(l.list().Items)
+	switch {
+	case l.anonymous():
+		return fmt.Sprintf("%d on the board", n)
+	case l.shared():
+		return fmt.Sprintf("%d/%d yours", l.own(), l.ex.ItemLimit())
+	}
+	return fmt.Sprintf("%d/%d items", n, l.ex.ItemLimit())
 }
 
 // me is the author stored with an item: nobody on an anonymous board.
@@ -352,8 +402,8 @@ func (l *listEditor) View() string {
 		body = append(body, l.withAuthor(l.cursorLine(false, num+truncate(it.Text, avail)), by))
 	}
 	addLine := st.Muted.Render("+ Add an item (a)")
-	if len(items) >= l.ex.ItemLimit() {
-		addLine = st.Muted.Render("The list is full.")
+	if full := l.fullLine(); full != "" {
+		addLine = st.Muted.Render(full)
 	}
 	if l.mode != listAdding {
 		body = append(body, l.cursorLine(l.cursor == len(items), addLine))
@@ -365,7 +415,7 @@ func (l *listEditor) View() string {
 	if l.mode == listAdding || l.mode == listEditing {
 		footer = append(footer, l.input.lines(l.width)...)
 	}
-	footer = append(footer, l.statusLine(fmt.Sprintf("%d/%d items", len(items), l.ex.ItemLimit())))
+	footer = append(footer, l.statusLine(l.count()))
 	return l.frame(body, lo, hi, footer...)
 }
 

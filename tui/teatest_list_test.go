@@ -120,7 +120,7 @@ func TestTeatestListTeamBoard(t *testing.T) {
 	s.keys("a")
 	s.typeText("From Ana")
 	s.keys("enter", "esc")
-	s.waitFor("1. From Ana", "you", "1/30 items")
+	s.waitFor("1. From Ana", "you", "1/30 yours")
 	s.waitBoard("team-ideas", "Ana's item", func(v any) bool { return len(v.(*work.List).Items) == 1 })
 	v, owner := s.board("team-ideas")
 	items := v.(*work.List).Items
@@ -138,7 +138,7 @@ func TestTeatestListTeamBoard(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	scr := s.waitFor("1. From Ana, better", "2. From Bea", "you, edited by Bea", "2/30 items")
+	scr := s.waitFor("1. From Ana, better", "2. From Bea", "you, edited by Bea", "1/30 yours")
 	if !strings.Contains(lineWith(scr, "2. From Bea"), "Bea") {
 		t.Fatalf("Bea's item shows no author:\n%s", scr)
 	}
@@ -149,7 +149,7 @@ func TestTeatestListTeamBoard(t *testing.T) {
 	s.keys("down", "d")
 	s.waitFor("› Delete “From Ana, better”?")
 	s.keys("y")
-	s.waitFor("1. From Bea", "› + Add an item (a)", "1/30 items")
+	s.waitFor("1. From Bea", "› + Add an item (a)", "0/30 yours")
 	s.waitGone("From Ana, better")
 	s.waitBoard("team-ideas", "only Bea's item", func(v any) bool {
 		got := v.(*work.List).Items
@@ -183,7 +183,7 @@ func TestTeatestListAnonymous(t *testing.T) {
 	s.keys("a")
 	s.typeText("Nobody called back")
 	s.keys("enter", "esc")
-	scr := s.waitFor("2. Nobody called back", "yours", "2/30 items")
+	scr := s.waitFor("2. Nobody called back", "yours", "2 on the board")
 	if strings.Contains(lineWith(scr, "1. The forms are too long"), "yours") {
 		t.Fatalf("someone else's item marked as yours:\n%s", scr)
 	}

@@ -82,11 +82,11 @@ func TestTeamBoardIsSharedLive(t *testing.T) {
 	bea.waitFor("Open the counter on Saturdays", "Ana")
 	bea.typeText("a")
 	bea.typeText("Send a text when it is ready" + keyEnter)
-	s := ana.waitFor("Send a text when it is ready", "Bea", "2/30 items")
+	s := ana.waitFor("Send a text when it is ready", "Bea", "1/30 yours")
 	if !strings.Contains(s, "you") {
 		t.Fatalf("Ana's own item is not marked as hers:\n%s", s)
 	}
-	bea.waitFor("2/30 items")
+	bea.waitFor("1/30 yours")
 }
 
 // Three participants vote; when the facilitator closes and reveals the vote, every screen

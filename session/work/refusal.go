@@ -23,3 +23,8 @@ func refuse(format string, args ...any) error {
 	e := fmt.Errorf(format, args...)
 	return &Refusal{msg: e.Error(), err: errors.Unwrap(e)}
 }
+
+// overLimit is a Refusal that wraps ErrLimit with a message that does not say so again.
+func overLimit(format string, args ...any) error {
+	return &Refusal{msg: fmt.Sprintf(format, args...), err: ErrLimit}
+}

@@ -261,7 +261,12 @@ func Check(ex *content.Exercise, v any) error {
 	case *Reflection:
 		return text("the answer", w.Text, ex.TextLimit())
 	case *List:
-		if len(w.Items) > ex.ItemLimit() {
+		if ex.SharedList() {
+			// One person's share of a board is checked where the person is known (CheckShare).
+			if len(w.Items) > ex.BoardItemLimit() {
+				return refuse("the board has %d items; it holds at most %d: %w", len(w.Items), ex.BoardItemLimit(), ErrLimit)
+			}
+		} else if len(w.Items) > ex.ItemLimit() {
 			return refuse("the list has %d items; the limit is %d: %w", len(w.Items), ex.ItemLimit(), ErrLimit)
 		}
 		for _, it := range w.Items {
