@@ -29,10 +29,11 @@ func TestDocsExample(t *testing.T) {
 	block = strings.TrimSpace(block)
 	block = strings.TrimPrefix(block, "```yaml\n")
 	block = strings.TrimSuffix(block, "```")
-	m, ps := Parse("docs/content.md example", []byte(block))
-	if len(ps) > 0 {
+	r := parse("docs/content.md example", []byte(block))
+	if ps := append(r.problems, r.warnings...); len(ps) > 0 {
 		t.Fatalf("example module has problems:\n%s", Problems(ps).Error())
 	}
+	m := r.module
 	// The example should show a fair share of the format.
 	kinds := map[Kind]bool{}
 	for _, s := range m.Steps {

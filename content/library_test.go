@@ -187,3 +187,25 @@ func TestValidatePaths(t *testing.T) {
 		t.Errorf("Validate(all-kinds) = %v", ps)
 	}
 }
+
+// In every built-in module the steps that draw on one list see the same items: all of them
+// team-scoped or none.
+func TestBuiltinScopesAgree(t *testing.T) {
+	lib, _, err := NewLibrary("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range lib.List() {
+		team := map[string]bool{}
+		for _, s := range m.Steps {
+			e := s.Exercise
+			if e == nil || e.From == "" {
+				continue
+			}
+			if prev, seen := team[e.From]; seen && prev != e.Team {
+				t.Errorf("%s: the steps drawing on %q disagree on team", m.ID, e.From)
+			}
+			team[e.From] = e.Team
+		}
+	}
+}

@@ -520,6 +520,9 @@ func (w *walker) crossSteps(m *Module, infos []stepInfo) {
 			w.add(info.fromNode, "from: step %q comes later; from must name an earlier step", from)
 		case m.Steps[j].Exercise == nil || m.Steps[j].Exercise.Kind != KindList:
 			w.add(info.fromNode, "from: step %q has no list exercise%s", from, listHint(m, i, from))
+		case m.Steps[i].Exercise.Team && m.Steps[j].Exercise.Anonymous:
+			w.add(info.fromNode, "from: step %q is an anonymous list, one pool for the whole cohort that belongs to no team, so a team %s would show no items: remove team: true here",
+				from, m.Steps[i].Exercise.Kind)
 		case m.Steps[i].Exercise.Kind == KindVote && m.Steps[j].Exercise.TextLimit() > VoteItemWidth:
 			w.warn(info.fromNode, "items of step %q may be %d characters, but a vote shows %d at %d columns: set max_length: %d or less on that list",
 				from, m.Steps[j].Exercise.TextLimit(), VoteItemWidth, ScreenWidth, VoteItemWidth)
@@ -743,6 +746,9 @@ func (w *walker) kindRules(f *fields, e *Exercise, stepName string) {
 	case KindList:
 		if ent, ok := f.byKey["max_board_items"]; ok && e.MaxBoardItems > 0 && !e.SharedList() {
 			w.warn(ent.key, "max_board_items bounds a team board or an anonymous pool; on a list of one's own, max_items is the limit")
+		}
+		if ent, ok := f.byKey["team"]; ok && e.Team && e.Anonymous {
+			w.warn(ent.key, "team has no effect on an anonymous list: its items are one pool for the whole cohort")
 		}
 	case KindVote:
 		w.required(f, "from")

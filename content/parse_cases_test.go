@@ -273,6 +273,11 @@ var problemCases = []problemCase{
 		"t.yaml:24:13: from: step \"intro\" has no list exercise; the list steps before this one are \"ideas\"",
 	}},
 
+	{"team vote on an anonymous list", header + "  - id: ideas\n    title: I\n    guidance: g\n    phase: apply\n    exercise: {kind: list, anonymous: true, max_length: 60}\n" +
+		"  - id: v\n    title: V\n    guidance: g\n    phase: apply\n    exercise:\n      kind: matrix\n      from: ideas\n      team: true\n", []string{
+		"t.yaml:19:13: from: step \"ideas\" is an anonymous list, one pool for the whole cohort that belongs to no team, so a team matrix would show no items: remove team: true here",
+	}},
+
 	// Step names and suggestions.
 	{"step without id", header + "  - title: A\n    guidance: g\n", []string{
 		"t.yaml:8:5: missing key \"id\" in step 1",

@@ -45,8 +45,8 @@ func TestWarnings(t *testing.T) {
 			stepWith("m", "      kind: matrix\n      from: ideas\n      quadrants: [Quick wins with a long name, b, c, d]\n") +
 			stepWith("n", "      kind: matrix\n      from: ideas\n      x_axis: {label: Cost, low: Cheap to do for the city, high: Costly for the city budget}\n      y_axis: {label: A very long label for the value axis, low: None, high: A great deal of value}\n"),
 			[]string{
-				`t.yaml:22:19: warning: quadrant "Quick wins with a long name" is 27 characters; the grid shows 24 at 80 columns`,
-				`t.yaml:30:7: warning: quadrant "A great deal of value · Cheap to do for the city", made from the axis ends, is 48 characters; the grid shows 24 at 80 columns: shorten the axis ends or set quadrants`,
+				`t.yaml:22:19: warning: quadrant "Quick wins with a long name" is 27 characters; the grid shows 25 at 80 columns`,
+				`t.yaml:30:7: warning: quadrant "A great deal of value · Cheap to do for the city", made from the axis ends, is 48 characters; the grid shows 25 at 80 columns: shorten the axis ends or set quadrants`,
 				`t.yaml:30:7: warning: the line below the grid names the y_axis low end and both x_axis ends in 62 characters; 52 show at 80 columns: shorten them`,
 				`t.yaml:31:7: warning: the line above the grid, "↑ A great deal of value (A very long label for the value axis)", is 62 characters; 54 show at 80 columns: shorten the y_axis label or high end`,
 			}},
@@ -65,6 +65,13 @@ func TestWarnings(t *testing.T) {
 			"  - id: a\n    title: A\n    guidance: g\n    phase: apply\n    timebox: 20\n  - id: b\n    title: B\n    guidance: g\n    phase: apply\n    timebox: 15\n",
 			[]string{`t.yaml:5:11: warning: duration is 30 minutes but the time boxes of the steps add up to 35`}},
 		{"no time boxes", header + "  - id: a\n    title: A\n    guidance: g\n    phase: apply\n", nil},
+		{"board settings that do nothing", header +
+			stepWith("a", "      kind: list\n      team: true\n      anonymous: true\n") +
+			stepWith("b", "      kind: list\n      max_board_items: 50\n"),
+			[]string{
+				`t.yaml:14:7: warning: team has no effect on an anonymous list: its items are one pool for the whole cohort`,
+				`t.yaml:22:7: warning: max_board_items bounds a team board or an anonymous pool; on a list of one's own, max_items is the limit`,
+			}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

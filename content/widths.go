@@ -20,7 +20,7 @@ const (
 	// take their full width and three stages share the screen.
 	StageWidth = 18
 	// QuadrantWidth is the most of a matrix quadrant name shown in its corner of the grid.
-	QuadrantWidth = 24
+	QuadrantWidth = 25
 	// AxisTopWidth is the most of the line above a matrix grid: "↑ HIGH (LABEL)" for the
 	// vertical axis.
 	AxisTopWidth = 54

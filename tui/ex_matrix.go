@@ -259,7 +259,7 @@ func (m *matrixEditor) gridLines(width, height int) []string {
 		}
 	}
 	for q, name := range names {
-		put((q/2)*hh, (q%2)*hw, truncate(name, hw-1), 1)
+		put((q/2)*hh, (q%2)*hw, truncate(name, hw), 1)
 	}
 	var picked [3]int // row, column, length of the picked item's label
 	for i, it := range m.items {

@@ -46,6 +46,12 @@ func TestLabelBudgetsAtEightyColumns(t *testing.T) {
 		x.mustShow(q, "↑ "+high+" (Ten chars.)", "↓ "+yLow+"  ← "+xLow, xHigh+" →")
 	})
 
+	t.Run("matrix with the default axes", func(t *testing.T) {
+		x := newExHarness(t, "kind: matrix\nfrom: ideas", w, 22)
+		x.open(exData{items: items("One idea")})
+		x.mustShow("High impact · Low effort", "High impact · High effort", "Low impact · Low effort", "Low impact · High effort")
+	})
+
 	t.Run("vote", func(t *testing.T) {
 		text := label("Item", content.VoteItemWidth)
 		x := newExHarness(t, "kind: vote\nfrom: ideas\ndots: 6\nmax_per_item: 6", w, 10)
