@@ -6,6 +6,8 @@ import (
 	"sync"
 
 	"charm.land/glamour/v2"
+	gansi "charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -163,6 +165,26 @@ func isCSI(s string) bool {
 	return last >= 0x40 && last <= 0x7e
 }
 
+// guidanceStyle is one of glamour's standard styles ("dark", "light" or "ascii") without the
+// "#" marks glamour writes before headings: a participant sees a heading as a heading (bold
+// and coloured, or in plain text the top two levels in capitals), never as Markdown source.
+func guidanceStyle(name string) gansi.StyleConfig {
+	std, ok := styles.DefaultStyles[name]
+	if !ok {
+		std = styles.DefaultStyles[styles.DarkStyle]
+	}
+	cfg := *std // a copy: the standard styles are shared
+	for _, h := range []*gansi.StyleBlock{&cfg.H2, &cfg.H3, &cfg.H4, &cfg.H5, &cfg.H6} {
+		h.Prefix = ""
+	}
+	if name == StyleASCII {
+		upper := true
+		cfg.H1.Prefix = ""
+		cfg.H1.Upper, cfg.H2.Upper = &upper, &upper
+	}
+	return cfg
+}
+
 type rendererKey struct {
 	style string
 	width int
@@ -188,7 +210,7 @@ func (p *rendererPool) get(k rendererKey) (*glamour.TermRenderer, error) {
 	}
 	p.mu.Unlock()
 	r, err := glamour.NewTermRenderer(
-		glamour.WithStandardStyle(k.style),
+		glamour.WithStyles(guidanceStyle(k.style)),
 		glamour.WithWordWrap(k.width),
 	)
 	if err != nil {

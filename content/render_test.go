@@ -187,3 +187,27 @@ func BenchmarkRenderMarkdown(b *testing.B) {
 		}
 	}
 }
+
+// Headings show as headings, never with the "#" marks of their Markdown source.
+func TestRenderHeadingsWithoutMarks(t *testing.T) {
+	md := "# Top level\n\n## A visit you remember\n\nSome text.\n\n### Third level\n\nMore text.\n"
+	for _, style := range renderStyles {
+		out, err := RenderMarkdown(md, 60, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain := ansi.Strip(out)
+		if strings.Contains(plain, "#") {
+			t.Errorf("%s: a heading shows its # marks:\n%s", style, plain)
+		}
+		heading := "A visit you remember"
+		if style == StyleNoTTY || style == StyleASCII {
+			heading = "A VISIT YOU REMEMBER"
+		}
+		for _, want := range []string{heading, "Third level", "Some text."} {
+			if !strings.Contains(plain, want) {
+				t.Errorf("%s: %q missing:\n%s", style, want, plain)
+			}
+		}
+	}
+}
