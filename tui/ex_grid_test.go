@@ -204,7 +204,10 @@ questions:
 	x.mustShow("Answer every question before submitting: 1 left")
 	x.mustNotShow("not quite")
 	x.keys("j", "enter", "ctrl+s")
-	x.mustShow("✗ not quite", "The team knows too much.", "✓ right", "Score: 1 of 2")
+	x.mustShow("✗ not quite", "The team knows too much.", "The right answer: Real users", "✓ right", "Score: 1 of 2")
+	if v := x.view(); strings.Count(v, "The right answer:") != 1 {
+		t.Fatalf("the right answer should show once, under the wrong pick only:\n%s", v)
+	}
 
 	// Changing an answer hides the feedback until the quiz is submitted again.
 	x.keys("k", "k", "space")
@@ -212,4 +215,5 @@ questions:
 	x.mustNotShow("not quite", "Score")
 	x.keys("ctrl+s")
 	x.mustShow("Score: 2 of 2", "They see what the team cannot.")
+	x.mustNotShow("The right answer:")
 }

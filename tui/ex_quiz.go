@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"workshop/content"
 	"workshop/session"
 	"workshop/session/work"
 )
@@ -122,11 +123,21 @@ func (z *quizEditor) View() string {
 			if qi == z.q && oi == z.opt {
 				hi = len(body) - 1
 			}
-			if graded && oi == chosen && o.Feedback != "" {
-				for _, l := range strings.Split(wrap(o.Feedback, max(z.width-6, 8)), "\n") {
-					body = append(body, "      "+st.Muted.Render(l))
+			if graded && oi == chosen {
+				var more []string
+				if o.Feedback != "" {
+					for _, l := range strings.Split(wrap(o.Feedback, max(z.width-6, 8)), "\n") {
+						more = append(more, "      "+st.Muted.Render(l))
+					}
 				}
-				if qi == z.q && oi == z.opt {
+				if right, ok := rightOption(q); ok && !o.Correct {
+					// After a wrong pick the learner sees what was right, not only that it was not.
+					for _, l := range strings.Split(wrap("The right answer: "+right.Text, max(z.width-6, 8)), "\n") {
+						more = append(more, "      "+st.Good.Render(l))
+					}
+				}
+				body = append(body, more...)
+				if len(more) > 0 && qi == z.q && oi == z.opt {
 					hi = len(body) - 1
 				}
 			}
@@ -147,6 +158,16 @@ func (z *quizEditor) View() string {
 		extra = fmt.Sprintf("%d/%d answered", answered, len(z.ex.Questions))
 	}
 	return z.frame(body, lo, hi, z.statusLine(extra))
+}
+
+// rightOption is the question's correct option.
+func rightOption(q content.Question) (content.Option, bool) {
+	for _, o := range q.Options {
+		if o.Correct {
+			return o, true
+		}
+	}
+	return content.Option{}, false
 }
 
 func (z *quizEditor) ShortHelp() []key.Binding {
