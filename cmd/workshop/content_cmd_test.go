@@ -7,6 +7,14 @@ import (
 	"testing"
 )
 
+// The built-in module files validate with no problem and no warning.
+func TestContentValidateBuiltinModules(t *testing.T) {
+	out, err := cli(t, "content", "validate", "../../content/modules")
+	if err != nil || strings.TrimSpace(out) != "ok: 4 modules" {
+		t.Fatalf("content validate on the built-in modules: %v\n%s", err, out)
+	}
+}
+
 // Warnings are printed as such and do not fail the command; a problem does.
 func TestContentValidateWarningsAndProblems(t *testing.T) {
 	dir := t.TempDir()
