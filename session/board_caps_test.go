@@ -73,7 +73,7 @@ func TestTeamBoardCapsEachMember(t *testing.T) {
 	}
 	_, err := h.UpdateBoard(ctx, ana.ID, "team", addItem("Three", ana.ID))
 	var r *work.Refusal
-	if !errors.As(err, &r) || !errors.Is(err, work.ErrLimit) || r.Error() != "you have added the 2 items one person may add here. Remove one of yours to add another" {
+	if !errors.As(err, &r) || !errors.Is(err, work.ErrLimit) || r.Error() != "you have added 2 items, the most one person may add here" {
 		t.Fatalf("Ana's third item: %v", err)
 	}
 	// Bea's items are her own share, even when the screen names someone else as author.

@@ -23,7 +23,7 @@ func TestListTeamBoardShareIsPerPerson(t *testing.T) {
 	}
 	x.mustShow("Added. You have added the 2 items you may add here.", "2/2 yours")
 	x.keys("a")
-	x.mustShow("You have added the 2 items one person may add here")
+	x.mustShow("You have added 2 items, the most one person may add here.")
 	if x.ex.Typing() {
 		t.Fatal("a text field opened with the share used up")
 	}

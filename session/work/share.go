@@ -45,7 +45,7 @@ func Changed(before, after *List) (added, removed int) {
 // the limit.
 func CheckShare(ex *content.Exercise, own int, added bool) error {
 	if added && own > ex.ItemLimit() {
-		return overLimit("you have added the %d items one person may add here. Remove one of yours to add another", ex.ItemLimit())
+		return overLimit("you have added %d items, the most one person may add here", ex.ItemLimit())
 	}
 	return nil
 }
@@ -58,7 +58,7 @@ func Room(ex *content.Exercise, l *List, own int) error {
 			return overLimit("the board is full: it holds at most %d items", ex.BoardItemLimit())
 		}
 		if own >= ex.ItemLimit() {
-			return overLimit("you have added the %d items one person may add here. Remove one of yours to add another", ex.ItemLimit())
+			return overLimit("you have added %d items, the most one person may add here", ex.ItemLimit())
 		}
 		return nil
 	}
