@@ -39,7 +39,7 @@ func TestWarnings(t *testing.T) {
 			nil},
 		{"journey labels", header + stepWith("j", "      kind: journey\n      lanes: [Thoughts and feelings, Pain points]\n      stages: [Gets the final result, Waits]\n"), []string{
 			`t.yaml:14:15: warning: lane "Thoughts and feelings" is 21 characters; the journey shows 20 at 80 columns`,
-			`t.yaml:15:16: warning: stage "Gets the final result" is 21 characters; the journey shows 18 at 80 columns`,
+			`t.yaml:15:16: warning: stage "Gets the final result" is 21 characters; the journey shows 17 at 80 columns`,
 		}},
 		{"matrix labels", header + list1 + "      max_length: 60\n" +
 			stepWith("m", "      kind: matrix\n      from: ideas\n      quadrants: [Quick wins with a long name, b, c, d]\n") +

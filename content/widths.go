@@ -17,8 +17,8 @@ const (
 	// LaneWidth is the most of a journey lane name shown beside the grid.
 	LaneWidth = 20
 	// StageWidth is the most of a journey stage name shown above its column, when the lanes
-	// take their full width and three stages share the screen.
-	StageWidth = 18
+	// take their full width and three stages share the screen with more hidden beside them.
+	StageWidth = 17
 	// QuadrantWidth is the most of a matrix quadrant name shown in its corner of the grid.
 	QuadrantWidth = 25
 	// AxisTopWidth is the most of the line above a matrix grid: "↑ HIGH (LABEL)" for the

@@ -280,7 +280,11 @@ func (j *journeyEditor) columns() (laneW, colW, n int) {
 	const minCol = 16
 	n = max((j.width-laneW)/(minCol+1), 1)
 	n = min(n, max(stages, 1))
-	colW = max((j.width-laneW)/n-1, 4)
+	room := j.width - laneW
+	if stages > n {
+		room -= 5 // room for " 27 ▶", the stages hidden on the right, so no stage name is cut for it
+	}
+	colW = max(room/n-1, 4)
 	if j.stage < j.first {
 		j.first = j.stage
 	}

@@ -24,12 +24,13 @@ func TestLabelBudgetsAtEightyColumns(t *testing.T) {
 	w := content.ScreenWidth
 
 	t.Run("journey", func(t *testing.T) {
-		lane, stage := label("Lane", content.LaneWidth), label("Stage", content.StageWidth)
+		lane, stage, third := label("Lane", content.LaneWidth), label("Stage", content.StageWidth), label("Third", content.StageWidth)
 		longLane, longStage := label("Wide", content.LaneWidth+1), label("Long", content.StageWidth+1)
-		yaml := fmt.Sprintf("kind: journey\nstages: [%q, %q, Third, Fourth]\nlanes: [%q, %q]", stage, longStage, lane, longLane)
+		// Four stages: the third column shown sits beside the mark of the one hidden.
+		yaml := fmt.Sprintf("kind: journey\nstages: [%q, %q, %q, Fourth]\nlanes: [%q, %q]", stage, longStage, third, lane, longLane)
 		x := newExHarness(t, yaml, w, 14)
 		x.open(exData{})
-		x.mustShow(lane, stage, longLane[:content.LaneWidth-1]+"…", longStage[:content.StageWidth-1]+"…")
+		x.mustShow(lane, stage, third, "1 ▶", longLane[:content.LaneWidth-1]+"…", longStage[:content.StageWidth-1]+"…")
 	})
 
 	t.Run("matrix", func(t *testing.T) {
