@@ -61,6 +61,12 @@ func TestWarnings(t *testing.T) {
 				`t.yaml:15:53: warning: option "Satisfaction after requesting" is 29 characters; a cell of this 5-column table shows 14 at 80 columns`,
 				`t.yaml:38:22: warning: option "` + n("a", QuizOptionWidth+1) + `" is 62 characters; a quiz shows 61 at 80 columns`,
 			}},
+		{"column names", header +
+			stepWith("t", "      kind: table\n      columns:\n        - {name: What exactly is measured, type: text}\n        - {name: B, type: text}\n        - {name: C, type: text}\n        - {name: D, type: text}\n        - {name: E, type: text}\n") +
+			stepWith("u", "      kind: table\n      columns:\n        - {name: What exactly is measured, type: text}\n        - {name: B, type: text}\n"),
+			[]string{
+				`t.yaml:15:18: warning: column name "What exactly is measured" is 24 characters; the heading of this 5-column table shows 14 at 80 columns`,
+			}},
 		{"duration and time boxes", strings.Replace(header, "duration: 10", "duration: 30", 1) +
 			"  - id: a\n    title: A\n    guidance: g\n    phase: apply\n    timebox: 20\n  - id: b\n    title: B\n    guidance: g\n    phase: apply\n    timebox: 15\n",
 			[]string{`t.yaml:5:11: warning: duration is 30 minutes but the time boxes of the steps add up to 35`}},

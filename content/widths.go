@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 	"go.yaml.in/yaml/v3"
@@ -42,10 +43,29 @@ const (
 // of columns and rows at most: the table shares ScreenWidth among as many columns as fit, after
 // the row numbers.
 func ChoiceWidth(columns, maxRows int) int {
+	w, _ := tableCells(columns, maxRows)
+	return w
+}
+
+// ColumnNameWidth is the most of a column name shown in the heading of a table with the given
+// number of columns and rows at most: a cell's width, less the room of the mark that says how
+// many columns are scrolled out of sight when not all of them fit.
+func ColumnNameWidth(columns, maxRows int) int {
+	w, shown := tableCells(columns, maxRows)
+	if shown < columns {
+		// The mark " 7 ▶" takes four cells off the last heading shown, and the cut leaves "…"
+		// in a fifth (at most seven of twelve columns can be out of sight).
+		return max(w-5, 1)
+	}
+	return w
+}
+
+// tableCells is the width of a cell of a table at ScreenWidth, and how many columns show.
+func tableCells(columns, maxRows int) (width, shown int) {
 	numW := len(strconv.Itoa(maxRows+1)) + 3
 	avail := ScreenWidth - numW
 	n := max(min(avail/(minTableColumn+1), columns), 1)
-	return max(avail/n-1, 4)
+	return max(avail/n-1, 4), n
 }
 
 // width is the number of terminal cells a label takes.
@@ -78,18 +98,21 @@ func (w *walker) checkWidths(f *fields, e *Exercise) {
 	case KindMatrix:
 		w.matrixWidths(f, e, entries("quadrants"))
 	case KindTable:
-		limit := ChoiceWidth(len(e.Columns), e.RowLimit())
+		limit, heading := ChoiceWidth(len(e.Columns), e.RowLimit()), ColumnNameWidth(len(e.Columns), e.RowLimit())
+		where := fmt.Sprintf("a cell of this %d-column table", len(e.Columns))
 		for _, c := range entries("columns") {
 			cf := w.resolve(c)
 			if cf.Kind != yaml.MappingNode {
 				continue
 			}
 			for i := 0; i+1 < len(cf.Content); i += 2 {
-				if w.resolve(cf.Content[i]).Value != "options" {
-					continue
-				}
-				if r := w.resolve(cf.Content[i+1]); r.Kind == yaml.SequenceNode {
-					long(r.Content, "option", limit, fmt.Sprintf("a cell of this %d-column table", len(e.Columns)))
+				switch w.resolve(cf.Content[i]).Value {
+				case "name":
+					long([]*yaml.Node{cf.Content[i+1]}, "column name", heading, "the heading of this "+strings.TrimPrefix(where, "a cell of this "))
+				case "options":
+					if r := w.resolve(cf.Content[i+1]); r.Kind == yaml.SequenceNode {
+						long(r.Content, "option", limit, where)
+					}
 				}
 			}
 		}

@@ -74,6 +74,23 @@ func TestLabelBudgetsAtEightyColumns(t *testing.T) {
 		x.mustShow(wrong+"  ✗ not quite", right)
 	})
 
+	t.Run("table headings", func(t *testing.T) {
+		all, cut := label("Name", content.ColumnNameWidth(5, 12)), label("Last", content.ColumnNameWidth(6, 12))
+		x := newExHarness(t, fmt.Sprintf("kind: table\nmax_rows: 12\ncolumns:\n  - {name: %q, type: text}\n  - {name: B, type: text}\n  - {name: C, type: text}\n  - {name: D, type: text}\n  - {name: E, type: text}", all), w, 8)
+		x.open(exData{})
+		x.mustShow("│" + all + "│")
+		// With a sixth column out of sight, the fifth heading shares its cell with the mark;
+		// with ten rows or more the row numbers take their widest.
+		y := newExHarness(t, fmt.Sprintf("kind: table\nteam: true\nmax_rows: 12\ncolumns:\n  - {name: A, type: text}\n  - {name: B, type: text}\n  - {name: C, type: text}\n  - {name: D, type: text}\n  - {name: %q, type: text}\n  - {name: F, type: text}", cut), w, 8)
+		tb := &work.Table{}
+		for i := range 12 {
+			tb.AddRow(fmt.Sprint("r", i), 6)
+		}
+		y.board = tb
+		y.open(exData{})
+		y.mustShow("│"+cut, "1 ▶")
+	})
+
 	t.Run("table choice", func(t *testing.T) {
 		cw := content.ChoiceWidth(5, 12)
 		opt := label("Opt", cw)
