@@ -57,6 +57,9 @@ var problemCases = []problemCase{
 		"t.yaml:12:4: invalid YAML: this line is indented less than the rest of the guidance text that starts on line 11; indent it by at least 6 spaces, like the lines above it",
 		"t.yaml:18:12: phase \"bogus\" is not one of experience, reflect, conceptualize, apply",
 	}},
+	{"guidance starting at the level of its key", header + "  - id: a\n    title: A\n    guidance: |\n    **Bold** start\n      more\n    phase: apply\n", []string{
+		"t.yaml:11:5: invalid YAML: the guidance text that starts here must be indented further than its key on line 10; indent it by at least 6 spaces",
+	}},
 	{"unclosed quote", header + "  - id: a\n    title: \"Half a title\n    guidance: g\n    phase: apply\n", []string{
 		"t.yaml:9:5: invalid YAML: a quoted value starts on this line but its closing quote is missing",
 	}},

@@ -261,6 +261,12 @@ func blockHint(src []byte, line int, text string) string {
 					break
 				}
 			}
+			if textIndent < 0 && at <= keyIndent {
+				// The block's first line is no further in than its key, so the block is
+				// empty and this line is read as YAML.
+				return fmt.Sprintf("the %s text that starts here must be indented further than its key on line %d; indent it by at least %d spaces",
+					strings.TrimSpace(m[3]), j, keyIndent+2)
+			}
 			if textIndent <= keyIndent || at >= textIndent {
 				return ""
 			}
