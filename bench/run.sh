@@ -16,6 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 GO=${GO:-go}
+export GOTOOLCHAIN=go1.27.3 # as the Makefile
 FULL=${FULL:-0}
 GOBENCH=${GOBENCH:-1}
 PORT=${BENCH_PORT:-2314}

@@ -243,7 +243,7 @@ func (g *connGuard) waitTurnLocked(addr string, wait time.Duration) string {
 		q.turn.Broadcast()
 		g.mu.Unlock()
 	})
-	why := ""
+	var why string
 	for {
 		if why = g.refusal(addr); why != perAddressRefusal {
 			break // a slot is free; the total bounds still apply
