@@ -45,6 +45,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./content/
 	$(GO) test -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=$(FUZZTIME) ./session/work/
 	$(GO) test -run='^$$' -fuzz='^FuzzPasteBound$$' -fuzztime=$(FUZZTIME) ./tui/
+	$(GO) test -run='^$$' -fuzz='^FuzzEdit$$' -fuzztime=$(FUZZTIME) ./tui/textedit/
 
 # Static-check tools, installed from the module proxy at these versions into bin/tools.
 TOOLS                 := $(CURDIR)/bin/tools
