@@ -3,44 +3,34 @@ package tui
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 
 	"workshop/session"
 	"workshop/session/work"
+	"workshop/tui/textedit"
 )
 
 // reflection is the editor for free text written to a prompt: word-wrapped, pasted text
 // cleaned and cut to the length limit with a message, a draft stored whenever typing pauses.
+// The text editor keeps its own view until the text, the cursor, the size or the focus change,
+// so a frame that changes none of them (a countdown, someone else's change) costs it nothing.
 type reflection struct {
 	*exBase
-	area  textarea.Model
+	area  *textedit.Model
 	limit int
-	// drawn is the text area's last view, kept until something changes it: drawing a text area
-	// is the costliest part of a frame, and most frames (a countdown, someone else's change)
-	// leave it as it was.
-	drawn struct {
-		view          string
-		width, height int
-		stale         bool
-	}
 }
 
 func newReflection(b *exBase) *reflection {
 	r := &reflection{exBase: b, limit: b.ex.TextLimit()}
-	r.drawn.stale = true
-	r.area = textarea.New()
-	r.area.ShowLineNumbers = false
-	r.area.Prompt = "│ "
-	r.area.CharLimit = r.limit
-	r.area.MaxHeight = 0
-	r.area.Placeholder = "Write your answer here…"
-	styles := textarea.DefaultStyles(b.st.Dark)
-	styles.Cursor.Blink = false // no redraw twice a second over thin connections
-	r.area.SetStyles(styles)
+	r.area = textedit.New(textedit.Options{
+		Prompt:      "│ ",
+		Placeholder: "Write your answer here…",
+		Limit:       r.limit,
+		Styles:      b.st.Editor,
+		Clean:       session.CleanText, // what is typed is cleaned as a paste is
+	})
 	if t, ok := b.value.(*work.Reflection); ok {
 		r.area.SetValue(t.Text)
 	} else {
@@ -53,12 +43,13 @@ func newReflection(b *exBase) *reflection {
 func (r *reflection) text() *work.Reflection { return r.value.(*work.Reflection) }
 
 func (r *reflection) Focus() tea.Cmd {
-	r.focused, r.drawn.stale = true, true
-	return r.area.Focus()
+	r.focused = true
+	r.area.Focus()
+	return nil
 }
 
 func (r *reflection) Blur() {
-	r.focused, r.drawn.stale = false, true
+	r.focused = false
 	r.area.Blur()
 }
 
@@ -66,9 +57,9 @@ func (r *reflection) Typing() bool               { return r.area.Focused() }
 func (r *reflection) Wants(tea.KeyPressMsg) bool { return false }
 func (r *reflection) Refresh(d exData) exercise  { r.refresh(d); return r }
 func (r *reflection) Leave() tea.Cmd             { return r.leave() }
-func (r *reflection) FullHelp() [][]key.Binding  { return [][]key.Binding{r.ShortHelp()} }
 func (r *reflection) Resize(w, h int) exercise {
-	r.width, r.height, r.drawn.stale = w, h, true
+	r.width, r.height = w, h
+	r.area.SetStyles(r.st.Editor) // the styles change once the terminal's colours are known
 	r.area.SetWidth(w)
 	r.sizeArea()
 	return r
@@ -79,7 +70,6 @@ func (r *reflection) ShortHelp() []key.Binding {
 }
 
 func (r *reflection) Update(msg tea.Msg) (exercise, tea.Cmd) {
-	r.drawn.stale = true // any message may move the cursor, select or type
 	if cmd, ok := r.common(msg); ok {
 		return r, cmd
 	}
@@ -93,7 +83,7 @@ func (r *reflection) Update(msg tea.Msg) (exercise, tea.Cmd) {
 			r.text().Text = r.area.Value()
 			return r, r.submit()
 		}
-		if err := r.writable(); err != nil && !isMovement(msg) {
+		if err := r.writable(); err != nil && !textedit.Moves(msg) {
 			r.fail(err)
 			return r, nil
 		}
@@ -102,23 +92,34 @@ func (r *reflection) Update(msg tea.Msg) (exercise, tea.Cmd) {
 			r.fail(err)
 			return r, nil
 		}
-		msg.Content = session.CleanText(msg.Content)
-		cut := utf8.RuneCountInString(msg.Content) > r.limit-utf8.RuneCountInString(r.area.Value())
-		var cmd tea.Cmd
-		r.area, cmd = r.area.Update(msg)
-		cmd = tea.Batch(cmd, r.changed())
-		if cut {
+		if !r.area.Focused() {
+			return r, nil
+		}
+		fitted := r.area.InsertString(msg.Content)
+		cmd := r.changed()
+		if !fitted {
 			r.refuse(fmt.Sprintf("the pasted text was cut to fit the %d-character limit", r.limit))
 		}
 		return r, cmd
 	}
-	before := r.area.Value()
-	var cmd tea.Cmd
-	r.area, cmd = r.area.Update(msg)
-	if r.area.Value() != before {
-		return r, tea.Batch(cmd, r.changed())
+	if r.area.Update(msg) {
+		return r, r.changed()
 	}
-	return r, cmd
+	return r, nil
+}
+
+// FullHelp is the short help and the editor's own keys beyond the arrows: by word, by line,
+// and the deletions of a shell's line editor.
+func (r *reflection) FullHelp() [][]key.Binding {
+	b := func(keys []string, k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
+	return [][]key.Binding{append(r.ShortHelp(),
+		b([]string{"alt+left", "alt+right"}, "alt+←→", "word by word"),
+		b([]string{"ctrl+a", "ctrl+e"}, "ctrl+a/e", "line start/end"),
+		b([]string{"ctrl+w", "alt+backspace"}, "ctrl+w", "delete word"),
+		b([]string{"ctrl+k", "ctrl+u"}, "ctrl+k/u", "delete to end/start"),
+	)}
 }
 
 // changed takes the text into the work and stores it once typing pauses.
@@ -128,21 +129,9 @@ func (r *reflection) changed() tea.Cmd {
 	return r.schedule(r.env.typing)
 }
 
-// isMovement says whether a key only moves the cursor, which a locked answer still allows.
-func isMovement(msg tea.KeyPressMsg) bool {
-	switch msg.String() {
-	case "up", "down", "left", "right", "home", "end", "pgup", "pgdown", "ctrl+home", "ctrl+end":
-		return true
-	}
-	return false
-}
-
 func (r *reflection) View() string {
 	r.sizeArea()
-	count := fmt.Sprintf("%d/%d", utf8.RuneCountInString(r.area.Value()), r.limit)
-	if r.drawn.stale || r.drawn.width != r.area.Width() || r.drawn.height != r.area.Height() {
-		r.drawn.view, r.drawn.width, r.drawn.height, r.drawn.stale = r.area.View(), r.area.Width(), r.area.Height(), false
-	}
-	body := strings.Split(r.drawn.view, "\n")
+	count := fmt.Sprintf("%d/%d", r.area.Length(), r.limit)
+	body := strings.Split(r.area.View(), "\n")
 	return r.frame(body, 0, len(body)-1, r.statusLine(count))
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -68,4 +69,50 @@ func TestReflectionLockedRefusesChanges(t *testing.T) {
 	}
 	x.keys("left") // moving the cursor is still fine
 	x.mustShow("kept")
+}
+
+// The editor's keys work in a reflection: by word and line, the deletions of a shell, across
+// wrapped rows; what is typed is cleaned as a paste is; and the full help lists them.
+func TestReflectionEditingKeys(t *testing.T) {
+	x := newExHarness(t, "kind: reflection", 30, 10)
+	x.open(exData{})
+	x.typeText("the queue was long and slow")
+	x.keys("alt+left", "alt+left", "ctrl+w")
+	x.mustShow("│ the queue was and slow")
+	x.keys("ctrl+e", "enter")
+	x.typeText("staff")
+	x.send(tea.KeyPressMsg{Code: 0x202e, Text: "\u202e"}) // a bidi override, typed
+	x.typeText("helped")
+	x.keys("ctrl+a", "alt+right", "ctrl+k")
+	if got := x.stored().(*work.Reflection).Text; got != "the queue was and slow\nstaffhelped" {
+		t.Fatalf("stored %q", got)
+	}
+	x.keys("up", "home", "ctrl+k")
+	if got := x.stored().(*work.Reflection).Text; got != "\nstaffhelped" {
+		t.Fatalf("stored %q after ctrl+k on the first line", got)
+	}
+
+	var help []string
+	for _, g := range x.ex.FullHelp() {
+		for _, b := range g {
+			help = append(help, b.Help().Key+" "+b.Help().Desc)
+		}
+	}
+	for _, want := range []string{"ctrl+s submit", "enter new line", "alt+←→ word by word", "ctrl+w delete word", "ctrl+k/u delete to end/start"} {
+		if !slices.Contains(help, want) {
+			t.Errorf("full help %q lacks %q", help, want)
+		}
+	}
+}
+
+// A locked answer refuses every change, and lets every move through.
+func TestReflectionLockedAllowsMoves(t *testing.T) {
+	x := newExHarness(t, "kind: reflection", 60, 10)
+	x.art = &session.Artifact{Schema: 1, Data: []byte(`{"text":"kept as it was"}`), Status: session.StatusDraft}
+	x.env.snap.Cohort.Live.Locked = []string{x.step.ID}
+	x.open(exData{})
+	x.keys("ctrl+a", "alt+right", "ctrl+e", "alt+left", "ctrl+home", "ctrl+end", "up", "pgdown")
+	x.mustNotShow("locked this step")
+	x.keys("ctrl+w")
+	x.mustShow("kept as it was", "locked this step")
 }

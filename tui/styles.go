@@ -9,6 +9,8 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
+
+	"workshop/tui/textedit"
 )
 
 // Styles is every style a screen uses, made once per session for its background and colour
@@ -31,6 +33,8 @@ type Styles struct {
 	Selected  lipgloss.Style
 	Code      lipgloss.Style
 	StatusBar lipgloss.Style
+	// Editor is how text editors draw their cursor, placeholder and prompt.
+	Editor *textedit.Styles
 }
 
 // NewStyles builds the styles for a dark or light background; with plain (no colour) output the
@@ -76,5 +80,6 @@ func NewStyles(dark bool, profile colorprofile.Profile) Styles {
 	s.Code = lipgloss.NewStyle().Bold(true).Foreground(accent).Padding(0, 1).
 		Border(lipgloss.ThickBorder()).BorderForeground(accent)
 	s.StatusBar = lipgloss.NewStyle().Foreground(muted)
+	s.Editor = textedit.NewStyles(lipgloss.NewStyle().Reverse(true), s.Muted, s.Muted)
 	return s
 }
