@@ -128,9 +128,21 @@ func BenchmarkView(b *testing.B) {
 }
 
 // BenchmarkTypeView types one character and draws, alternating with a backspace so that the
-// text keeps its length.
+// text keeps its length. The last case is the worst for the editor: a key in one paragraph of
+// 4,000 characters (the default limit), which is wrapped again whole.
 func BenchmarkTypeView(b *testing.B) {
 	keys := []tea.KeyPressMsg{{Code: 'x', Text: "x"}, {Code: tea.KeyBackspace}}
+	long := strings.ReplaceAll(strings.Repeat(benchText, 4), "\n", " ")
+	b.Run("textedit/4000-one-paragraph", func(b *testing.B) {
+		m := newTextedit(long)
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			m.Update(keys[i%2])
+			sink = m.View()
+			i++
+		}
+	})
 	for _, tc := range benchTexts {
 		b.Run("textarea/"+tc.name, func(b *testing.B) {
 			a := newTextarea(tc.text)
