@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -115,4 +116,24 @@ func TestReflectionLockedAllowsMoves(t *testing.T) {
 	x.mustNotShow("locked this step")
 	x.keys("ctrl+w")
 	x.mustShow("kept as it was", "locked this step")
+}
+
+// A wide answer (CJK, emoji with skin tones and joiners, combining accents) is wrapped by the
+// editor so that every row fits however the terminal counts cells: no row is left for the
+// frame to cut, so the whole answer shows.
+func TestReflectionWideTextFits(t *testing.T) {
+	for _, w := range []int{80, 40, 24} {
+		x := newExHarness(t, "kind: reflection\nmax_length: 4000", w, 30)
+		data, _ := json.Marshal(work.Reflection{Text: wideAnswer})
+		x.art = &session.Artifact{Schema: 1, Data: data, Status: session.StatusDraft}
+		x.open(exData{})
+		x.keys("ctrl+home")
+		v := x.mustShow("山田", "end")
+		for _, l := range strings.Split(v, "\n") {
+			if strings.HasPrefix(l, "│") && strings.Contains(l, "…") {
+				t.Errorf("at %d columns a row was cut:\n%s", w, v)
+			}
+		}
+		fitsEveryCount(t, "reflection", x.ex.View(), w, 30)
+	}
 }

@@ -83,8 +83,8 @@ func check(t *testing.T, m *Model, step int) {
 		t.Fatalf("op %d: %d rows, want %d", step, len(lines), m.Height())
 	}
 	for i, l := range lines {
-		if ansi.StringWidth(l) > m.Width() {
-			t.Fatalf("op %d: row %d is %d cells, width %d: %q", step, i, ansi.StringWidth(l), m.Width(), l)
+		if w, wc := ansi.StringWidth(l), ansi.StringWidthWc(l); w > m.Width() || wc > m.Width() {
+			t.Fatalf("op %d: row %d is %d cells (%d per code point), width %d: %q", step, i, w, wc, m.Width(), l)
 		}
 	}
 	kept := slices.Clone(m.rows)

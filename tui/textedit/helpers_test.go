@@ -99,8 +99,8 @@ func checkRows(t *testing.T, m *Model) {
 		t.Fatalf("%d rows in the view, want %d:\n%s", len(lines), m.Height(), v)
 	}
 	for i, l := range lines {
-		if w := ansi.StringWidth(l); w > m.Width() {
-			t.Fatalf("row %d is %d cells wide, more than %d: %q", i, w, m.Width(), ansi.Strip(l))
+		if w, wc := ansi.StringWidth(l), ansi.StringWidthWc(l); w > m.Width() || wc > m.Width() {
+			t.Fatalf("row %d is %d cells wide (%d per code point), more than %d: %q", i, w, wc, m.Width(), ansi.Strip(l))
 		}
 	}
 	m.layout()

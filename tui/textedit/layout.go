@@ -20,13 +20,18 @@ type row struct {
 
 // cluster is the length in bytes and the width in cells of the grapheme cluster s starts with
 // (s is not empty). A combining mark stays with its base; an emoji with its modifiers is one
-// cluster. Text is mostly ASCII, so a printable ASCII byte followed by another is answered
-// without segmenting.
+// cluster. Terminals count cells either per cluster or per code point (wcwidth), and the two
+// differ for emoji with skin tones or joiners (a family is 2 cells one way, 8 the other): the
+// width is the larger count, so that a row fits however the terminal counts. Text is mostly
+// ASCII, so a printable ASCII byte followed by another is answered without segmenting.
 func cluster(s string) (n, w int) {
 	if len(s) == 1 || s[0] < utf8.RuneSelf && s[1] < utf8.RuneSelf {
 		return 1, 1
 	}
 	c, w := ansi.FirstGraphemeCluster(s, ansi.GraphemeWidth)
+	if wc := ansi.StringWidthWc(c); wc > w {
+		w = wc
+	}
 	return len(c), w
 }
 

@@ -84,9 +84,11 @@ func (m *Model) face(c string, w int) string {
 
 func (m *Model) drawPlaceholder(b *strings.Builder) {
 	if m.held == nil {
-		m.held = strings.Split(ansi.Wrap(m.opt.Placeholder, m.tw, ""), "\n")
+		// Wrapped by one count of cells then the other (which only breaks lines further), and
+		// cut where a cluster is still too wide.
+		m.held = strings.Split(ansi.Wrap(ansi.WrapWc(m.opt.Placeholder, m.tw, ""), m.tw, ""), "\n")
 		for i, l := range m.held {
-			m.held[i] = ansi.Truncate(l, m.tw, "")
+			m.held[i] = m.cut(l)
 		}
 	}
 	for i := range m.height {
@@ -112,4 +114,17 @@ func (m *Model) drawPlaceholder(b *strings.Builder) {
 			m.st.placeholder.write(b, l[n:])
 		}
 	}
+}
+
+// cut is the start of s that fits a row.
+func (m *Model) cut(s string) string {
+	used := 0
+	for k := 0; k < len(s); {
+		n, w := cluster(s[k:])
+		if used+w > m.tw {
+			return s[:k]
+		}
+		used, k = used+w, k+n
+	}
+	return s
 }

@@ -34,10 +34,14 @@ func TestWrapRows(t *testing.T) {
 			rows: []string{"中文", "字符", "测试"}},
 		{name: "CJK words", tw: 10, text: "你好 世界 再见",
 			rows: []string{"你好 世界 ", "再见"}},
+		// An emoji with a skin tone is 2 cells for a terminal drawing clusters, 4 for one
+		// counting code points: rows fit the larger count.
 		{name: "emoji with modifiers stay whole", tw: 5, text: "👍🏽👍🏽👍🏽 ok",
-			rows: []string{"👍🏽👍🏽", "👍🏽 ", "ok"}},
-		{name: "family emoji is one cluster", tw: 3, text: "👩‍👩‍👧x",
-			rows: []string{"👩‍👩‍👧x", ""}},
+			rows: []string{"👍🏽", "👍🏽", "👍🏽 ", "ok"}},
+		{name: "joined emoji are one cluster", tw: 10, text: "👨‍👩‍👧‍👦 ok",
+			rows: []string{"👨‍👩‍👧‍👦 ", "ok"}},
+		{name: "a cluster wider than the row", tw: 3, text: "👩‍👩‍👧x",
+			rows: []string{"👩‍👩‍👧x"}, shown: []string{"…x"}},
 		{name: "combining marks stay with their base", tw: 3, text: "e\u0301e\u0301e\u0301e\u0301",
 			rows: []string{"e\u0301e\u0301e\u0301", "e\u0301"}},
 		{name: "a lone mark is drawn on a space", tw: 5, text: "\u0301a",
@@ -49,7 +53,9 @@ func TestWrapRows(t *testing.T) {
 		{name: "width 2", tw: 2, text: "中文 a",
 			rows: []string{"中", "文", " ", "a"}},
 		{name: "width 2 emoji", tw: 2, text: "👍🏽!",
-			rows: []string{"👍🏽", "!"}},
+			rows: []string{"👍🏽!", ""}, shown: []string{"…!", ""}},
+		{name: "width 2 symbol with a variation selector", tw: 2, text: "☺\ufe0f!",
+			rows: []string{"☺\ufe0f", "!"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			m := editor(c.tw+2, 8, c.text)
