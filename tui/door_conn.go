@@ -62,7 +62,7 @@ var DefaultConnLimits = ConnLimits{
 	LoginGrace:         30 * time.Second,
 	Startups:           Startups{Start: 64, Rate: 30, Full: 256},
 	StartupsPerAddress: 32,
-	QueuePerAddress:    256,
+	QueuePerAddress:    1024,
 	MaxSessions:        4,
 	AliveInterval:      15 * time.Second,
 	AliveCountMax:      3,
