@@ -29,6 +29,13 @@ type draftTickMsg struct {
 // participant's own artifact, or a shared board changed one intent at a time), the status
 // line and the frame that fits prompt, body and footer into the editor's height.
 type exBase struct {
+	// prompt is the exercise's prompt as last wrapped and styled, for a width and a style set
+	// (Markdown names the set: dark, light or plain).
+	prompt struct {
+		lines []string
+		width int
+		style string
+	}
 	id   int // this editor, in the messages it exchanges with the participant view
 	st   *Styles
 	env  *exEnv

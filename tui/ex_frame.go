@@ -14,6 +14,9 @@ import (
 
 // promptLines is the exercise's prompt wrapped to the width (never cut to one line).
 func (b *exBase) promptLines() []string {
+	if b.prompt.lines != nil && b.prompt.width == b.width && b.prompt.style == b.st.Markdown {
+		return append([]string(nil), b.prompt.lines...) // callers may change their copy
+	}
 	p := strings.TrimSpace(b.ex.Prompt)
 	if p == "" {
 		p = defaultPrompt(b.ex.Kind)
@@ -22,7 +25,10 @@ func (b *exBase) promptLines() []string {
 	for _, l := range strings.Split(wrap(p, b.width), "\n") {
 		out = append(out, b.st.Subtitle.Render(l))
 	}
-	return out
+	// The prompt is the same on every frame; wrapping and styling it each time was most of
+	// what drawing an editor cost.
+	b.prompt.lines, b.prompt.width, b.prompt.style = out, b.width, b.st.Markdown
+	return append([]string(nil), out...)
 }
 
 func defaultPrompt(k content.Kind) string {

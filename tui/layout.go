@@ -15,6 +15,26 @@ import (
 
 // cellWidth is the most cells s can take: the larger of the two counts.
 func cellWidth(s string) int {
+	// Most rows are plain ASCII with styling: both counts are then the printable bytes, and
+	// measuring them is most of what fitting a frame costs.
+	simple, styled := true, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == 0x1b:
+			styled = true
+		case c < 0x20 || c >= 0x7f:
+			simple = false
+		}
+		if !simple {
+			break
+		}
+	}
+	if simple {
+		if !styled {
+			return len(s)
+		}
+		return ansi.StringWidth(s)
+	}
 	g := ansi.StringWidth(s)
 	if wc := ansi.StringWidthWc(s); wc > g {
 		return wc

@@ -149,3 +149,13 @@ func TestWideTextFitsTheParticipantScreen(t *testing.T) {
 		fitsEveryCount(t, "participant", r.app.View().Content, w, ht)
 	}
 }
+
+// The plain-ASCII shortcut of cellWidth measures what both counts measure.
+func TestCellWidthShortcutAgrees(t *testing.T) {
+	for _, s := range []string{"", "plain text", "\x1b[1mbold\x1b[m and \x1b[38;5;12mblue\x1b[39m", "tab\there", "del\x7f", "Ação", "世界", "👍🏽 ok"} {
+		slow := max(ansi.StringWidth(s), ansi.StringWidthWc(s))
+		if got := cellWidth(s); got != slow {
+			t.Errorf("cellWidth(%q) = %d, both counts say at most %d", s, got, slow)
+		}
+	}
+}
