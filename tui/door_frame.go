@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"fmt"
+
 	tea "charm.land/bubbletea/v2"
 
 	"workshop/tui/frame"
@@ -14,13 +16,34 @@ import (
 type framed struct {
 	inner tea.Model
 	fw    *frame.Writer
+	// prog is the program running this model, known once the program is made.
+	prog *programRef
 }
 
-func (f framed) Init() tea.Cmd { return f.inner.Init() }
+// programRef lets a model reach the program that runs it, which is made after the model.
+type programRef struct{ p *tea.Program }
+
+// Init starts the inner model and stops Bubble Tea's frame ticker. Without a renderer the
+// ticker only flushes what the program writes itself, which here is nothing (raw output goes
+// through Update, below), yet it wakes every session once a second, idle or not; releasing
+// the terminal is the one public way to stop it, and the program runs on without it.
+func (f framed) Init() tea.Cmd {
+	ref := f.prog
+	stopTicker := func() tea.Msg {
+		if ref != nil && ref.p != nil {
+			_ = ref.p.ReleaseTerminal() // no terminal state to restore: the pty is the client's
+		}
+		return nil
+	}
+	return tea.Batch(f.inner.Init(), stopTicker)
+}
 
 func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if ws, ok := msg.(tea.WindowSizeMsg); ok {
-		f.fw.Resize(ws.Width, ws.Height) // sizes are clamped before they reach any model
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		f.fw.Resize(msg.Width, msg.Height) // sizes are clamped before they reach any model
+	case tea.RawMsg:
+		f.fw.Raw(fmt.Sprint(msg.Msg)) // a bell: Bubble Tea's own output is discarded
 	}
 	inner, cmd := f.inner.Update(msg)
 	f.inner = inner
@@ -32,13 +55,4 @@ func (f framed) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (f framed) View() tea.View {
 	f.fw.Frame(f.inner.View().Content)
 	return tea.View{}
-}
-
-// rawOutput is what Bubble Tea itself still writes (a bell, a clipboard request): it goes
-// through the frame writer, so it never interleaves with a frame.
-type rawOutput struct{ fw *frame.Writer }
-
-func (r rawOutput) Write(p []byte) (int, error) {
-	r.fw.Raw(string(p))
-	return len(p), nil
 }

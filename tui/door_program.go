@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"io"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -25,9 +26,8 @@ import (
 // answers come back through startInput like any other input.
 //
 // Frames reach the terminal through a frame.Writer (see framed), not Bubble Tea's renderer;
-// the writer also sends the queries. Bubble Tea still runs its frame ticker without a
-// renderer, only to flush what it writes itself (a bell); at one tick a second it costs a
-// session nothing worth counting.
+// the writer also sends the queries. Bubble Tea's frame ticker is stopped once the program
+// runs (see framed.Init).
 func newProgram(ctx context.Context, s ssh.Session, pty ssh.Pty, model tea.Model) (*tea.Program, *frame.Writer) {
 	env := append(s.Environ(), "TERM="+pty.Term)
 	w, h := clampSize(pty.Window.Width, pty.Window.Height)
@@ -35,9 +35,10 @@ func newProgram(ctx context.Context, s ssh.Session, pty ssh.Pty, model tea.Model
 	// client's TERM and COLORTERM.
 	profile := colorprofile.Env(env)
 	fw := frame.New(s, w, h, frame.Options{Profile: profile, Title: "workshop", Start: terminalQueries(env)})
-	p := tea.NewProgram(framed{inner: model, fw: fw},
+	ref := &programRef{}
+	p := tea.NewProgram(framed{inner: model, fw: fw, prog: ref},
 		tea.WithInput(nil),
-		tea.WithOutput(rawOutput{fw}),
+		tea.WithOutput(io.Discard), // everything reaches the terminal through fw
 		tea.WithoutRenderer(),
 		tea.WithFPS(1),
 		tea.WithEnvironment(env),
@@ -47,6 +48,7 @@ func newProgram(ctx context.Context, s ssh.Session, pty ssh.Pty, model tea.Model
 		tea.WithContext(ctx),
 		tea.WithoutSignalHandler(),
 	)
+	ref.p = p
 	return p, fw
 }
 

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -260,5 +261,25 @@ func TestStartupRefusal(t *testing.T) {
 		if got := addressKey(ap); got != want {
 			t.Errorf("addressKey(%s) = %s, want %s", a, got, want)
 		}
+	}
+}
+
+// An idle session has no timer of its own: Bubble Tea's frame ticker, which would wake every
+// session once a second, is stopped once the program runs.
+func TestIdleSessionHasNoFrameTicker(t *testing.T) {
+	d := startDoor(t, nil)
+	c := dialDoor(t, d.addr)
+	c.waitFor("Join a workshop")
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		buf := make([]byte, 1<<20)
+		stacks := string(buf[:runtime.Stack(buf, true)])
+		if !strings.Contains(stacks, "startRenderer") {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("a session still runs Bubble Tea's frame ticker:\n%s", stacks)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
