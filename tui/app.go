@@ -55,6 +55,7 @@ type App struct {
 // facilitator key, the lobby for everyone else.
 func NewApp(deps *Deps) App {
 	st := NewStyles(true, colorprofile.TrueColor)
+	st.shared = deps.Render
 	a := App{deps: deps, styles: &st, keys: DefaultKeyMap(), help: help.New(), width: 80, height: 24, dark: true, profile: colorprofile.TrueColor, memo: &renderMemo{}}
 	if deps.Facilitator != nil {
 		a.screen = newConsole(deps, a.styles, a.keys)
@@ -113,7 +114,9 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (a *App) restyle() {
+	shared := a.styles.shared
 	*a.styles = NewStyles(a.dark, a.profile)
+	a.styles.shared = shared
 	a.help.Styles = help.DefaultStyles(a.dark)
 	a.screen = a.screen.Resize(a.bodySize())
 }
@@ -143,8 +146,8 @@ func (a App) render() string {
 	if m == nil {
 		m = &renderMemo{} // an App made without NewApp, in tests
 	}
-	body := m.fit(a.screen.View(), a.width, a.height-1)
-	return body + "\n" + m.helpLine(a.help, a.shortHelp(), a.width, a.dark)
+	body := m.fit(a.screen.View(), a.width, a.height-1, a.styles.shared)
+	return body + "\n" + m.helpLine(a.help, a.shortHelp(), a.width, a.styles)
 }
 
 // renderMemo keeps what the last frame computed that the next one most likely needs again:
@@ -158,7 +161,7 @@ type renderMemo struct {
 }
 
 // fit is fitBlock, measuring only the rows that differ from the last frame's.
-func (m *renderMemo) fit(s string, width, height int) string {
+func (m *renderMemo) fit(s string, width, height int, shared *RenderCache) string {
 	lines := strings.Split(s, "\n")
 	if len(lines) > height {
 		lines = lines[:height]
@@ -172,16 +175,17 @@ func (m *renderMemo) fit(s string, width, height int) string {
 			out[i] = m.out[i]
 			continue
 		}
-		out[i] = truncate(l, width)
+		out[i] = shared.truncate(l, width)
 	}
 	m.in, m.out = lines, out
 	return strings.Join(out, "\n")
 }
 
-// helpLine is the short help for the window, styled again only when the keys shown change.
-func (m *renderMemo) helpLine(h help.Model, keys []key.Binding, width int, dark bool) string {
+// helpLine is the short help for the window, styled again only when the keys shown change,
+// and then shared with every session showing the same keys in the same styles.
+func (m *renderMemo) helpLine(h help.Model, keys []key.Binding, width int, st *Styles) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d|%v", width, dark)
+	fmt.Fprintf(&b, "help|%s|%d", st.key(), width)
 	for _, k := range keys {
 		if k.Enabled() {
 			b.WriteString("|" + k.Help().Key + "\x00" + k.Help().Desc)
@@ -189,7 +193,7 @@ func (m *renderMemo) helpLine(h help.Model, keys []key.Binding, width int, dark 
 	}
 	if key := b.String(); key != m.helpKey || m.help == "" {
 		// The help model can overshoot a narrow window; the frame never may.
-		m.helpKey, m.help = key, truncate(h.ShortHelpView(keys), width)
+		m.helpKey, m.help = key, st.shared.styled(key, func() string { return truncate(h.ShortHelpView(keys), width) })
 	}
 	return m.help
 }

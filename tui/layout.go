@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -87,5 +88,7 @@ func wrap(s string, width int) string {
 
 // rule draws a horizontal line across width cells.
 func rule(st *Styles, width int) string {
-	return st.Rule.Render(strings.Repeat("─", max(width, 0)))
+	return st.shared.styled("rule|"+st.key()+"|"+strconv.Itoa(width), func() string {
+		return st.Rule.Render(strings.Repeat("─", max(width, 0)))
+	})
 }

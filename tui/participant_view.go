@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"workshop/content"
@@ -47,27 +48,35 @@ func (v *participantView) header() []string {
 	step := v.step()
 	w := v.width
 
-	right := st.Good.Render("● connected")
-	if t := v.timerText(); t != "" {
-		style := st.Accent
-		if t == "Time is up" {
-			style = st.Warn
+	// The top line is the same on every screen of the cohort at a given second: render it once.
+	t := v.timerText()
+	top := st.shared.styled("top|"+st.key()+"|"+strconv.Itoa(w)+"|"+t+"|"+mod.Title, func() string {
+		right := st.Good.Render("● connected")
+		if t != "" {
+			style := st.Accent
+			if t == "Time is up" {
+				style = st.Warn
+			}
+			right = style.Render(t) + "  " + right
 		}
-		right = style.Render(t) + "  " + right
-	}
-	title := st.Title.Render(truncate(mod.Title, max(w-cellWidth(right)-2, 8)))
-	lines := []string{spread(title, right, w)}
+		title := st.Title.Render(truncate(mod.Title, max(w-cellWidth(right)-2, 8)))
+		return spread(title, right, w)
+	})
+	lines := []string{top}
 
-	var meta []string
-	if v.snap.Cohort.Live.IsLocked(step.ID) {
-		meta = append(meta, st.Warn.Render("Locked"))
-	}
-	if step.TimeBox > 0 {
-		meta = append(meta, st.Muted.Render(fmt.Sprintf("%d min", step.TimeBox)))
-	}
-	metaText := strings.Join(meta, st.Muted.Render(" · "))
+	locked := v.snap.Cohort.Live.IsLocked(step.ID)
 	stepLine := fmt.Sprintf("Step %d of %d — %s", v.viewing+1, len(mod.Steps), step.Title)
-	lines = append(lines, spread(st.Subtitle.Render(truncate(stepLine, max(w-cellWidth(metaText)-2, 8))), metaText, w))
+	lines = append(lines, st.shared.styled(fmt.Sprintf("step|%s|%d|%v|%d|%s", st.key(), w, locked, step.TimeBox, stepLine), func() string {
+		var meta []string
+		if locked {
+			meta = append(meta, st.Warn.Render("Locked"))
+		}
+		if step.TimeBox > 0 {
+			meta = append(meta, st.Muted.Render(fmt.Sprintf("%d min", step.TimeBox)))
+		}
+		metaText := strings.Join(meta, st.Muted.Render(" · "))
+		return spread(st.Subtitle.Render(truncate(stepLine, max(w-cellWidth(metaText)-2, 8))), metaText, w)
+	}))
 
 	if a := v.snap.Cohort.Live.Announcement; a != nil {
 		text := strings.Split(wrap("Announcement: "+strings.ReplaceAll(a.Text, "\n", " "), w), "\n")

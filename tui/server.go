@@ -53,6 +53,7 @@ type FrontDoor struct {
 	log     *slog.Logger
 	hint    JoinHint
 	metrics *metrics.Metrics // nil counts nothing
+	render  *RenderCache     // shared by every session of this server
 	input   InputLimits
 	// codes bounds wrong join and rejoin codes across every session of the server.
 	codes *session.CodeGuard
@@ -84,7 +85,7 @@ func NewFrontDoor(m *session.Manager, logger *slog.Logger, hint JoinHint, opts .
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	f := &FrontDoor{manager: m, log: logger, hint: hint, input: DefaultInputLimits, live: map[*tea.Program]struct{}{}}
+	f := &FrontDoor{manager: m, log: logger, hint: hint, input: DefaultInputLimits, live: map[*tea.Program]struct{}{}, render: NewRenderCache()}
 	for _, o := range opts {
 		o(f)
 	}
@@ -316,7 +317,7 @@ func (f *FrontDoor) Wait(ctx context.Context) error {
 
 func (f *FrontDoor) newApp(ctx context.Context, s ssh.Session, conn *Conn) App {
 	id := session.IdentityFromKey(s.PublicKey())
-	deps := &Deps{Ctx: ctx, Manager: f.manager, Identity: id, Actor: session.KeyActor(id), User: s.User(), Hint: f.hint, Conn: conn, Log: f.log, Metrics: f.metrics,
+	deps := &Deps{Ctx: ctx, Render: f.render, Manager: f.manager, Identity: id, Actor: session.KeyActor(id), User: s.User(), Hint: f.hint, Conn: conn, Log: f.log, Metrics: f.metrics,
 		Codes: f.codes, Source: session.CodeSource{Conn: s.Context().SessionID(), Addr: s.RemoteAddr().String()}}
 	if fac, ok, err := f.manager.Facilitators().Lookup(ctx, id); err != nil {
 		f.log.Error("facilitator lookup", "err", err)
@@ -353,7 +354,9 @@ func (c *Conn) Close() {
 // Deps is what every screen of one session may use.
 type Deps struct {
 	// Ctx ends when the session ends; commands that wait use it so nothing outlives the session.
-	Ctx         context.Context
+	Ctx context.Context
+	// Render is the server's cache of what renders alike for every session (nil: none).
+	Render      *RenderCache
 	Manager     *session.Manager
 	Identity    session.Identity
 	Facilitator *session.Facilitator // nil for participants

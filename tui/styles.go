@@ -18,6 +18,9 @@ import (
 type Styles struct {
 	Dark     bool
 	Markdown string // glamour style name: dark, light or notty
+	profile  colorprofile.Profile
+	// shared is the server's cache of what renders alike for every session (nil: none).
+	shared *RenderCache
 
 	App       lipgloss.Style
 	Title     lipgloss.Style
@@ -58,7 +61,7 @@ func NewStyles(dark bool, profile colorprofile.Profile) Styles {
 		bad    = ld(lipgloss.Color("#CF222E"), lipgloss.Color("#FF7B72"))
 		line   = ld(lipgloss.Color("#D1D9E0"), lipgloss.Color("#3D444D"))
 	)
-	s := Styles{Dark: dark, Markdown: "dark"}
+	s := Styles{Dark: dark, Markdown: "dark", profile: profile}
 	if !dark {
 		s.Markdown = "light"
 	}

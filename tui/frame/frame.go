@@ -32,6 +32,9 @@ type Options struct {
 	// Start is written once after the terminal is set up, e.g. a query whose answer the
 	// program reads from its input.
 	Start string
+	// RowsFit promises that no row of a frame is wider than the terminal, so rows are written
+	// without being measured. Without it, a row too wide is cut.
+	RowsFit bool
 }
 
 // Writer owns the terminal of one session. Frame, Resize and Raw may be called from any
@@ -40,6 +43,7 @@ type Writer struct {
 	out     io.Writer
 	profile colorprofile.Profile
 	title   string
+	rowsFit bool
 
 	mu      sync.Mutex
 	latest  string
@@ -67,7 +71,7 @@ type Writer struct {
 
 // New sets up the terminal on out (alternate screen, hidden cursor, bracketed paste) and starts the goroutine that draws frames of width×height cells.
 func New(out io.Writer, width, height int, opts Options) *Writer {
-	w := &Writer{out: out, profile: opts.Profile, title: opts.Title, width: width, height: height,
+	w := &Writer{out: out, profile: opts.Profile, title: opts.Title, rowsFit: opts.RowsFit, width: width, height: height,
 		wake: make(chan struct{}, 1), done: make(chan struct{})}
 	w.flushed = sync.NewCond(&w.mu)
 	w.conv.Profile = max(opts.Profile, colorprofile.ASCII) // lines keep cursor-free styling only
@@ -274,11 +278,11 @@ func (w *Writer) writeRow(y int, line string, width int) {
 	w.buf.WriteString("\x1b[")
 	w.buf.WriteString(strconv.Itoa(y + 1))
 	w.buf.WriteString(";1H")
-	w.buf.WriteString(ansi.ResetStyle)
-	cells := ansi.StringWidth(line)
-	if cells > width {
-		line = ansi.Truncate(line, width, "")
-		cells = ansi.StringWidth(line)
+	// Erase the row first, then write it: the row needs no measuring to know whether it ends
+	// short of the edge, and erasing after a full row would erase its last cell.
+	w.buf.WriteString(ansi.ResetStyle + ansi.EraseLineRight)
+	if !w.rowsFit && len(line) > width && ansi.StringWidth(line) > width {
+		line = ansi.Truncate(line, width, "") // a row never takes fewer bytes than cells
 	}
 	if needsConversion(line, w.profile) {
 		_, _ = w.conv.WriteString(line) // writes into w.buf, which cannot fail
@@ -286,10 +290,6 @@ func (w *Writer) writeRow(y int, line string, width int) {
 		w.buf.WriteString(line)
 	}
 	w.buf.WriteString(ansi.ResetStyle)
-	if cells < width {
-		// Erasing after a full row would erase its last cell: the cursor waits on it.
-		w.buf.WriteString(ansi.EraseLineRight)
-	}
 }
 
 // needsConversion says whether line may hold colours profile lacks. Parsing a row's escape

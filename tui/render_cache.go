@@ -1,0 +1,85 @@
+package tui
+
+import (
+	"strconv"
+	"sync"
+)
+
+// RenderCache keeps what renders the same for every session with the same styles — rules, help
+// lines, the widths of guidance rows — so that when a facilitator moves hundreds of screens at
+// once each piece is styled and measured once, not once per screen. One cache serves a whole
+// server; it is safe for concurrent use, and a nil cache renders every time.
+type RenderCache struct {
+	mu    sync.Mutex
+	text  map[string]string
+	width map[string]int
+}
+
+// renderCacheSize bounds each map; past it the map starts again empty, which costs one render
+// per entry and keeps memory flat whatever the texts.
+const renderCacheSize = 8192
+
+// NewRenderCache returns an empty cache.
+func NewRenderCache() *RenderCache {
+	return &RenderCache{text: map[string]string{}, width: map[string]int{}}
+}
+
+// styled returns what render returns for key, calling it only when the cache lacks key. The key
+// must name everything the result depends on (the style set, the width, the text).
+func (c *RenderCache) styled(key string, render func() string) string {
+	if c == nil {
+		return render()
+	}
+	c.mu.Lock()
+	s, ok := c.text[key]
+	c.mu.Unlock()
+	if ok {
+		return s
+	}
+	s = render()
+	c.mu.Lock()
+	if len(c.text) >= renderCacheSize {
+		clear(c.text)
+	}
+	c.text[key] = s
+	c.mu.Unlock()
+	return s
+}
+
+// cellWidth is the package's cellWidth, remembered for long rows that are slow to measure (styled
+// or not plain ASCII); short plain rows are measured at once.
+func (c *RenderCache) cellWidth(s string) int {
+	if c == nil || len(s) < 24 {
+		return cellWidth(s)
+	}
+	c.mu.Lock()
+	w, ok := c.width[s]
+	c.mu.Unlock()
+	if ok {
+		return w
+	}
+	w = cellWidth(s)
+	c.mu.Lock()
+	if len(c.width) >= renderCacheSize {
+		clear(c.width)
+	}
+	c.width[s] = w
+	c.mu.Unlock()
+	return w
+}
+
+// truncate is the package's truncate, measuring through the cache.
+func (c *RenderCache) truncate(s string, width int) string {
+	if c.cellWidth(s) <= width {
+		return s
+	}
+	return truncate(s, width)
+}
+
+// key names a style set in cache keys: the background and the colour profile.
+func (st *Styles) key() string {
+	if st.Dark {
+		return "d" + strconv.Itoa(int(st.profile))
+	}
+	return "l" + strconv.Itoa(int(st.profile))
+}
