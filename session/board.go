@@ -175,6 +175,7 @@ func (h *Hub) UpdateBoard(ctx context.Context, pid int64, stepID string, fn func
 		h.state.Unlock()
 		if !started {
 			a := Artifact{CohortID: h.id, StepID: stepID, ParticipantID: pid, Kind: string(ex.Kind), Schema: work.Schema, Data: []byte(`{"shared":true}`), Status: StatusDraft, UpdatedAt: now}
+			h.markStored(mb, stepID)
 			working = h.m.store.SaveArtifact(ctx, a) == nil
 		}
 	}

@@ -74,6 +74,10 @@ type member struct {
 	p      Participant
 	online int               // open sessions
 	status map[string]Status // by step id
+	// stored says, by step id, that the participant may have work stored there: set before
+	// every write of it, so a read of work that cannot exist (most screens arriving at a new
+	// step) is answered without asking the store.
+	stored map[string]bool
 	// since is when the participant's time on their current step started counting (zero
 	// while offline).
 	since time.Time
@@ -116,6 +120,7 @@ func newHub(ctx context.Context, m *Manager, c Cohort) (*Hub, error) {
 	for _, a := range arts {
 		if mb, ok := h.byID[a.ParticipantID]; ok {
 			mb.status[a.StepID] = a.Status
+			mb.stored[a.StepID] = true
 		}
 	}
 	h.state.Lock()
@@ -133,7 +138,7 @@ func (h *Hub) addMemberLocked(p Participant) *member {
 		return mb
 	}
 	p.label = h.names.Label(p.Name)
-	mb := &member{p: p, status: map[string]Status{}, subs: map[*Subscription]struct{}{}}
+	mb := &member{p: p, status: map[string]Status{}, stored: map[string]bool{}, subs: map[*Subscription]struct{}{}}
 	h.members = append(h.members, mb)
 	h.byID[p.ID] = mb
 	return mb
@@ -466,6 +471,7 @@ func (h *Hub) saveWork(ctx context.Context, pid int64, stepID string, schema int
 	if submit {
 		a.Status, a.SubmittedAt = StatusSubmitted, now
 	}
+	h.markStored(mb, stepID)
 	if err := h.m.store.SaveArtifact(ctx, a); err != nil {
 		return Artifact{}, fmt.Errorf("save work: %w", err)
 	}
@@ -488,6 +494,13 @@ func (h *Hub) saveWork(ctx context.Context, pid int64, stepID string, schema int
 
 // Work returns a participant's stored work on a step; found is false if there is none yet.
 func (h *Hub) Work(ctx context.Context, pid int64, stepID string) (a Artifact, found bool, err error) {
+	h.state.Lock()
+	mb, ok := h.byID[pid]
+	none := ok && !mb.stored[stepID]
+	h.state.Unlock()
+	if none {
+		return Artifact{}, false, nil
+	}
 	a, err = h.m.store.Artifact(ctx, h.id, stepID, pid)
 	if errors.Is(err, ErrNotFound) {
 		return Artifact{}, false, nil
@@ -496,6 +509,14 @@ func (h *Hub) Work(ctx context.Context, pid int64, stepID string) (a Artifact, f
 		return Artifact{}, false, fmt.Errorf("load work: %w", err)
 	}
 	return a, true, nil
+}
+
+// markStored records that the participant may have work stored on the step, before it is
+// written.
+func (h *Hub) markStored(mb *member, stepID string) {
+	h.state.Lock()
+	mb.stored[stepID] = true
+	h.state.Unlock()
 }
 
 // MoveParticipant sets a participant's own step, which counts when the cohort is self-paced.
