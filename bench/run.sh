@@ -108,6 +108,7 @@ if [ "$FULL" = 1 ]; then
 	scenario "N=200, all at once" --participants 200 --rounds 10 --submit --idle 10s --timeout 5m
 	scenario "N=500, joining at 100/s" --participants 500 --ramp 100 --rounds 10 --submit --idle 10s --timeout 5m
 	scenario "N=500, all at once" --participants 500 --rounds 10 --timeout 5m
+	scenario "N=500 on a running countdown" --participants 500 --ramp 100 --rounds 0 --idle 10s --countdown 20s --timeout 5m
 	scenario "2,000 in 20 cohorts of 100, one cohort moves" --participants 2000 --cohorts 20 --ramp 200 --rounds 10 --timeout 5m
 	scenario "2,000 in 20 cohorts of 100, all 20 move at once" --participants 2000 --cohorts 20 --ramp 200 --rounds 10 --move-all --timeout 5m
 fi

@@ -61,6 +61,9 @@ type Config struct {
 	SubmitStep int
 	// Idle, when set with DebugURL, measures the server's CPU while everyone sits idle.
 	Idle time.Duration
+	// Countdown, when set with DebugURL, starts a countdown every screen shows and measures
+	// the server's CPU while it runs this long.
+	Countdown time.Duration
 	// DebugURL is the server's debug endpoint, e.g. http://127.0.0.1:6060.
 	DebugURL string
 	// Timeout bounds each wait: a join, a screen showing a move or a submission.
@@ -90,6 +93,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Idle < 0 || c.Idle > MaxIdle {
 		return fmt.Errorf("--idle must be 0 to %s, not %s", MaxIdle, c.Idle)
+	}
+	if c.Countdown < 0 || c.Countdown > MaxIdle {
+		return fmt.Errorf("--countdown must be 0 to %s, not %s", MaxIdle, c.Countdown)
 	}
 	if c.SubmitStep == 0 {
 		c.SubmitStep = 2
@@ -212,6 +218,21 @@ func (r *run) all(ctx context.Context) error {
 			return err
 		}
 		r.serverReading("idle")
+	}
+	if cfg.Countdown > 0 && cfg.DebugURL != "" && r.fac != nil {
+		for _, c := range r.cohorts {
+			if _, err := r.fac.run(fmt.Sprintf("timer %s %ds", c.code, int(cfg.Countdown.Seconds())+60)); err != nil {
+				return fmt.Errorf("start the countdown: %w", err)
+			}
+		}
+		r.serverReading("countdown-start")
+		if err := sleepCtx(ctx, cfg.Countdown); err != nil {
+			return err
+		}
+		r.serverReading("countdown")
+		for _, c := range r.cohorts {
+			_, _ = r.fac.run("timer " + c.code + " stop") // the moves below need no countdown
+		}
 	}
 	if len(r.ready) == 0 {
 		return errors.New("no participant reached the step screen")

@@ -190,8 +190,16 @@ func (r *Result) writeServer(w *strings.Builder) {
 		fmt.Fprintf(w, "server idle: %.1f%% of a core over %.0f s with everyone connected\n",
 			(idle.Vars.CPUSeconds-joined.Vars.CPUSeconds)/secs*100, secs)
 	}
+	if start, end := r.reading("countdown-start"), r.reading("countdown"); start != nil && end != nil {
+		secs := end.At.Sub(start.At).Seconds()
+		fmt.Fprintf(w, "server on a running countdown: %.1f%% of a core over %.0f s\n",
+			(end.Vars.CPUSeconds-start.Vars.CPUSeconds)/secs*100, secs)
+	}
 	if moved := r.reading("moved"); moved != nil {
-		before := r.reading("idle")
+		before := r.reading("countdown")
+		if before == nil {
+			before = r.reading("idle")
+		}
 		if before == nil {
 			before = joined
 		}

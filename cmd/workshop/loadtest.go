@@ -73,6 +73,7 @@ unencrypted private key (workshop facilitator add NAME --key-file KEY.pub).`,
 	f.BoolVar(&cfg.Submit, "submit", false, "everyone submits an answer within one second, timed until each screen confirms")
 	f.IntVar(&cfg.SubmitStep, "submit-step", 2, "the step (1-based) with a reflection exercise, for --submit")
 	f.DurationVar(&cfg.Idle, "idle", 0, "with --debug-url: measure the server's CPU while everyone sits idle this long")
+	f.DurationVar(&cfg.Countdown, "countdown", 0, "with --debug-url and --facilitator-key: start a countdown every screen shows and measure the server's CPU while it runs this long")
 	f.StringVar(&cfg.DebugURL, "debug-url", "", "the server's debug endpoint, e.g. http://127.0.0.1:6060, for its CPU, memory and counters")
 	f.DurationVar(&cfg.Timeout, "timeout", 2*time.Minute, "longest wait for any one thing: a join, a move on every screen, the submissions")
 	f.BoolVar(&cfg.AllowRemote, "i-own-this-server", false, "allow an address that is not loopback: only for a server you own and may load")
