@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"slices"
@@ -117,4 +118,116 @@ func checkModuleInvariants(t *testing.T, m *Module, data []byte) {
 			t.Fatalf("step %s: team or anonymous on %s", s.ID, e.Kind)
 		}
 	}
+}
+
+// fuzzOriginal and fuzzTranslation are a small module and its translation for
+// FuzzTranslation: small, so that the fuzzer's changes reach the comparison rather than spend
+// its time in the YAML parser.
+const (
+	fuzzOriginal = `id: m
+title: T
+summary: S
+language: en
+duration: 10
+version: "1"
+steps:
+  - id: ideas
+    title: Ideas
+    guidance: g
+    phase: experience
+    timebox: 5
+    exercise: {kind: list, max_items: 3, team: true}
+  - id: pick
+    title: Pick
+    guidance: g
+    phase: apply
+    timebox: 5
+    exercise: {kind: vote, from: ideas, dots: 2, team: true}
+  - id: table
+    title: Table
+    guidance: g
+    phase: apply
+    exercise:
+      kind: table
+      columns: [{name: A, type: text}, {name: B, type: choice, options: [x, y]}]
+  - id: quiz
+    title: Quiz
+    guidance: g
+    phase: apply
+    exercise:
+      kind: quiz
+      questions: [{question: Q, options: [{text: a}, {text: b, correct: true}]}]
+`
+	fuzzTranslation = `id: m
+title: Tê
+summary: Esse
+language: pt-BR
+translated_from: en
+duration: 10
+version: "1"
+steps:
+  - id: ideas
+    title: Ideias
+    guidance: g
+    phase: experience
+    timebox: 5
+    exercise: {kind: list, max_items: 3, team: true}
+  - id: pick
+    title: Escolha
+    guidance: g
+    phase: apply
+    timebox: 5
+    exercise: {kind: vote, from: ideas, dots: 2, team: true}
+  - id: table
+    title: Tabela
+    guidance: g
+    phase: apply
+    exercise:
+      kind: table
+      columns: [{name: Á, type: text}, {name: Bê, type: choice, options: [xis, ípsilon]}]
+  - id: quiz
+    title: Teste
+    guidance: g
+    phase: apply
+    exercise:
+      kind: quiz
+      questions: [{question: Q, options: [{text: á}, {text: bê, correct: true}]}]
+`
+)
+
+// FuzzTranslation checks the comparison of a translation with its original: it never panics,
+// every mismatch is placed in the translation, and NewVariants accepts a translation exactly
+// when linking it finds nothing wrong.
+func FuzzTranslation(f *testing.F) {
+	tr := []byte(fuzzTranslation)
+	f.Add(tr)
+	f.Add(bytes.Replace(tr, []byte("kind: list"), []byte("kind: reflection"), 1))
+	f.Add(bytes.Replace(tr, []byte("  - id: quiz"), []byte("  - id: extra\n    title: X\n    phase: apply\n    guidance: g\n  - id: quiz"), 1))
+	f.Add(bytes.Replace(tr, []byte("[xis, ípsilon]"), []byte("[xis, ípsilon, zê]"), 1))
+	f.Add(bytes.Replace(tr, []byte("{text: á}, {text: bê, correct: true}"), []byte("{text: á, correct: true}, {text: bê}"), 1))
+	orig := &loaded{file: "orig.yaml", parsed: parse("orig.yaml", []byte(fuzzOriginal))}
+	if !orig.clean() {
+		f.Fatalf("the original has problems: %v", orig.problems)
+	}
+	if r := parse("tr.yaml", tr); len(r.problems) > 0 || len(checkLink("m", &loaded{file: "tr.yaml", parsed: r}, orig)) > 0 {
+		f.Fatal("the translation does not line up")
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tr := &loaded{file: "tr.yaml", parsed: parse("tr.yaml", data)}
+		if !tr.clean() || tr.module.ID != orig.module.ID || tr.module.TranslatedFrom == "" {
+			return
+		}
+		ps := checkLink(tr.module.ID, tr, orig)
+		for _, p := range ps {
+			if p.File != "tr.yaml" || p.Line < 1 || p.Col < 1 || p.Message == "" {
+				t.Fatalf("malformed problem %#v", p)
+			}
+		}
+		_, err := NewVariants(orig.module, tr.module)
+		a, _ := parseTag(tr.module.Language)
+		b, _ := parseTag(orig.module.Language)
+		if (err == nil) != (len(ps) == 0 && a != b) {
+			t.Fatalf("NewVariants: %v; problems: %v", err, ps)
+		}
+	})
 }

@@ -19,7 +19,8 @@ func TestBuiltinModules(t *testing.T) {
 	if len(entries) == 0 {
 		t.Fatal("no built-in modules")
 	}
-	ids := map[string]string{}
+	ids := map[string]string{} // id and language -> file
+	originals := 0
 	for _, e := range entries {
 		t.Run(e.Name(), func(t *testing.T) {
 			data, err := builtinFS.ReadFile("modules/" + e.Name())
@@ -30,10 +31,16 @@ func TestBuiltinModules(t *testing.T) {
 			if len(ps) > 0 {
 				t.Fatalf("built-in module has problems:\n%s", Problems(ps).Error())
 			}
-			if prev, dup := ids[m.ID]; dup {
-				t.Errorf("module id %q also used by %s", m.ID, prev)
+			key := m.ID + " in " + m.Language
+			if prev, dup := ids[key]; dup {
+				t.Errorf("module %s also in %s", key, prev)
 			}
-			ids[m.ID] = e.Name()
+			ids[key] = e.Name()
+			if m.TranslatedFrom == "" {
+				originals++
+			} else if want := m.ID + "." + m.Language + ".yaml"; e.Name() != want {
+				t.Errorf("the %s translation of %s is in %s, not %s", m.Language, m.ID, e.Name(), want)
+			}
 			for i, s := range m.Steps {
 				if strings.TrimSpace(s.Guidance) == "" {
 					t.Errorf("step %d (%s) has no guidance", i+1, s.ID)
@@ -51,8 +58,16 @@ func TestBuiltinModules(t *testing.T) {
 	if err != nil || len(ps) > 0 {
 		t.Fatalf("NewLibrary(\"\") = %v, %v", ps, err)
 	}
-	if got := len(lib.List()); got != len(entries) {
-		t.Errorf("library has %d modules, want %d", got, len(entries))
+	if got := len(lib.List()); got != originals {
+		t.Errorf("library has %d modules, want %d", got, originals)
+	}
+	translations := 0
+	for _, m := range lib.List() {
+		vs, _ := lib.Variants(m.ID)
+		translations += len(vs.All()) - 1
+	}
+	if translations != len(entries)-originals {
+		t.Errorf("library has %d translations, want %d", translations, len(entries)-originals)
 	}
 	for _, m := range lib.List() {
 		if m.Source != BuiltinSource {

@@ -44,6 +44,9 @@ type Module struct {
 	Title    string `yaml:"title" json:"title"`
 	Summary  string `yaml:"summary" json:"summary"`
 	Language string `yaml:"language" json:"language"`
+	// TranslatedFrom is, in a translation, the language of the original it follows; empty in an
+	// original. See Variants.
+	TranslatedFrom string `yaml:"translated_from" json:"translated_from,omitempty"`
 	// Duration is the estimated length of the whole module in minutes.
 	Duration int    `yaml:"duration" json:"duration"`
 	Version  string `yaml:"version" json:"version"`

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
 )
 
 // MaxFileSize is the largest module file Parse accepts, in bytes.
@@ -41,19 +42,18 @@ const (
 	quadrantCount   = 4
 )
 
-var (
-	idPattern       = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-	languagePattern = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
-)
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 var (
-	moduleKeys   = []string{"id", "title", "summary", "language", "duration", "version", "steps"}
-	stepKeys     = []string{"id", "title", "guidance", "timebox", "phase", "notes", "exercise"}
-	axisKeys     = []string{"label", "low", "high"}
-	columnKeys   = []string{"name", "type", "options"}
-	questionKeys = []string{"question", "options"}
-	optionKeys   = []string{"text", "correct", "feedback"}
-	columnTypes  = []ColumnType{ColumnText, ColumnNumber, ColumnChoice}
+	// requiredModuleKeys are the module keys every file must give.
+	requiredModuleKeys = []string{"id", "title", "summary", "language", "duration", "version", "steps"}
+	moduleKeys         = append(slices.Clone(requiredModuleKeys), "translated_from")
+	stepKeys           = []string{"id", "title", "guidance", "timebox", "phase", "notes", "exercise"}
+	axisKeys           = []string{"label", "low", "high"}
+	columnKeys         = []string{"name", "type", "options"}
+	questionKeys       = []string{"question", "options"}
+	optionKeys         = []string{"text", "correct", "feedback"}
+	columnTypes        = []ColumnType{ColumnText, ColumnNumber, ColumnChoice}
 )
 
 // Parse reads one module from data. name is used as the module's Source and as the file name in
@@ -73,8 +73,11 @@ func Parse(name string, data []byte) (*Module, []Problem) {
 // parsed is what parse learned from one file, kept even when the file has problems so that
 // callers can compare module ids across files.
 type parsed struct {
-	module   *Module // never nil; complete only when problems is empty
-	idNode   *yaml.Node
+	module *Module // never nil; complete only when problems is empty
+	idNode *yaml.Node
+	// root is the document's top node (nil when the file could not be read as YAML), kept to
+	// place what a comparison with another file finds.
+	root     *yaml.Node
 	problems []Problem
 	// warnings are problems that do not keep the module from loading (Problem.Warning).
 	warnings []Problem
@@ -114,6 +117,7 @@ func parse(name string, data []byte) (res parsed) {
 	if root == nil {
 		return res
 	}
+	res.root = root
 	res.idNode = w.module(root, m)
 	return res
 }
@@ -460,10 +464,18 @@ func (w *walker) module(n *yaml.Node, m *Module) *yaml.Node {
 	}
 	m.Title, _, _ = w.requiredText(f, "title")
 	m.Summary, _, _ = w.requiredText(f, "summary")
+	var langTag language.Tag
+	langOK := false
 	if lang, v, ok := w.requiredText(f, "language"); ok {
 		m.Language = lang
-		if !languagePattern.MatchString(lang) {
-			w.add(v, "language %q must be a language tag such as \"en\" or \"pt-BR\"", lang)
+		langTag, langOK = w.languageTag("language", lang, v)
+	}
+	if v, ok := w.value(f, "translated_from"); ok {
+		if from, ok := w.text("translated_from", v); ok {
+			m.TranslatedFrom = from
+			if fromTag, ok := w.languageTag("translated_from", from, v); ok && langOK && fromTag == langTag {
+				w.add(v, "translated_from names the language of the original this file translates; it cannot be the file's own language %q", m.Language)
+			}
 		}
 	}
 	var durationNode *yaml.Node

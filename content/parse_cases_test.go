@@ -1,5 +1,7 @@
 package content
 
+import "strings"
+
 // header is a valid module header; steps written after it start on line 8.
 const header = `id: t
 title: T
@@ -174,7 +176,22 @@ var problemCases = []problemCase{
 		"t.yaml:1:5: module id \"-t\" may use only lowercase letters, digits and dashes, and must start with a letter or digit",
 	}},
 	{"bad language", "id: t\ntitle: T\nsummary: S\nlanguage: English\nduration: 10\nversion: \"1\"\nsteps:\n  - id: a\n    title: A\n    guidance: g\n    phase: apply\n", []string{
-		"t.yaml:4:11: language \"English\" must be a language tag such as \"en\" or \"pt-BR\"",
+		"t.yaml:4:11: language \"English\" must be a BCP 47 language tag such as \"en\", \"pt-BR\", \"es-419\" or \"it\"",
+	}},
+	{"unknown language", strings.Replace(header, "language: en", "language: xx", 1) + "  - id: a\n    title: A\n    guidance: g\n    phase: apply\n", []string{
+		"t.yaml:4:11: language \"xx\" must be a BCP 47 language tag such as \"en\", \"pt-BR\", \"es-419\" or \"it\"",
+	}},
+	{"locale instead of a tag", strings.Replace(header, "language: en", "language: pt_BR", 1) + "  - id: a\n    title: A\n    guidance: g\n    phase: apply\n", []string{
+		"t.yaml:4:11: language \"pt_BR\" must be a BCP 47 language tag such as \"en\", \"pt-BR\", \"es-419\" or \"it\"",
+	}},
+	{"no language in the tag", strings.Replace(header, "language: en", "language: und", 1) + "  - id: a\n    title: A\n    guidance: g\n    phase: apply\n", []string{
+		"t.yaml:4:11: language \"und\" must be a BCP 47 language tag such as \"en\", \"pt-BR\", \"es-419\" or \"it\"",
+	}},
+	{"bad translated_from", strings.Replace(header, "language: en", "language: pt-BR\ntranslated_from: English", 1) + "  - id: a\n    title: A\n    guidance: g\n    phase: apply\n", []string{
+		"t.yaml:5:18: translated_from \"English\" must be a BCP 47 language tag such as \"en\", \"pt-BR\", \"es-419\" or \"it\"",
+	}},
+	{"translated from its own language", strings.Replace(header, "language: en", "language: pt-BR\ntranslated_from: pt-br", 1) + "  - id: a\n    title: A\n    guidance: g\n    phase: apply\n", []string{
+		"t.yaml:5:18: translated_from names the language of the original this file translates; it cannot be the file's own language \"pt-BR\"",
 	}},
 	{"negative timebox", header + "  - id: a\n    title: A\n    guidance: g\n    phase: apply\n    timebox: -5\n", []string{
 		"t.yaml:12:14: timebox must not be negative",

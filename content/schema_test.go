@@ -62,7 +62,8 @@ func docsExample(t *testing.T) []byte {
 // follow the schema.
 func TestSchemaAcceptsValidModules(t *testing.T) {
 	sch := compileModuleSchema(t)
-	files := map[string][]byte{"docs/content.md example": docsExample(t), "testdata/all-kinds.yaml": readTestdata(t, "testdata/all-kinds.yaml")}
+	files := map[string][]byte{"docs/content.md example": docsExample(t), "testdata/all-kinds.yaml": readTestdata(t, "testdata/all-kinds.yaml"),
+		"testdata/all-kinds.pt-BR.yaml": readTestdata(t, "testdata/all-kinds.pt-BR.yaml")}
 	entries, err := fs.ReadDir(builtinFS, "modules")
 	if err != nil {
 		t.Fatal(err)
@@ -74,7 +75,7 @@ func TestSchemaAcceptsValidModules(t *testing.T) {
 		}
 		files[e.Name()] = data
 	}
-	if len(files) < 6 {
+	if len(files) != len(entries)+3 || len(entries) < 7 {
 		t.Fatalf("only %d files", len(files))
 	}
 	for name, data := range files {
@@ -115,6 +116,8 @@ func TestSchemaRejectsWhatValidationRejects(t *testing.T) {
 		"no correct option":       step("    exercise: {kind: quiz, questions: [{question: Q, options: [{text: a}, {text: b}]}]}\n"),
 		"max_items too many":      step("    exercise: {kind: list, max_items: 1000}\n"),
 		"string duration":         strings.Replace(header, "duration: 10", "duration: an hour", 1) + "  - id: a\n    title: A\n    guidance: g\n    phase: apply\n",
+		"locale as language":      strings.Replace(step(""), "language: en", "language: pt_BR", 1),
+		"locale as original":      strings.Replace(step(""), "language: en", "language: pt-BR\ntranslated_from: en_GB", 1),
 	}
 	for name, src := range cases {
 		if _, ps := Parse("t.yaml", []byte(src)); len(ps) == 0 {

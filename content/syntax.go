@@ -89,7 +89,7 @@ func (w *walker) readDocument(src []byte) (*yaml.Node, error) {
 	var doc yaml.Node
 	err := safeDecode(dec, &doc)
 	if errors.Is(err, io.EOF) {
-		w.addAt(1, 1, "file is empty; a module needs %s", strings.Join(moduleKeys, ", "))
+		w.addAt(1, 1, "file is empty; a module needs %s", strings.Join(requiredModuleKeys, ", "))
 		return nil, nil
 	}
 	if err != nil {
@@ -103,7 +103,7 @@ func (w *walker) readDocument(src []byte) (*yaml.Node, error) {
 		return nil, err
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		w.addAt(1, 1, "file is empty; a module needs %s", strings.Join(moduleKeys, ", "))
+		w.addAt(1, 1, "file is empty; a module needs %s", strings.Join(requiredModuleKeys, ", "))
 		return nil, nil
 	}
 	return doc.Content[0], nil

@@ -3,20 +3,24 @@ package content
 import (
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // Validate checks module files and returns every problem found, warnings included
 // (Problem.Warning). Each path is a module file or a directory, which stands for the module
 // files directly in it (*.yaml and *.yml, not starting with a dot). Besides each file's own
-// problems, Validate reports a module id used by more than one of the files, a path that cannot
-// be read and a directory with no module files.
+// problems, Validate reports two of the files that are the same module in the same language, a
+// translation that does not line up with its original (see Variants), a path that cannot be read
+// and a directory with no module files.
 func Validate(paths ...string) []Problem {
 	_, problems := ValidateModules(paths...)
 	return problems
 }
 
 // ValidateModules is Validate that also returns the modules that passed, in the order their files
-// were given (a directory's files by name). A module with warnings but no other problem passes.
+// were given (a directory's files by name): originals and translations alike. A module with
+// warnings but no other problem passes; a translation passes when it also lines up with its
+// original, which is one of the files or else the built-in module with that id.
 func ValidateModules(paths ...string) ([]*Module, []Problem) {
 	var problems []Problem
 	var files []string
@@ -54,28 +58,51 @@ func ValidateModules(paths ...string) ([]*Module, []Problem) {
 		}
 	}
 
-	var mods []*Module
-	firstFile := map[string]string{} // module id -> first file using it
+	var ls []*loaded
 	for _, file := range files {
 		r, ok := readAndParse(file)
 		problems = append(problems, r.problems...)
 		problems = append(problems, r.warnings...)
-		if !ok {
-			continue
+		if ok {
+			ls = append(ls, &loaded{file: file, parsed: r})
 		}
-		dup := false
-		if id := r.module.ID; id != "" {
-			if first, seen := firstFile[id]; seen {
-				problems = append(problems, duplicateID(file, r.idNode, id, first))
-				dup = true
-			} else {
-				firstFile[id] = file
+	}
+	var builtins map[string]*loaded // parsed when a translation first needs its original
+	linked, ps := linkFiles(ls, func(id string) *loaded {
+		if builtins == nil {
+			builtins = originalsOf(builtinFiles())
+		}
+		return builtins[id]
+	})
+	problems = append(problems, ps...)
+	rejected := map[*loaded]bool{}
+	for _, lm := range linked {
+		for f := range lm.rejected {
+			rejected[f] = true
+		}
+		for _, f := range membersOf(ls, lm.id) {
+			if f.module.TranslatedFrom != "" && !slices.Contains(lm.translations, f) {
+				rejected[f] = true
 			}
 		}
-		if len(r.problems) == 0 && !dup {
-			mods = append(mods, r.module)
+	}
+	var mods []*Module
+	for _, f := range ls {
+		if f.clean() && !rejected[f] {
+			mods = append(mods, f.module)
 		}
 	}
 	sortProblems(problems)
 	return mods, problems
+}
+
+// membersOf lists the files of one module id.
+func membersOf(ls []*loaded, id string) []*loaded {
+	var out []*loaded
+	for _, f := range ls {
+		if f.module.ID == id {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -188,14 +188,16 @@ which stands for the *.yaml and *.yml files directly in it.
 
 Every problem is printed on its own line as file:line:col: message, the form editors and CI
 systems pick up, and all problems are reported, not only the first. Besides the problems of each
-file, a module id used by more than one of the files is reported.
+file, two files that are the same module in the same language are reported, and each
+translation (a file with translated_from) is checked against its original: the file of the same
+id among those given, or else the built-in module.
 
 Warnings ("file:line:col: warning: message") point at what works but will not show or run as
 meant: a label cut on an 80-column screen, time boxes that do not add up to the duration. They
 do not keep a module from loading.
 
-With no problems it prints "ok: N modules" (and how many warnings) and exits with status 0;
-otherwise it exits with status 1.`,
+With no problems it prints "ok: N modules" (and how many translations and warnings) and exits
+with status 0; otherwise it exits with status 1.`,
 		Example: `  workshop content validate ./modules
   workshop content validate ./modules/budget.yaml ./modules/roundtable.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -216,7 +218,17 @@ otherwise it exits with status 1.`,
 			if n := len(problems) - warnings; n > 0 {
 				return fmt.Errorf("%d %s found", n, plural(n, "problem", "problems"))
 			}
-			line := fmt.Sprintf("ok: %d %s", len(mods), plural(len(mods), "module", "modules"))
+			translations := 0
+			for _, m := range mods {
+				if m.TranslatedFrom != "" {
+					translations++
+				}
+			}
+			originals := len(mods) - translations
+			line := fmt.Sprintf("ok: %d %s", originals, plural(originals, "module", "modules"))
+			if translations > 0 {
+				line += fmt.Sprintf(", %d %s", translations, plural(translations, "translation", "translations"))
+			}
 			if warnings > 0 {
 				line += fmt.Sprintf(", %d %s", warnings, plural(warnings, "warning", "warnings"))
 			}

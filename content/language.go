@@ -1,0 +1,54 @@
+package content
+
+import (
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
+)
+
+// tagShape is the written shape of a BCP 47 language tag: a two- or three-letter language, then
+// subtags joined by hyphens. x/text's parser also takes underscores and some legacy forms, which a
+// module file should not use: the tag is written once and read by people and other tools.
+var tagShape = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+
+// parseTag reads a BCP 47 tag as a module file writes it. It refuses what is not shaped like a
+// tag, what names subtags the registry does not know, and a tag with no language ("und").
+func parseTag(s string) (language.Tag, bool) {
+	if !tagShape.MatchString(s) {
+		return language.Und, false
+	}
+	t, err := language.Parse(s)
+	if err != nil {
+		return language.Und, false
+	}
+	if _, conf := t.Base(); conf != language.Exact {
+		return language.Und, false // "und", or a region or script with no language
+	}
+	return t, true
+}
+
+// languageTag checks a language tag written under key and returns it parsed.
+func (w *walker) languageTag(key, s string, at *yaml.Node) (language.Tag, bool) {
+	t, ok := parseTag(s)
+	if !ok {
+		w.add(at, "%s %q must be a BCP 47 language tag such as \"en\", \"pt-BR\", \"es-419\" or \"it\"", key, s)
+	}
+	return t, ok
+}
+
+// preferenceTag reads a language a person or their terminal asked for: a BCP 47 tag ("pt-BR")
+// or a POSIX locale as LANG and LC_* carry it ("pt_BR.UTF-8", "es_MX@euro"). It reports false
+// for an empty value, "C" and "POSIX", which name no language, and for anything unreadable.
+func preferenceTag(s string) (language.Tag, bool) {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, ".@"); i >= 0 {
+		s = s[:i] // the character set and modifier of a POSIX locale
+	}
+	s = strings.ReplaceAll(s, "_", "-")
+	if s == "" || strings.EqualFold(s, "C") || strings.EqualFold(s, "POSIX") {
+		return language.Und, false
+	}
+	return parseTag(s)
+}
