@@ -31,6 +31,8 @@ import (
 type Hub struct {
 	m      *Manager
 	module *content.Module
+	// variants is the module in every language the cohort pinned; module is its original.
+	variants *content.Variants
 	// id and code never change, so they can be read without the lock.
 	id   int64
 	code string
@@ -90,10 +92,11 @@ type member struct {
 var timeZero time.Time
 
 func newHub(ctx context.Context, m *Manager, c Cohort) (*Hub, error) {
-	mod, err := m.Module(ctx, c)
+	vs, err := m.Variants(ctx, c)
 	if err != nil {
 		return nil, err
 	}
+	mod := vs.Original()
 	ps, err := m.store.Participants(ctx, c.ID)
 	if err != nil {
 		return nil, fmt.Errorf("load participants of %s: %w", c.Code, err)
@@ -106,7 +109,7 @@ func newHub(ctx context.Context, m *Manager, c Cohort) (*Hub, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load teams of %s: %w", c.Code, err)
 	}
-	h := &Hub{m: m, module: mod, id: c.ID, code: c.Code, cohort: c, teams: teams, boards: map[string]uint64{},
+	h := &Hub{m: m, module: mod, variants: vs, id: c.ID, code: c.Code, cohort: c, teams: teams, boards: map[string]uint64{},
 		byID: map[int64]*member{}, subs: map[*Subscription]struct{}{}, viewers: map[string]map[*Subscription]struct{}{},
 		fedBy: map[string][]string{}, boardLocks: map[string]*sync.Mutex{}, poolShares: map[string]map[int64]int{}}
 	for _, st := range mod.Steps {
@@ -129,8 +132,14 @@ func newHub(ctx context.Context, m *Manager, c Cohort) (*Hub, error) {
 	return h, nil
 }
 
-// Module returns the module version the cohort runs.
+// Module returns the module version the cohort runs, in the module's own language. Work,
+// checks, results and exports go by it: a translation only changes what a reader sees.
 func (h *Hub) Module() *content.Module { return h.module }
+
+// ModuleIn returns the cohort's module in the pinned language that best suits a reader who
+// prefers the given languages (see Manager.ModuleIn). Its steps and exercises line up with
+// Module's, step by step and entry by entry.
+func (h *Hub) ModuleIn(prefs ...string) *content.Module { return h.variants.In(prefs...) }
 
 // addMemberLocked adds a participant to memory, once; the caller holds h.state.
 func (h *Hub) addMemberLocked(p Participant) *member {

@@ -29,9 +29,10 @@ type Manager struct {
 	now     func() time.Time
 	metrics *metrics.Metrics // nil counts nothing
 
-	mu      sync.Mutex
-	hubs    map[int64]*Hub
-	modules map[string]*content.Module // by hash
+	mu       sync.Mutex
+	hubs     map[int64]*Hub
+	modules  map[string]*content.Module   // by hash
+	variants map[string]*content.Variants // by the hashes of all the languages (variantsKey)
 }
 
 // Option changes how a Manager is made.
@@ -47,12 +48,13 @@ func NewManager(store Store, library *content.Library, logger *slog.Logger, opts
 		logger = slog.New(slog.DiscardHandler)
 	}
 	m := &Manager{
-		store:   store,
-		library: library,
-		log:     logger,
-		now:     func() time.Time { return time.Now().UTC() },
-		hubs:    map[int64]*Hub{},
-		modules: map[string]*content.Module{},
+		store:    store,
+		library:  library,
+		log:      logger,
+		now:      func() time.Time { return time.Now().UTC() },
+		hubs:     map[int64]*Hub{},
+		modules:  map[string]*content.Module{},
+		variants: map[string]*content.Variants{},
 	}
 	for _, o := range opts {
 		o(m)
@@ -81,17 +83,18 @@ type NewCohort struct {
 	By       Actor // who creates it; see Authorize
 }
 
-// CreateCohort stores a new cohort on the current version of a module, pinning that version,
-// and returns it with its join code.
+// CreateCohort stores a new cohort on the current version of a module, pinning that version and
+// the current version of each of its translations, and returns it with its join code.
 func (m *Manager) CreateCohort(ctx context.Context, in NewCohort) (Cohort, error) {
 	actor, err := m.Authorize(ctx, in.By)
 	if err != nil {
 		return Cohort{}, err
 	}
-	mod, ok := m.library.Get(in.ModuleID)
+	vs, ok := m.library.Variants(in.ModuleID)
 	if !ok {
 		return Cohort{}, Errorf(ENotFound, "no module %q (see `workshop content list`)", in.ModuleID)
 	}
+	mod := vs.Original()
 	name := CleanLine(in.Name)
 	if name == "" {
 		return Cohort{}, Errorf(EInvalid, "cohort name is empty: give one with --name")
@@ -105,14 +108,20 @@ func (m *Manager) CreateCohort(ctx context.Context, in NewCohort) (Cohort, error
 	if _, err := ParsePace(string(in.Pace)); err != nil {
 		return Cohort{}, err
 	}
-	if err := m.store.SaveModuleVersion(ctx, mod.Hash, mod.ID, mod.Raw); err != nil {
-		return Cohort{}, fmt.Errorf("save module version: %w", err)
+	var pins []PinnedTranslation
+	for _, v := range vs.All() {
+		if err := m.store.SaveModuleVersion(ctx, v.Hash, v.ID, v.Raw); err != nil {
+			return Cohort{}, fmt.Errorf("save module version (%s): %w", v.Language, err)
+		}
+		m.cacheModule(v)
+		if v != mod {
+			pins = append(pins, PinnedTranslation{Language: v.Language, Hash: v.Hash})
+		}
 	}
-	m.cacheModule(mod)
 	// A clash among 31^6 codes is rare; a few fresh draws settle it.
 	for range 8 {
 		c, err := m.store.CreateCohort(ctx, Cohort{
-			Code: NewJoinCode(), Name: name, ModuleID: mod.ID, ModuleHash: mod.Hash,
+			Code: NewJoinCode(), Name: name, ModuleID: mod.ID, ModuleHash: mod.Hash, Translations: pins,
 			Pace: in.Pace, CreatedBy: actor,
 		})
 		if errors.Is(err, ErrExists) {
@@ -171,26 +180,92 @@ func (m *Manager) ParticipantByRejoinCode(ctx context.Context, code string) (Par
 	return p, nil
 }
 
-// Module returns the exact module version a cohort started with. It survives the module file
-// being edited or removed, because the version's source is kept in the store.
+// Module returns the exact module version a cohort started with, in the module's own language.
+// It survives the module file being edited or removed, because the version's source is kept in
+// the store.
 func (m *Manager) Module(ctx context.Context, c Cohort) (*content.Module, error) {
+	return m.moduleVersion(ctx, c, c.ModuleHash)
+}
+
+// Variants returns the cohort's module in every language pinned when the cohort was created:
+// the module it started with and the translations the module had then, exactly as they were.
+// Like Module, it survives the files being edited or removed.
+func (m *Manager) Variants(ctx context.Context, c Cohort) (*content.Variants, error) {
+	key := variantsKey(c)
 	m.mu.Lock()
-	mod, ok := m.modules[c.ModuleHash]
+	vs, ok := m.variants[key]
+	m.mu.Unlock()
+	if ok {
+		return vs, nil
+	}
+	orig, err := m.Module(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	var trs []*content.Module
+	for _, p := range c.Translations {
+		tr, err := m.moduleVersion(ctx, c, p.Hash)
+		if err == nil {
+			// Checked against this original when the cohort was created; a later program
+			// whose checks differ may refuse it, and then only that language is left out.
+			_, err = content.NewVariants(orig, append(trs, tr)...)
+		}
+		if err != nil {
+			m.log.Warn("translation of a cohort's module left out", "code", c.Code, "language", p.Language, "err", err)
+			continue
+		}
+		trs = append(trs, tr)
+	}
+	if vs, err = content.NewVariants(orig, trs...); err != nil {
+		return nil, fmt.Errorf("module of cohort %s: %w", c.Code, err)
+	}
+	m.mu.Lock()
+	m.variants[key] = vs
+	m.mu.Unlock()
+	return vs, nil
+}
+
+// ModuleIn returns the cohort's module in the pinned language that best suits a reader who
+// prefers the given languages, most preferred first: BCP 47 tags ("pt-BR") or POSIX locales as
+// LANG carries them ("pt_BR.UTF-8"). pt-BR falls back to another Portuguese, then to the
+// module's own language (see content.Variants.In).
+func (m *Manager) ModuleIn(ctx context.Context, c Cohort, prefs ...string) (*content.Module, error) {
+	vs, err := m.Variants(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	return vs.In(prefs...), nil
+}
+
+// variantsKey names the set of module versions a cohort pinned.
+func variantsKey(c Cohort) string {
+	key := c.ModuleHash
+	for _, p := range c.Translations {
+		key += " " + p.Hash
+	}
+	return key
+}
+
+// moduleVersion returns the module version with the given hash, pinned by cohort c: from the
+// cache, the library, or else the source kept in the store.
+func (m *Manager) moduleVersion(ctx context.Context, c Cohort, hash string) (*content.Module, error) {
+	m.mu.Lock()
+	mod, ok := m.modules[hash]
 	m.mu.Unlock()
 	if ok {
 		return mod, nil
 	}
-	if mod, ok := m.library.ByHash(c.ModuleHash); ok {
+	if mod, ok := m.library.ByHash(hash); ok {
 		m.cacheModule(mod)
 		return mod, nil
 	}
-	src, err := m.store.ModuleVersion(ctx, c.ModuleHash)
+	src, err := m.store.ModuleVersion(ctx, hash)
 	if err != nil {
-		return nil, fmt.Errorf("load module version %s of cohort %s: %w", c.ModuleHash, c.Code, err)
+		return nil, fmt.Errorf("load module version %s of cohort %s: %w", hash, c.Code, err)
 	}
-	mod, problems := content.Parse(c.ModuleID+"@"+shortHash(c.ModuleHash), src)
+	mod, problems := content.Parse(c.ModuleID+"@"+shortHash(hash), src)
 	if mod == nil {
-		return nil, fmt.Errorf("module version of cohort %s no longer parses: %v", c.Code, problems)
+		return nil, fmt.Errorf("module version %s of cohort %s no longer parses: %v", shortHash(hash), c.Code, problems)
 	}
 	mod.Source = "stored version"
 	m.cacheModule(mod)

@@ -30,6 +30,12 @@ func ParsePace(s string) (Pace, error) {
 	return "", Errorf(EInvalid, `pace must be "led" or "self"`)
 }
 
+// PinnedTranslation is a translation of a cohort's module, pinned by the hash of its source.
+type PinnedTranslation struct {
+	Language string
+	Hash     string
+}
+
 // Cohort is one group of participants working through one module version.
 type Cohort struct {
 	ID   int64
@@ -38,7 +44,10 @@ type Cohort struct {
 	// ModuleID and ModuleHash pin the exact module version the cohort started with.
 	ModuleID   string
 	ModuleHash string
-	Pace       Pace
+	// Translations pins, beside it, the module's translations at the cohort's creation, by
+	// language; nil when the module had none.
+	Translations []PinnedTranslation
+	Pace         Pace
 	// Step is the index of the step the facilitator has the cohort on.
 	Step      int
 	CreatedBy string // facilitator name, or "cli"

@@ -6,14 +6,18 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"workshop/session"
 )
 
-const cohortColumns = `id, code, name, module_id, module_hash, pace, step, created_by, created_at, updated_at, live, archived_at`
+const cohortColumns = `id, code, name, module_id, module_hash, pace, step, created_by, created_at, updated_at, live, archived_at, ` +
+	`(SELECT json_group_array(json_array(language, module_hash)) FROM cohort_translations WHERE cohort_id = cohorts.id)`
 
 // CreateCohort stores a new cohort and returns it with its ID and times set; session.ErrExists
-// if the code is taken, session.ErrNotFound if the module version was not saved first. The
+// if the code is taken, session.ErrNotFound if the module version or one of its pinned
+// translations was not saved first. The
 // code is stored normalised (upper case, no spaces or dashes). A zero CreatedAt is set to now,
 // a zero UpdatedAt to CreatedAt.
 // The creation is recorded in the timeline in the same transaction, so a cohort never exists
@@ -28,6 +32,13 @@ func (s *Store) CreateCohort(ctx context.Context, c session.Cohort) (session.Coh
 	}
 	if c.Step < 0 {
 		return session.Cohort{}, fmt.Errorf("create cohort %s: negative step %d", c.Code, c.Step)
+	}
+	c.Translations = slices.Clone(c.Translations)
+	slices.SortFunc(c.Translations, func(a, b session.PinnedTranslation) int { return strings.Compare(a.Language, b.Language) })
+	for i, tr := range c.Translations {
+		if tr.Language == "" || tr.Hash == "" || i > 0 && tr.Language == c.Translations[i-1].Language {
+			return session.Cohort{}, fmt.Errorf("create cohort %s: translation %q (%s) is empty or given twice", c.Code, tr.Language, tr.Hash)
+		}
 	}
 	c.CreatedAt = orNow(c.CreatedAt)
 	if c.UpdatedAt.IsZero() {
@@ -46,6 +57,13 @@ func (s *Store) CreateCohort(ctx context.Context, c session.Cohort) (session.Coh
 		}
 		if c.ID, err = res.LastInsertId(); err != nil {
 			return err
+		}
+		for _, tr := range c.Translations {
+			if _, err := tx.ExecContext(ctx,
+				`INSERT INTO cohort_translations (cohort_id, language, module_hash) VALUES (?, ?, ?)`,
+				c.ID, tr.Language, tr.Hash); err != nil {
+				return err
+			}
 		}
 		return insertEvent(ctx, tx, session.Event{
 			CohortID: c.ID,
@@ -157,12 +175,20 @@ func (s *Store) UpdateCohort(ctx context.Context, c session.Cohort, ev session.E
 
 func scanCohort(row scanner) (session.Cohort, error) {
 	var c session.Cohort
-	var pace, created, updated, live string
+	var pace, created, updated, live, translations string
 	var archived sql.NullString
 	if err := row.Scan(&c.ID, &c.Code, &c.Name, &c.ModuleID, &c.ModuleHash, &pace, &c.Step,
-		&c.CreatedBy, &created, &updated, &live, &archived); err != nil {
+		&c.CreatedBy, &created, &updated, &live, &archived, &translations); err != nil {
 		return session.Cohort{}, err
 	}
+	var pairs [][2]string
+	if err := json.Unmarshal([]byte(translations), &pairs); err != nil {
+		return session.Cohort{}, fmt.Errorf("cohort %d translations: %w", c.ID, err)
+	}
+	for _, p := range pairs {
+		c.Translations = append(c.Translations, session.PinnedTranslation{Language: p[0], Hash: p[1]})
+	}
+	slices.SortFunc(c.Translations, func(a, b session.PinnedTranslation) int { return strings.Compare(a.Language, b.Language) })
 	if err := json.Unmarshal([]byte(live), &c.Live); err != nil {
 		return session.Cohort{}, fmt.Errorf("cohort %d live state: %w", c.ID, err)
 	}

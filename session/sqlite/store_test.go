@@ -285,6 +285,80 @@ func TestCreateCohort(t *testing.T) {
 	wantErr(t, err, session.ErrNotFound)
 }
 
+// A cohort keeps the translations pinned with its module, each a saved module version, and every
+// way of reading a cohort returns them, sorted by language.
+func TestCohortTranslations(t *testing.T) {
+	s, path := openTest(t)
+	ctx := context.Background()
+	for _, h := range []string{"orig", "h-pt", "h-es"} {
+		if err := s.SaveModuleVersion(ctx, h, "m", []byte("source "+h)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in := session.Cohort{Code: "TRANS1", Name: "T", ModuleID: "m", ModuleHash: "orig", Pace: session.PaceLed, CreatedBy: "ann",
+		Translations: []session.PinnedTranslation{{Language: "pt-BR", Hash: "h-pt"}, {Language: "es", Hash: "h-es"}}}
+	c, err := s.CreateCohort(ctx, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []session.PinnedTranslation{{Language: "es", Hash: "h-es"}, {Language: "pt-BR", Hash: "h-pt"}}
+	if !reflect.DeepEqual(c.Translations, want) {
+		t.Errorf("CreateCohort returned %+v", c.Translations)
+	}
+	plain := newCohort(t, s, "PLAIN1")
+	check := func(s *Store) {
+		t.Helper()
+		byID, err1 := s.Cohort(ctx, c.ID)
+		byCode, err2 := s.CohortByCode(ctx, "trans1")
+		all, err3 := s.Cohorts(ctx)
+		if err := errors.Join(err1, err2, err3); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(byID, c) || !reflect.DeepEqual(byCode, c) {
+			t.Errorf("read back %+v and %+v, created %+v", byID, byCode, c)
+		}
+		for _, x := range all {
+			if x.ID == c.ID && !reflect.DeepEqual(x.Translations, want) || x.ID == plain.ID && x.Translations != nil {
+				t.Errorf("Cohorts lists %s with %+v", x.Code, x.Translations)
+			}
+		}
+	}
+	check(s)
+	// Changing the cohort leaves its translations alone, and they survive reopening.
+	c.Step = 1
+	if err := s.UpdateCohort(ctx, c, session.Event{Actor: "ann", Action: "step"}); err != nil {
+		t.Fatal(err)
+	}
+	c, _ = s.Cohort(ctx, c.ID)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s2, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	check(s2)
+
+	for name, trs := range map[string][]session.PinnedTranslation{
+		"not saved":     {{Language: "it", Hash: "nope"}},
+		"same language": {{Language: "es", Hash: "h-es"}, {Language: "es", Hash: "h-pt"}},
+		"no language":   {{Hash: "h-es"}},
+	} {
+		code := "BAD" + strings.ToUpper(strings.ReplaceAll(name, " ", ""))[:3]
+		_, err := s2.CreateCohort(ctx, session.Cohort{Code: code, ModuleID: "m", ModuleHash: "orig", Pace: session.PaceLed, Translations: trs})
+		if err == nil {
+			t.Errorf("%s: created", name)
+		}
+		if name == "not saved" {
+			wantErr(t, err, session.ErrNotFound)
+		}
+		if _, err := s2.CohortByCode(ctx, code); !errors.Is(err, session.ErrNotFound) {
+			t.Errorf("%s: a cohort was left behind: %v", name, err)
+		}
+	}
+}
+
 func TestCohortsNewestFirst(t *testing.T) {
 	s, _ := openTest(t)
 	ctx := context.Background()
