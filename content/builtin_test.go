@@ -33,58 +33,74 @@ func TestBuiltinModulesHaveNoWarnings(t *testing.T) {
 
 // Across the built-in quizzes the right answer is not given away by its length or place: it
 // is the longest option in at most half of the questions, the shortest in at most half, and
-// it sits in each of the first three places in at least a fifth of them.
+// it sits in each of the first three places in at least a fifth of them. The translations keep
+// the original's places; their lengths are checked per language.
 func TestBuiltinQuizzesGiveNoClue(t *testing.T) {
 	lib, _, err := NewLibrary("")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var questions, longest, shortest int
-	at := map[int]int{}
+	pools := map[string][]Question{} // by language; "" for the originals
 	for _, m := range lib.List() {
-		for _, s := range m.Steps {
-			if s.Exercise == nil || s.Exercise.Kind != KindQuiz {
-				continue
+		vs, _ := lib.Variants(m.ID)
+		for _, v := range vs.All() {
+			lang := v.Language
+			if v == m {
+				lang = ""
 			}
-			for _, q := range s.Exercise.Questions {
-				questions++
-				right := -1
-				widest, narrowest := 0, 1<<30
-				for i, o := range q.Options {
-					widest, narrowest = max(widest, ansi.StringWidth(o.Text)), min(narrowest, ansi.StringWidth(o.Text))
-					if o.Correct {
-						right = i
-					}
-				}
-				at[right]++
-				w := ansi.StringWidth(q.Options[right].Text)
-				if unique := func(n int) bool {
-					c := 0
-					for _, o := range q.Options {
-						if ansi.StringWidth(o.Text) == n {
-							c++
-						}
-					}
-					return c == 1
-				}; w == widest && unique(w) {
-					longest++
-				} else if w == narrowest && unique(w) {
-					shortest++
+			for _, s := range v.Steps {
+				if s.Exercise != nil && s.Exercise.Kind == KindQuiz {
+					pools[lang] = append(pools[lang], s.Exercise.Questions...)
 				}
 			}
 		}
 	}
-	if questions < 12 {
-		t.Fatalf("only %d quiz questions in the built-in modules", questions)
+	if len(pools[""]) < 12 || len(pools) < 4 {
+		t.Fatalf("only %d quiz questions in the built-in modules, in %d languages", len(pools[""]), len(pools))
 	}
-	if 2*longest > questions || 2*shortest > questions {
-		t.Errorf("the right answer is the longest option in %d and the shortest in %d of %d questions", longest, shortest, questions)
-	}
-	for i := range 3 {
-		if 5*at[i] < questions {
-			t.Errorf("the right answer is option %d in only %d of %d questions", i+1, at[i], questions)
+	for lang, qs := range pools {
+		longest, shortest, at := quizClues(qs)
+		if 2*longest > len(qs) || 2*shortest > len(qs) {
+			t.Errorf("%q: the right answer is the longest option in %d and the shortest in %d of %d questions", lang, longest, shortest, len(qs))
+		}
+		for i := range 3 {
+			if lang == "" && 5*at[i] < len(qs) {
+				t.Errorf("the right answer is option %d in only %d of %d questions", i+1, at[i], len(qs))
+			}
 		}
 	}
+}
+
+// quizClues counts the questions whose right answer is the one longest option, those where it
+// is the one shortest, and how often it sits in each place.
+func quizClues(qs []Question) (longest, shortest int, at map[int]int) {
+	at = map[int]int{}
+	for _, q := range qs {
+		right := -1
+		widest, narrowest := 0, 1<<30
+		for i, o := range q.Options {
+			widest, narrowest = max(widest, ansi.StringWidth(o.Text)), min(narrowest, ansi.StringWidth(o.Text))
+			if o.Correct {
+				right = i
+			}
+		}
+		at[right]++
+		w := ansi.StringWidth(q.Options[right].Text)
+		if unique := func(n int) bool {
+			c := 0
+			for _, o := range q.Options {
+				if ansi.StringWidth(o.Text) == n {
+					c++
+				}
+			}
+			return c == 1
+		}; w == widest && unique(w) {
+			longest++
+		} else if w == narrowest && unique(w) {
+			shortest++
+		}
+	}
+	return longest, shortest, at
 }
 
 // The built-in modules name the real cases they are built on, and service digitisation uses
@@ -106,15 +122,27 @@ func TestBuiltinModulesNameTheirSources(t *testing.T) {
 		}
 		return b.String()
 	}
-	for id, names := range map[string][]string{
-		"service-digitisation": {"São Paulo's city hall", "SP156", "average service time (TMA)", "Inter-American Development Bank"},
-		"participatory-policy": {"Turin", "To-Home", "social innovation and public-sector innovation"},
-		"innovation-mindset":   {"UN DESA", "our own short reading, not UN DESA's wording"},
+	lib, _, err := NewLibrary("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key, names := range map[string][]string{
+		"service-digitisation":       {"São Paulo's city hall", "SP156", "average service time (TMA)", "Inter-American Development Bank"},
+		"service-digitisation pt-BR": {"Prefeitura de São Paulo", "SP156", "tempo médio de atendimento (TMA)", "Banco Interamericano de Desenvolvimento", "carta de serviço"},
+		"service-digitisation es":    {"Alcaldía de São Paulo", "SP156", "tiempo medio de atención (TMA)", "Banco Interamericano de Desarrollo"},
+		"participatory-policy":       {"Turin", "To-Home", "social innovation and public-sector innovation"},
+		"participatory-policy it":    {"Comune di Torino", "To-Home", "innovazione sociale e innovazione nel settore pubblico", "co-progettazione"},
+		"innovation-mindset":         {"UN DESA", "our own short reading, not UN DESA's wording"},
 	} {
-		all := strings.Join(strings.Fields(text(builtin(t, id))), " ")
+		id, lang, _ := strings.Cut(key, " ")
+		m, ok := lib.GetIn(id, lang)
+		if !ok || lang != "" && m.Language != lang {
+			t.Fatalf("no %s", key)
+		}
+		all := strings.Join(strings.Fields(text(m)), " ")
 		for _, n := range names {
 			if !strings.Contains(all, n) {
-				t.Errorf("%s does not mention %q", id, n)
+				t.Errorf("%s does not mention %q", key, n)
 			}
 		}
 	}
@@ -134,12 +162,28 @@ func TestBuiltinModulesNameTheirSources(t *testing.T) {
 	}
 }
 
-var weekTitle = regexp.MustCompile(`^Week (\d): `)
-
 // Service digitisation runs as six weekly sessions of 60 to 90 minutes: each with a break,
-// each but the last ending with homework, every note saying when in which week it falls.
+// each but the last ending with homework, every note saying when in which week it falls; in
+// every language.
 func TestServiceDigitisationWeeks(t *testing.T) {
-	m := builtin(t, "service-digitisation")
+	lib, _, err := NewLibrary("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs, _ := lib.Variants("service-digitisation")
+	week := map[string]string{"en": "Week", "pt-BR": "Semana", "es": "Semana"}
+	for _, m := range vs.All() {
+		word, ok := week[m.Language]
+		if !ok {
+			t.Errorf("no word for week in %s", m.Language)
+			continue
+		}
+		t.Run(m.Language, func(t *testing.T) { checkWeeks(t, m, word) })
+	}
+}
+
+func checkWeeks(t *testing.T, m *Module, word string) {
+	weekTitle := regexp.MustCompile(`^` + word + ` (\d): `)
 	type week struct {
 		minutes, breaks int
 		last            Step
@@ -161,7 +205,7 @@ func TestServiceDigitisationWeeks(t *testing.T) {
 			w.breaks++
 		}
 		w.last = s
-		if want := "Week " + strconv.Itoa(len(weeks)) + ", "; !strings.HasPrefix(s.Notes, want) {
+		if want := word + " " + strconv.Itoa(len(weeks)) + ", "; !strings.HasPrefix(s.Notes, want) {
 			t.Errorf("the notes of step %s do not start with %q", s.ID, want)
 		}
 	}

@@ -342,9 +342,16 @@ func TestVariantsFallback(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for prefs, want := range map[string]string{"pt-BR": "pt-BR", "pt": "pt-BR", "es-AR": "es", "it-CH": "it", "de": "en", "": "en"} {
-		if m, ok := lib.GetIn("warmup", prefs); !ok || m.Language != want {
-			t.Errorf("GetIn(warmup, %q) = %v", prefs, m.Language)
+	for id, langs := range map[string]map[string]string{
+		"warmup":               {"pt-BR": "pt-BR", "pt": "pt-BR", "es-AR": "es", "it-CH": "it", "de": "en", "": "en"},
+		"service-digitisation": {"pt_BR.UTF-8": "pt-BR", "pt-PT": "pt-BR", "es-419": "es", "es_MX.UTF-8": "es", "it": "en"},
+		"participatory-policy": {"it_IT.UTF-8": "it", "pt-BR": "en", "es": "en"},
+		"innovation-mindset":   {"pt-BR": "en"},
+	} {
+		for prefs, want := range langs {
+			if m, ok := lib.GetIn(id, prefs); !ok || m.Language != want {
+				t.Errorf("GetIn(%s, %q) = %v", id, prefs, m.Language)
+			}
 		}
 	}
 }
@@ -380,4 +387,41 @@ func parseModule(t *testing.T, src string) *Module {
 		t.Fatalf("%s:\n%s", src, Problems(ps).Error())
 	}
 	return m
+}
+
+// The built-in translations are translated: no step keeps the original's guidance or prompt,
+// and every translation names its original's language.
+func TestBuiltinTranslationsAreTranslated(t *testing.T) {
+	lib, _, err := NewLibrary("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{
+		"service-digitisation": {"en", "es", "pt-BR"},
+		"participatory-policy": {"en", "it"},
+		"warmup":               {"en", "es", "it", "pt-BR"},
+		"innovation-mindset":   {"en"},
+	}
+	for id, langs := range want {
+		vs, ok := lib.Variants(id)
+		if !ok || !slices.Equal(vs.Languages(), langs) {
+			t.Errorf("%s is in %v, want %v", id, vs.Languages(), langs)
+			continue
+		}
+		orig := vs.Original()
+		for _, tr := range vs.All()[1:] {
+			if tr.Title == orig.Title || tr.Summary == orig.Summary {
+				t.Errorf("%s in %s keeps the original's title or summary", id, tr.Language)
+			}
+			for i, s := range tr.Steps {
+				o := orig.Steps[i]
+				if s.Guidance == o.Guidance || s.Notes != "" && s.Notes == o.Notes {
+					t.Errorf("%s in %s: step %s keeps the original's guidance or notes", id, tr.Language, s.ID)
+				}
+				if s.Exercise != nil && s.Exercise.Prompt != "" && s.Exercise.Prompt == o.Exercise.Prompt {
+					t.Errorf("%s in %s: step %s keeps the original's prompt", id, tr.Language, s.ID)
+				}
+			}
+		}
+	}
 }

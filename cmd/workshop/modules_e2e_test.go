@@ -1,7 +1,11 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -14,7 +18,9 @@ import (
 )
 
 // Every built-in module can be run from its first step to its last over real SSH, and every
-// step draws a complete screen at 80×24: header, guidance and the help line.
+// step draws a complete screen at 80×24: header, guidance and the help line. The cohort pins
+// every translation of its module, and at every step the cohort is on, each translation has
+// that step in that place.
 func TestBuiltinModulesWalkThrough(t *testing.T) {
 	lib, problems, err := content.NewLibrary("")
 	if err != nil {
@@ -28,16 +34,107 @@ func TestBuiltinModulesWalkThrough(t *testing.T) {
 		t.Fatal("no built-in modules")
 	}
 	ts, facKey, _ := setup(t)
+	translated := 0
 	for _, mod := range mods {
+		vs, _ := lib.Variants(mod.ID)
+		translated += len(vs.All()) - 1
 		t.Run(mod.ID, func(t *testing.T) {
 			start := time.Now()
-			walkModule(t, ts, facKey, mod)
+			walkModule(t, ts, facKey, mod, func(code string, i int) { checkTranslationsLineUp(t, ts, vs, code, i) })
+			t.Logf("%d steps in %v", len(mod.Steps), time.Since(start).Round(time.Millisecond))
+		})
+	}
+	if translated < 6 {
+		t.Errorf("only %d translations among the built-in modules", translated)
+	}
+}
+
+// checkTranslationsLineUp checks, with the cohort of code on step i (0-based), that it pinned
+// every language of the module as the library has it and that each language's step i is the
+// step the cohort is on.
+func checkTranslationsLineUp(t *testing.T, ts *testServer, vs *content.Variants, code string, i int) {
+	t.Helper()
+	ctx := context.Background()
+	h, err := ts.srv.manager.HubByCode(ctx, code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap := h.Snapshot()
+	if snap.Cohort.Step != i {
+		t.Fatalf("cohort %s on step %d, want %d", code, snap.Cohort.Step+1, i+1)
+	}
+	want := vs.All()
+	if len(snap.Cohort.Translations) != len(want)-1 {
+		t.Fatalf("cohort %s pinned %v, the module is in %v", code, snap.Cohort.Translations, vs.Languages())
+	}
+	for _, tr := range want[1:] {
+		got := h.ModuleIn(tr.Language)
+		if got.Hash != tr.Hash || got.Language != tr.Language {
+			t.Fatalf("cohort %s in %s: module %s in %s", code, tr.Language, got.Hash, got.Language)
+		}
+		if id := got.Steps[i].ID; id != h.Module().Steps[i].ID {
+			t.Fatalf("cohort %s on step %d (%s): in %s that step is %s", code, i+1, h.Module().Steps[i].ID, tr.Language, id)
+		}
+	}
+}
+
+// Every translation of a built-in module, served as a module of its own, can be run from its
+// first step to its last over real SSH, each step drawing a complete screen at 80×24 in that
+// language: the translated titles fit the header and the guidance shows.
+func TestBuiltinTranslationsWalkThrough(t *testing.T) {
+	lib, _, err := content.NewLibrary("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var names []string
+	for _, mod := range lib.List() {
+		vs, _ := lib.Variants(mod.ID)
+		for _, tr := range vs.All()[1:] {
+			id := mod.ID + "-" + strings.ToLower(tr.Language)
+			src := topID.ReplaceAllLiteralString(string(tr.Raw), "id: "+id)
+			src = translatedFrom.ReplaceAllLiteralString(src, "")
+			if err := os.WriteFile(filepath.Join(dir, id+".yaml"), []byte(src), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			names = append(names, id)
+		}
+	}
+	own, problems, err := content.NewLibrary(dir)
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("the translations as modules of their own: %v %v", err, problems)
+	}
+	if len(names) < 6 {
+		t.Fatalf("only %d translations", len(names))
+	}
+	dataDir := t.TempDir()
+	facKey, facPub := newKey(t)
+	if out, err := cli(t, "facilitator", "add", "fran", facPub, "--data", dataDir); err != nil {
+		t.Fatalf("facilitator add: %v\n%s", err, out)
+	}
+	ts := startTestServerChanged(t, dataDir, func(c *serveConfig) { c.contentDir = dir })
+	for _, id := range names {
+		mod, ok := own.Get(id)
+		if !ok {
+			t.Fatalf("no module %s", id)
+		}
+		t.Run(id, func(t *testing.T) {
+			start := time.Now()
+			walkModule(t, ts, facKey, mod, nil)
 			t.Logf("%d steps in %v", len(mod.Steps), time.Since(start).Round(time.Millisecond))
 		})
 	}
 }
 
-func walkModule(t *testing.T, ts *testServer, facKey gossh.Signer, mod *content.Module) {
+var (
+	topID          = regexp.MustCompile(`(?m)^id: .*$`)
+	translatedFrom = regexp.MustCompile(`(?m)^translated_from: .*\n`)
+)
+
+// walkModule creates a cohort on mod, joins it as a keyless participant and moves the cohort
+// through every step, checking the participant's screen each time; atStep, if not nil, is called
+// with the join code and the step (0-based) once the screen shows it.
+func walkModule(t *testing.T, ts *testServer, facKey gossh.Signer, mod *content.Module, atStep func(code string, i int)) {
 	out, errOut, rc := runCommand(t, ts.addr(), facKey, fmt.Sprintf("cohort create --module %s --name %q", mod.ID, "Walk "+mod.ID))
 	if rc != 0 {
 		t.Fatalf("cohort create: exit %d\nstdout: %s\nstderr: %s", rc, out, errOut)
@@ -68,6 +165,9 @@ func walkModule(t *testing.T, ts *testServer, facKey gossh.Signer, mod *content.
 			t.Fatalf("step %d: stdout %q, want it to contain %q", n, out, want)
 		}
 		checkStepScreen(t, p, mod, i)
+		if atStep != nil {
+			atStep(code, i)
+		}
 	}
 
 	// Past the last step nothing moves, and the facilitator is told why.
