@@ -47,9 +47,8 @@ func linkFiles(files []*loaded, fallback func(id string) *loaded) ([]*linkedModu
 		if id == "" {
 			continue
 		}
-		lm, ok := byID[id]
-		if !ok {
-			lm = &linkedModule{id: id, rejected: map[*loaded]bool{}}
+		if _, ok := byID[id]; !ok {
+			lm := &linkedModule{id: id, rejected: map[*loaded]bool{}}
 			byID[id] = lm
 			mods = append(mods, lm)
 		}

@@ -212,7 +212,7 @@ func TestTranslationOfBuiltin(t *testing.T) {
 	bad := writeFile(t, dir, "warmup.fr.yaml", strings.Replace(strings.Replace(src, "language: de", "language: fr", 1), "timebox: 3\n", "timebox: 4\n", 1))
 	ps := Problems(Validate(bad)).Errors()
 	if len(ps) != 1 || !strings.Contains(ps[0].String(), `timebox of step "welcome" is 4 minutes here but 3 in the original (built-in/warmup.yaml:`) {
-		t.Fatalf("problems:\n%s", Problems(ps).Error())
+		t.Fatalf("problems:\n%s", ps.Error())
 	}
 }
 
