@@ -91,7 +91,14 @@ type member struct {
 
 var timeZero time.Time
 
-func newHub(ctx context.Context, m *Manager, c Cohort) (*Hub, error) {
+func newHub(ctx context.Context, m *Manager, c Cohort, loading time.Time) (*Hub, error) {
+	// Nobody counts time on this cohort before its hub exists: a clock changed before the
+	// manager looked for the hub was left by a server that stopped without closing its
+	// sessions, and would count on for ever. (A clock started by a hub loaded meanwhile, which
+	// is kept instead of this one, is later.)
+	if err := m.store.StopClocks(ctx, c.ID, loading); err != nil {
+		m.log.Warn("stop clocks left running", "cohort", c.Code, "err", err)
+	}
 	vs, err := m.Variants(ctx, c)
 	if err != nil {
 		return nil, err
@@ -397,14 +404,15 @@ type stepTimes map[string]map[int64]time.Duration
 // clock started, and restarts their clocks.
 func (h *Hub) flushTimeLocked(ctx context.Context, members []*member) {
 	h.state.Lock()
-	spent := h.takeTimeLocked(members)
+	spent, now := h.takeTimeLocked(members)
 	h.state.Unlock()
-	h.storeTime(ctx, spent)
+	h.storeTime(ctx, spent, Clock{At: now, Running: true})
 }
 
 // takeTimeLocked collects the time the given members spent on their current step since
-// their clock started, and restarts their clocks. The caller holds h.state.
-func (h *Hub) takeTimeLocked(members []*member) stepTimes {
+// their clock started, and restarts their clocks at the time it returns. The caller holds
+// h.state.
+func (h *Hub) takeTimeLocked(members []*member) (stepTimes, time.Time) {
 	now := h.m.now()
 	byStep := stepTimes{}
 	for _, mb := range members {
@@ -418,14 +426,15 @@ func (h *Hub) takeTimeLocked(members []*member) stepTimes {
 		byStep[step][mb.p.ID] += now.Sub(mb.since)
 		mb.since = now
 	}
-	return byStep
+	return byStep, now
 }
 
-// storeTime adds collected time on steps to the store. Time adds up, so it may be stored
-// in any order.
-func (h *Hub) storeTime(ctx context.Context, spent stepTimes) {
+// storeTime adds collected time on steps to the store, and there sets the clocks of the
+// members it counted as their clocks in memory were set. Time adds up and the later clock
+// change wins, so it may be stored in any order.
+func (h *Hub) storeTime(ctx context.Context, spent stepTimes, clock Clock) {
 	for step, byPerson := range spent {
-		if err := h.m.store.AddStepTime(ctx, h.id, step, byPerson); err != nil {
+		if err := h.m.store.AddStepTime(ctx, h.id, step, byPerson, clock); err != nil {
 			h.m.log.Warn("record time on step", "err", err)
 		}
 	}

@@ -280,6 +280,8 @@ func (m *Manager) cacheModule(mod *content.Module) {
 
 // Hub returns the live hub of a cohort, loading it on first use.
 func (m *Manager) Hub(ctx context.Context, cohortID int64) (*Hub, error) {
+	// Read before looking: any clock a hub of this cohort starts is later (see newHub).
+	loading := m.now()
 	m.mu.Lock()
 	h, ok := m.hubs[cohortID]
 	m.mu.Unlock()
@@ -290,7 +292,7 @@ func (m *Manager) Hub(ctx context.Context, cohortID int64) (*Hub, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load cohort %d: %w", cohortID, err)
 	}
-	h, err = newHub(ctx, m, c)
+	h, err = newHub(ctx, m, c, loading)
 	if err != nil {
 		return nil, err
 	}

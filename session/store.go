@@ -80,10 +80,24 @@ type Store interface {
 	// Boards lists a cohort's boards for one step, or for all steps if stepID is "".
 	Boards(ctx context.Context, cohortID int64, stepID string) ([]Board, error)
 
-	// AddStepTime adds time spent on a step to each participant in spent.
-	AddStepTime(ctx context.Context, cohortID int64, stepID string, spent map[int64]time.Duration) error
+	// AddStepTime adds time spent on a step to each participant in spent and, in the same
+	// transaction, sets their clocks to clock (restarted, or stopped), so that no time is ever
+	// counted both as stored and as still counting.
+	AddStepTime(ctx context.Context, cohortID int64, stepID string, spent map[int64]time.Duration, clock Clock) error
 	// StepTimes returns the time each participant spent on each step: participant -> step -> time.
 	StepTimes(ctx context.Context, cohortID int64) (map[int64]map[string]time.Duration, error)
+	// SetClock sets a participant's clock (they came online: it runs), unless a change with a
+	// later time is stored already.
+	SetClock(ctx context.Context, cohortID, participantID int64, clock Clock) error
+	// StopClocks forgets a cohort's clocks last changed before t. A hub calls it as it loads:
+	// nobody can be counting yet, so a clock running from before was left by a server that
+	// stopped without closing its sessions.
+	StopClocks(ctx context.Context, cohortID int64, before time.Time) error
+
+	// CohortRecord reads everything stored about a cohort in one read transaction, so that
+	// its parts agree with each other even while the cohort is being changed; ErrNotFound if
+	// there is no such cohort.
+	CohortRecord(ctx context.Context, cohortID int64) (CohortRecord, error)
 
 	// Record appends an event to a cohort's timeline.
 	Record(ctx context.Context, ev Event) error

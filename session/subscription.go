@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Subscription is one screen's view of a hub: a mailbox that says "something this screen
@@ -92,11 +93,12 @@ func (s *Subscription) Close() {
 		h.unviewLocked(s)
 		mb, ok := h.byID[s.pid]
 		var spent stepTimes
+		var stopped time.Time
 		if ok {
 			delete(mb.subs, s)
 			mb.online--
 			if mb.online == 0 {
-				spent = h.takeTimeLocked([]*member{mb})
+				spent, stopped = h.takeTimeLocked([]*member{mb})
 				mb.since = timeZero
 				h.publishLocked(change{}) // offline: the roster shows it
 			}
@@ -104,7 +106,7 @@ func (s *Subscription) Close() {
 		h.state.Unlock()
 		if ok {
 			ctx := context.Background()
-			h.storeTime(ctx, spent)
+			h.storeTime(ctx, spent, Clock{At: stopped})
 			if err := h.m.store.TouchParticipant(ctx, s.pid, h.m.now()); err != nil {
 				h.m.log.Warn("touch participant", "err", err)
 			}
@@ -117,6 +119,7 @@ func (s *Subscription) Close() {
 // its mailbox.
 func (h *Hub) Subscribe(ctx context.Context, pid int64) (*Subscription, error) {
 	s := &Subscription{hub: h, pid: pid, notify: make(chan struct{}, 1)}
+	var clock time.Time // when the participant's time started counting, if this screen started it
 	h.state.Lock()
 	if pid != 0 {
 		mb, ok := h.byID[pid]
@@ -128,6 +131,7 @@ func (h *Hub) Subscribe(ctx context.Context, pid int64) (*Subscription, error) {
 		mb.subs[s] = struct{}{}
 		if mb.online == 1 {
 			mb.since = h.m.now()
+			clock = mb.since
 			h.publishLocked(change{}) // online: the roster shows it
 		}
 	}
@@ -140,6 +144,12 @@ func (h *Hub) Subscribe(ctx context.Context, pid int64) (*Subscription, error) {
 	if pid != 0 {
 		if err := h.m.store.TouchParticipant(ctx, pid, h.m.now()); err != nil {
 			h.m.log.Warn("touch participant", "err", err)
+		}
+	}
+	if !clock.IsZero() {
+		// Stored so that an export, even from another process, counts the time so far.
+		if err := h.m.store.SetClock(ctx, h.id, pid, Clock{At: clock, Running: true}); err != nil {
+			h.m.log.Warn("start the clock on a step", "err", err)
 		}
 	}
 	return s, nil

@@ -108,7 +108,7 @@ func (f *fixture) spent(step string, minutes map[int64]int) {
 	for pid, m := range minutes {
 		d[pid] = time.Duration(m)*time.Minute + 20*time.Second
 	}
-	if err := f.st.AddStepTime(f.ctx, f.c.ID, step, d); err != nil {
+	if err := f.st.AddStepTime(f.ctx, f.c.ID, step, d, session.Clock{At: at(80)}); err != nil {
 		f.t.Fatal(err)
 	}
 }

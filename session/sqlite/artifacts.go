@@ -72,14 +72,18 @@ const artifactQuery = `SELECT ` + artifactColumns + ` FROM artifacts WHERE cohor
 // Artifacts lists every artifact of a cohort for one step, or for all steps if stepID is "",
 // ordered by step ID and then participant ID so the listing is stable.
 func (s *Store) Artifacts(ctx context.Context, cohortID int64, stepID string) ([]session.Artifact, error) {
+	return artifacts(ctx, s.r, cohortID, stepID)
+}
+
+func artifacts(ctx context.Context, q querier, cohortID int64, stepID string) ([]session.Artifact, error) {
 	var rows *sql.Rows
 	var err error
 	if stepID == "" {
-		rows, err = s.r.QueryContext(ctx,
+		rows, err = q.QueryContext(ctx,
 			`SELECT `+artifactColumns+` FROM artifacts WHERE cohort_id = ? ORDER BY step_id, participant_id`,
 			cohortID)
 	} else {
-		rows, err = s.r.QueryContext(ctx,
+		rows, err = q.QueryContext(ctx,
 			`SELECT `+artifactColumns+` FROM artifacts WHERE cohort_id = ? AND step_id = ? ORDER BY participant_id`,
 			cohortID, stepID)
 	}

@@ -50,13 +50,17 @@ func (s *Store) Board(ctx context.Context, cohortID int64, stepID, owner string)
 
 // Boards lists a cohort's boards for one step, or for all steps if stepID is "".
 func (s *Store) Boards(ctx context.Context, cohortID int64, stepID string) ([]session.Board, error) {
-	q := `SELECT ` + boardColumns + ` FROM boards WHERE cohort_id = ?`
+	return boards(ctx, s.r, cohortID, stepID)
+}
+
+func boards(ctx context.Context, q querier, cohortID int64, stepID string) ([]session.Board, error) {
+	query := `SELECT ` + boardColumns + ` FROM boards WHERE cohort_id = ?`
 	args := []any{cohortID}
 	if stepID != "" {
-		q += ` AND step_id = ?`
+		query += ` AND step_id = ?`
 		args = append(args, stepID)
 	}
-	rows, err := s.r.QueryContext(ctx, q+` ORDER BY step_id, owner`, args...)
+	rows, err := q.QueryContext(ctx, query+` ORDER BY step_id, owner`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("boards of cohort %d: %w", cohortID, err)
 	}

@@ -109,7 +109,11 @@ func (s *Store) Cohorts(ctx context.Context) ([]session.Cohort, error) {
 
 // Cohort returns one cohort by ID; session.ErrNotFound if none.
 func (s *Store) Cohort(ctx context.Context, id int64) (session.Cohort, error) {
-	c, err := scanCohort(s.r.QueryRowContext(ctx, `SELECT `+cohortColumns+` FROM cohorts WHERE id = ?`, id))
+	return cohortByID(ctx, s.r, id)
+}
+
+func cohortByID(ctx context.Context, q querier, id int64) (session.Cohort, error) {
+	c, err := scanCohort(q.QueryRowContext(ctx, `SELECT `+cohortColumns+` FROM cohorts WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return session.Cohort{}, fmt.Errorf("cohort %d: %w", id, session.ErrNotFound)
 	}
@@ -221,7 +225,11 @@ func insertEvent(ctx context.Context, tx *sql.Tx, ev session.Event) error {
 // Timeline lists a cohort's events, oldest first; events with the same time stay in the order
 // they were recorded.
 func (s *Store) Timeline(ctx context.Context, cohortID int64) ([]session.Event, error) {
-	rows, err := s.r.QueryContext(ctx,
+	return timeline(ctx, s.r, cohortID)
+}
+
+func timeline(ctx context.Context, q querier, cohortID int64) ([]session.Event, error) {
+	rows, err := q.QueryContext(ctx,
 		`SELECT id, cohort_id, at, actor, action, detail FROM events WHERE cohort_id = ? ORDER BY at, id`,
 		cohortID)
 	if err != nil {

@@ -108,7 +108,11 @@ func (s *Store) participant(ctx context.Context, what, query string, args ...any
 
 // Participants lists a cohort's participants in joining order.
 func (s *Store) Participants(ctx context.Context, cohortID int64) ([]session.Participant, error) {
-	rows, err := s.r.QueryContext(ctx,
+	return participants(ctx, s.r, cohortID)
+}
+
+func participants(ctx context.Context, q querier, cohortID int64) ([]session.Participant, error) {
+	rows, err := q.QueryContext(ctx,
 		`SELECT `+participantColumns+` FROM participants WHERE cohort_id = ? ORDER BY id`, cohortID)
 	if err != nil {
 		return nil, fmt.Errorf("participants of cohort %d: %w", cohortID, err)

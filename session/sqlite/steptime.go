@@ -9,20 +9,23 @@ import (
 	"workshop/session"
 )
 
-// AddStepTime adds time spent on a step to each participant in one transaction.
-func (s *Store) AddStepTime(ctx context.Context, cohortID int64, stepID string, spent map[int64]time.Duration) error {
+// AddStepTime adds time spent on a step to each participant in spent and, in the same
+// transaction, sets their clocks: a read never sees time both stored and still counting.
+func (s *Store) AddStepTime(ctx context.Context, cohortID int64, stepID string, spent map[int64]time.Duration, clock session.Clock) error {
 	if len(spent) == 0 {
 		return nil
 	}
 	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		for pid, d := range spent {
-			if d <= 0 {
-				continue
+			if d > 0 {
+				if _, err := tx.ExecContext(ctx,
+					`INSERT INTO step_time (cohort_id, participant_id, step_id, seconds) VALUES (?, ?, ?, ?)
+					 ON CONFLICT (cohort_id, participant_id, step_id) DO UPDATE SET seconds = seconds + excluded.seconds`,
+					cohortID, pid, stepID, d.Seconds()); err != nil {
+					return err
+				}
 			}
-			if _, err := tx.ExecContext(ctx,
-				`INSERT INTO step_time (cohort_id, participant_id, step_id, seconds) VALUES (?, ?, ?, ?)
-				 ON CONFLICT (cohort_id, participant_id, step_id) DO UPDATE SET seconds = seconds + excluded.seconds`,
-				cohortID, pid, stepID, d.Seconds()); err != nil {
+			if err := setClock(ctx, tx, cohortID, pid, clock); err != nil {
 				return err
 			}
 		}
@@ -34,9 +37,47 @@ func (s *Store) AddStepTime(ctx context.Context, cohortID int64, stepID string, 
 	return nil
 }
 
+// SetClock sets a participant's clock unless a later change is stored.
+func (s *Store) SetClock(ctx context.Context, cohortID, participantID int64, clock session.Clock) error {
+	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		return setClock(ctx, tx, cohortID, participantID, clock)
+	})
+	if err != nil {
+		return fmt.Errorf("set the clock of participant %d in cohort %d: %w", participantID, cohortID, err)
+	}
+	return nil
+}
+
+// setClock keeps the later of the stored and the new change; times stored as text of a fixed
+// width compare in time order.
+func setClock(ctx context.Context, tx *sql.Tx, cohortID, participantID int64, clock session.Clock) error {
+	_, err := tx.ExecContext(ctx,
+		`INSERT INTO step_clocks (participant_id, cohort_id, at, running) VALUES (?, ?, ?, ?)
+		 ON CONFLICT (participant_id) DO UPDATE SET at = excluded.at, running = excluded.running
+		 WHERE excluded.at >= step_clocks.at`,
+		participantID, cohortID, formatTime(clock.At), clock.Running)
+	return err
+}
+
+// StopClocks forgets a cohort's clocks last changed before t.
+func (s *Store) StopClocks(ctx context.Context, cohortID int64, before time.Time) error {
+	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `DELETE FROM step_clocks WHERE cohort_id = ? AND at < ?`, cohortID, formatTime(before))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("stop the clocks of cohort %d: %w", cohortID, err)
+	}
+	return nil
+}
+
 // StepTimes returns the time each participant spent on each step: participant -> step -> time.
 func (s *Store) StepTimes(ctx context.Context, cohortID int64) (map[int64]map[string]time.Duration, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT participant_id, step_id, seconds FROM step_time WHERE cohort_id = ?`, cohortID)
+	return stepTimes(ctx, s.r, cohortID)
+}
+
+func stepTimes(ctx context.Context, q querier, cohortID int64) (map[int64]map[string]time.Duration, error) {
+	rows, err := q.QueryContext(ctx, `SELECT participant_id, step_id, seconds FROM step_time WHERE cohort_id = ?`, cohortID)
 	if err != nil {
 		return nil, fmt.Errorf("time on steps in cohort %d: %w", cohortID, err)
 	}
@@ -53,6 +94,27 @@ func (s *Store) StepTimes(ctx context.Context, cohortID int64) (map[int64]map[st
 			out[pid] = map[string]time.Duration{}
 		}
 		out[pid][step] = time.Duration(secs * float64(time.Second))
+	}
+	return out, rows.Err()
+}
+
+// clocks returns when each running clock of a cohort started: participant -> since.
+func clocks(ctx context.Context, q querier, cohortID int64) (map[int64]time.Time, error) {
+	rows, err := q.QueryContext(ctx, `SELECT participant_id, at FROM step_clocks WHERE cohort_id = ? AND running = 1`, cohortID)
+	if err != nil {
+		return nil, fmt.Errorf("clocks in cohort %d: %w", cohortID, err)
+	}
+	defer func() { _ = rows.Close() }() // rows.Err reports what went wrong while reading
+	out := map[int64]time.Time{}
+	for rows.Next() {
+		var pid int64
+		var since string
+		if err := rows.Scan(&pid, &since); err != nil {
+			return nil, fmt.Errorf("clocks in cohort %d: %w", cohortID, err)
+		}
+		if out[pid], err = parseTime(since); err != nil {
+			return nil, fmt.Errorf("clocks in cohort %d: %w", cohortID, err)
+		}
 	}
 	return out, rows.Err()
 }

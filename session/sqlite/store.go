@@ -38,6 +38,9 @@ type Store struct {
 	// artifact is the read of one participant's work on one step, prepared once.
 	artifact *sql.Stmt
 	wq       writeQueue
+	// betweenReads, when set (by tests), runs after CohortRecord's first query: a change
+	// made there must not show in the record.
+	betweenReads func()
 }
 
 // busyTimeoutMS is how long a connection waits for another one (possibly in another process)

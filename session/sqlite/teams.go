@@ -10,7 +10,11 @@ import (
 
 // Teams lists a cohort's teams in creation order.
 func (s *Store) Teams(ctx context.Context, cohortID int64) ([]session.Team, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, cohort_id, name FROM teams WHERE cohort_id = ? ORDER BY id`, cohortID)
+	return teams(ctx, s.r, cohortID)
+}
+
+func teams(ctx context.Context, q querier, cohortID int64) ([]session.Team, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, cohort_id, name FROM teams WHERE cohort_id = ? ORDER BY id`, cohortID)
 	if err != nil {
 		return nil, fmt.Errorf("teams of cohort %d: %w", cohortID, err)
 	}
