@@ -15,26 +15,35 @@ import (
 // the SSH command (`ssh HOST export`), so that both accept the same flags and, through
 // export.Export, write the same bytes.
 type ExportFlags struct {
-	Format    string
-	Artifacts bool
-	All       bool
-	Zone      string
-	Semicolon bool
+	Format       string
+	Table        string
+	Artifacts    bool
+	All          bool
+	Zone         string
+	Semicolon    bool
+	Reproducible bool
 }
 
 // Bind adds the flags to a command.
 func (e *ExportFlags) Bind(cmd *cobra.Command) {
 	fs := cmd.Flags()
-	fs.StringVar(&e.Format, "format", "", "format: csv, json, md or html (required)")
-	fs.BoolVar(&e.Artifacts, "artifacts", false, "with csv: the sheet of all work (one row per item) instead of the progress sheet")
+	fs.StringVar(&e.Format, "format", "", "format: csv, xlsx, json, md or html (required)")
+	fs.StringVar(&e.Table, "table", "progress", "with csv: the sheet to write: progress (one row per participant), long (one row per participant and step) or work (one row per piece of work)")
+	fs.BoolVar(&e.Artifacts, "artifacts", false, "with csv: the sheet of all work, the same as --table work")
 	fs.BoolVar(&e.All, "all", false, "export every cohort instead of one CODE")
-	fs.StringVar(&e.Zone, "tz", "UTC", "time zone of the times in csv, md and html, e.g. Europe/Rome; JSON is always UTC")
+	fs.StringVar(&e.Zone, "tz", "UTC", "time zone of the times in csv, xlsx, md and html, e.g. Europe/Rome; JSON is always UTC")
 	fs.BoolVar(&e.Semicolon, "semicolon", false, "with csv: separate cells with ; for spreadsheets set to a decimal comma")
+	fs.BoolVar(&e.Reproducible, "reproducible", false, "the same bytes for the same data: made as of the newest stored time, without the program's version")
 }
 
-// Options checks the flags and turns them into export options.
-func (e *ExportFlags) Options() (export.Options, error) {
+// Options checks the flags and turns them into export options; version names the program in
+// the export.
+func (e *ExportFlags) Options(version string) (export.Options, error) {
 	f, err := export.ParseFormat(e.Format)
+	if err != nil {
+		return export.Options{}, err
+	}
+	t, err := export.ParseTable(e.Table)
 	if err != nil {
 		return export.Options{}, err
 	}
@@ -42,7 +51,11 @@ func (e *ExportFlags) Options() (export.Options, error) {
 	if err != nil || e.Zone == "" || strings.EqualFold(e.Zone, "local") {
 		return export.Options{}, session.Errorf(session.EInvalid, "--tz %q is not a time zone name: use one like UTC, Europe/Rome or America/Sao_Paulo", e.Zone)
 	}
-	o := export.Options{Format: f, Artifacts: e.Artifacts, Location: loc, Semicolon: e.Semicolon}
+	if f != export.CSV && t == export.TableProgress {
+		t = "" // the default; only csv chooses one sheet
+	}
+	o := export.Options{Format: f, Table: t, Artifacts: e.Artifacts, Location: loc, Semicolon: e.Semicolon,
+		Stamp: export.Stamp{Version: version, Reproducible: e.Reproducible}}
 	return o, o.Check()
 }
 
@@ -59,11 +72,15 @@ func (e *ExportFlags) Args(cmd *cobra.Command, args []string) error {
 
 // ExportHelp describes the formats, for both commands' help.
 const ExportHelp = `Formats:
-  csv   a progress sheet for spreadsheets: one row per participant with name, team, joined,
-        last seen, then each step's status and minutes spent. With --artifacts, the sheet of
-        all work instead: one row per answer, item, vote, placement, cell, rating, tick and
-        quiz answer, plus each vote's tally. UTF-8 with a byte order mark, so Excel reads
-        accents right; cells that a spreadsheet would run as a formula start with '.
+  csv   one sheet for spreadsheets, chosen with --table: progress (one row per participant:
+        id, name, team, joined, last seen, each step's status and minutes), long (one row
+        per participant and step: id, step, status, seconds, quiz score, submitted at; for
+        learning platforms and pivot tables) or work (one row per answer, item, vote,
+        placement, cell, rating, tick and quiz answer, and each vote's tally). UTF-8 with a
+        byte order mark: Excel reads it as it is; in LibreOffice pick UTF-8 in the import
+        dialog. Cells a spreadsheet would run as a formula start with '.
+  xlsx  a workbook with every table on its own sheet, typed cells (numbers, dates, times
+        spent), frozen headers and filters. Opens as it is in Excel and LibreOffice.
   json  everything, in a documented, versioned layout (docs/export-schema.md).
   md    a readable report: summary, participants, each step's work, the timeline.
   html  the same report as one self-contained file with charts, for sharing and printing.
@@ -75,7 +92,7 @@ Anonymous steps never name who wrote an item, in any format.`
 func (f *FrontDoor) exportCommands(ctx context.Context, by session.Actor) []*cobra.Command {
 	var flags ExportFlags
 	cmd := &cobra.Command{
-		Use:   "export CODE --format csv|json|md|html [--artifacts] [--tz ZONE] [--semicolon]",
+		Use:   "export CODE --format csv|xlsx|json|md|html [flags]",
 		Short: "Stream a cohort's progress and work for reporting",
 		Long: `Write a cohort's export to standard output, byte for byte what ` + "`workshop export`" + ` writes on
 the server. Redirect it to a file on your side. --all with --format json streams every cohort
@@ -83,12 +100,13 @@ as one document.
 
 ` + ExportHelp,
 		Example: `  ssh -p 2222 HOST export K7MQ2P --format csv > cohort.csv
-  ssh -p 2222 HOST export K7MQ2P --format csv --artifacts > work.csv
+  ssh -p 2222 HOST export K7MQ2P --format csv --table long > long.csv
+  ssh -p 2222 HOST export K7MQ2P --format xlsx > cohort.xlsx
   ssh -p 2222 HOST export K7MQ2P --format html --tz Europe/Rome > report.html
   ssh -p 2222 HOST export --all --format json > cohorts.json`,
 		Args: flags.Args,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o, err := flags.Options()
+			o, err := flags.Options(f.version)
 			if err != nil {
 				return err
 			}

@@ -55,6 +55,8 @@ type FrontDoor struct {
 	metrics *metrics.Metrics // nil counts nothing
 	render  *RenderCache     // shared by every session of this server
 	input   InputLimits
+	// version names the program in exports.
+	version string
 	// codes bounds wrong join and rejoin codes across every session of the server.
 	codes *session.CodeGuard
 	// active counts session handlers still running, so shutdown can wait for them to store
@@ -75,6 +77,9 @@ type FrontDoorOption func(*FrontDoor)
 // WithMetrics makes the front door and every screen it opens count sessions and renders
 // into x.
 func WithMetrics(x *metrics.Metrics) FrontDoorOption { return func(f *FrontDoor) { f.metrics = x } }
+
+// WithVersion names the program's version in what the front door writes, such as exports.
+func WithVersion(v string) FrontDoorOption { return func(f *FrontDoor) { f.version = v } }
 
 // WithCodeGuard makes every session the front door opens count wrong join and rejoin codes in
 // g, the one guard of the server. Without it the front door keeps a guard of its own.

@@ -23,7 +23,7 @@ func newExportCmd(g *globals) *cobra.Command {
 	var flags tui.ExportFlags
 	var out string
 	cmd := &cobra.Command{
-		Use:   "export CODE --format csv|json|md|html [-o FILE] [--artifacts] [--all]",
+		Use:   "export CODE --format csv|xlsx|json|md|html [-o FILE] [flags]",
 		Short: "Export a cohort's progress and work for reporting",
 		Long: `Export what a cohort did: progress, time per step, all work, vote and matrix results and the
 facilitation timeline. Writes to standard output, or to FILE with -o (replaced only once the
@@ -31,18 +31,20 @@ export is complete). Safe while the server runs. A facilitator can get the same 
 ssh -p 2222 HOST export CODE --format csv > cohort.csv
 
 --all exports every cohort: with --format json as one document (standard output or -o FILE);
-with the other formats as one file per cohort (CODE.csv, CODE-artifacts.csv, CODE.md,
-CODE.html) in the directory given with -o.
+with the other formats as one file per cohort (CODE.csv, CODE-long.csv, CODE-artifacts.csv,
+CODE.xlsx, CODE.md, CODE.html) in the directory given with -o. Files are written readable by
+their owner only: they hold people's names and work.
 
 ` + tui.ExportHelp,
 		Example: `  workshop export K7MQ2P --format csv -o cohort.csv
-  workshop export K7MQ2P --format csv --artifacts -o work.csv
+  workshop export K7MQ2P --format csv --table long -o long.csv
+  workshop export K7MQ2P --format xlsx -o cohort.xlsx
   workshop export K7MQ2P --format html --tz America/Sao_Paulo -o report.html
   workshop export K7MQ2P --format json | jq '.steps[] | {title, completion}'
   workshop export --all --format md -o reports/`,
 		Args: flags.Args,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o, err := flags.Options()
+			o, err := flags.Options(version)
 			if err != nil {
 				return err
 			}

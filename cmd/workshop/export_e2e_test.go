@@ -41,7 +41,9 @@ func TestExportWhileServerRuns(t *testing.T) {
 		t.Fatalf("step: %s", errOut)
 	}
 
-	for _, args := range []string{"--format csv", "--format csv --artifacts", "--format json", "--format md", "--format html --tz Europe/Rome"} {
+	// Reproducible exports are the same bytes however they are asked for.
+	for _, args := range []string{"--format csv", "--format csv --artifacts", "--format csv --table long", "--format xlsx --reproducible",
+		"--format json --reproducible", "--format md --reproducible", "--format html --tz Europe/Rome --reproducible"} {
 		local, err := cli(t, append([]string{"export", code, "--data", dir}, strings.Fields(args)...)...)
 		if err != nil {
 			t.Fatalf("workshop export %s: %v\n%s", args, err, local)
@@ -53,11 +55,21 @@ func TestExportWhileServerRuns(t *testing.T) {
 		if remote != local {
 			t.Errorf("ssh export %s differs from workshop export (%d and %d bytes)", args, len(remote), len(local))
 		}
+		if strings.Contains(args, "xlsx") {
+			if !strings.HasPrefix(local, "PK") {
+				t.Errorf("the xlsx export is not a workbook: %.20q", local)
+			}
+			continue
+		}
 		if !strings.Contains(local, "Dário Ñúñez") || (!strings.Contains(args, "csv") && !strings.Contains(local, "Tuesday group")) {
 			t.Errorf("export %s lacks the cohort or its participant:\n%.400s", args, local)
 		}
 	}
-	if csv, _ := cli(t, "export", code, "--format", "csv", "--data", dir); !strings.HasPrefix(csv, "\ufeffName,Team,") || !strings.Contains(csv, "'=1+1 Bea") {
+	// Otherwise an export says when it was made and by which version.
+	if doc, _ := cli(t, "export", code, "--format", "json", "--data", dir); !strings.Contains(doc, `"version": "`+version+`"`) || !strings.Contains(doc, `"reproducible": false`) {
+		t.Errorf("the JSON export does not name the program's version:\n%.300s", doc)
+	}
+	if csv, _ := cli(t, "export", code, "--format", "csv", "--data", dir); !strings.HasPrefix(csv, "\ufeffParticipant ID,Name,Team,") || !strings.Contains(csv, "'=1+1 Bea") {
 		t.Errorf("progress sheet:\n%s", csv)
 	}
 	if html, _ := cli(t, "export", code, "--format", "html", "--data", dir); strings.Contains(html, "<b>Forms") || !strings.Contains(html, "&lt;b&gt;Forms") {
@@ -69,18 +81,24 @@ func TestExportWhileServerRuns(t *testing.T) {
 	if out, err := cli(t, "export", code, "--format", "md", "-o", file, "--data", dir); err != nil || !strings.Contains(out, "Wrote "+file) {
 		t.Fatalf("export -o: %v\n%s", err, out)
 	}
-	md, _ := cli(t, "export", code, "--format", "md", "--data", dir)
+	if fi, err := os.Stat(file); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("the export file's permissions: %v %v, want 0600 (it holds people's names and work)", fi.Mode(), err)
+	}
+	if out, err := cli(t, "export", code, "--format", "md", "--reproducible", "-o", file, "--data", dir); err != nil {
+		t.Fatalf("export -o: %v\n%s", err, out)
+	}
+	md, _ := cli(t, "export", code, "--format", "md", "--reproducible", "--data", dir)
 	if got, _ := os.ReadFile(file); string(got) != md {
 		t.Error("the file written with -o differs from standard output")
 	}
 
 	// Every cohort: one JSON document, locally and over SSH; one file per cohort otherwise.
 	code2 := createCohort(t, ts, facKey)
-	all, err := cli(t, "export", "--all", "--format", "json", "--data", dir)
+	all, err := cli(t, "export", "--all", "--format", "json", "--reproducible", "--data", dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if remote, _, rc := runCommand(t, ts.addr(), facKey, "export --all --format json"); rc != 0 || remote != all {
+	if remote, _, rc := runCommand(t, ts.addr(), facKey, "export --all --format json --reproducible"); rc != 0 || remote != all {
 		t.Errorf("ssh export --all (exit %d) differs from workshop export --all", rc)
 	}
 	if !strings.Contains(all, `"code": "`+code+`"`) || !strings.Contains(all, `"code": "`+code2+`"`) {
@@ -105,6 +123,8 @@ func TestExportWhileServerRuns(t *testing.T) {
 		"export " + code + " --format pdf":               "unknown format",
 		"export QQQQQQ --format csv":                     "no cohort",
 		"export " + code + " --format json --artifacts":  "--artifacts",
+		"export " + code + " --format xlsx --table long": "--table",
+		"export " + code + " --format csv --table wide":  "unknown table",
 		"export " + code + " --format md --tz Mars/Base": "not a time zone",
 		"export --format csv":                            "one cohort join code",
 	} {
@@ -150,11 +170,11 @@ func TestExportWhileServerRuns(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(backup, "host_ed25519")); err != nil {
 		t.Errorf("host key not copied next to the backup: %v", err)
 	}
-	fromBackup, err := cli(t, "export", code, "--format", "json", "--data", backup)
+	fromBackup, err := cli(t, "export", code, "--format", "json", "--reproducible", "--data", backup)
 	if err != nil {
 		t.Fatal(err)
 	}
-	live, _ := cli(t, "export", code, "--format", "json", "--data", dir)
+	live, _ := cli(t, "export", code, "--format", "json", "--reproducible", "--data", dir)
 	if fromBackup != live {
 		t.Error("the export of the backup differs from the export of the live data")
 	}

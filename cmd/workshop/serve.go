@@ -242,7 +242,7 @@ func startServer(cfg serveConfig) (*server, error) {
 	}
 	mx := metrics.New()
 	m := session.NewManager(st, lib, slogger, session.WithMetrics(mx))
-	door := tui.NewFrontDoor(m, slogger, tui.JoinHint{Host: cfg.host, Port: port}, tui.WithMetrics(mx), tui.WithCodeGuard(session.NewCodeGuard(slogger, cfg.now)))
+	door := tui.NewFrontDoor(m, slogger, tui.JoinHint{Host: cfg.host, Port: port}, tui.WithMetrics(mx), tui.WithVersion(version), tui.WithCodeGuard(session.NewCodeGuard(slogger, cfg.now)))
 	if cfg.input != nil {
 		door.SetInputLimits(*cfg.input)
 	}

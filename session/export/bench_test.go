@@ -107,7 +107,7 @@ func BenchmarkExport300(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			var size int
 			for b.Loop() {
-				r, err := Build(f.ctx, f.m, f.c)
+				r, err := Build(f.ctx, f.m, f.c.ID, Stamp{Reproducible: true})
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -122,13 +122,13 @@ func BenchmarkExport300(b *testing.B) {
 	}
 	b.Run("build-only", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := Build(f.ctx, f.m, f.c); err != nil {
+			if _, err := Build(f.ctx, f.m, f.c.ID, Stamp{Reproducible: true}); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 	b.Run("write-html-only", func(b *testing.B) {
-		r, err := Build(f.ctx, f.m, f.c)
+		r, err := Build(f.ctx, f.m, f.c.ID, Stamp{Reproducible: true})
 		if err != nil {
 			b.Fatal(err)
 		}

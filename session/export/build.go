@@ -17,57 +17,94 @@ import (
 )
 
 // BuildByCode builds the report of the cohort with the given join code.
-func BuildByCode(ctx context.Context, m *session.Manager, code string) (*Report, error) {
+func BuildByCode(ctx context.Context, m *session.Manager, code string, st Stamp) (*Report, error) {
 	c, err := m.CohortByCode(ctx, code)
 	if err != nil {
 		return nil, fmt.Errorf("cohort %q: %w", code, err)
 	}
-	return Build(ctx, m, c)
+	return Build(ctx, m, c.ID, st)
 }
 
-// Build reads everything a cohort did from the manager's store into a Report. It reads the
-// store directly, never a hub, so exporting does not disturb live screens and works while the
-// server runs in another process. Work is read before participants and teams, so every
-// participant that any work refers to is known.
-func Build(ctx context.Context, m *session.Manager, c session.Cohort) (*Report, error) {
-	st := m.Store()
+// Build reads everything a cohort did from the manager's store into a Report, stamped as st
+// says. It reads the store directly, never a hub, so exporting does not disturb live screens
+// and works while the server runs in another process; and it reads it in one transaction
+// (session.Store.CohortRecord), so every part of the report describes the same moment. Time
+// still counting on the step a participant is on counts up to the export's time.
+func Build(ctx context.Context, m *session.Manager, cohortID int64, st Stamp) (*Report, error) {
+	rec, err := m.Store().CohortRecord(ctx, cohortID)
+	if err != nil {
+		return nil, fmt.Errorf("export cohort %d: %w", cohortID, err)
+	}
+	c := rec.Cohort
 	mod, err := m.Module(ctx, c)
 	if err != nil {
 		return nil, fmt.Errorf("export %s: %w", c.Code, err)
 	}
-	arts, err := st.Artifacts(ctx, c.ID, "")
-	if err != nil {
-		return nil, fmt.Errorf("export %s: %w", c.Code, err)
+	at := st.At
+	switch {
+	case st.Reproducible:
+		at = newest(rec)
+	case at.IsZero():
+		at = time.Now()
 	}
-	boards, err := st.Boards(ctx, c.ID, "")
-	if err != nil {
-		return nil, fmt.Errorf("export %s: %w", c.Code, err)
-	}
-	times, err := st.StepTimes(ctx, c.ID)
-	if err != nil {
-		return nil, fmt.Errorf("export %s: %w", c.Code, err)
-	}
-	ps, err := st.Participants(ctx, c.ID)
-	if err != nil {
-		return nil, fmt.Errorf("export %s: %w", c.Code, err)
-	}
-	teams, err := st.Teams(ctx, c.ID)
-	if err != nil {
-		return nil, fmt.Errorf("export %s: %w", c.Code, err)
-	}
-	events, err := st.Timeline(ctx, c.ID)
-	if err != nil {
-		return nil, fmt.Errorf("export %s: %w", c.Code, err)
-	}
-	b := &builder{mod: mod, r: &Report{SchemaVersion: SchemaVersion}}
+	at = at.UTC()
+	b := &builder{mod: mod, r: &Report{SchemaVersion: SchemaVersion, ExportedAt: at, Reproducible: st.Reproducible}}
+	b.r.Generator = st.generator()
 	b.cohort(c)
 	b.steps()
-	b.people(ps, teams)
-	b.work(arts, boards)
-	b.progress(arts, times)
+	b.people(rec.Participants, rec.Teams)
+	b.work(rec.Artifacts, rec.Boards)
+	b.progress(rec.Artifacts, rec.TimeOnSteps(mod, at))
 	b.results(c)
-	b.timeline(events)
+	b.timeline(rec.Timeline)
 	return b.r, nil
+}
+
+// newest is the latest time stored about a cohort: what a reproducible export is made as of,
+// so that its bytes depend on the stored data alone.
+func newest(rec session.CohortRecord) time.Time {
+	t := rec.Cohort.UpdatedAt
+	later := func(u time.Time) {
+		if u.After(t) {
+			t = u
+		}
+	}
+	later(rec.Cohort.CreatedAt)
+	later(rec.Cohort.ArchivedAt)
+	for _, p := range rec.Participants {
+		later(p.JoinedAt)
+		later(p.LastSeen)
+		if p.Hand != nil {
+			later(p.Hand.At)
+		}
+	}
+	for _, a := range rec.Artifacts {
+		later(a.UpdatedAt)
+		later(a.SubmittedAt)
+	}
+	for _, b := range rec.Boards {
+		later(b.UpdatedAt)
+	}
+	for _, since := range rec.Clocks {
+		later(since)
+	}
+	for _, ev := range rec.Timeline {
+		later(ev.At)
+	}
+	return t
+}
+
+// generator names the program writing an export: its version, unless reproducible.
+func (st Stamp) generator() Generator {
+	g := Generator{Name: "workshop"}
+	if !st.Reproducible {
+		v := line(strings.TrimSpace(st.Version))
+		if v == "" {
+			v = "dev"
+		}
+		g.Version = &v
+	}
+	return g
 }
 
 // builder fills a Report.

@@ -22,12 +22,12 @@ const bom = "\ufeff"
 // cell says so. The JSON export always has the full text.
 const maxCell = 32000
 
-// writeProgressCSV writes one row per participant: name, team, joined, last seen, then for
-// each step its status (steps with an exercise) and whole minutes spent.
+// writeProgressCSV writes one row per participant: id, name, team, joined, last seen, then
+// for each step its status (steps with an exercise) and whole minutes spent.
 func (r *Report) writeProgressCSV(w io.Writer, o Options) error {
 	cw := newCSV(w, o)
 	zone := zoneName(o.loc())
-	head := []string{"Name", "Team", "Joined (" + zone + ")", "Last seen (" + zone + ")"}
+	head := []string{"Participant ID", "Name", "Team", "Joined (" + zone + ")", "Last seen (" + zone + ")"}
 	for _, s := range r.Steps {
 		title := fmt.Sprintf("%d. %s", s.Number, s.Title)
 		if s.Exercise != nil {
@@ -43,7 +43,7 @@ func (r *Report) writeProgressCSV(w io.Writer, o Options) error {
 		if p.Team != nil {
 			team = *p.Team
 		}
-		row := []string{p.Name, team, clock(p.JoinedAt, o.loc()), clock(p.LastSeen, o.loc())}
+		row := []string{strconv.FormatInt(p.ID, 10), p.Name, team, clock(p.JoinedAt, o.loc()), clock(p.LastSeen, o.loc())}
 		for j, sp := range r.Progress[i].Steps {
 			if r.Steps[j].Exercise != nil {
 				row = append(row, statusWord(sp.Status))
@@ -62,16 +62,29 @@ func (r *Report) writeProgressCSV(w io.Writer, o Options) error {
 // where the cohort placed each item.
 func (r *Report) writeArtifactsCSV(w io.Writer, o Options) error {
 	cw := newCSV(w, o)
-	if err := cw.row("Step", "Step title", "Kind", "Owner", "Field", "Value", "Votes"); err != nil {
+	if err := cw.row(workHead...); err != nil {
 		return err
 	}
-	for _, s := range r.Steps {
+	err := r.eachWork(func(s *Step, owner, field, value, votes string) error {
+		return cw.row(strconv.Itoa(s.Number), s.Title, s.Exercise.Kind, owner, field, value, votes)
+	})
+	if err != nil {
+		return err
+	}
+	return cw.flush()
+}
+
+// workHead is the header of the sheet of all work.
+var workHead = []string{"Step", "Step title", "Kind", "Owner", "Field", "Value", "Votes"}
+
+// eachWork calls row for every row of the sheet of all work, in order.
+func (r *Report) eachWork(row func(s *Step, owner, field, value, votes string) error) error {
+	for i := range r.Steps {
+		s := r.Steps[i]
 		if s.Exercise == nil {
 			continue
 		}
-		emit := func(owner, field, value, votes string) error {
-			return cw.row(strconv.Itoa(s.Number), s.Title, s.Exercise.Kind, owner, field, value, votes)
-		}
+		emit := func(owner, field, value, votes string) error { return row(&s, owner, field, value, votes) }
 		for _, a := range r.Artifacts {
 			if a.StepID == s.ID {
 				if err := r.csvWork(&s, ownerLabel(a.Owner), a.value, emit); err != nil {
@@ -90,7 +103,7 @@ func (r *Report) writeArtifactsCSV(w io.Writer, o Options) error {
 			return err
 		}
 	}
-	return cw.flush()
+	return nil
 }
 
 type emitFunc func(owner, field, value, votes string) error
@@ -253,17 +266,7 @@ var negativeNumber = regexp.MustCompile(`^-[0-9]+([.,][0-9]+)?$`)
 // opened, so it gets a leading apostrophe and stays text. Plain negative numbers are left as
 // they are. Cells over the spreadsheet limit are cut with a note.
 func Cell(s string) string {
-	if utf8.RuneCountInString(s) > maxCell {
-		cut := 0
-		for i := range s {
-			if cut == maxCell {
-				rest := utf8.RuneCountInString(s[i:])
-				s = s[:i] + fmt.Sprintf(" … [cut: %d more characters; the JSON export has the full text]", rest)
-				break
-			}
-			cut++
-		}
-	}
+	s = cutCell(s)
 	if s == "" {
 		return s
 	}
@@ -274,6 +277,22 @@ func Cell(s string) string {
 	t := strings.TrimLeft(s, " ")
 	if t != "" && strings.ContainsRune("=+-@", rune(t[0])) && !negativeNumber.MatchString(s) {
 		return "'" + s
+	}
+	return s
+}
+
+// cutCell cuts text longer than a spreadsheet cell holds, with a note.
+func cutCell(s string) string {
+	if utf8.RuneCountInString(s) > maxCell {
+		cut := 0
+		for i := range s {
+			if cut == maxCell {
+				rest := utf8.RuneCountInString(s[i:])
+				s = s[:i] + fmt.Sprintf(" … [cut: %d more characters; the JSON export has the full text]", rest)
+				break
+			}
+			cut++
+		}
 	}
 	return s
 }

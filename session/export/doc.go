@@ -101,6 +101,19 @@ func (r *Report) document(o Options) []block {
 	add := func(b ...block) { d = append(d, b...) }
 
 	add(heading{1, "top", r.Cohort.Name + " — cohort report"})
+	add(r.facts(loc))
+
+	add(r.summary()...)
+	add(r.participantsBlocks(loc)...)
+	for i := range r.Steps {
+		add(r.stepBlocks(&r.Steps[i])...)
+	}
+	add(r.timelineBlocks(loc)...)
+	return d
+}
+
+// facts are the cohort's details, and when and by what the report was made.
+func (r *Report) facts(loc *time.Location) facts {
 	pace := "facilitator-led"
 	if r.Cohort.Pace == "self" {
 		pace = "self-paced"
@@ -124,15 +137,14 @@ func (r *Report) document(o Options) []block {
 		people += ", in " + plural(len(r.Teams), "team", "teams")
 	}
 	f = append(f, [2]string{"Participants", people}, [2]string{"Times", zoneName(loc)})
-	add(f)
-
-	add(r.summary()...)
-	add(r.participantsBlocks(loc)...)
-	for i := range r.Steps {
-		add(r.stepBlocks(&r.Steps[i])...)
+	made := "Exported " + clock(r.ExportedAt, loc)
+	if r.Reproducible {
+		made = "As of " + clock(r.ExportedAt, loc) + ", the newest time stored for the cohort (a reproducible export)"
 	}
-	add(r.timelineBlocks(loc)...)
-	return d
+	if v := r.Generator.Version; v != nil {
+		made += " by workshop " + *v
+	}
+	return append(f, [2]string{"Report", made})
 }
 
 func (r *Report) summary() []block {

@@ -272,7 +272,7 @@ func newFixture(t testing.TB) *fixture {
 // report builds the fixture's report.
 func (f *fixture) report() *Report {
 	f.t.Helper()
-	r, err := Build(f.ctx, f.m, f.c)
+	r, err := Build(f.ctx, f.m, f.c.ID, Stamp{Reproducible: true})
 	if err != nil {
 		f.t.Fatal(err)
 	}

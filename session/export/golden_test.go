@@ -18,6 +18,7 @@ var goldenCases = []struct {
 }{
 	{"golden.csv", Options{Format: CSV}},
 	{"golden-artifacts.csv", Options{Format: CSV, Artifacts: true}},
+	{"golden-long.csv", Options{Format: CSV, Table: TableLong}},
 	{"golden.json", Options{Format: JSON}},
 	{"golden.md", Options{Format: Markdown}},
 	{"golden.html", Options{Format: HTML}},

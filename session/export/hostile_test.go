@@ -63,13 +63,13 @@ func TestHostileTextIsInert(t *testing.T) {
 		if strings.Contains(out, `\u001b`) || strings.Contains(out, `\u0007`) {
 			t.Errorf("%s holds an escaped control character", file)
 		}
-		if !strings.Contains(out, "beforelinkredafter") && file != "golden.csv" {
+		if !strings.Contains(out, "beforelinkredafter") && file != "golden.csv" && file != "golden-long.csv" {
 			t.Errorf("%s lost the text around the control sequences", file)
 		}
 	}
 
 	t.Run("csv", func(t *testing.T) {
-		for _, file := range []string{"golden.csv", "golden-artifacts.csv"} {
+		for _, file := range []string{"golden.csv", "golden-artifacts.csv", "golden-long.csv"} {
 			r := csv.NewReader(strings.NewReader(strings.TrimPrefix(outs[file], bom)))
 			r.FieldsPerRecord = -1
 			rows, err := r.ReadAll()
@@ -231,12 +231,12 @@ func TestMarkdownEscaping(t *testing.T) {
 
 func TestParseFormatAndOptions(t *testing.T) {
 	t.Parallel()
-	for in, want := range map[string]Format{"csv": CSV, "JSON": JSON, "md": Markdown, "markdown": Markdown, " html ": HTML} {
+	for in, want := range map[string]Format{"csv": CSV, "JSON": JSON, "md": Markdown, "markdown": Markdown, " html ": HTML, "XLSX": XLSX, "excel": XLSX} {
 		if got, err := ParseFormat(in); err != nil || got != want {
 			t.Errorf("ParseFormat(%q) = %q, %v", in, got, err)
 		}
 	}
-	for _, in := range []string{"", "pdf", "xlsx"} {
+	for _, in := range []string{"", "pdf", "xls"} {
 		if _, err := ParseFormat(in); err == nil {
 			t.Errorf("ParseFormat(%q) accepted", in)
 		}
@@ -247,15 +247,33 @@ func TestParseFormatAndOptions(t *testing.T) {
 	if err := (Options{Format: HTML, Semicolon: true}).Check(); err == nil {
 		t.Error("--semicolon accepted with HTML")
 	}
+	if err := (Options{Format: XLSX, Table: TableLong}).Check(); err == nil {
+		t.Error("--table long accepted with xlsx")
+	}
+	if err := (Options{Format: CSV, Table: TableLong, Artifacts: true}).Check(); err == nil {
+		t.Error("--table long accepted with --artifacts")
+	}
+	if _, err := ParseTable("wide"); err == nil {
+		t.Error("an unknown table accepted")
+	}
 	var b bytes.Buffer
 	if err := newFixture(t).report().Write(&b, Options{Format: CSV, Semicolon: true}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(b.String(), bom+"Name;Team;") {
+	if !strings.HasPrefix(b.String(), bom+"Participant ID;Name;Team;") {
 		t.Errorf("semicolon sheet starts %q", shorten(b.String(), 30))
 	}
-	if got := FileName("k7mq-2p", Options{Format: CSV, Artifacts: true}); got != "K7MQ2P-artifacts.csv" {
-		t.Errorf("file name %q", got)
+	for o, want := range map[Options]string{
+		{Format: CSV, Artifacts: true}:  "K7MQ2P-artifacts.csv",
+		{Format: CSV, Table: TableWork}: "K7MQ2P-artifacts.csv",
+		{Format: CSV, Table: TableLong}: "K7MQ2P-long.csv",
+		{Format: CSV}:                   "K7MQ2P.csv",
+		{Format: XLSX}:                  "K7MQ2P.xlsx",
+		{Format: HTML}:                  "K7MQ2P.html",
+	} {
+		if got := FileName("k7mq-2p", o); got != want {
+			t.Errorf("file name %q, want %q", got, want)
+		}
 	}
 }
 

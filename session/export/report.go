@@ -19,22 +19,30 @@ import (
 
 // SchemaVersion is the version of the JSON document's layout (docs/export.schema.json). It
 // changes only when a field is removed or changes meaning; added fields keep the version.
-const SchemaVersion = 1
+// Version 2 counts time still running on a participant's current step, and names the
+// program and the time of the export.
+const SchemaVersion = 2
 
 // Report is everything a cohort did, ready to be written in any format. Its JSON form is the
 // JSON export.
 type Report struct {
-	SchemaVersion int           `json:"schema_version"`
-	Cohort        Cohort        `json:"cohort"`
-	Module        Module        `json:"module"`
-	Steps         []Step        `json:"steps"`
-	Participants  []Participant `json:"participants"`
-	Teams         []Team        `json:"teams"`
-	Progress      []Progress    `json:"progress"`
-	Artifacts     []Artifact    `json:"artifacts"`
-	Boards        []Board       `json:"boards"`
-	Results       []Result      `json:"results"`
-	Timeline      []Event       `json:"timeline"`
+	SchemaVersion int `json:"schema_version"`
+	// Generator is the program that wrote the export; ExportedAt the time it counts up to.
+	Generator  Generator `json:"generator"`
+	ExportedAt time.Time `json:"exported_at"`
+	// Reproducible is set for an export made as of the newest stored time and without the
+	// program's version, so that the same data always gives the same bytes.
+	Reproducible bool          `json:"reproducible"`
+	Cohort       Cohort        `json:"cohort"`
+	Module       Module        `json:"module"`
+	Steps        []Step        `json:"steps"`
+	Participants []Participant `json:"participants"`
+	Teams        []Team        `json:"teams"`
+	Progress     []Progress    `json:"progress"`
+	Artifacts    []Artifact    `json:"artifacts"`
+	Boards       []Board       `json:"boards"`
+	Results      []Result      `json:"results"`
+	Timeline     []Event       `json:"timeline"`
 
 	// Lookups for the writers, filled by Build.
 	stepIdx   map[string]int
@@ -43,6 +51,12 @@ type Report struct {
 	// items lists, for each vote and matrix step, every item it works on, in the order the
 	// results use.
 	items map[string][]work.Item
+}
+
+// Generator names the program that wrote an export; Version is null in a reproducible one.
+type Generator struct {
+	Name    string  `json:"name"`
+	Version *string `json:"version"`
 }
 
 // Cohort describes the cohort itself.

@@ -93,12 +93,16 @@ func TestSchemaRejectsWrongDocuments(t *testing.T) {
 			return strings.Replace(s, `"type": "anonymous"`, `"type": "anonymous", "name": "Dário"`, 1)
 		},
 		"unknown field": func(s string) string {
-			return strings.Replace(s, `"schema_version": 1,`, `"schema_version": 1, "extra": true,`, 1)
+			return strings.Replace(s, `"schema_version": 2,`, `"schema_version": 2, "extra": true,`, 1)
 		},
 		"missing field": func(s string) string { return strings.Replace(s, `"timeline":`, `"events":`, 1) },
 		"wrong status":  func(s string) string { return strings.Replace(s, `"status": "draft"`, `"status": "half done"`, 1) },
 		"bad time":      func(s string) string { return strings.Replace(s, `"2026-03-10T09:00:00Z"`, `"10/03/2026"`, 1) },
-		"newer version": func(s string) string { return strings.Replace(s, `"schema_version": 1`, `"schema_version": 2`, 1) },
+		"older version": func(s string) string { return strings.Replace(s, `"schema_version": 2`, `"schema_version": 1`, 1) },
+		"no generator":  func(s string) string { return strings.Replace(s, `"generator": {`, `"made_by": {`, 1) },
+		"bad export time": func(s string) string {
+			return strings.Replace(s, `"exported_at": "`, `"exported_at": "at `, 1)
+		},
 	} {
 		bad := edit(good)
 		if bad == good {

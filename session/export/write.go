@@ -20,38 +20,86 @@ type Format string
 // The export formats.
 const (
 	CSV      Format = "csv"
+	XLSX     Format = "xlsx"
 	JSON     Format = "json"
 	Markdown Format = "md"
 	HTML     Format = "html"
 )
 
 // Formats lists every format, in the order help texts name them.
-var Formats = []Format{CSV, JSON, Markdown, HTML}
+var Formats = []Format{CSV, XLSX, JSON, Markdown, HTML}
 
 // ParseFormat reads a format name as a person typed it.
 func ParseFormat(s string) (Format, error) {
 	switch f := Format(strings.ToLower(strings.TrimSpace(s))); f {
-	case CSV, JSON, Markdown, HTML:
+	case CSV, XLSX, JSON, Markdown, HTML:
 		return f, nil
 	case "markdown":
 		return Markdown, nil
+	case "excel":
+		return XLSX, nil
 	case "":
-		return "", session.Errorf(session.EInvalid, "--format is required: csv, json, md or html")
+		return "", session.Errorf(session.EInvalid, "--format is required: csv, xlsx, json, md or html")
 	}
-	return "", session.Errorf(session.EInvalid, "unknown format %q: use csv, json, md or html", s)
+	return "", session.Errorf(session.EInvalid, "unknown format %q: use csv, xlsx, json, md or html", s)
+}
+
+// Table is one of the CSV sheets; an xlsx file holds them all, each on its own sheet.
+type Table string
+
+// The CSV sheets.
+const (
+	// TableProgress is one row per participant, with each step's status and minutes.
+	TableProgress Table = "progress"
+	// TableLong is one row per participant and step, for learning platforms and pivots.
+	TableLong Table = "long"
+	// TableWork is one row per piece of work.
+	TableWork Table = "work"
+)
+
+// Tables lists every CSV sheet, in the order help texts name them.
+var Tables = []Table{TableProgress, TableLong, TableWork}
+
+// ParseTable reads a sheet name as a person typed it; "" is the progress sheet.
+func ParseTable(s string) (Table, error) {
+	switch t := Table(strings.ToLower(strings.TrimSpace(s))); t {
+	case "":
+		return TableProgress, nil
+	case TableProgress, TableLong, TableWork:
+		return t, nil
+	case "artifacts":
+		return TableWork, nil
+	}
+	return "", session.Errorf(session.EInvalid, "unknown table %q: use progress, long or work", s)
+}
+
+// Stamp says when an export is made and by what program.
+type Stamp struct {
+	// At is the time the export counts up to and names; zero is the time Build runs.
+	At time.Time
+	// Version is the program's version, named in every format but CSV.
+	Version string
+	// Reproducible makes an export as of the newest time stored for the cohort, without the
+	// program's version, so that the same data always gives the same bytes (for tests and
+	// files kept under version control). It overrides At.
+	Reproducible bool
 }
 
 // Options say how to write a report.
 type Options struct {
 	Format Format
-	// Artifacts selects, for CSV, the long sheet of every piece of work instead of the
-	// progress sheet. The other formats always hold all work.
+	// Table is the CSV sheet to write; "" is the progress sheet. The other formats always
+	// hold everything.
+	Table Table
+	// Artifacts selects the CSV sheet of every piece of work, as Table: TableWork does.
 	Artifacts bool
-	// Location is the time zone of the times in CSV, Markdown and HTML; nil means UTC. JSON
-	// times are always UTC.
+	// Location is the time zone of the times in CSV, XLSX, Markdown and HTML; nil means UTC.
+	// JSON times are always UTC.
 	Location *time.Location
 	// Semicolon separates CSV cells with ';', which spreadsheets set to a decimal comma expect.
 	Semicolon bool
+	// Stamp says when and by what the export is made.
+	Stamp
 }
 
 // Check says whether the options make sense together.
@@ -59,13 +107,44 @@ func (o Options) Check() error {
 	if _, err := ParseFormat(string(o.Format)); err != nil {
 		return err
 	}
+	if _, err := ParseTable(string(o.Table)); err != nil {
+		return err
+	}
 	if o.Artifacts && o.Format != CSV {
 		return session.Errorf(session.EInvalid, "--artifacts selects the CSV sheet of all work; the other formats always include it")
+	}
+	if o.Artifacts && o.table() != TableWork {
+		return session.Errorf(session.EInvalid, "--artifacts is the same as --table work: give one of them")
+	}
+	if o.Table != "" && o.Table != TableProgress && o.Format != CSV {
+		return session.Errorf(session.EInvalid, "--table chooses a CSV sheet; --format %s always holds every table", o.Format)
 	}
 	if o.Semicolon && o.Format != CSV {
 		return session.Errorf(session.EInvalid, "--semicolon applies to --format csv only")
 	}
 	return nil
+}
+
+// stampNow is the stamp with its time fixed, so that the reports of several cohorts count up
+// to the same moment.
+func (o Options) stampNow() Stamp {
+	st := o.Stamp
+	if st.At.IsZero() {
+		st.At = time.Now()
+	}
+	return st
+}
+
+// table is the CSV sheet the options choose.
+func (o Options) table() Table {
+	if o.Artifacts && (o.Table == "" || o.Table == TableProgress) {
+		return TableWork
+	}
+	t, err := ParseTable(string(o.Table))
+	if err != nil {
+		return TableProgress
+	}
+	return t
 }
 
 func (o Options) loc() *time.Location {
@@ -76,11 +155,17 @@ func (o Options) loc() *time.Location {
 }
 
 // FileName is the file an export of a cohort is written to in a directory: the join code and
-// the format, e.g. K7MQ2P.html, or K7MQ2P-artifacts.csv for the CSV sheet of all work.
+// the format, e.g. K7MQ2P.html, K7MQ2P-long.csv for the long progress sheet, or
+// K7MQ2P-artifacts.csv for the CSV sheet of all work.
 func FileName(code string, o Options) string {
 	name := session.NormalizeCode(code)
-	if o.Format == CSV && o.Artifacts {
-		name += "-artifacts"
+	if o.Format == CSV {
+		switch o.table() {
+		case TableWork:
+			name += "-artifacts"
+		case TableLong:
+			name += "-long"
+		}
 	}
 	return name + "." + string(o.Format)
 }
@@ -95,11 +180,16 @@ func (r *Report) Write(w io.Writer, o Options) error {
 	var err error
 	switch o.Format {
 	case CSV:
-		if o.Artifacts {
+		switch o.table() {
+		case TableWork:
 			err = r.writeArtifactsCSV(bw, o)
-		} else {
+		case TableLong:
+			err = r.writeLongCSV(bw, o)
+		default:
 			err = r.writeProgressCSV(bw, o)
 		}
+	case XLSX:
+		err = r.writeXLSX(bw, o)
 	case JSON:
 		err = writeJSON(bw, r)
 	case Markdown:
@@ -126,7 +216,7 @@ func Export(ctx context.Context, w io.Writer, m *session.Manager, by session.Act
 	if _, err := m.Authorize(ctx, by); err != nil {
 		return err
 	}
-	r, err := BuildByCode(ctx, m, code)
+	r, err := BuildByCode(ctx, m, code, o.Stamp)
 	if err != nil {
 		return err
 	}
@@ -136,6 +226,9 @@ func Export(ctx context.Context, w io.Writer, m *session.Manager, by session.Act
 // All is the JSON export of every cohort.
 type All struct {
 	SchemaVersion int       `json:"schema_version"`
+	Generator     Generator `json:"generator"`
+	ExportedAt    time.Time `json:"exported_at"`
+	Reproducible  bool      `json:"reproducible"`
 	Cohorts       []*Report `json:"cohorts"`
 }
 
@@ -147,12 +240,23 @@ func ExportAll(ctx context.Context, w io.Writer, m *session.Manager, by session.
 	if _, err := m.Authorize(ctx, by); err != nil {
 		return err
 	}
-	reports, err := buildAll(ctx, m)
+	st := o.stampNow()
+	reports, err := buildAll(ctx, m, st)
 	if err != nil {
 		return err
 	}
+	all := All{SchemaVersion: SchemaVersion, Generator: st.generator(), ExportedAt: st.At.UTC(), Reproducible: st.Reproducible, Cohorts: reports}
+	if st.Reproducible {
+		// As of the newest of the cohorts, or of the Unix epoch when there is none.
+		all.ExportedAt = time.Unix(0, 0).UTC()
+		for _, r := range reports {
+			if r.ExportedAt.After(all.ExportedAt) {
+				all.ExportedAt = r.ExportedAt
+			}
+		}
+	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := writeJSON(bw, All{SchemaVersion: SchemaVersion, Cohorts: reports}); err != nil {
+	if err := writeJSON(bw, all); err != nil {
 		return fmt.Errorf("write JSON export of every cohort: %w", err)
 	}
 	return bw.Flush()
@@ -167,10 +271,10 @@ func ExportAllToDir(ctx context.Context, m *session.Manager, by session.Actor, d
 	if _, err := m.Authorize(ctx, by); err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("create export directory: %w", err)
 	}
-	reports, err := buildAll(ctx, m)
+	reports, err := buildAll(ctx, m, o.stampNow())
 	if err != nil {
 		return nil, err
 	}
@@ -185,7 +289,7 @@ func ExportAllToDir(ctx context.Context, m *session.Manager, by session.Actor, d
 	return paths, nil
 }
 
-func buildAll(ctx context.Context, m *session.Manager) ([]*Report, error) {
+func buildAll(ctx context.Context, m *session.Manager, st Stamp) ([]*Report, error) {
 	cs, err := m.Cohorts(ctx)
 	if err != nil {
 		return nil, err
@@ -193,7 +297,7 @@ func buildAll(ctx context.Context, m *session.Manager) ([]*Report, error) {
 	reports := make([]*Report, 0, len(cs))
 	// Cohorts come newest first; a document reads better oldest first, in creation order.
 	for i := len(cs) - 1; i >= 0; i-- {
-		r, err := Build(ctx, m, cs[i])
+		r, err := Build(ctx, m, cs[i].ID, st)
 		if err != nil {
 			return nil, err
 		}
@@ -204,6 +308,7 @@ func buildAll(ctx context.Context, m *session.Manager) ([]*Report, error) {
 
 // WriteFile writes a file through fn: into a temporary file beside it, renamed into place
 // only when complete, so a failed export never leaves half a report where a good one was.
+// The file is readable by its owner alone (0600): exports hold people's names and work.
 func WriteFile(path string, fn func(w io.Writer) error) error {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
@@ -216,7 +321,7 @@ func WriteFile(path string, fn func(w io.Writer) error) error {
 		_ = f.Close() // the temporary file is removed; fn's error says what went wrong
 		return err
 	}
-	if err := f.Chmod(0o644); err != nil {
+	if err := f.Chmod(0o600); err != nil {
 		_ = f.Close() // as above
 		return fmt.Errorf("write %s: %w", path, err)
 	}

@@ -53,4 +53,3 @@ func (s *Store) CohortRecord(ctx context.Context, cohortID int64) (rec session.C
 	}
 	return rec, nil
 }
-

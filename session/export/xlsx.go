@@ -1,0 +1,407 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"time"
+
+	"github.com/mattn/go-runewidth"
+	"github.com/xuri/excelize/v2"
+)
+
+// The xlsx workbook holds every table of the report, one per sheet, with typed cells: numbers
+// are numbers, times are dates in the chosen zone (named in the header), time spent is a
+// duration ([h]:mm:ss), so a spreadsheet sorts, sums and pivots them as they are. Every sheet
+// has a frozen header row and a filter, and columns as wide as their content (up to a limit,
+// past which text wraps). Text cells are stored as text: a cell that looks like a formula
+// stays text, so the CSV's leading apostrophe is not needed.
+
+// cellKind is how a cell is stored.
+type cellKind int
+
+const (
+	cText cellKind = iota
+	cInt
+	cFloat
+	cDate
+	cDuration
+	cPercent
+)
+
+// xcell is one typed cell; an empty text cell is left out of the file.
+type xcell struct {
+	kind cellKind
+	s    string
+	n    float64
+	t    time.Time
+}
+
+func txt(s string) xcell       { return xcell{kind: cText, s: s} }
+func integer(n int64) xcell    { return xcell{kind: cInt, n: float64(n)} }
+func decimal(f float64) xcell  { return xcell{kind: cFloat, n: f} }
+func share(f float64) xcell    { return xcell{kind: cPercent, n: f} }
+func seconds(secs int64) xcell { return xcell{kind: cDuration, n: float64(secs)} }
+func date(t time.Time) xcell   { return xcell{kind: cDate, t: t} }
+
+// optInt is a number, or an empty cell when there is none.
+func optInt(n int, ok bool) xcell {
+	if !ok {
+		return txt("")
+	}
+	return integer(int64(n))
+}
+
+// optDate is a date, or an empty cell when there is none.
+func optDate(t *time.Time) xcell {
+	if t == nil {
+		return txt("")
+	}
+	return date(*t)
+}
+
+// xsheet is a sheet being filled: a header and rows of typed cells.
+type xsheet struct {
+	name   string
+	head   []string
+	rows   [][]xcell
+	freeze int  // columns frozen on the left, besides the header row
+	plain  bool // a sheet of facts: no filter
+}
+
+func (s *xsheet) add(cells ...xcell) { s.rows = append(s.rows, cells) }
+
+// Widths, in characters, between which columns are sized to their content; text in a column
+// at the widest wraps.
+const (
+	minColumn = 6
+	maxColumn = 60
+)
+
+// writeXLSX writes the report as an xlsx workbook.
+func (r *Report) writeXLSX(w io.Writer, o Options) error {
+	loc := o.loc()
+	sheets := []*xsheet{r.cohortSheet(o), r.stepsSheet(), r.progressSheet(loc), r.longSheet(loc), r.workSheet(), r.votesSheet(), r.matrixSheet(), r.timelineSheet(loc)}
+	f := excelize.NewFile()
+	defer func() { _ = f.Close() }() // nothing was opened from disk
+	st, err := newStyles(f)
+	if err != nil {
+		return err
+	}
+	for i, s := range sheets {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", s.name); err != nil {
+				return err
+			}
+		} else if _, err := f.NewSheet(s.name); err != nil {
+			return err
+		}
+		if err := st.fill(f, s, loc); err != nil {
+			return fmt.Errorf("sheet %s: %w", s.name, err)
+		}
+	}
+	f.SetActiveSheet(0)
+	stamp := r.ExportedAt.UTC().Format(time.RFC3339)
+	creator := "workshop"
+	if r.Generator.Version != nil {
+		creator += " " + *r.Generator.Version
+	}
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title: r.Cohort.Name + " — cohort report", Creator: creator, LastModifiedBy: creator,
+		Created: stamp, Modified: stamp, Language: r.Module.Language,
+	}); err != nil {
+		return err
+	}
+	return f.Write(w)
+}
+
+// styles are the workbook's cell styles.
+type styles struct {
+	head, text, wrap, date, duration, percent, float int
+}
+
+func newStyles(f *excelize.File) (*styles, error) {
+	var s styles
+	top := &excelize.Alignment{Vertical: "top"}
+	defs := []struct {
+		id    *int
+		style excelize.Style
+	}{
+		{&s.head, excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#EEF2F6"}},
+			Border: []excelize.Border{{Type: "bottom", Color: "#1F5FA8", Style: 2}}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&s.text, excelize.Style{Alignment: top}},
+		{&s.wrap, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&s.date, excelize.Style{CustomNumFmt: ptr("yyyy-mm-dd hh:mm"), Alignment: top}},
+		{&s.duration, excelize.Style{CustomNumFmt: ptr("[h]:mm:ss"), Alignment: top}},
+		{&s.percent, excelize.Style{NumFmt: 9, Alignment: top}}, // 0%
+		{&s.float, excelize.Style{CustomNumFmt: ptr("0.##"), Alignment: top}},
+	}
+	for _, d := range defs {
+		id, err := f.NewStyle(&d.style)
+		if err != nil {
+			return nil, fmt.Errorf("xlsx styles: %w", err)
+		}
+		*d.id = id
+	}
+	return &s, nil
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// fill writes a sheet's cells, styles, widths, frozen header and filter.
+func (st *styles) fill(f *excelize.File, s *xsheet, loc *time.Location) error {
+	widths := make([]int, len(s.head))
+	for i, h := range s.head {
+		widths[i] = min(runewidth.StringWidth(h)+2, 24) // long headers wrap
+		if err := f.SetCellStr(s.name, ref(i, 0), h); err != nil {
+			return err
+		}
+	}
+	if len(s.head) > 0 {
+		if err := f.SetCellStyle(s.name, ref(0, 0), ref(len(s.head)-1, 0), st.head); err != nil {
+			return err
+		}
+	}
+	for r, row := range s.rows {
+		for c, x := range row {
+			at := ref(c, r+1)
+			style, w, err := st.set(f, s.name, at, x, loc)
+			if err != nil {
+				return err
+			}
+			if style != 0 {
+				if err := f.SetCellStyle(s.name, at, at, style); err != nil {
+					return err
+				}
+			}
+			if c < len(widths) {
+				widths[c] = max(widths[c], w+2)
+			}
+		}
+	}
+	for c, w := range widths {
+		w = min(max(w, minColumn), maxColumn)
+		col, _ := excelize.ColumnNumberToName(c + 1) // c+1 is always a valid column number
+		if err := f.SetColWidth(s.name, col, col, float64(w)); err != nil {
+			return err
+		}
+		if w == maxColumn && len(s.rows) > 0 {
+			// The widest columns hold long text: wrap it rather than run past the screen.
+			if err := f.SetCellStyle(s.name, ref(c, 1), ref(c, len(s.rows)), st.wrap); err != nil {
+				return err
+			}
+		}
+	}
+	if err := f.SetPanes(s.name, &excelize.Panes{Freeze: true, XSplit: s.freeze, YSplit: 1, TopLeftCell: ref(s.freeze, 1), ActivePane: pane(s.freeze)}); err != nil {
+		return err
+	}
+	if !s.plain && len(s.head) > 0 {
+		return f.AutoFilter(s.name, ref(0, 0)+":"+ref(len(s.head)-1, max(len(s.rows), 1)), nil)
+	}
+	return nil
+}
+
+// pane is the pane that scrolls, for a frozen header row and columns.
+func pane(cols int) string {
+	if cols > 0 {
+		return "bottomRight"
+	}
+	return "bottomLeft"
+}
+
+// set writes one typed cell and returns its style and its width in characters.
+func (st *styles) set(f *excelize.File, sheet, at string, x xcell, loc *time.Location) (int, int, error) {
+	switch x.kind {
+	case cInt:
+		return 0, len(strconv.FormatFloat(x.n, 'f', -1, 64)), f.SetCellInt(sheet, at, int64(x.n))
+	case cFloat:
+		return st.float, len(strconv.FormatFloat(x.n, 'f', 2, 64)), f.SetCellFloat(sheet, at, x.n, -1, 64)
+	case cPercent:
+		return st.percent, 5, f.SetCellFloat(sheet, at, x.n, -1, 64)
+	case cDuration:
+		return st.duration, 8, f.SetCellFloat(sheet, at, x.n/86400, -1, 64)
+	case cDate:
+		if x.t.IsZero() {
+			return 0, 0, nil
+		}
+		return st.date, 16, f.SetCellFloat(sheet, at, serial(x.t.In(loc)), -1, 64)
+	}
+	if x.s == "" {
+		return 0, 0, nil
+	}
+	text := cutCell(x.s)
+	w := 0
+	for _, l := range splitLines(text) {
+		w = max(w, runewidth.StringWidth(l))
+	}
+	return st.text, w, f.SetCellStr(sheet, at, text)
+}
+
+// serial is a spreadsheet's date number for the wall clock of t: days since 1899-12-30, with
+// the time of day as the fraction. Spreadsheet dates have no zone; the header names it. The
+// number is written with 15 significant digits, and spreadsheets cut (not round) a time to
+// the minute shown, so it is rounded up at the tenth decimal (under 10 µs): 09:02 never
+// shows as 09:01.
+func serial(t time.Time) float64 {
+	wall := time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+	days := float64(wall.Unix())/86400 + 25569
+	return math.Ceil(days*1e10) / 1e10
+}
+
+// ref names a cell by zero-based column and row, e.g. ref(0, 0) is A1.
+func ref(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col+1, row+1) // both are always at least 1
+	return name
+}
+
+func splitLines(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
+}
+
+func (r *Report) cohortSheet(o Options) *xsheet {
+	s := &xsheet{name: "Cohort", head: []string{"Field", "Value"}, plain: true}
+	for _, f := range r.facts(o.loc()) {
+		s.add(txt(f[0]), txt(f[1]))
+	}
+	return s
+}
+
+func (r *Report) stepsSheet() *xsheet {
+	s := &xsheet{name: "Steps", head: []string{"Step", "Step ID", "Title", "Phase", "Exercise", "Submitted", "Draft", "Not started", "Completion",
+		"People with time", "Average time", "Median time", "Total time"}, freeze: 1}
+	n := len(r.Participants)
+	for _, st := range r.Steps {
+		row := []xcell{integer(int64(st.Number)), txt(st.ID), txt(st.Title), txt(st.Phase), txt(""), txt(""), txt(""), txt(""), txt("")}
+		if st.Exercise != nil {
+			c := st.Completion
+			row[4] = txt(exerciseLabel(st.Exercise))
+			row[5], row[6], row[7] = integer(int64(c.Submitted)), integer(int64(c.Draft)), integer(int64(c.NotStarted))
+			if n > 0 {
+				row[8] = share(float64(c.Submitted) / float64(n))
+			}
+		}
+		row = append(row, integer(int64(st.Time.Participants)), seconds(st.Time.AverageSeconds), seconds(st.Time.MedianSeconds), seconds(st.Time.TotalSeconds))
+		s.add(row...)
+	}
+	return s
+}
+
+func (r *Report) progressSheet(loc *time.Location) *xsheet {
+	zone := zoneName(loc)
+	s := &xsheet{name: "Progress", head: []string{"Participant ID", "Name", "Team", "Joined (" + zone + ")", "Last seen (" + zone + ")"}, freeze: 2}
+	for _, st := range r.Steps {
+		title := fmt.Sprintf("%d. %s", st.Number, st.Title)
+		if st.Exercise != nil {
+			s.head = append(s.head, title+": status")
+		}
+		s.head = append(s.head, title+": time")
+	}
+	for i, p := range r.Participants {
+		team := ""
+		if p.Team != nil {
+			team = *p.Team
+		}
+		row := []xcell{integer(p.ID), txt(p.Name), txt(team), date(p.JoinedAt), date(p.LastSeen)}
+		for j, sp := range r.Progress[i].Steps {
+			if r.Steps[j].Exercise != nil {
+				row = append(row, txt(statusWord(sp.Status)))
+			}
+			row = append(row, seconds(sp.Seconds))
+		}
+		s.add(row...)
+	}
+	return s
+}
+
+func (r *Report) longSheet(loc *time.Location) *xsheet {
+	head := append([]string(nil), longHead...)
+	head[len(head)-1] += " (" + zoneName(loc) + ")"
+	s := &xsheet{name: "Long progress", head: head, freeze: 2}
+	for _, lr := range r.longRows() {
+		s.add(integer(lr.id), txt(lr.name), txt(lr.team), integer(int64(lr.step.Number)), txt(lr.step.ID), txt(lr.step.Title),
+			txt(exerciseKind(lr.step)), txt(longStatus(lr.status)), integer(lr.seconds), optInt(lr.score, lr.scored), optInt(lr.max, lr.scored), optDate(lr.submittedAt))
+	}
+	return s
+}
+
+func (r *Report) workSheet() *xsheet {
+	s := &xsheet{name: "Work", head: workHead}
+	// A sheet being filled in memory cannot fail to take a row.
+	_ = r.eachWork(func(st *Step, owner, field, value, votes string) error {
+		v := txt("")
+		if n, err := strconv.Atoi(votes); err == nil {
+			v = integer(int64(n))
+		}
+		s.add(integer(int64(st.Number)), txt(st.Title), txt(st.Exercise.Kind), txt(owner), txt(field), txt(value), v)
+		return nil
+	})
+	return s
+}
+
+func (r *Report) votesSheet() *xsheet {
+	s := &xsheet{name: "Votes", head: []string{"Step", "Step title", "Scope", "Rank", "Item", "Dots", "Voters"}}
+	for _, res := range r.Results {
+		if res.Vote == nil {
+			continue
+		}
+		st := r.Steps[r.stepIdx[res.StepID]]
+		for _, t := range res.Vote.Tallies {
+			bars := make([]bar, len(t.Items))
+			for i, it := range t.Items {
+				bars[i] = bar{value: float64(it.Dots)}
+			}
+			for i, it := range t.Items {
+				s.add(integer(int64(st.Number)), txt(st.Title), txt(scopeLabel(t.Scope)), integer(int64(rankAt(bars, i))), txt(it.Text), integer(int64(it.Dots)), integer(int64(t.Voters)))
+			}
+		}
+	}
+	return s
+}
+
+func (r *Report) matrixSheet() *xsheet {
+	s := &xsheet{name: "Matrix", head: []string{"Step", "Step title", "Scope", "Item", "Quadrant", "X", "Y", "Placements"}}
+	for _, res := range r.Results {
+		if res.Matrix == nil {
+			continue
+		}
+		st := r.Steps[r.stepIdx[res.StepID]]
+		for _, g := range res.Matrix.Groups {
+			for _, it := range g.Items {
+				q, x, y := txt("not placed"), txt(""), txt("")
+				if it.Quadrant >= 0 && it.Quadrant < len(res.Matrix.Quadrants) {
+					q = txt(res.Matrix.Quadrants[it.Quadrant])
+				}
+				if it.X != nil && it.Y != nil {
+					x, y = decimal(*it.X), decimal(*it.Y)
+				}
+				s.add(integer(int64(st.Number)), txt(st.Title), txt(scopeLabel(g.Scope)), txt(it.Text), q, x, y, integer(int64(it.Placements)))
+			}
+		}
+	}
+	return s
+}
+
+func (r *Report) timelineSheet(loc *time.Location) *xsheet {
+	s := &xsheet{name: "Timeline", head: []string{"Time (" + zoneName(loc) + ")", "Who", "Action", "Detail"}}
+	for _, ev := range r.Timeline {
+		s.add(date(ev.At), txt(ev.Actor), txt(ev.Action), txt(ev.Detail))
+	}
+	return s
+}
+
+// scopeLabel names the scope of a result: "cohort" or the team's name.
+func scopeLabel(o Owner) string {
+	if o.Type == OwnerTeam {
+		return "team " + o.Name
+	}
+	return "cohort"
+}
