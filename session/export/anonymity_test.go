@@ -157,7 +157,8 @@ func containsAny(s string, subs []string) bool {
 }
 
 // The HTML report is one file that loads nothing: no scripts, no links or sources outside the
-// file, and a content security policy that blocks them anyway. Its charts are inline SVG.
+// file, and a content security policy that blocks them anyway. Its bar charts are HTML and
+// its matrices inline SVG.
 func TestHTMLIsSelfContained(t *testing.T) {
 	t.Parallel()
 	var b bytes.Buffer
@@ -179,10 +180,20 @@ func TestHTMLIsSelfContained(t *testing.T) {
 	if !strings.Contains(out, "Content-Security-Policy") || !strings.Contains(out, "default-src 'none'") {
 		t.Error("no content security policy")
 	}
-	// Completion, time per step, two vote results, the matrices (three steps, four drawings)
-	// and the scale.
-	if n := strings.Count(out, "<svg "); n != 2+2+4+1 {
-		t.Errorf("%d charts, want 9", n)
+	// Completion, time per step, two vote results and the scale; the matrices (three steps,
+	// four drawings).
+	if n := strings.Count(out, "<figure class=\"chart\">"); n != 2+2+1 {
+		t.Errorf("%d bar charts, want 5", n)
+	}
+	if n := strings.Count(out, "<svg "); n != 4 {
+		t.Errorf("%d matrix drawings, want 4", n)
+	}
+	var three bytes.Buffer
+	if err := threePeople(t, "participatory-policy").report().Write(&three, Options{Format: HTML}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(three.String(), "Team 1") || strings.Contains(three.String(), "Team Team") {
+		t.Error("a team named \"Team 1\" is not called so")
 	}
 	if !strings.Contains(out, "@media print") {
 		t.Error("no print styles")

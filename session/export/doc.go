@@ -39,6 +39,9 @@ type table struct {
 	rows [][]string
 	// rowHeads makes the first cell of each row a row heading.
 	rowHeads bool
+	// md, when set, is what Markdown shows instead: a list that reads at 80 columns where
+	// the table would not.
+	md []block
 }
 
 type bullets [][]span
@@ -156,8 +159,26 @@ func (r *Report) summary() []block {
 		head: []string{"Step", "Title", "Exercise", "Submitted", "Draft", "Not started", "Completion", "Avg. min", "Median min", "Total min"},
 		num:  []bool{true, false, false, true, true, true, true, true, true, true},
 	}
+	var md bullets
 	for _, s := range r.Steps {
 		label := fmt.Sprintf("%d. %s", s.Number, s.Title)
+		line := []span{{text: label, strong: true}}
+		var parts []string
+		if s.Exercise != nil {
+			c := s.Completion
+			line = append(line, span{text: " — " + exerciseLabel(s.Exercise)})
+			done := fmt.Sprintf("submitted by %d of %d (%s)", c.Submitted, n, percent(c.Submitted, n))
+			if c.Draft > 0 {
+				done += fmt.Sprintf(", %s", plural(c.Draft, "draft", "drafts"))
+			}
+			parts = append(parts, done)
+		}
+		if s.Time.Participants > 0 {
+			parts = append(parts, fmt.Sprintf("%s min on average (median %s, total %s)", minutesText(s.Time.AverageSeconds), minutesText(s.Time.MedianSeconds), minutesText(s.Time.TotalSeconds)))
+		} else {
+			parts = append(parts, "no time recorded")
+		}
+		md = append(md, append(line, span{text: ": " + strings.Join(parts, "; ")}))
 		row := []string{strconv.Itoa(s.Number), s.Title, "—", "", "", "", "",
 			minutesText(s.Time.AverageSeconds), minutesText(s.Time.MedianSeconds), minutesText(s.Time.TotalSeconds)}
 		if s.Exercise != nil {
@@ -174,6 +195,7 @@ func (r *Report) summary() []block {
 	if len(sc.rows) > 0 {
 		out = append(out, sc)
 	}
+	t.md = []block{md}
 	return append(out, tc, t)
 }
 
@@ -256,7 +278,8 @@ func (r *Report) stepBlocks(s *Step) []block {
 	} else {
 		status = append(status, "no time recorded on this step")
 	}
-	out = append(out, para{{text: strings.Join(status, " · ") + "."}})
+	sentence := strings.Join(status, " · ") + "."
+	out = append(out, para{{text: strings.ToUpper(sentence[:1]) + sentence[1:]}})
 	if s.Exercise == nil {
 		return out
 	}
@@ -298,7 +321,7 @@ func who(w owned) []span {
 	name := ownerLabel(w.owner)
 	switch w.owner.Type {
 	case OwnerTeam:
-		name = "Team " + w.owner.Name
+		name = teamTitle(w.owner.Name)
 	case OwnerAnonymous:
 		name = "Anonymous items (no author recorded)"
 	}
@@ -403,7 +426,7 @@ func (r *Report) resultBlocks(s *Step, res *Result) []block {
 		for _, t := range v.Tallies {
 			title := "Cohort"
 			if t.Scope.Type == OwnerTeam {
-				title = "Team " + t.Scope.Name
+				title = teamTitle(t.Scope.Name)
 			}
 			c := barChart{title: fmt.Sprintf("%s: %s", title, plural(t.Voters, "voter", "voters")), head: [2]string{"Item", "Dots"}, rank: true, asTable: true}
 			for _, it := range t.Items {
@@ -420,7 +443,7 @@ func (r *Report) resultBlocks(s *Step, res *Result) []block {
 		for _, g := range m.Groups {
 			title := fmt.Sprintf("Cohort: mean position of each item over %s", plural(g.Placers, "participant's matrix", "participants' matrices"))
 			if g.Scope.Type == OwnerTeam {
-				title = "Team " + g.Scope.Name + "'s board"
+				title = teamTitle(g.Scope.Name) + "'s board"
 			}
 			mc := matrixChart{title: title, x: m.XAxis, y: m.YAxis, quadrants: m.Quadrants}
 			for _, it := range g.Items {

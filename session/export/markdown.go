@@ -8,8 +8,11 @@ import (
 	"strings"
 )
 
-// writeMarkdown writes the report as CommonMark with GitHub tables. Every text from the cohort
-// is escaped so that it reads as typed: no markup, link, raw HTML or heading can come from it.
+// writeMarkdown writes the report as CommonMark. Every text from the cohort is escaped so
+// that it reads as typed: no markup, link, raw HTML or heading can come from it. It has no
+// tables: a table of more than a few columns is unreadable at 80 columns in a terminal, and
+// a table cell cannot hold a list. Each table becomes a list of its rows instead, which a
+// forge and a terminal renderer both show well.
 func (r *Report) writeMarkdown(w io.Writer, o Options) error {
 	ew := &errWriter{w: w}
 	first := true
@@ -67,21 +70,25 @@ func mdBlock(w *errWriter, b block) {
 			w.str("> " + mdLineStart(mdText(l)) + brk + "\n")
 		}
 	case table:
-		mdTable(w, b)
+		if len(b.md) > 0 {
+			for i, m := range b.md {
+				if i > 0 {
+					w.str("\n")
+				}
+				mdBlock(w, m)
+			}
+			return
+		}
+		mdRows(w, b)
 	case barChart:
 		w.str("**" + mdText(b.title) + "**\n\n")
-		t := table{head: []string{b.head[0], b.head[1]}, num: []bool{false, true}}
-		if b.rank {
-			t = table{head: []string{"Rank", b.head[0], b.head[1]}, num: []bool{true, false, true}}
-		}
 		for i, br := range b.bars {
-			row := []string{br.label, br.text}
+			label := br.label
 			if b.rank {
-				row = append([]string{strconv.Itoa(rankAt(b.bars, i))}, row...)
+				label = strconv.Itoa(rankAt(b.bars, i)) + ". " + label
 			}
-			t.rows = append(t.rows, row)
+			w.str("- " + mdLineStart(mdText(label)) + ": " + mdText(br.text) + " " + mdText(strings.ToLower(b.head[1])) + "\n")
 		}
-		mdTable(w, t)
 	case matrixChart:
 		mdMatrix(w, b)
 	}
@@ -95,59 +102,109 @@ func rankAt(bars []bar, i int) int {
 	return i + 1
 }
 
-func mdTable(w *errWriter, t table) {
-	w.str("|")
-	for _, h := range t.head {
-		w.str(" " + mdCell(h) + " |")
-	}
-	w.str("\n|")
-	for i := range t.head {
-		if i < len(t.num) && t.num[i] {
-			w.str("--:|")
-		} else {
-			w.str("---|")
-		}
-	}
-	w.str("\n")
+// mdRows writes a table as a list with one entry per row: its first cell in bold, then the
+// other cells as "column: value", on the same line when they are short, or one per line
+// under it when a cell is long or has lines of its own, which it keeps.
+func mdRows(w *errWriter, t table) {
 	for _, row := range t.rows {
-		w.str("|")
-		for i, c := range row {
-			c = mdCell(c)
-			if t.rowHeads && i == 0 && c != "" {
-				c = "**" + c + "**"
-			}
-			w.str(" " + c + " |")
+		first, rest := "", row
+		if len(row) > 0 {
+			first, rest = row[0], row[1:]
 		}
-		w.str("\n")
+		head := func(i int) string {
+			if i+1 < len(t.head) {
+				return t.head[i+1]
+			}
+			return ""
+		}
+		nested := false
+		for _, c := range rest {
+			if strings.Contains(strings.TrimRight(c, "\n"), "\n") || len([]rune(c)) > 60 {
+				nested = true
+			}
+		}
+		item := "- "
+		if first != "" {
+			item += "**" + mdLineStart(mdText(first)) + "**"
+		} else if len(t.head) > 0 && t.head[0] != "" {
+			item += "*(no " + mdText(strings.ToLower(t.head[0])) + ")*"
+		}
+		if !nested {
+			var parts []string
+			for i, c := range rest {
+				if c == "" {
+					continue
+				}
+				parts = append(parts, mdField(head(i), c))
+			}
+			if len(parts) > 0 {
+				item += ": " + strings.Join(parts, "; ")
+			}
+			w.str(item + "\n")
+			continue
+		}
+		w.str(item + "\n")
+		for i, c := range rest {
+			if c == "" {
+				continue
+			}
+			w.str("  - " + mdIndented(mdField(head(i), c), "    ") + "\n")
+		}
 	}
 }
 
-// mdMatrix writes a 2×2 as a table: high y on top, low x on the left, each cell naming its
-// quadrant and the items in it with their numbers.
+// mdField is "column: value", the value's own lines kept.
+func mdField(head, value string) string {
+	lines := strings.Split(strings.TrimRight(value, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = mdText(l)
+		if i > 0 {
+			lines[i] = mdLineStart(lines[i]) // a line of its own must not start a block
+		}
+	}
+	v := strings.Join(lines, "\\\n")
+	if head == "" {
+		return mdLineStart(v)
+	}
+	return mdText(head) + ": " + v
+}
+
+// mdIndented indents the lines after the first by indent, so that they stay in their list
+// item.
+func mdIndented(s, indent string) string {
+	return strings.ReplaceAll(s, "\n", "\n"+indent)
+}
+
+// mdMatrix writes a 2×2 as a list of its quadrants, high y first, each with its items on
+// lines of their own and their numbers.
 func mdMatrix(w *errWriter, m matrixChart) {
 	w.str("**" + mdText(m.title) + "**\n\n")
+	w.str("*" + mdText(m.x.Label+": "+m.x.Low+" → "+m.x.High+"; "+m.y.Label+": "+m.y.Low+" → "+m.y.High) + "*\n\n")
 	cells := [4][]string{}
 	for _, p := range m.points {
 		if p.quadrant >= 0 && p.quadrant < 4 {
 			cells[p.quadrant] = append(cells[p.quadrant], fmt.Sprintf("%d. %s (%s)", p.n, p.text, placed(p)))
 		}
 	}
-	cell := func(q int) string {
-		lines := append([]string{"*" + mdText(m.quadrants[q]) + "*"}, mdLines(cells[q])...)
-		return strings.Join(lines, "<br>")
+	corner := [4]string{m.y.High + ", " + m.x.Low, m.y.High + ", " + m.x.High, m.y.Low + ", " + m.x.Low, m.y.Low + ", " + m.x.High}
+	for q := range 4 {
+		name := ""
+		if q < len(m.quadrants) {
+			name = m.quadrants[q]
+		}
+		w.str("- **" + mdLineStart(mdText(name)) + "**")
+		if name != strings.ReplaceAll(corner[q], ", ", " · ") {
+			w.str(" *(" + mdText(corner[q]) + ")*") // where a named quadrant is
+		}
+		if len(cells[q]) == 0 {
+			w.str(": nothing\n")
+			continue
+		}
+		w.str("\n")
+		for _, c := range cells[q] {
+			w.str("  - " + mdLineStart(mdText(c)) + "\n")
+		}
 	}
-	w.str("| " + mdCell(m.y.Label+" ↑ / "+m.x.Label+" →") + " | " + mdCell(m.x.Low) + " | " + mdCell(m.x.High) + " |\n")
-	w.str("|---|---|---|\n")
-	w.str("| **" + mdCell(m.y.High) + "** | " + cell(0) + " | " + cell(1) + " |\n")
-	w.str("| **" + mdCell(m.y.Low) + "** | " + cell(2) + " | " + cell(3) + " |\n")
-}
-
-func mdLines(ss []string) []string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = mdCell(s)
-	}
-	return out
 }
 
 // placed says how often an item was placed and where, e.g. "x 3.5, y 7; 4 placements".
@@ -219,15 +276,6 @@ func mdLineStart(s string) string {
 		end = m[4] - 1
 	}
 	return s[:end] + `\` + s[end:]
-}
-
-// mdCell escapes text for a table cell; its line breaks become <br>.
-func mdCell(s string) string {
-	parts := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	for i, p := range parts {
-		parts[i] = mdText(p)
-	}
-	return strings.Join(parts, "<br>")
 }
 
 // errWriter keeps the first write error so rendering code can write without checking each call.

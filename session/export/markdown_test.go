@@ -2,8 +2,12 @@ package export
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
+
+	"charm.land/glamour/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -65,4 +69,73 @@ func TestMarkdownParsesAsWritten(t *testing.T) {
 	if headings != wantHeadings {
 		t.Errorf("%d headings, want the report's %d", headings, wantHeadings)
 	}
+}
+
+// The Markdown report reads in a terminal: rendered by Glamour (the terminal Markdown
+// renderer the project uses) at 80 columns, no line is wider than 80 cells, and each item
+// of a matrix quadrant is on a line of its own.
+func TestMarkdownReadsAt80Columns(t *testing.T) {
+	t.Parallel()
+	reports := map[string]*Report{
+		"fixture":       newFixture(t).report(),
+		"three people":  threePeople(t, "participatory-policy").report(),
+		"service steps": threePeople(t, "service-digitisation").report(),
+		"hostile":       hostileReport(t),
+	}
+	for name, r := range reports {
+		var b bytes.Buffer
+		if err := r.Write(&b, Options{Format: Markdown}); err != nil {
+			t.Fatal(err)
+		}
+		tr, err := glamour.NewTermRenderer(glamour.WithStandardStyle("ascii"), glamour.WithWordWrap(80))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := tr.Render(b.String())
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		wide := 0
+		for i, l := range strings.Split(out, "\n") {
+			l = strings.TrimRight(ansi.Strip(l), " ")
+			if w := ansi.StringWidth(l); w > 80 && !strings.Contains(l, strings.Repeat("ä", 40)) {
+				if wide++; wide <= 3 {
+					t.Errorf("%s: line %d is %d cells wide: %q", name, i+1, w, l)
+				}
+			}
+		}
+		for _, res := range r.Results {
+			if res.Matrix == nil {
+				continue
+			}
+			for _, g := range res.Matrix.Groups {
+				n := 0
+				for _, it := range g.Items {
+					if it.X == nil {
+						continue
+					}
+					n++
+					want := fmt.Sprintf("%d. %s", n, oneLine(it.Text))
+					if !lineStartsWith(out, want) {
+						t.Errorf("%s: matrix item %q is not on a line of its own", name, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// lineStartsWith says whether a line of rendered text starts, after its indent and list
+// mark, with want (or the start of it that fits the line).
+func lineStartsWith(out, want string) bool {
+	for _, l := range strings.Split(ansi.Strip(out), "\n") {
+		l = strings.TrimLeft(strings.TrimSpace(l), "•*- ")
+		if l == "" {
+			continue
+		}
+		if strings.HasPrefix(want, l) || strings.HasPrefix(l, want) {
+			return true
+		}
+	}
+	return false
 }

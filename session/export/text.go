@@ -58,11 +58,34 @@ func ownerLabel(o Owner) string {
 	case OwnerParticipant:
 		return o.Name
 	case OwnerTeam:
-		return "team " + o.Name
+		return teamLabel(o.Name)
 	case OwnerAnonymous:
 		return "anonymous"
 	}
 	return "cohort"
+}
+
+// teamTitle names a team in a heading: "Team Blue", but "Team 1" for a team called so, not
+// "Team Team 1".
+func teamTitle(name string) string {
+	if namedTeam(name) {
+		return name
+	}
+	return "Team " + name
+}
+
+// teamLabel names a team in a cell: "team Blue", or "Team 1" as it is.
+func teamLabel(name string) string {
+	if namedTeam(name) {
+		return name
+	}
+	return "team " + name
+}
+
+// namedTeam says whether a team's name already says it is a team ("Team 1", "team red").
+func namedTeam(name string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(name), " ")
+	return strings.EqualFold(first, "team")
 }
 
 // percent formats part of whole as a whole percentage.

@@ -401,7 +401,7 @@ func (r *Report) timelineSheet(loc *time.Location) *xsheet {
 // scopeLabel names the scope of a result: "cohort" or the team's name.
 func scopeLabel(o Owner) string {
 	if o.Type == OwnerTeam {
-		return "team " + o.Name
+		return teamLabel(o.Name)
 	}
 	return "cohort"
 }
