@@ -101,6 +101,10 @@ func bigFixture(b *testing.B, people int) *fixture {
 func BenchmarkExport300(b *testing.B) {
 	f := bigFixture(b, 300)
 	cases := append(goldenCases[:0:0], goldenCases...)
+	cases = append(cases, struct {
+		file string
+		opts Options
+	}{"golden.xlsx", Options{Format: XLSX}})
 	for _, tc := range cases {
 		name := strings.TrimPrefix(tc.file, "golden")
 		name = strings.TrimPrefix(strings.TrimPrefix(name, "."), "-")

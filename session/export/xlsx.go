@@ -149,11 +149,42 @@ func newStyles(f *excelize.File) (*styles, error) {
 
 func ptr[T any](v T) *T { return &v }
 
-// fill writes a sheet's cells, styles, widths, frozen header and filter.
+// fill writes a sheet's cells, styles, widths, frozen header and filter. Each column has one
+// kind of cell, so its style is set once for the column, which the cells written into it
+// take: styling cell by cell took most of the time of a large workbook.
 func (st *styles) fill(f *excelize.File, s *xsheet, loc *time.Location) error {
 	widths := make([]int, len(s.head))
+	kinds := make([]cellKind, len(s.head))
+	seen := make([]bool, len(s.head))
 	for i, h := range s.head {
 		widths[i] = min(runewidth.StringWidth(h)+2, 24) // long headers wrap
+	}
+	for _, row := range s.rows {
+		for c, x := range row {
+			if c >= len(widths) {
+				continue
+			}
+			widths[c] = max(widths[c], cellWidth(x)+2)
+			if !seen[c] && !(x.kind == cText && x.s == "") {
+				kinds[c], seen[c] = x.kind, true
+			}
+		}
+	}
+	for c, w := range widths {
+		w = min(max(w, minColumn), maxColumn)
+		col, _ := excelize.ColumnNumberToName(c + 1) // c+1 is always a valid column number
+		if err := f.SetColWidth(s.name, col, col, float64(w)); err != nil {
+			return err
+		}
+		style := st.of(kinds[c])
+		if w == maxColumn && kinds[c] == cText {
+			style = st.wrap // the widest columns hold long text: wrap it rather than run on
+		}
+		if err := f.SetColStyle(s.name, col, style); err != nil {
+			return err
+		}
+	}
+	for i, h := range s.head {
 		if err := f.SetCellStr(s.name, ref(i, 0), h); err != nil {
 			return err
 		}
@@ -165,30 +196,7 @@ func (st *styles) fill(f *excelize.File, s *xsheet, loc *time.Location) error {
 	}
 	for r, row := range s.rows {
 		for c, x := range row {
-			at := ref(c, r+1)
-			style, w, err := st.set(f, s.name, at, x, loc)
-			if err != nil {
-				return err
-			}
-			if style != 0 {
-				if err := f.SetCellStyle(s.name, at, at, style); err != nil {
-					return err
-				}
-			}
-			if c < len(widths) {
-				widths[c] = max(widths[c], w+2)
-			}
-		}
-	}
-	for c, w := range widths {
-		w = min(max(w, minColumn), maxColumn)
-		col, _ := excelize.ColumnNumberToName(c + 1) // c+1 is always a valid column number
-		if err := f.SetColWidth(s.name, col, col, float64(w)); err != nil {
-			return err
-		}
-		if w == maxColumn && len(s.rows) > 0 {
-			// The widest columns hold long text: wrap it rather than run past the screen.
-			if err := f.SetCellStyle(s.name, ref(c, 1), ref(c, len(s.rows)), st.wrap); err != nil {
+			if err := set(f, s.name, ref(c, r+1), x, loc); err != nil {
 				return err
 			}
 		}
@@ -202,6 +210,42 @@ func (st *styles) fill(f *excelize.File, s *xsheet, loc *time.Location) error {
 	return nil
 }
 
+// of is the style of a kind of cell.
+func (st *styles) of(k cellKind) int {
+	switch k {
+	case cFloat:
+		return st.float
+	case cPercent:
+		return st.percent
+	case cDuration:
+		return st.duration
+	case cDate:
+		return st.date
+	}
+	return st.text
+}
+
+// cellWidth is how many characters a cell shows.
+func cellWidth(x xcell) int {
+	switch x.kind {
+	case cInt:
+		return len(strconv.FormatFloat(x.n, 'f', -1, 64))
+	case cFloat:
+		return len(strconv.FormatFloat(x.n, 'f', 2, 64))
+	case cPercent:
+		return 5
+	case cDuration:
+		return 8
+	case cDate:
+		return 16
+	}
+	w := 0
+	for _, l := range splitLines(cutCell(x.s)) {
+		w = max(w, runewidth.StringWidth(l))
+	}
+	return w
+}
+
 // pane is the pane that scrolls, for a frozen header row and columns.
 func pane(cols int) string {
 	if cols > 0 {
@@ -210,32 +254,25 @@ func pane(cols int) string {
 	return "bottomLeft"
 }
 
-// set writes one typed cell and returns its style and its width in characters.
-func (st *styles) set(f *excelize.File, sheet, at string, x xcell, loc *time.Location) (int, int, error) {
+// set writes one typed cell; it takes its column's style.
+func set(f *excelize.File, sheet, at string, x xcell, loc *time.Location) error {
 	switch x.kind {
 	case cInt:
-		return 0, len(strconv.FormatFloat(x.n, 'f', -1, 64)), f.SetCellInt(sheet, at, int64(x.n))
-	case cFloat:
-		return st.float, len(strconv.FormatFloat(x.n, 'f', 2, 64)), f.SetCellFloat(sheet, at, x.n, -1, 64)
-	case cPercent:
-		return st.percent, 5, f.SetCellFloat(sheet, at, x.n, -1, 64)
+		return f.SetCellInt(sheet, at, int64(x.n))
+	case cFloat, cPercent:
+		return f.SetCellFloat(sheet, at, x.n, -1, 64)
 	case cDuration:
-		return st.duration, 8, f.SetCellFloat(sheet, at, x.n/86400, -1, 64)
+		return f.SetCellFloat(sheet, at, x.n/86400, -1, 64)
 	case cDate:
 		if x.t.IsZero() {
-			return 0, 0, nil
+			return nil
 		}
-		return st.date, 16, f.SetCellFloat(sheet, at, serial(x.t.In(loc)), -1, 64)
+		return f.SetCellFloat(sheet, at, serial(x.t.In(loc)), -1, 64)
 	}
 	if x.s == "" {
-		return 0, 0, nil
+		return nil
 	}
-	text := cutCell(x.s)
-	w := 0
-	for _, l := range splitLines(text) {
-		w = max(w, runewidth.StringWidth(l))
-	}
-	return st.text, w, f.SetCellStr(sheet, at, text)
+	return f.SetCellStr(sheet, at, cutCell(x.s))
 }
 
 // serial is a spreadsheet's date number for the wall clock of t: days since 1899-12-30, with
