@@ -7,6 +7,13 @@ DATA      ?= ./data
 LISTEN    ?= :2222
 BIN       := bin/workshop
 PKGS      := ./...
+# What `workshop --version` says: the nearest tag (or the commit) and whether the tree had
+# uncommitted changes, the full commit and its time. The Go build info adds the same where the
+# toolchain can read the repository; these cover builds where it cannot (git worktrees).
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+COMMIT    ?= $(shell git rev-parse HEAD 2>/dev/null)
+DATE      ?= $(shell git log -1 --format=%cI 2>/dev/null)
+LDFLAGS   := -X main.version=$(VERSION) -X main.commit=$(COMMIT) -X main.date=$(DATE)
 
 .PHONY: run build test test-race test-short fuzz bench vet lint clean
 
@@ -14,9 +21,9 @@ PKGS      := ./...
 run: build
 	$(BIN) serve --listen $(LISTEN) --data $(DATA)
 
-## build: build the binary into bin/
+## build: build the binary into bin/, stamped with the version (see VERSION above)
 build:
-	$(GO) build -o $(BIN) ./cmd/workshop
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/workshop
 
 ## test: vet, then every test with the race detector, then a short fuzz of each target
 test: vet

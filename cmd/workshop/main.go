@@ -17,23 +17,28 @@ import (
 	"workshop/session/sqlite"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
-
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	root := newRoot()
-	out := &outputWriter{File: os.Stdout}
+	os.Exit(execute(ctx, newRoot(), os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// execute runs the command line args on root the way the binary does (Fang's help, errors,
+// version and completions) and returns the exit status.
+func execute(ctx context.Context, root *cobra.Command, args []string, stdout, stderr *os.File) int {
+	out := &outputWriter{File: stdout}
 	root.SetOut(out)
-	if err := fang.Execute(ctx, root, fang.WithVersion(version), fang.WithErrorHandler(oneLineError)); err != nil {
-		os.Exit(1)
+	root.SetErr(stderr)
+	root.SetArgs(args)
+	if err := fang.Execute(ctx, root, fang.WithVersion(readVersion().String()), fang.WithErrorHandler(oneLineError)); err != nil {
+		return 1
 	}
 	if out.err != nil {
 		// What a command printed is its answer (a join code, an export): losing it fails it.
-		oneLineError(os.Stderr, fang.Styles{}, fmt.Errorf("could not write the output: %w", out.err))
-		os.Exit(1)
+		oneLineError(stderr, fang.Styles{}, fmt.Errorf("could not write the output: %w", out.err))
+		return 1
 	}
+	return 0
 }
 
 // oneLineError prints an error as one line a person can act on.
