@@ -24,6 +24,9 @@ type Subscription struct {
 	once    sync.Once
 }
 
+// CohortCode is the join code of the cohort the screen shows, for the server's log.
+func (s *Subscription) CohortCode() string { return s.hub.code }
+
 // Updates delivers a signal after each change published to this screen; several changes may
 // fold into one.
 func (s *Subscription) Updates() <-chan struct{} { return s.notify }

@@ -99,6 +99,12 @@ func renderJoinCard(st *Styles, hint JoinHint, c session.Cohort, note string, wi
 		st.Accent.Render(hint.Line(c.Code)),
 		st.Muted.Render("or "+hint.Plain()+" and type the code"),
 	)
+	if hint.Fingerprint != "" {
+		// ssh's first-time "continue connecting?" question shows this: read it out so that
+		// people answer yes to this server and no one else.
+		gap()
+		lines = append(lines, st.Muted.Render("Server key, as ssh shows it the first time:"), st.Subtitle.Render(hint.Fingerprint))
+	}
 	for i, l := range lines {
 		lines[i] = truncate(l, width)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,6 +25,9 @@ import (
 type JoinHint struct {
 	Host string
 	Port int
+	// Fingerprint is the server's host key fingerprint ("SHA256:…"), which ssh asks people to
+	// compare the first time they connect; "" where it is not known.
+	Fingerprint string
 }
 
 // Plain returns the ssh command that connects to the server, e.g. "ssh -p 2222 localhost".
@@ -65,6 +69,7 @@ type FrontDoor struct {
 
 	mu       sync.Mutex
 	live     map[*tea.Program]struct{} // interactive sessions' programs, to tell them on stop
+	conns    map[ssh.Session]*Conn     // what each open session holds, by session
 	stopping bool
 
 	// wrap, when set, wraps each session's root model: tests put a failing screen in with it.
@@ -90,7 +95,7 @@ func NewFrontDoor(m *session.Manager, logger *slog.Logger, hint JoinHint, opts .
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	f := &FrontDoor{manager: m, log: logger, hint: hint, input: DefaultInputLimits, live: map[*tea.Program]struct{}{}, render: NewRenderCache()}
+	f := &FrontDoor{manager: m, log: logger, hint: hint, input: DefaultInputLimits, live: map[*tea.Program]struct{}{}, conns: map[ssh.Session]*Conn{}, render: NewRenderCache()}
 	for _, o := range opts {
 		o(f)
 	}
@@ -110,15 +115,62 @@ func (f *FrontDoor) Middleware() []wish.Middleware {
 	return []wish.Middleware{f.programMiddleware, f.commandMiddleware, f.recoverMiddleware, f.logMiddleware}
 }
 
+// logMiddleware writes one line when a session ends: who (the key's fingerprint, or keyless),
+// from where, in which cohort (once a screen opened one), what command if any, and for how
+// long. The start is logged at debug level only, so an ordinary server logs each session once.
 func (f *FrontDoor) logMiddleware(next ssh.Handler) ssh.Handler {
 	return func(s ssh.Session) {
 		f.active.Add(1)
 		defer f.active.Done()
+		start := time.Now()
 		id := session.IdentityFromKey(s.PublicKey())
-		f.log.Info("connect", "remote", s.RemoteAddr().String(), "keyless", id.Keyless(), "command", len(s.Command()) > 0)
+		identity := id.Fingerprint
+		if id.Keyless() {
+			identity = "keyless"
+		}
+		remote := s.RemoteAddr().String()
+		f.log.Debug("session started", "remote", remote, "identity", identity, "command", len(s.Command()) > 0)
+		conn := f.openConn(s)
+		defer func() {
+			f.closeConn(s)
+			attrs := []any{"remote", remote, "identity", identity}
+			if codes := conn.Cohorts(); len(codes) > 0 {
+				attrs = append(attrs, "cohort", strings.Join(codes, ","))
+			}
+			if args := s.Command(); len(args) > 0 {
+				attrs = append(attrs, "command", args[0])
+			}
+			f.log.Info("session ended", append(attrs, "duration", time.Since(start).Round(time.Millisecond).String())...)
+		}()
 		next(s)
-		f.log.Info("disconnect", "remote", s.RemoteAddr().String())
 	}
+}
+
+// openConn makes the record of what a session holds, for the handlers inside the log
+// middleware to fill in.
+func (f *FrontDoor) openConn(s ssh.Session) *Conn {
+	c := &Conn{}
+	f.mu.Lock()
+	f.conns[s] = c
+	f.mu.Unlock()
+	return c
+}
+
+func (f *FrontDoor) closeConn(s ssh.Session) {
+	f.mu.Lock()
+	delete(f.conns, s)
+	f.mu.Unlock()
+}
+
+// connOf is the record openConn made for s (a fresh one if the log middleware is not in front,
+// as in some tests).
+func (f *FrontDoor) connOf(s ssh.Session) *Conn {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if c, ok := f.conns[s]; ok {
+		return c
+	}
+	return &Conn{}
 }
 
 // recoverMiddleware ends a session whose handler panics (a command, or building a screen)
@@ -155,7 +207,7 @@ func (f *FrontDoor) programMiddleware(next ssh.Handler) ssh.Handler {
 		defer f.metrics.SessionOpened()()
 		ctx, cancel := context.WithCancel(s.Context())
 		defer cancel()
-		conn := &Conn{}
+		conn := f.connOf(s)
 		defer conn.Close()
 
 		var model tea.Model = f.newApp(ctx, s, conn)
@@ -332,10 +384,12 @@ func (f *FrontDoor) newApp(ctx context.Context, s ssh.Session, conn *Conn) App {
 	return NewApp(deps)
 }
 
-// Conn holds what a session must release when it ends, whichever screen it was on.
+// Conn holds what a session must release when it ends, whichever screen it was on, and the
+// cohorts it opened, for the log line at its end.
 type Conn struct {
-	mu   sync.Mutex
-	subs []*session.Subscription
+	mu      sync.Mutex
+	subs    []*session.Subscription
+	cohorts []string
 }
 
 // Track registers a subscription to close when the session ends.
@@ -343,6 +397,16 @@ func (c *Conn) Track(s *session.Subscription) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.subs = append(c.subs, s)
+	if code := s.CohortCode(); !slices.Contains(c.cohorts, code) {
+		c.cohorts = append(c.cohorts, code)
+	}
+}
+
+// Cohorts are the join codes of the cohorts the session opened, in order.
+func (c *Conn) Cohorts() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return slices.Clone(c.cohorts)
 }
 
 // Close closes every tracked subscription.

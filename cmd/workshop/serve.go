@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"time"
 
-	"charm.land/log/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2"
 	"github.com/spf13/cobra"
@@ -32,8 +31,12 @@ type serveConfig struct {
 	dataDir    string
 	contentDir string
 	host       string
-	logFormat  string
-	logOut     io.Writer
+	// hostKey is --host-key: an existing private key to serve with instead of the data
+	// directory's own.
+	hostKey   string
+	logFormat string
+	logLevel  string
+	logOut    io.Writer
 	// wrap, when set, wraps the listener; tests use it to stall one client's connection.
 	wrap func(net.Listener) net.Listener
 	// debugAddr, when set, serves profiles and live counters over HTTP; debugRemote allows a
@@ -79,6 +82,9 @@ offline. Window sizes, pastes and typing speed are bounded per session.`,
 			if cfg.logFormat != "text" && cfg.logFormat != "json" {
 				return fmt.Errorf("--log-format must be text or json, not %q", cfg.logFormat)
 			}
+			if _, err := parseLogLevel(cfg.logLevel); err != nil {
+				return err
+			}
 			if err := checkLimits(cfg.limits); err != nil {
 				return err
 			}
@@ -89,8 +95,10 @@ offline. Window sizes, pastes and typing speed are bounded per session.`,
 	}
 	cmd.Flags().StringVar(&cfg.listen, "listen", envOr("WORKSHOP_LISTEN", ":2222"), "address to listen on (env WORKSHOP_LISTEN)")
 	cmd.Flags().StringVar(&cfg.contentDir, "content", envOr("WORKSHOP_CONTENT", ""), "directory of extra module files that add to or override the built-in ones (env WORKSHOP_CONTENT)")
+	cmd.Flags().StringVar(&cfg.hostKey, "host-key", envOr("WORKSHOP_HOST_KEY", ""), "existing SSH private key FILE to serve with, readable by its owner only (default: host_ed25519 in the data directory, made on first start; env WORKSHOP_HOST_KEY)")
 	cmd.Flags().StringVar(&cfg.host, "host", envOr("WORKSHOP_HOST", "localhost"), "host name participants use, for the ssh lines the server prints (env WORKSHOP_HOST)")
-	cmd.Flags().StringVar(&cfg.logFormat, "log-format", "text", "log format: text or json")
+	cmd.Flags().StringVar(&cfg.logFormat, "log-format", envOr("WORKSHOP_LOG_FORMAT", "text"), "log format: text or json (env WORKSHOP_LOG_FORMAT)")
+	cmd.Flags().StringVar(&cfg.logLevel, "log-level", envOr("WORKSHOP_LOG_LEVEL", "info"), "least severe log lines written: debug, info, warn or error (env WORKSHOP_LOG_LEVEL)")
 	cmd.Flags().StringVar(&cfg.debugAddr, "debug-addr", "", "serve pprof and live counters (/debug/pprof/, /debug/vars) on this loopback HOST:PORT, e.g. 127.0.0.1:6060 (off by default)")
 	cmd.Flags().BoolVar(&cfg.debugRemote, "debug-allow-remote", false, "allow --debug-addr to be an address other machines can reach (profiles reveal what the server holds)")
 	cfg.limits = tui.DefaultConnLimits
@@ -192,6 +200,7 @@ type server struct {
 	store   *sqlite.Store
 	manager *session.Manager
 	ln      net.Listener
+	key     hostKey
 	done    chan error
 	debug   *debugServer // nil unless --debug-addr
 	// stopGrace is how long stop waits for sessions to end before closing their connections.
@@ -200,11 +209,10 @@ type server struct {
 
 // startServer opens the data, builds the SSH server and starts serving on cfg.listen.
 func startServer(cfg serveConfig) (*server, error) {
-	logger := log.NewWithOptions(cfg.logOut, log.Options{ReportTimestamp: true, TimeFormat: time.DateTime})
-	if cfg.logFormat == "json" {
-		logger.SetFormatter(log.JSONFormatter)
+	slogger, err := newLogger(cfg.logOut, cfg.logFormat, cfg.logLevel)
+	if err != nil {
+		return nil, err
 	}
-	slogger := slog.New(logger)
 
 	if err := os.MkdirAll(cfg.dataDir, 0o700); err != nil {
 		return nil, fmt.Errorf("create data directory: %w", err)
@@ -218,6 +226,11 @@ func startServer(cfg serveConfig) (*server, error) {
 	}
 	g := globals{dataDir: cfg.dataDir}
 	if err := checkPermissions(&g, slogger); err != nil {
+		return nil, err
+	}
+	keyPath := cmp.Or(cfg.hostKey, g.hostKeyPath())
+	key, err := loadHostKey(keyPath, cfg.hostKey != "")
+	if err != nil {
 		return nil, err
 	}
 	st, err := g.openStore()
@@ -242,12 +255,12 @@ func startServer(cfg serveConfig) (*server, error) {
 	}
 	mx := metrics.New()
 	m := session.NewManager(st, lib, slogger, session.WithMetrics(mx))
-	door := tui.NewFrontDoor(m, slogger, tui.JoinHint{Host: cfg.host, Port: port}, tui.WithMetrics(mx), tui.WithVersion(version), tui.WithCodeGuard(session.NewCodeGuard(slogger, cfg.now)))
+	door := tui.NewFrontDoor(m, slogger, tui.JoinHint{Host: cfg.host, Port: port, Fingerprint: key.fingerprint}, tui.WithMetrics(mx), tui.WithVersion(version), tui.WithCodeGuard(session.NewCodeGuard(slogger, cfg.now)))
 	if cfg.input != nil {
 		door.SetInputLimits(*cfg.input)
 	}
 	opts := []ssh.Option{
-		wish.WithHostKeyPath(g.hostKeyPath()),
+		key.option,
 		// Anyone may connect: with a key (recognised by it) or without one (no password asked).
 		wish.WithPublicKeyAuth(func(ssh.Context, ssh.PublicKey) bool { return true }),
 		wish.WithKeyboardInteractiveAuth(func(ssh.Context, gossh.KeyboardInteractiveChallenge) bool { return true }),
@@ -260,7 +273,7 @@ func startServer(cfg serveConfig) (*server, error) {
 		_ = st.Close()
 		return nil, fmt.Errorf("create ssh server: %w", err)
 	}
-	s := &server{ssh: srv, door: door, log: slogger, store: st, manager: m, ln: ln, done: make(chan error, 1), stopGrace: cmp.Or(cfg.stopGrace, defaultStopGrace)}
+	s := &server{ssh: srv, door: door, log: slogger, store: st, manager: m, ln: ln, key: key, done: make(chan error, 1), stopGrace: cmp.Or(cfg.stopGrace, defaultStopGrace)}
 	if cfg.debugAddr != "" {
 		if s.debug, err = startDebug(cfg.debugAddr, cfg.debugRemote, mx, m); err != nil {
 			// Already failing: the debug listener's error is the one to report.
@@ -271,7 +284,7 @@ func startServer(cfg serveConfig) (*server, error) {
 		slogger.Info("debug endpoint", "url", "http://"+s.debug.addr()+"/debug/vars")
 	}
 	go func() { s.done <- srv.Serve(ln) }()
-	slogger.Info("listening", "addr", ln.Addr().String(), "data", cfg.dataDir)
+	slogger.Info("listening", "addr", ln.Addr().String(), "data", cfg.dataDir, "host_key", key.path, "fingerprint", key.fingerprint)
 	return s, nil
 }
 
@@ -338,7 +351,10 @@ workshop is running on %s (data in %s). Stop it with Ctrl+C.
   Create a cohort:          %s cohort create --module service-digitisation --name "My cohort"%s
   Facilitator console:      %s   (from the registered key)
 
-`, s.addr(), cfg.dataDir, hint.Plain(), hint.Line("CODE"), self, data, self, data, hint.Plain())
+  Server key fingerprint:   %s (%s)
+                            ssh shows it the first time anyone connects: read it out
+
+`, s.addr(), cfg.dataDir, hint.Plain(), hint.Line("CODE"), self, data, self, data, hint.Plain(), s.key.fingerprint, s.key.kind)
 	select {
 	case <-ctx.Done():
 	case err := <-s.done:
