@@ -185,6 +185,7 @@ func (h *Hub) UpdateBoard(ctx context.Context, pid int64, stepID string, fn func
 		}
 		return nil, fmt.Errorf("save board: %w", err)
 	}
+	h.m.metrics.Saved()
 	h.applyLocked(change{key: key}, func() {
 		if working {
 			mb.status[stepID] = StatusDraft

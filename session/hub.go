@@ -216,6 +216,7 @@ func (h *Hub) Join(ctx context.Context, id Identity, name string) (p Participant
 		if err != nil {
 			return Participant{}, false, fmt.Errorf("join cohort: %w", err)
 		}
+		h.m.metrics.Joined()
 		h.state.Lock()
 		p = h.addMemberLocked(p).p
 		h.publishLocked(change{}) // a newcomer shows on the roster, and nowhere else
@@ -493,6 +494,7 @@ func (h *Hub) saveWork(ctx context.Context, pid int64, stepID string, schema int
 	if err := h.m.store.SaveArtifact(ctx, a); err != nil {
 		return Artifact{}, fmt.Errorf("save work: %w", err)
 	}
+	h.m.metrics.Saved()
 	h.state.Lock()
 	defer h.state.Unlock()
 	var ch change

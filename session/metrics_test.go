@@ -44,3 +44,36 @@ func TestManagerCountsPublishes(t *testing.T) {
 		t.Fatalf("cohorts live %d", m.LiveCohorts())
 	}
 }
+
+// Joins count new participants only (a key coming back is not a join), and saves count
+// every piece of work stored; a refused save counts nothing.
+func TestManagerCountsJoinsAndSaves(t *testing.T) {
+	plain, st, _ := newManager(t)
+	mx := metrics.New()
+	m := session.NewManager(st, plain.Library(), nil, session.WithMetrics(mx))
+	h, _ := newCohort(t, m)
+	ctx := context.Background()
+	key := session.Identity{Fingerprint: "SHA256:metrics-test"}
+	p, _, err := h.Join(ctx, key, "Ana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := h.Join(ctx, key, "Ana"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := h.Join(ctx, session.Identity{}, "Bruno"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.SaveWork(ctx, p.ID, "think", 1, []byte(`{"text":"a"}`), false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.SaveWork(ctx, p.ID, "think", 1, []byte(`{"text":"ab"}`), true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.SaveWork(ctx, p.ID, "intro", 1, []byte(`{"text":"x"}`), true); err == nil {
+		t.Fatal("work saved on a step without an exercise")
+	}
+	if c := mx.Read(); c.Joins != 2 || c.Saves != 2 {
+		t.Fatalf("joins %d saves %d, want 2 and 2", c.Joins, c.Saves)
+	}
+}

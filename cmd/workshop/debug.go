@@ -9,20 +9,27 @@ import (
 	"time"
 
 	"workshop/loadtest"
-	"workshop/session"
 	"workshop/session/metrics"
 )
 
-// debugServer serves profiles and live counters over HTTP, for whoever runs the server.
+// debugServer serves health, metrics, profiles and live counters over HTTP, for whoever runs
+// the server.
 type debugServer struct {
 	srv *http.Server
 	ln  net.Listener
 }
 
-// startDebug listens on addr and serves net/http/pprof under /debug/pprof/ and the counters
-// as JSON at /debug/vars. It refuses an address that is not loopback unless remote is set:
-// profiles show what the server holds in memory.
-func startDebug(addr string, remote bool, mx *metrics.Metrics, m *session.Manager) (*debugServer, error) {
+// debugRoutes is what the debug endpoint serves.
+type debugRoutes struct {
+	metrics metrics.Source
+	health  []check
+}
+
+// startDebug listens on addr and serves /healthz (JSON, 200 or 503), /metrics (Prometheus
+// text), net/http/pprof under /debug/pprof/ and the counters as JSON at /debug/vars. It
+// refuses an address that is not loopback unless remote is set: profiles show what the
+// server holds in memory.
+func startDebug(addr string, remote bool, routes debugRoutes) (*debugServer, error) {
 	if !remote {
 		if err := loadtest.Loopback(addr); err != nil {
 			return nil, fmt.Errorf("--debug-addr %s: %w (or add --debug-allow-remote)", addr, err)
@@ -38,7 +45,9 @@ func startDebug(addr string, remote bool, mx *metrics.Metrics, m *session.Manage
 	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
 	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
 	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
-	mux.Handle("/debug/vars", metrics.Handler(mx, m.LiveCohorts))
+	mux.Handle("/debug/vars", metrics.Handler(routes.metrics.Metrics, routes.metrics.Cohorts))
+	mux.Handle("/metrics", metrics.PrometheusHandler(routes.metrics))
+	mux.Handle("/healthz", healthHandler(routes.health...))
 	d := &debugServer{ln: ln, srv: &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}}
 	go func() { _ = d.srv.Serve(ln) }()
 	return d, nil

@@ -110,7 +110,7 @@ Every command works while the server is running.`,
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see `%s --help`)", err, cmd.CommandPath())
 	})
-	root.AddCommand(newServeCmd(g), newFacilitatorCmd(g), newCohortCmd(g), newContentCmd(), newExportCmd(g), newBackupCmd(g), newCheckCmd(g), newLoadtestCmd())
+	root.AddCommand(newServeCmd(g), newFacilitatorCmd(g), newCohortCmd(g), newContentCmd(), newExportCmd(g), newBackupCmd(g), newCheckCmd(g), newHealthCmd(), newLoadtestCmd())
 	return root
 }
 

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"charm.land/ssh"
@@ -99,7 +100,7 @@ offline. Window sizes, pastes and typing speed are bounded per session.`,
 	cmd.Flags().StringVar(&cfg.host, "host", envOr("WORKSHOP_HOST", "localhost"), "host name participants use, for the ssh lines the server prints (env WORKSHOP_HOST)")
 	cmd.Flags().StringVar(&cfg.logFormat, "log-format", envOr("WORKSHOP_LOG_FORMAT", "text"), "log format: text or json (env WORKSHOP_LOG_FORMAT)")
 	cmd.Flags().StringVar(&cfg.logLevel, "log-level", envOr("WORKSHOP_LOG_LEVEL", "info"), "least severe log lines written: debug, info, warn or error (env WORKSHOP_LOG_LEVEL)")
-	cmd.Flags().StringVar(&cfg.debugAddr, "debug-addr", "", "serve pprof and live counters (/debug/pprof/, /debug/vars) on this loopback HOST:PORT, e.g. 127.0.0.1:6060 (off by default)")
+	cmd.Flags().StringVar(&cfg.debugAddr, "debug-addr", envOr("WORKSHOP_DEBUG_ADDR", ""), "serve health (/healthz), Prometheus metrics (/metrics), pprof and live counters on this loopback HOST:PORT, e.g. 127.0.0.1:6060 (off by default; env WORKSHOP_DEBUG_ADDR)")
 	cmd.Flags().BoolVar(&cfg.debugRemote, "debug-allow-remote", false, "allow --debug-addr to be an address other machines can reach (profiles reveal what the server holds)")
 	cfg.limits = tui.DefaultConnLimits
 	cfg.stopGrace = defaultStopGrace
@@ -201,6 +202,8 @@ type server struct {
 	manager *session.Manager
 	ln      net.Listener
 	key     hostKey
+	// serving is true while the SSH listener accepts connections, for /healthz.
+	serving atomic.Bool
 	done    chan error
 	debug   *debugServer // nil unless --debug-addr
 	// stopGrace is how long stop waits for sessions to end before closing their connections.
@@ -209,10 +212,13 @@ type server struct {
 
 // startServer opens the data, builds the SSH server and starts serving on cfg.listen.
 func startServer(cfg serveConfig) (*server, error) {
+	mx := metrics.New()
 	slogger, err := newLogger(cfg.logOut, cfg.logFormat, cfg.logLevel)
 	if err != nil {
 		return nil, err
 	}
+	// Whatever is logged as an error counts in workshop_errors_total.
+	slogger = slog.New(metrics.CountErrors(slogger.Handler(), mx))
 
 	if err := os.MkdirAll(cfg.dataDir, 0o700); err != nil {
 		return nil, fmt.Errorf("create data directory: %w", err)
@@ -253,7 +259,6 @@ func startServer(cfg serveConfig) (*server, error) {
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok {
 		port = tcp.Port
 	}
-	mx := metrics.New()
 	m := session.NewManager(st, lib, slogger, session.WithMetrics(mx))
 	door := tui.NewFrontDoor(m, slogger, tui.JoinHint{Host: cfg.host, Port: port, Fingerprint: key.fingerprint}, tui.WithMetrics(mx), tui.WithVersion(version), tui.WithCodeGuard(session.NewCodeGuard(slogger, cfg.now)))
 	if cfg.input != nil {
@@ -275,15 +280,25 @@ func startServer(cfg serveConfig) (*server, error) {
 	}
 	s := &server{ssh: srv, door: door, log: slogger, store: st, manager: m, ln: ln, key: key, done: make(chan error, 1), stopGrace: cmp.Or(cfg.stopGrace, defaultStopGrace)}
 	if cfg.debugAddr != "" {
-		if s.debug, err = startDebug(cfg.debugAddr, cfg.debugRemote, mx, m); err != nil {
+		v := readVersion()
+		routes := debugRoutes{
+			metrics: metrics.Source{Metrics: mx, Cohorts: m.LiveCohorts, Build: map[string]string{"version": v.Version, "revision": v.Revision, "goversion": v.Go}},
+			health:  []check{storeCheck(st.CheckWritable, st.LastCommit), listenerCheck(s)},
+		}
+		if s.debug, err = startDebug(cfg.debugAddr, cfg.debugRemote, routes); err != nil {
 			// Already failing: the debug listener's error is the one to report.
 			_ = ln.Close()
 			_ = st.Close()
 			return nil, err
 		}
-		slogger.Info("debug endpoint", "url", "http://"+s.debug.addr()+"/debug/vars")
+		slogger.Info("debug endpoint", "health", "http://"+s.debug.addr()+"/healthz", "metrics", "http://"+s.debug.addr()+"/metrics")
 	}
-	go func() { s.done <- srv.Serve(ln) }()
+	s.serving.Store(true)
+	go func() {
+		err := srv.Serve(ln)
+		s.serving.Store(false)
+		s.done <- err
+	}()
 	slogger.Info("listening", "addr", ln.Addr().String(), "data", cfg.dataDir, "host_key", key.path, "fingerprint", key.fingerprint)
 	return s, nil
 }
@@ -297,6 +312,7 @@ func (s *server) addr() string { return s.ln.Addr().String() }
 // closes whatever is left and the store. It takes at most stopGrace plus the time a session
 // needs to store its last work (bounded by the session's own flush timeout).
 func (s *server) stop() error {
+	s.serving.Store(false)
 	_ = s.debug.close()
 	err := s.ln.Close()
 	if errors.Is(err, net.ErrClosed) {

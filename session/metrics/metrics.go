@@ -1,7 +1,8 @@
-// Package metrics holds a server's live counters: sessions, publishes, renders and how long a
-// published change takes to reach a screen. One Metrics is made by the binary and handed to
-// the parts that count; every method is safe on a nil *Metrics, so code paths without one
-// (tests, command-line tools) need no checks.
+// Package metrics holds a server's live counters: sessions, joins, saves, errors, publishes,
+// renders and how long a published change takes to reach a screen; it serves them as JSON
+// (/debug/vars) and in the Prometheus text format (/metrics). One Metrics is made by the
+// binary and handed to the parts that count; every method is safe on a nil *Metrics, so code
+// paths without one (tests, command-line tools) need no checks.
 package metrics
 
 import (
@@ -16,6 +17,10 @@ type Metrics struct {
 	publishes  atomic.Uint64
 	deliveries atomic.Uint64
 	renders    atomic.Uint64
+	joins      atomic.Uint64
+	saves      atomic.Uint64
+	errors     atomic.Uint64
+	reloads    atomic.Uint64
 	fanout     Histogram
 }
 
@@ -56,6 +61,38 @@ func (m *Metrics) Rendered() {
 	m.renders.Add(1)
 }
 
+// Joined counts one person who joined a cohort for the first time.
+func (m *Metrics) Joined() {
+	if m == nil {
+		return
+	}
+	m.joins.Add(1)
+}
+
+// Saved counts one piece of work stored: a participant's answer or a shared board.
+func (m *Metrics) Saved() {
+	if m == nil {
+		return
+	}
+	m.saves.Add(1)
+}
+
+// Failed counts one error the server logged.
+func (m *Metrics) Failed() {
+	if m == nil {
+		return
+	}
+	m.errors.Add(1)
+}
+
+// Reloaded counts one reload of the module library.
+func (m *Metrics) Reloaded() {
+	if m == nil {
+		return
+	}
+	m.reloads.Add(1)
+}
+
 // Applied records that a screen took in a state published at `published`. Bubble Tea draws
 // the view right after the update that applies it, so this is the publish-to-render time.
 func (m *Metrics) Applied(published time.Time) {
@@ -72,6 +109,10 @@ type Counters struct {
 	Publishes  uint64
 	Deliveries uint64
 	Renders    uint64
+	Joins      uint64
+	Saves      uint64
+	Errors     uint64
+	Reloads    uint64
 	Fanout     HistogramReading
 }
 
@@ -86,6 +127,10 @@ func (m *Metrics) Read() Counters {
 		Publishes:  m.publishes.Load(),
 		Deliveries: m.deliveries.Load(),
 		Renders:    m.renders.Load(),
+		Joins:      m.joins.Load(),
+		Saves:      m.saves.Load(),
+		Errors:     m.errors.Load(),
+		Reloads:    m.reloads.Load(),
 		Fanout:     m.fanout.Read(),
 	}
 }

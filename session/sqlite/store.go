@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"modernc.org/sqlite"
@@ -41,6 +42,8 @@ type Store struct {
 	// betweenReads, when set (by tests), runs after CohortRecord's first query: a change
 	// made there must not show in the record.
 	betweenReads func()
+	// lastCommit is when the writer last committed, in Unix nanoseconds (0: not yet).
+	lastCommit atomic.Int64
 }
 
 // busyTimeoutMS is how long a connection waits for another one (possibly in another process)

@@ -175,6 +175,7 @@ func (s *Store) runAlone(ctx context.Context, fn txFunc) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+	s.committed()
 	return nil
 }
 
@@ -205,5 +206,6 @@ func (s *Store) runTogether(ctx context.Context, batch []*writeReq) ([]error, er
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("commit: %w", err)
 	}
+	s.committed()
 	return errs, nil
 }
