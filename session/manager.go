@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"workshop/content"
@@ -23,11 +24,15 @@ const (
 // Manager owns the live cohorts of one server: it creates cohorts, loads the module version
 // each one pinned, and hands out the one Hub per cohort that every change goes through.
 type Manager struct {
-	store   Store
-	library *content.Library
-	log     *slog.Logger
-	now     func() time.Time
-	metrics *metrics.Metrics // nil counts nothing
+	store Store
+	// library is the modules new cohorts are made from; ReloadModules swaps it while
+	// sessions read it.
+	library    atomic.Pointer[content.Library]
+	contentDir string
+	reloading  sync.Mutex // one reload at a time
+	log        *slog.Logger
+	now        func() time.Time
+	metrics    *metrics.Metrics // nil counts nothing
 
 	mu       sync.Mutex
 	hubs     map[int64]*Hub
@@ -49,13 +54,13 @@ func NewManager(store Store, library *content.Library, logger *slog.Logger, opts
 	}
 	m := &Manager{
 		store:    store,
-		library:  library,
 		log:      logger,
 		now:      func() time.Time { return time.Now().UTC() },
 		hubs:     map[int64]*Hub{},
 		modules:  map[string]*content.Module{},
 		variants: map[string]*content.Variants{},
 	}
+	m.library.Store(library)
 	for _, o := range opts {
 		o(m)
 	}
@@ -69,8 +74,8 @@ func (m *Manager) LiveCohorts() int {
 	return len(m.hubs)
 }
 
-// Library returns the modules cohorts can be created from.
-func (m *Manager) Library() *content.Library { return m.library }
+// Library returns the modules cohorts can be created from now.
+func (m *Manager) Library() *content.Library { return m.library.Load() }
 
 // Facilitators returns facilitator management over the same store.
 func (m *Manager) Facilitators() *Facilitators { return NewFacilitators(m.store) }
@@ -90,7 +95,7 @@ func (m *Manager) CreateCohort(ctx context.Context, in NewCohort) (Cohort, error
 	if err != nil {
 		return Cohort{}, err
 	}
-	vs, ok := m.library.Variants(in.ModuleID)
+	vs, ok := m.Library().Variants(in.ModuleID)
 	if !ok {
 		return Cohort{}, Errorf(ENotFound, "no module %q (see `workshop content list`)", in.ModuleID)
 	}
@@ -255,7 +260,7 @@ func (m *Manager) moduleVersion(ctx context.Context, c Cohort, hash string) (*co
 	if ok {
 		return mod, nil
 	}
-	if mod, ok := m.library.ByHash(hash); ok {
+	if mod, ok := m.Library().ByHash(hash); ok {
 		m.cacheModule(mod)
 		return mod, nil
 	}

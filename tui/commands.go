@@ -171,6 +171,7 @@ recorded in the cohort's timeline under your facilitator name. CODE is a cohort'
 	root.AddCommand(cohorts, cohort)
 	root.AddCommand(f.facilitationCommands(ctx, by)...)
 	root.AddCommand(f.exportCommands(ctx, by)...)
+	root.AddCommand(f.contentCommands(ctx, by)...)
 	return root
 }
 

@@ -9,9 +9,11 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strconv"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"charm.land/ssh"
@@ -19,7 +21,6 @@ import (
 	"github.com/spf13/cobra"
 	gossh "golang.org/x/crypto/ssh"
 
-	"workshop/content"
 	"workshop/session"
 	"workshop/session/metrics"
 	"workshop/session/sqlite"
@@ -223,12 +224,9 @@ func startServer(cfg serveConfig) (*server, error) {
 	if err := os.MkdirAll(cfg.dataDir, 0o700); err != nil {
 		return nil, fmt.Errorf("create data directory: %w", err)
 	}
-	lib, problems, err := content.NewLibrary(cfg.contentDir)
+	lib, _, err := session.LoadModules(cfg.contentDir, slogger)
 	if err != nil {
-		return nil, fmt.Errorf("load modules: %w", err)
-	}
-	for _, p := range problems {
-		slogger.Warn("module skipped", "problem", p.String())
+		return nil, err
 	}
 	g := globals{dataDir: cfg.dataDir}
 	if err := checkPermissions(&g, slogger); err != nil {
@@ -259,7 +257,7 @@ func startServer(cfg serveConfig) (*server, error) {
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok {
 		port = tcp.Port
 	}
-	m := session.NewManager(st, lib, slogger, session.WithMetrics(mx))
+	m := session.NewManager(st, lib, slogger, session.WithMetrics(mx), session.WithContentDir(cfg.contentDir))
 	door := tui.NewFrontDoor(m, slogger, tui.JoinHint{Host: cfg.host, Port: port, Fingerprint: key.fingerprint}, tui.WithMetrics(mx), tui.WithVersion(version), tui.WithCodeGuard(session.NewCodeGuard(slogger, cfg.now)))
 	if cfg.input != nil {
 		door.SetInputLimits(*cfg.input)
@@ -348,6 +346,11 @@ func serve(ctx context.Context, cfg serveConfig, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// SIGHUP reloads the modules, as `ssh HOST content reload` does. It is watched before
+	// anything says the server is up, so a reload asked for at once is not lost.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
 	port := 0
 	if tcp, ok := s.ln.Addr().(*net.TCPAddr); ok {
 		port = tcp.Port
@@ -371,13 +374,20 @@ workshop is running on %s (data in %s). Stop it with Ctrl+C.
                             ssh shows it the first time anyone connects: read it out
 
 `, s.addr(), cfg.dataDir, hint.Plain(), hint.Line("CODE"), self, data, self, data, hint.Plain(), s.key.fingerprint, s.key.kind)
-	select {
-	case <-ctx.Done():
-	case err := <-s.done:
-		if err != nil && !errors.Is(err, ssh.ErrServerClosed) {
-			return errors.Join(fmt.Errorf("server stopped: %w", err), s.stop())
+	for {
+		select {
+		case <-ctx.Done():
+			fmt.Fprintln(out, "Stopping: closing sessions…")
+			return s.stop()
+		case err := <-s.done:
+			if err != nil && !errors.Is(err, ssh.ErrServerClosed) {
+				return errors.Join(fmt.Errorf("server stopped: %w", err), s.stop())
+			}
+			fmt.Fprintln(out, "Stopping: closing sessions…")
+			return s.stop()
+		case <-hup:
+			// ReloadModules logs what it found, skipped files the way start-up does.
+			_, _ = s.manager.ReloadModules(ctx, session.ShellActor("SIGHUP"))
 		}
 	}
-	fmt.Fprintln(out, "Stopping: closing sessions…")
-	return s.stop()
 }
