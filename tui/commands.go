@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"charm.land/ssh"
@@ -48,6 +48,7 @@ func (f *FrontDoor) commandMiddleware(next ssh.Handler) ssh.Handler {
 // The facilitator's rights are checked again by each action the command takes.
 func (f *FrontDoor) RunCommand(ctx context.Context, fac session.Facilitator, by session.Actor, args []string, stdout, stderr io.Writer) int {
 	root := f.commandTree(ctx, by)
+	plainUsage(root, f.hint.Plain())
 	f.plainErrors(root, fac)
 	out := &outputWriter{w: stdout}
 	root.SetArgs(args)
@@ -181,8 +182,7 @@ func listCohorts(ctx context.Context, m *session.Manager, by session.Actor, out 
 		return err
 	}
 	now := time.Now()
-	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "CODE\tNAME\tMODULE\tPACE\tPEOPLE\tLAST ACTIVE\tSTEP")
+	var rows [][]string
 	for _, c := range cs {
 		if !c.ArchivedAt.IsZero() && !all {
 			continue
@@ -191,8 +191,7 @@ func listCohorts(ctx context.Context, m *session.Manager, by session.Actor, out 
 		if !c.ArchivedAt.IsZero() {
 			pace += " (archived)"
 		}
-		// A failed write fails again in Flush, which reports it.
-		_, _ = fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%d\n", c.Code, c.Name, c.ModuleID, pace, c.Participants, consoleAgo(now, c.LastActivity), c.Step+1)
+		rows = append(rows, []string{c.Code, c.Name, c.ModuleID, pace, strconv.Itoa(c.Participants), consoleAgo(now, c.LastActivity), strconv.Itoa(c.Step + 1)})
 	}
-	return tw.Flush()
+	return WriteColumns(out, []string{"CODE", "NAME", "MODULE", "PACE", "PEOPLE", "LAST ACTIVE", "STEP"}, rows)
 }

@@ -2,7 +2,7 @@ package main
 
 import (
 	"fmt"
-	"text/tabwriter"
+	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -19,13 +19,14 @@ func newCohortCmd(g *globals) *cobra.Command {
 	var moduleID, name, pace, contentDir, host string
 	var port int
 	create := &cobra.Command{
-		Use:   "create --module ID --name NAME [--pace led|self]",
+		Use:   "create",
 		Short: "Create a cohort from a module; its join code is printed alone on the last line",
 		Long: `Create a cohort from a module. The cohort keeps the exact version of the module it starts
 with, even if the module file changes later. The join code is printed alone on the last line,
 so scripts can take it with ` + "`| tail -n 1`" + `.`,
-		Example: `  workshop cohort create --module service-digitisation --name "Tuesday group"
-  code=$(workshop cohort create --module innovation-mindset --name Pilot --pace self | tail -n 1)`,
+		Example: `  workshop cohort create --module service-digitisation \
+    --name "Tuesday group"
+  code=$(workshop cohort create --module warmup --name Pilot | tail -n 1)`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			p, err := session.ParsePace(pace)
@@ -62,6 +63,8 @@ so scripts can take it with ` + "`| tail -n 1`" + `.`,
 	create.Flags().StringVar(&contentDir, "content", envOr("WORKSHOP_CONTENT", ""), "extra module directory, as given to serve (env WORKSHOP_CONTENT)")
 	create.Flags().StringVar(&host, "host", envOr("WORKSHOP_HOST", "localhost"), "host name participants use, for the printed ssh line")
 	create.Flags().IntVar(&port, "port", 2222, "port participants use, for the printed ssh line")
+	_ = create.RegisterFlagCompletionFunc("module", completeModules) // the flags exist: made above
+	_ = create.RegisterFlagCompletionFunc("pace", completeWords("led", "everyone follows the facilitator", "self", "each moves freely"))
 	_ = create.MarkFlagRequired("module")
 	_ = create.MarkFlagRequired("name")
 
@@ -83,12 +86,11 @@ so scripts can take it with ` + "`| tail -n 1`" + `.`,
 				fmt.Fprintln(cmd.OutOrStdout(), "No cohorts yet. Create one: workshop cohort create --module ID --name NAME")
 				return nil
 			}
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "CODE\tNAME\tMODULE\tPACE\tSTEP\tCREATED")
+			var rows [][]string
 			for _, c := range cs {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", c.Code, c.Name, c.ModuleID, c.Pace, c.Step+1, c.CreatedAt.Format("2006-01-02 15:04"))
+				rows = append(rows, []string{c.Code, c.Name, c.ModuleID, string(c.Pace), strconv.Itoa(c.Step + 1), c.CreatedAt.Format("2006-01-02 15:04")})
 			}
-			return tw.Flush()
+			return tui.WriteColumns(cmd.OutOrStdout(), []string{"CODE", "NAME", "MODULE", "PACE", "STEP", "CREATED"}, rows)
 		},
 	}
 	cmd.AddCommand(create, list)

@@ -3,12 +3,14 @@ package main
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"workshop/content"
+	"workshop/tui"
 )
 
 // newContentCmd returns "workshop content": listing, showing and checking modules.
@@ -63,7 +65,7 @@ func loadLibrary(dir string, w io.Writer) (*content.Library, error) {
 func newContentListCmd() *cobra.Command {
 	var dir string
 	cmd := &cobra.Command{
-		Use:   "list [--content DIR]",
+		Use:   "list",
 		Short: "List the modules available to facilitators",
 		Long: `List every module a server started with the same --content would offer: the built-in
 modules plus the modules in the content directory, sorted by id.
@@ -79,12 +81,11 @@ and their problems printed on standard error; run "workshop content validate" fo
 			if err != nil {
 				return err
 			}
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tTITLE\tSTEPS\tSOURCE")
+			var rows [][]string
 			for _, m := range lib.List() {
-				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", m.ID, oneLine(m.Title), len(m.Steps), m.Source)
+				rows = append(rows, []string{m.ID, m.Title, strconv.Itoa(len(m.Steps)), m.Source})
 			}
-			return tw.Flush()
+			return tui.WriteColumns(cmd.OutOrStdout(), []string{"ID", "TITLE", "STEPS", "SOURCE"}, rows)
 		},
 	}
 	addContentFlag(cmd, &dir)
@@ -94,7 +95,7 @@ and their problems printed on standard error; run "workshop content validate" fo
 func newContentShowCmd() *cobra.Command {
 	var dir string
 	cmd := &cobra.Command{
-		Use:   "show ID [--content DIR]",
+		Use:   "show ID",
 		Short: "Show the outline of one module",
 		Long: `Show the outline of a module: its title, summary, duration, version and source, then its
 steps in order with their phase, time box and exercise.
@@ -103,7 +104,8 @@ The module is looked up the way a server with the same --content would: a module
 directory replaces the built-in one with the same id.`,
 		Example: `  workshop content show warmup
   workshop content show my-module --content ./modules`,
-		Args: exactArgs(1, "one module id"),
+		Args:              exactArgs(1, "one module id"),
+		ValidArgsFunction: completeModuleArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lib, err := loadLibrary(dir, cmd.ErrOrStderr())
 			if err != nil {
@@ -199,7 +201,7 @@ do not keep a module from loading.
 With no problems it prints "ok: N modules" (and how many translations and warnings) and exits
 with status 0; otherwise it exits with status 1.`,
 		Example: `  workshop content validate ./modules
-  workshop content validate ./modules/budget.yaml ./modules/roundtable.yaml`,
+  workshop content validate modules/budget.yaml modules/roundtable.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return fmt.Errorf("%s expects at least one file or directory (see `%s --help`)", cmd.CommandPath(), cmd.CommandPath())

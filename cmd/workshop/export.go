@@ -23,7 +23,7 @@ func newExportCmd(g *globals) *cobra.Command {
 	var flags tui.ExportFlags
 	var out string
 	cmd := &cobra.Command{
-		Use:   "export CODE --format csv|xlsx|json|md|html [-o FILE] [flags]",
+		Use:   "export CODE",
 		Short: "Export a cohort's progress and work for reporting",
 		Long: `Export what a cohort did: progress, time per step, all work, vote and matrix results and the
 facilitation timeline. Writes to standard output, or to FILE with -o (replaced only once the
@@ -92,6 +92,8 @@ their owner only: they hold people's names and work.
 	}
 	flags.Bind(cmd)
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE instead of standard output (with --all and a format other than json: a directory)")
+	cmd.ValidArgsFunction = completeCohorts(g)
+	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats) // the flag exists: Bind made it
 	return cmd
 }
 

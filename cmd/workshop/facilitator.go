@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"workshop/session"
+	"workshop/tui"
 )
 
 func newFacilitatorCmd(g *globals) *cobra.Command {
@@ -22,7 +22,7 @@ once, without restarting the server.`,
 	}
 	var keyFile string
 	add := &cobra.Command{
-		Use:   `add NAME ["ssh-ed25519 AAAA..."] [--key-file FILE]`,
+		Use:   "add NAME [KEY]",
 		Short: "Register a facilitator by name and public key",
 		Example: `  workshop facilitator add ana --key-file ~/.ssh/id_ed25519.pub
   workshop facilitator add ana "ssh-ed25519 AAAAC3Nza... ana@laptop"`,
@@ -86,18 +86,18 @@ once, without restarting the server.`,
 				fmt.Fprintln(cmd.OutOrStdout(), "No facilitators yet. Add one: workshop facilitator add NAME --key-file ~/.ssh/id_ed25519.pub")
 				return nil
 			}
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "NAME\tKEY FINGERPRINT\tADDED")
+			var rows [][]string
 			for _, f := range fs {
-				fmt.Fprintf(tw, "%s\t%s\t%s\n", f.Name, f.Fingerprint, f.AddedAt.Format("2006-01-02 15:04"))
+				rows = append(rows, []string{f.Name, f.Fingerprint, f.AddedAt.Format("2006-01-02 15:04")})
 			}
-			return tw.Flush()
+			return tui.WriteColumns(cmd.OutOrStdout(), []string{"NAME", "KEY FINGERPRINT", "ADDED"}, rows)
 		},
 	}
 	remove := &cobra.Command{
-		Use:   "remove NAME",
-		Short: "Remove a facilitator; their key stops working at once",
-		Args:  exactArgs(1, "one NAME"),
+		Use:               "remove NAME",
+		Short:             "Remove a facilitator; their key stops working at once",
+		Args:              exactArgs(1, "one NAME"),
+		ValidArgsFunction: completeFacilitators(g),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := g.openStore()
 			if err != nil {

@@ -16,7 +16,7 @@ func newLoadtestCmd() *cobra.Command {
 		keyFile string
 	)
 	cmd := &cobra.Command{
-		Use:   "loadtest --addr HOST:PORT --participants N [--cohort CODE] [--facilitator-key FILE] [--ramp R] [--rounds K] [--submit]",
+		Use:   "loadtest",
 		Short: "Measure your own server with many real SSH sessions (loopback only)",
 		Long: `Open N real SSH sessions, each with an 80×24 terminal drawn by a terminal emulator, join them
 without keys to a cohort, wait until every screen shows the step, then have a facilitator move the
@@ -30,11 +30,13 @@ Only for servers you run on this machine: an address that does not resolve to lo
 (127.0.0.0/8, ::1) is refused unless you add --i-own-this-server. Without --cohort it creates a
 cohort on --module with the facilitator key. The key must be a registered facilitator's
 unencrypted private key (workshop facilitator add NAME --key-file KEY.pub).`,
-		Example: `  workshop loadtest --addr 127.0.0.1:2222 --participants 50 --facilitator-key ./fac_ed25519 --rounds 5
-  workshop loadtest --addr 127.0.0.1:2222 --participants 500 --ramp 100 --facilitator-key ./fac_ed25519 \
-      --rounds 10 --submit --debug-url http://127.0.0.1:6060
-  workshop loadtest --addr 127.0.0.1:2222 --participants 2000 --cohorts 20 --move-all --facilitator-key ./fac_ed25519
-  workshop loadtest --addr 127.0.0.1:2222 --participants 20 --cohort K7MQ2P --rounds 0`,
+		Example: `  workshop loadtest --participants 50 --facilitator-key ./fac --rounds 5
+  workshop loadtest --participants 500 --ramp 100 --rounds 10 --submit \
+    --facilitator-key ./fac --debug-url http://127.0.0.1:6060
+  workshop loadtest --participants 2000 --cohorts 20 --move-all \
+    --facilitator-key ./fac
+  workshop loadtest --addr 127.0.0.1:2022 --participants 20 \
+    --cohort K7MQ2P --rounds 0`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if keyFile != "" {
@@ -61,7 +63,7 @@ unencrypted private key (workshop facilitator add NAME --key-file KEY.pub).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&cfg.Addr, "addr", "127.0.0.1:2222", "SSH address of the server to load, HOST:PORT (loopback only)")
+	f.StringVar(&cfg.Addr, "addr", "127.0.0.1:2222", "the SSH address of the server to load, HOST:PORT (loopback only)")
 	f.IntVar(&cfg.Participants, "participants", 10, fmt.Sprintf("sessions to open, 1 to %d", loadtest.MaxParticipants))
 	f.StringVar(&cfg.Cohort, "cohort", "", "join code of the cohort to join (default: create one with the facilitator key)")
 	f.IntVar(&cfg.Cohorts, "cohorts", 1, fmt.Sprintf("without --cohort: create this many cohorts (1 to %d) and spread the participants over them", loadtest.MaxCohorts))
@@ -77,5 +79,6 @@ unencrypted private key (workshop facilitator add NAME --key-file KEY.pub).`,
 	f.StringVar(&cfg.DebugURL, "debug-url", "", "the server's debug endpoint, e.g. http://127.0.0.1:6060, for its CPU, memory and counters")
 	f.DurationVar(&cfg.Timeout, "timeout", 2*time.Minute, "longest wait for any one thing: a join, a move on every screen, the submissions")
 	f.BoolVar(&cfg.AllowRemote, "i-own-this-server", false, "allow an address that is not loopback: only for a server you own and may load")
+	_ = cmd.RegisterFlagCompletionFunc("module", completeModules) // the flag exists: made above
 	return cmd
 }

@@ -9,12 +9,14 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 
 	"workshop/session/sqlite"
+	"workshop/tui"
 )
 
 func main() {
@@ -30,7 +32,19 @@ func execute(ctx context.Context, root *cobra.Command, args []string, stdout, st
 	root.SetOut(out)
 	root.SetErr(stderr)
 	root.SetArgs(args)
-	if err := fang.Execute(ctx, root, fang.WithVersion(readVersion().String()), fang.WithErrorHandler(oneLineError)); err != nil {
+	// The commands cobra adds by itself are there before help is laid out, so that their
+	// names count in the width of the command list.
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd(args...)
+	// Completions print descriptions one per line: they get them as written.
+	completing := len(args) > 0 && (strings.HasPrefix(args[0], "__complete") || args[0] == "completion")
+	layoutHelp(root, helpWidth(), !completing)
+	opts := []fang.Option{
+		fang.WithVersion(readVersion().String()),
+		fang.WithErrorHandler(oneLineError),
+		fang.WithoutManpage(), // newManCmd makes it, with more sections
+	}
+	if err := fang.Execute(ctx, root, opts...); err != nil {
 		return 1
 	}
 	if out.err != nil {
@@ -102,7 +116,7 @@ All data (an SQLite file and the server's host key) lives in one directory, --da
 Every command works while the server is running.`,
 		Example: `  workshop serve
   workshop facilitator add ana --key-file ~/.ssh/id_ed25519.pub
-  workshop cohort create --module service-digitisation --name "Tuesday group"`,
+  workshop cohort create --module warmup --name "Tuesday group"`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
@@ -110,7 +124,10 @@ Every command works while the server is running.`,
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see `%s --help`)", err, cmd.CommandPath())
 	})
-	root.AddCommand(newServeCmd(g), newFacilitatorCmd(g), newCohortCmd(g), newContentCmd(), newExportCmd(g), newBackupCmd(g), newCheckCmd(g), newHealthCmd(), newLoadtestCmd())
+	root.AddCommand(newServeCmd(g), newFacilitatorCmd(g), newCohortCmd(g), newContentCmd(), newExportCmd(g), newBackupCmd(g), newCheckCmd(g), newHealthCmd(), newLoadtestCmd(), newManCmd())
+	tui.StrictGroups(root, func(c *cobra.Command) (string, string) {
+		return c.CommandPath(), "`" + c.CommandPath() + " --help`"
+	})
 	return root
 }
 

@@ -74,7 +74,8 @@ still logging in are limited in total (--max-startups) and per address; one conn
 most --max-sessions sessions; a peer that stops answering keepalives is disconnected and shows
 offline. Window sizes, pastes and typing speed are bounded per session.`,
 		Example: `  workshop serve
-  workshop serve --listen :2222 --data /var/lib/workshop --content ./modules
+  workshop serve --listen :22 --data /var/lib/workshop --content ./modules
+  workshop serve --host-key /etc/ssh/ssh_host_ed25519_key
   WORKSHOP_LISTEN=127.0.0.1:2022 workshop serve --log-format json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -103,6 +104,8 @@ offline. Window sizes, pastes and typing speed are bounded per session.`,
 	cmd.Flags().StringVar(&cfg.logLevel, "log-level", envOr("WORKSHOP_LOG_LEVEL", "info"), "least severe log lines written: debug, info, warn or error (env WORKSHOP_LOG_LEVEL)")
 	cmd.Flags().StringVar(&cfg.debugAddr, "debug-addr", envOr("WORKSHOP_DEBUG_ADDR", ""), "serve health (/healthz), Prometheus metrics (/metrics), pprof and live counters on this loopback HOST:PORT, e.g. 127.0.0.1:6060 (off by default; env WORKSHOP_DEBUG_ADDR)")
 	cmd.Flags().BoolVar(&cfg.debugRemote, "debug-allow-remote", false, "allow --debug-addr to be an address other machines can reach (profiles reveal what the server holds)")
+	_ = cmd.RegisterFlagCompletionFunc("log-format", completeWords("text", "for a person at a terminal", "json", "for a log collector")) // the flags exist: made above
+	_ = cmd.RegisterFlagCompletionFunc("log-level", completeWords("debug", "everything", "info", "sessions, cohorts, start and stop", "warn", "problems worth a look", "error", "failures only"))
 	cfg.limits = tui.DefaultConnLimits
 	cfg.stopGrace = defaultStopGrace
 	lim, fl := &cfg.limits, cmd.Flags()
