@@ -15,7 +15,7 @@ COMMIT    ?= $(shell git rev-parse HEAD 2>/dev/null)
 DATE      ?= $(shell git log -1 --format=%cI 2>/dev/null)
 LDFLAGS   := -X main.version=$(VERSION) -X main.commit=$(COMMIT) -X main.date=$(DATE)
 
-.PHONY: run build test test-race test-short fuzz bench vet lint clean
+.PHONY: run build test test-race test-short fuzz bench vet lint release-tools clean
 
 ## run: build and start the server on $(LISTEN) with data under $(DATA)
 run: build
@@ -65,11 +65,25 @@ VULNDB_VERSION        := v0.0.0-20261105234957-e22db6528018
 # Named by the Go release too: a tool built by an older Go cannot read code that needs a newer one.
 GOLANGCI_LINT         := $(TOOLS)/golangci-lint-$(GOLANGCI_LINT_VERSION)-$(GOTOOLCHAIN)
 GOVULNCHECK           := $(TOOLS)/govulncheck-$(GOVULNCHECK_VERSION)-$(GOTOOLCHAIN)
+# The release tool (.goreleaser.yaml). Building it takes minutes, so lint checks the release
+# configuration with it only once `make release-tools` has installed it.
+GORELEASER_VERSION    := v2.15.1
+GORELEASER            := $(TOOLS)/goreleaser-$(GORELEASER_VERSION)-$(GOTOOLCHAIN)
 
-## lint: golangci-lint (.golangci.yml) and govulncheck, each at its pinned version
+## lint: golangci-lint (.golangci.yml) and govulncheck, each at its pinned version, and
+##       goreleaser check on .goreleaser.yaml when goreleaser is installed (make release-tools)
 lint: $(GOLANGCI_LINT) $(GOVULNCHECK)
 	$(GOLANGCI_LINT) run $(PKGS)
 	GO="$(GO)" TOOLS="$(TOOLS)" GOVULNCHECK="$(GOVULNCHECK)" VULNDB_VERSION=$(VULNDB_VERSION) .ci/vulncheck $(PKGS)
+	@if [ -x "$(GORELEASER)" ]; then echo "$(GORELEASER) check"; "$(GORELEASER)" check; \
+	else echo "goreleaser check: NOT RUN, goreleaser is not installed (make release-tools installs it, in minutes)"; fi
+
+## release-tools: install goreleaser $(GORELEASER_VERSION) into bin/tools (slow: a large build)
+release-tools: $(GORELEASER)
+
+$(GORELEASER):
+	GOBIN=$(TOOLS)/.install $(GO) install github.com/goreleaser/goreleaser/v2@$(GORELEASER_VERSION)
+	mv $(TOOLS)/.install/goreleaser $@
 
 $(GOLANGCI_LINT):
 	GOBIN=$(TOOLS)/.install $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
