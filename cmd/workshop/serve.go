@@ -62,20 +62,13 @@ func newServeCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Run the SSH server participants and facilitators connect to",
-		Long: `Run the workshop SSH server. It creates the data directory, the SQLite database and an
-ed25519 host key on first start. Participants join with ` + "`ssh -p PORT HOST`" + `; a registered
-facilitator key gets the facilitator console. Stop it with Ctrl+C (or SIGTERM): new connections
-are refused, every connected person is told the server is restarting and how to reconnect (with
-their rejoin code), their terminal is put back as it was, and what they typed is stored before
-the server exits.
-
-Every client is bounded: a connection must ask for a session within --login-grace; connections
-still logging in are limited in total (--max-startups) and per address; one connection holds at
-most --max-sessions sessions; a peer that stops answering keepalives is disconnected and shows
-offline. Window sizes, pastes and typing speed are bounded per session.`,
+		Long: "Run the workshop SSH server. It creates the data directory, the SQLite database and an ed25519 host key on first start (or serves with the key given with --host-key), and prints the key's SHA256 fingerprint, which ssh shows people the first time they connect. Participants join with `ssh -p PORT HOST`; a registered facilitator key gets the facilitator console.\n\n" +
+			"SIGHUP reads the module files again (as `ssh HOST content reload` does); cohorts keep the version they started with. Ctrl+C or SIGTERM stops it: new connections are refused, every connected person is told the server is restarting and how to reconnect (with their rejoin code), their terminal is put back as it was, and what they typed is stored before the server exits.\n\n" +
+			"Every client is bounded: a connection must ask for a session within --login-grace; connections still logging in are limited in total (--max-startups) and per address; one connection holds at most --max-sessions sessions; a peer that stops answering keepalives is disconnected and shows offline. Window sizes, pastes and typing speed are bounded per session.\n\n" +
+			"With --debug-addr it serves /healthz, Prometheus metrics at /metrics, and profiles, on loopback. Running it as a service: docs/deploy.md.",
 		Example: `  workshop serve
   workshop serve --listen :22 --data /var/lib/workshop --content ./modules
-  workshop serve --host-key /etc/ssh/ssh_host_ed25519_key
+  workshop serve --host-key /srv/keys/workshop_ed25519
   WORKSHOP_LISTEN=127.0.0.1:2022 workshop serve --log-format json`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
