@@ -53,6 +53,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzTranslation$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s ./content/
 	$(GO) test -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=$(FUZZTIME) ./session/work/
 	$(GO) test -run='^$$' -fuzz='^FuzzPasteBound$$' -fuzztime=$(FUZZTIME) ./tui/
+	$(GO) test -run='^$$' -fuzz='^FuzzReflow$$' -fuzztime=$(FUZZTIME) ./tui/
 	$(GO) test -run='^$$' -fuzz='^FuzzEdit$$' -fuzztime=$(FUZZTIME) ./tui/textedit/
 
 # Static-check tools, installed from the module proxy at these versions into bin/tools.

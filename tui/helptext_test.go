@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -54,4 +55,27 @@ Formats:
 	if got := Reflow("see --startup-queue-per-address now", 10); got != "see\n--startup-queue-per-address\nnow" {
 		t.Errorf("long word: %q", got)
 	}
+}
+
+// Whatever the text and width, reflowing keeps every word, in order, and no line is wider than
+// the width unless it holds a single word (or an item's term) that is wider.
+func FuzzReflow(f *testing.F) {
+	f.Add("Every client is bounded: --login-grace and\n  csv   a sheet\n        more\n\n  workshop serve", 40)
+	f.Add("日本語 🎉 café -- a-b-c", 5)
+	f.Add("- item one\n  continued\n* item two", 12)
+	f.Fuzz(func(t *testing.T, text string, width int) {
+		// Help texts are written in the source: valid UTF-8, no tabs or escape sequences.
+		if width < 1 || width > 200 || len(text) > 4000 || !utf8.ValidString(text) || strings.ContainsAny(text, "\t\r\x1b") {
+			return
+		}
+		out := Reflow(text, width)
+		if strings.Join(strings.Fields(out), " ") != strings.Join(strings.Fields(text), " ") {
+			t.Fatalf("words changed:\n%q\n%q", text, out)
+		}
+		for _, l := range strings.Split(out, "\n") {
+			if ansi.StringWidth(l) > width && len(strings.Fields(l)) > 2 {
+				t.Fatalf("line %q is %d wide at width %d", l, ansi.StringWidth(l), width)
+			}
+		}
+	})
 }
