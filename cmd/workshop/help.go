@@ -36,13 +36,11 @@ const (
 // else $COLUMNS, else 80; never more than Fang's widest. Fang is told the same width (through
 // the variable its own tests set), so that it does not wrap again what is laid out here.
 func helpWidth() int {
-	w := 0
+	w := 80
 	if tw, _, err := term.GetSize(os.Stdout.Fd()); err == nil && tw > 0 {
 		w = tw
 	} else if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
 		w = n
-	} else {
-		w = 80
 	}
 	w = min(w, fangMaxWidth)
 	if os.Getenv("__FANG_TEST_WIDTH") == "" {
