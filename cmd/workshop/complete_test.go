@@ -33,7 +33,7 @@ func TestValueCompletions(t *testing.T) {
 	if got := strings.Join(complete(t, "export", "--data", dir, ""), " "); got != code {
 		t.Errorf("export CODE completes to %q, want %q", got, code)
 	}
-	if got := strings.Join(complete(t, "export", code, "--format", ""), " "); got != "csv json md html" {
+	if got := strings.Join(complete(t, "export", code, "--format", ""), " "); got != "csv xlsx json md html" {
 		t.Errorf("--format completes to %q", got)
 	}
 	mods := strings.Join(complete(t, "cohort", "create", "--content", "testdata/modules", "--module", ""), " ")

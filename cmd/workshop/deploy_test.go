@@ -225,7 +225,11 @@ func TestGoreleaserConfig(t *testing.T) {
 		if len(matches) == 0 {
 			t.Skip("goreleaser is not installed (make release-tools installs it): only the text is checked")
 		}
-		gr = matches[len(matches)-1]
+		// Absolute: the command runs from the repository root, where a relative path would
+		// name another file.
+		if gr, err = filepath.Abs(matches[len(matches)-1]); err != nil {
+			t.Fatal(err)
+		}
 	}
 	check := exec.Command(gr, "check")
 	check.Dir = filepath.Join("..", "..")

@@ -39,8 +39,8 @@ their owner only: they hold people's names and work.
 		Example: `  workshop export K7MQ2P --format csv -o cohort.csv
   workshop export K7MQ2P --format csv --table long -o long.csv
   workshop export K7MQ2P --format xlsx -o cohort.xlsx
-  workshop export K7MQ2P --format html --tz America/Sao_Paulo -o report.html
-  workshop export K7MQ2P --format json | jq '.steps[] | {title, completion}'
+  workshop export K7MQ2P --format html --tz Europe/Rome -o report.html
+  workshop export K7MQ2P --format json | jq '.steps[].title'
   workshop export --all --format md -o reports/`,
 		Args: flags.Args,
 		RunE: func(cmd *cobra.Command, args []string) error {
