@@ -693,37 +693,74 @@ func TestLiveStateSurvivesRestart(t *testing.T) {
 	}
 }
 
-// Several facilitators acting at once: every action lands, and memory agrees with the store.
+// Several facilitators acting at once: every action succeeds and lands exactly once (three
+// pressing "next" together move the cohort three steps, and three "previous" bring it back),
+// and memory agrees with the store.
 func TestFacilitatorsActingTogether(t *testing.T) {
 	f := newFacFixture(t)
 	ctx := context.Background()
 	f.join(t, "Ana", "Bea", "Cai", "Dan")
+	names := []string{"ana", "bo", "cy"}
+	errs := make(chan error, len(names)*10)
 	var wg sync.WaitGroup
-	for i, name := range []string{"ana", "bo", "cy"} {
+	for i, name := range names {
 		who := session.ShellActor(name)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range 10 {
+				var err error
+				// Each facilitator moves forward once before moving back once, so the cohort
+				// stays within its six steps however the moves interleave.
 				switch (i + j) % 5 {
 				case 0:
-					_ = f.h.MoveBy(ctx, who, 1)
+					if j < 5 {
+						err = f.h.MoveBy(ctx, who, 1)
+					} else {
+						err = f.h.MoveBy(ctx, who, -1)
+					}
 				case 1:
-					_ = f.h.UndoMove(ctx, who)
+					err = f.h.Lock(ctx, who, "think")
 				case 2:
-					_ = f.h.Announce(ctx, who, fmt.Sprintf("%s says %d", name, j))
+					err = f.h.Announce(ctx, who, fmt.Sprintf("%s says %d", name, j))
 				case 3:
-					_, _ = f.h.SplitTeams(ctx, who, session.TeamPlan{Count: 2})
+					_, err = f.h.SplitTeams(ctx, who, session.TeamPlan{Count: 2})
 				case 4:
-					_ = f.h.StartTimer(ctx, who, time.Duration(j+1)*time.Minute)
+					err = f.h.StartTimer(ctx, who, time.Duration(j+1)*time.Minute)
+				}
+				if err != nil {
+					errs <- fmt.Errorf("%s, action %d: %w", name, j, err)
 				}
 			}
 		}()
 	}
 	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
 	s, stored := f.h.Snapshot(), f.stored(t)
-	if s.Cohort.Step != stored.Step || s.Cohort.Live.Announcement.Text != stored.Live.Announcement.Text || s.Cohort.Live.Timer.Total != stored.Live.Timer.Total {
+	if s.Cohort.Step != 0 || stored.Step != 0 {
+		t.Errorf("three moves forward and three back end on step %d (stored %d), not the first", s.Cohort.Step+1, stored.Step+1)
+	}
+	if s.Cohort.Live.Announcement.Text != stored.Live.Announcement.Text || s.Cohort.Live.Timer.Total != stored.Live.Timer.Total {
 		t.Errorf("memory %+v disagrees with store %+v", s.Cohort, stored)
+	}
+	tl, err := f.st.Timeline(ctx, f.c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moves := 0
+	for _, ev := range tl {
+		if ev.Action == "step" {
+			moves++
+		}
+	}
+	if moves != 6 {
+		t.Errorf("%d moves recorded, want 6", moves)
+	}
+	if err := f.h.UndoMove(ctx, session.ShellActor("ana")); err != nil || f.h.Snapshot().Cohort.Step != 1 {
+		t.Errorf("undo after the last move back: %v, on step %d (want 2)", err, f.h.Snapshot().Cohort.Step+1)
 	}
 	storedTeams, _ := f.st.Teams(ctx, f.c.ID)
 	if len(storedTeams) != 2 || storedTeams[0].ID != s.Teams[0].ID {
