@@ -279,93 +279,50 @@ func (h *Hub) Items(ctx context.Context, pid int64, stepID string) ([]work.Item,
 	if ok {
 		team = me.p.TeamID
 	}
-	teamOf := map[int64]int64{}
-	for _, mb := range h.members {
-		teamOf[mb.p.ID] = mb.p.TeamID
-	}
 	h.state.Unlock()
 	if pid != 0 && !ok {
 		return nil, fmt.Errorf("participant %d is not in cohort %s", pid, h.code)
 	}
-	onlyTeam := ex.Team && pid != 0
-	if onlyTeam && team == 0 {
+	if !ex.Team || pid == 0 {
+		team = 0 // the whole cohort's items
+	} else if team == 0 {
 		return nil, ErrNoTeam
 	}
 	arts, boards, err := h.StepWork(ctx, ex.From)
 	if err != nil {
 		return nil, err
 	}
-	var items []work.Item
-	add := func(schema int, data []byte) {
-		v, err := work.Decode(from, schema, data)
-		if err != nil {
-			return
-		}
-		if l, ok := v.(*work.List); ok {
-			items = append(items, l.Items...)
-		}
-	}
-	for _, b := range boards {
-		if onlyTeam && b.Owner != OwnerTeam(team) {
-			continue
-		}
-		add(b.Schema, b.Data)
-	}
-	if !from.Team && !from.Anonymous {
-		for _, a := range arts {
-			if onlyTeam && teamOf[a.ParticipantID] != team {
-				continue
-			}
-			add(a.Schema, a.Data)
-		}
-	}
-	for i := range items {
-		if from.Anonymous {
-			items[i].By = 0
-		}
-	}
-	return items, nil
+	return StepItems(from, boards, arts, h.teamOf(), team), nil
 }
 
-// VoteTally adds up the votes of a vote step over the items it works on; for a team vote,
-// teamID selects the team (0 for the whole cohort).
+// VoteTally adds up the votes of a vote step over the items it works on (see TallyVote); for a
+// team vote, teamID selects the team (0 for the whole cohort).
 func (h *Hub) VoteTally(ctx context.Context, stepID string, teamID int64) ([]work.Tally, error) {
 	ex, err := h.exerciseOf(stepID)
 	if err != nil {
 		return nil, err
 	}
-	pid := int64(0)
-	if ex.Team && teamID != 0 {
-		h.state.Lock()
-		for _, mb := range h.members {
-			if mb.p.TeamID == teamID {
-				pid = mb.p.ID
-				break
-			}
-		}
-		h.state.Unlock()
+	if ex.From == "" {
+		return nil, fmt.Errorf("step %q draws on no earlier step", stepID)
 	}
-	items, err := h.Items(ctx, pid, stepID)
+	from, err := h.exerciseOf(ex.From)
 	if err != nil {
 		return nil, err
 	}
-	arts, _, err := h.StepWork(ctx, stepID)
+	if !ex.Team {
+		teamID = 0
+	}
+	fromArts, fromBoards, err := h.StepWork(ctx, ex.From)
+	if err != nil {
+		return nil, err
+	}
+	ballots, _, err := h.StepWork(ctx, stepID)
 	if err != nil {
 		return nil, err
 	}
 	teamOf := h.teamOf()
-	var votes []*work.Vote
-	for _, a := range arts {
-		if teamID != 0 && teamOf[a.ParticipantID] != teamID {
-			continue
-		}
-		if v, err := work.Decode(ex, a.Schema, a.Data); err == nil {
-			if vote, ok := v.(*work.Vote); ok {
-				votes = append(votes, vote)
-			}
-		}
-	}
-	return work.TallyVotes(items, votes), nil
+	tally, _ := TallyVote(ex, StepItems(from, fromBoards, fromArts, teamOf, teamID), ballots, teamOf, teamID)
+	return tally, nil
 }
 
 // ScaleResults returns how the cohort rated each statement of a scale step.

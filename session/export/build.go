@@ -53,6 +53,7 @@ func Build(ctx context.Context, m *session.Manager, cohortID int64, st Stamp) (*
 	b.cohort(c)
 	b.steps()
 	b.people(rec.Participants, rec.Teams)
+	b.stored(rec.Artifacts, rec.Boards)
 	b.work(rec.Artifacts, rec.Boards)
 	b.progress(rec.Artifacts, rec.TimeOnSteps(mod, at))
 	b.results(c)
@@ -120,6 +121,10 @@ type builder struct {
 	// what is left out of the report for anonymity, since results are computed from it.
 	arts   map[string][]decoded
 	boards map[string][]decoded
+	// The stored artifacts and boards of each step, cleaned of control sequences, for the
+	// results that session works out from stored work (items, tallies).
+	storedArts   map[string][]session.Artifact
+	storedBoards map[string][]session.Board
 }
 
 // decoded is one stored artifact or board with its decoded work.
@@ -346,6 +351,24 @@ func (b *builder) work(arts []session.Artifact, boards []session.Board) {
 	}
 }
 
+// stored files the stored artifacts and boards by step, cleaned of control sequences.
+func (b *builder) stored(arts []session.Artifact, boards []session.Board) {
+	b.storedArts = map[string][]session.Artifact{}
+	b.storedBoards = map[string][]session.Board{}
+	for _, a := range arts {
+		if data, err := session.CleanJSON(a.Data); err == nil {
+			a.Data = data
+			b.storedArts[a.StepID] = append(b.storedArts[a.StepID], a)
+		}
+	}
+	for _, bd := range boards {
+		if data, err := session.CleanJSON(bd.Data); err == nil {
+			bd.Data = data
+			b.storedBoards[bd.StepID] = append(b.storedBoards[bd.StepID], bd)
+		}
+	}
+}
+
 // anonymise drops authors from the decoded work of an anonymous board and puts its items in
 // text order, so that neither a stored author nor the order of writing reaches any format.
 func anonymise(v any) {
@@ -353,15 +376,8 @@ func anonymise(v any) {
 		for i := range l.Items {
 			l.Items[i].By, l.Items[i].EditedBy = 0, 0
 		}
-		sortItems(l.Items)
+		session.SortItems(l.Items)
 	}
-}
-
-// sortItems orders items by text, then id, independent of who wrote them or when.
-func sortItems(items []work.Item) {
-	slices.SortStableFunc(items, func(x, y work.Item) int {
-		return cmp.Or(cmp.Compare(strings.ToLower(x.Text), strings.ToLower(y.Text)), cmp.Compare(x.Text, y.Text), cmp.Compare(x.ID, y.ID))
-	})
 }
 
 // isSharedMarker says whether a participant's artifact only records work on a shared board.

@@ -3,6 +3,7 @@ package export
 import (
 	"encoding/json"
 
+	"workshop/session"
 	"workshop/session/work"
 )
 
@@ -74,7 +75,7 @@ func exportData(v any, anonymous bool) (json.RawMessage, error) {
 		items := w.Items
 		if anonymous {
 			items = append([]work.Item(nil), items...)
-			sortItems(items)
+			session.SortItems(items)
 		}
 		l := listData{Items: make([]itemData, 0, len(items))}
 		for _, it := range items {

@@ -2,7 +2,6 @@ package export
 
 import (
 	"math"
-	"slices"
 
 	"workshop/content"
 	"workshop/session"
@@ -44,40 +43,14 @@ func (b *builder) results(c session.Cohort) {
 }
 
 // items returns the list items a vote or matrix works on, from the step it draws on: within
-// one team's board and teammates' lists, or (team 0) everything the cohort wrote. Items of an
-// anonymous list come without author, in text order.
+// one team's board and teammates' lists, or (team 0) everything the cohort wrote, as every
+// screen lists them (session.StepItems).
 func (b *builder) items(fromID string, team int64) []work.Item {
 	from, ok := b.ex[fromID]
 	if !ok {
 		return nil
 	}
-	var items []work.Item
-	for _, d := range b.boards[fromID] {
-		if team != 0 && (d.owner.Type != OwnerTeam || d.team != team) {
-			continue
-		}
-		if l, ok := d.v.(*work.List); ok {
-			items = append(items, l.Items...)
-		}
-	}
-	if !from.Team && !from.Anonymous {
-		for _, d := range b.arts[fromID] {
-			if team != 0 && d.team != team {
-				continue
-			}
-			if l, ok := d.v.(*work.List); ok {
-				items = append(items, l.Items...)
-			}
-		}
-	}
-	if from.Anonymous {
-		items = slices.Clone(items)
-		for i := range items {
-			items[i].By, items[i].EditedBy = 0, 0
-		}
-		sortItems(items)
-	}
-	return items
+	return session.StepItems(from, b.storedBoards[fromID], b.storedArts[fromID], b.teamOf, team)
 }
 
 // scopes lists the teams a team exercise is tallied for, or the cohort alone.
@@ -96,23 +69,10 @@ func (b *builder) vote(c session.Cohort, stepID string, ex *content.Exercise) *V
 	vs := c.Live.Vote(stepID)
 	res := &VoteResult{Closed: vs.Closed, Revealed: vs.Revealed, Tallies: []Tally{}}
 	for _, scope := range b.scopes(ex) {
-		var votes []*work.Vote
-		voters := 0
-		for _, d := range b.arts[stepID] {
-			v, ok := d.v.(*work.Vote)
-			if !ok || (scope.TeamID != 0 && d.team != scope.TeamID) {
-				continue
-			}
-			votes = append(votes, v)
-			for _, n := range v.Dots {
-				if n > 0 {
-					voters++
-					break
-				}
-			}
-		}
+		// The same tally the facilitator's console and the participants' screens show.
+		tally, voters := session.TallyVote(ex, b.items(ex.From, scope.TeamID), b.storedArts[stepID], b.teamOf, scope.TeamID)
 		t := Tally{Scope: scope, Voters: voters, Items: []TallyItem{}}
-		for _, ti := range work.TallyVotes(b.items(ex.From, scope.TeamID), votes) {
+		for _, ti := range tally {
 			t.Items = append(t.Items, TallyItem{ID: ti.Item.ID, Text: ti.Item.Text, Dots: ti.Dots})
 		}
 		res.Tallies = append(res.Tallies, t)
