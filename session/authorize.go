@@ -17,7 +17,7 @@ type Actor struct {
 // KeyActor is the facilitator whose key authenticated a connection (nobody, for keyless).
 func KeyActor(id Identity) Actor { return Actor{fingerprint: id.Fingerprint} }
 
-// ShellActor is a person at the server's shell, recorded in the timeline under name ("cli").
+// ShellActor is a person at the server's shell, recorded in the timeline under name.
 func ShellActor(name string) Actor { return Actor{shell: name} }
 
 // EForbidden is the code of a refusal to someone who may not do what they asked.

@@ -591,16 +591,16 @@ type CohortInfo struct {
 	// Steps is the number of steps of that module version.
 	Steps        int
 	Participants int
-	// Online counts open participant screens; it is known only for cohorts loaded on this
-	// server since it started (and is 0 otherwise, which is also the truth).
+	// Online counts the participants connected now.
 	Online int
 	// LastActivity is the latest of the last facilitator action and the last time a
-	// participant was seen.
+	// participant was seen; now while someone is online.
 	LastActivity time.Time
 }
 
 // CohortOverview lists every cohort, newest first, with its participants and last activity.
-// Only a facilitator may read it.
+// Only a facilitator may read it. It reads the store alone, so the server and a command run
+// beside it list the same.
 func (m *Manager) CohortOverview(ctx context.Context, by Actor) ([]CohortInfo, error) {
 	if _, err := m.Authorize(ctx, by); err != nil {
 		return nil, err
@@ -609,35 +609,25 @@ func (m *Manager) CohortOverview(ctx context.Context, by Actor) ([]CohortInfo, e
 	if err != nil {
 		return nil, err
 	}
+	now := m.now()
 	out := make([]CohortInfo, 0, len(cs))
 	for _, c := range cs {
 		info := CohortInfo{Cohort: c, LastActivity: c.UpdatedAt}
-		m.mu.Lock()
-		h := m.hubs[c.ID]
-		m.mu.Unlock()
-		if h != nil {
-			s := h.Snapshot()
-			info.Cohort = s.Cohort
-			info.Online, _, info.Participants = s.Counts()
-			for _, p := range s.Roster {
-				if p.LastSeen.After(info.LastActivity) {
-					info.LastActivity = p.LastSeen
-				}
+		ps, err := m.store.Participants(ctx, c.ID)
+		if err != nil {
+			return nil, fmt.Errorf("count participants of %s: %w", c.Code, err)
+		}
+		info.Participants = len(ps)
+		for _, p := range ps {
+			if p.LastSeen.After(info.LastActivity) {
+				info.LastActivity = p.LastSeen
 			}
-			if info.Online > 0 {
-				info.LastActivity = m.now()
+			if !p.OnlineSince.IsZero() {
+				info.Online++
 			}
-		} else {
-			ps, err := m.store.Participants(ctx, c.ID)
-			if err != nil {
-				return nil, fmt.Errorf("count participants of %s: %w", c.Code, err)
-			}
-			info.Participants = len(ps)
-			for _, p := range ps {
-				if p.LastSeen.After(info.LastActivity) {
-					info.LastActivity = p.LastSeen
-				}
-			}
+		}
+		if info.Online > 0 {
+			info.LastActivity = now
 		}
 		if mod, err := m.Module(ctx, c); err == nil {
 			info.ModuleTitle, info.Steps = mod.Title, len(mod.Steps)

@@ -54,6 +54,11 @@ type Store interface {
 	UpdateParticipant(ctx context.Context, p Participant) error
 	// TouchParticipant records that the participant was seen at t.
 	TouchParticipant(ctx context.Context, id int64, t time.Time) error
+	// SetPresence records that the participant came online (their first screen opened) or
+	// went offline (their last one closed) at t, and was seen then.
+	SetPresence(ctx context.Context, id int64, online bool, t time.Time) error
+	// ClearPresence records everyone as offline; a server calls it as it starts.
+	ClearPresence(ctx context.Context) error
 
 	// SaveArtifact inserts or replaces the artifact for (cohort, step, participant).
 	SaveArtifact(ctx context.Context, a Artifact) error

@@ -110,9 +110,7 @@ func (s *Subscription) Close() {
 		if ok {
 			ctx := context.Background()
 			h.storeTime(ctx, spent, Clock{At: stopped})
-			if err := h.m.store.TouchParticipant(ctx, s.pid, h.m.now()); err != nil {
-				h.m.log.Warn("touch participant", "err", err)
-			}
+			h.storePresence(ctx, mb)
 		}
 	})
 }
@@ -143,11 +141,10 @@ func (h *Hub) Subscribe(ctx context.Context, pid int64) (*Subscription, error) {
 		h.viewLocked(s, h.module.Steps[stepOf(h.cohort, h.module, mb.p)].ID)
 	}
 	s.wake(h.seq.Load())
+	mb := h.byID[pid]
 	h.state.Unlock()
 	if pid != 0 {
-		if err := h.m.store.TouchParticipant(ctx, pid, h.m.now()); err != nil {
-			h.m.log.Warn("touch participant", "err", err)
-		}
+		h.storePresence(ctx, mb)
 	}
 	if !clock.IsZero() {
 		// Stored so that an export, even from another process, counts the time so far.
@@ -156,6 +153,20 @@ func (h *Hub) Subscribe(ctx context.Context, pid int64) (*Subscription, error) {
 		}
 	}
 	return s, nil
+}
+
+// storePresence stores whether a participant is online now, as seen now. Screens opening and
+// closing at once may call it in any order: each stores the presence as it is when its turn
+// comes, one at a time, so the last one stored is the truth.
+func (h *Hub) storePresence(ctx context.Context, mb *member) {
+	mb.writing.Lock()
+	defer mb.writing.Unlock()
+	h.state.Lock()
+	online, pid := mb.online > 0, mb.p.ID
+	h.state.Unlock()
+	if err := h.m.store.SetPresence(ctx, pid, online, h.m.now()); err != nil {
+		h.m.log.Warn("record presence", "participant", pid, "err", err)
+	}
 }
 
 // Subscribers counts open subscriptions; used to check that leaving screens are cleaned up.

@@ -50,7 +50,7 @@ type Cohort struct {
 	Pace         Pace
 	// Step is the index of the step the facilitator has the cohort on.
 	Step      int
-	CreatedBy string // facilitator name, or "cli"
+	CreatedBy string // facilitator name, or who ran the command at the server's shell
 	CreatedAt time.Time
 	UpdatedAt time.Time
 	// Live is the facilitation state: locks, timer, announcement, spotlight, votes.
@@ -78,7 +78,11 @@ type Participant struct {
 	// Hand is the participant's open request for help; nil when none.
 	Hand     *Hand
 	JoinedAt time.Time
-	LastSeen time.Time
+	// LastSeen is when the participant last connected or left; OnlineSince, when their first
+	// open screen opened, and zero while they have none (as the store knows it, so commands
+	// and exports run beside the server see who is online too).
+	LastSeen    time.Time
+	OnlineSince time.Time
 }
 
 // Label is how facilitators see the participant among the others of the cohort: the name,
@@ -129,7 +133,7 @@ type Event struct {
 	ID       int64
 	CohortID int64
 	At       time.Time
-	Actor    string // facilitator name, or "cli"
+	Actor    string // facilitator name, or who ran the command at the server's shell
 	Action   string // e.g. "step", "create"
 	Detail   string
 }

@@ -7,7 +7,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"charm.land/ssh"
 	"github.com/spf13/cobra"
@@ -123,7 +122,7 @@ recorded in the cohort's timeline under your facilitator name. CODE is a cohort'
 	var showAll bool
 	cohorts := &cobra.Command{
 		Use:   "cohorts [--all]",
-		Short: "List active cohorts: code, name, module, pace, people, last activity, step",
+		Short: "List active cohorts (with --all, archived ones too): code, name, module, pace, step, people, times",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return listCohorts(ctx, m, by, cmd.OutOrStdout(), showAll)
@@ -160,7 +159,7 @@ recorded in the cohort's timeline under your facilitator name. CODE is a cohort'
 	var listAll bool
 	list := &cobra.Command{
 		Use:   "list [--all]",
-		Short: "List active cohorts",
+		Short: "List active cohorts (with --all, archived ones too); the same list as cohorts",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return listCohorts(ctx, m, by, cmd.OutOrStdout(), listAll)
@@ -177,21 +176,51 @@ recorded in the cohort's timeline under your facilitator name. CODE is a cohort'
 }
 
 func listCohorts(ctx context.Context, m *session.Manager, by session.Actor, out io.Writer, all bool) error {
+	return ListCohorts(ctx, m, by, out, all)
+}
+
+// ListCohorts prints the cohorts, newest first: the one list of `workshop cohort list` at the
+// server's shell and of `cohorts` and `cohort list` over SSH. Archived cohorts are left out
+// unless all is set, and then marked. Times are UTC; LAST ACTIVE is the latest facilitator
+// action or participant seen, "online now" while someone is connected.
+func ListCohorts(ctx context.Context, m *session.Manager, by session.Actor, out io.Writer, all bool) error {
 	cs, err := m.CohortOverview(ctx, by)
 	if err != nil {
 		return err
 	}
-	now := time.Now()
+	hidden := 0
 	var rows [][]string
 	for _, c := range cs {
 		if !c.ArchivedAt.IsZero() && !all {
+			hidden++
 			continue
 		}
 		pace := string(c.Pace)
 		if !c.ArchivedAt.IsZero() {
 			pace += " (archived)"
 		}
-		rows = append(rows, []string{c.Code, c.Name, c.ModuleID, pace, strconv.Itoa(c.Participants), consoleAgo(now, c.LastActivity), strconv.Itoa(c.Step + 1)})
+		steps := fmt.Sprint(c.Step + 1)
+		if c.Steps > 0 {
+			steps = fmt.Sprintf("%d/%d", c.Step+1, c.Steps)
+		}
+		last := c.LastActivity.UTC().Format("2006-01-02 15:04")
+		if c.Online > 0 {
+			last = "online now"
+		}
+		rows = append(rows, []string{c.Code, c.Name, c.ModuleID, pace, steps, strconv.Itoa(c.Participants), strconv.Itoa(c.Online), c.CreatedAt.UTC().Format("2006-01-02 15:04"), last})
 	}
-	return WriteColumns(out, []string{"CODE", "NAME", "MODULE", "PACE", "PEOPLE", "LAST ACTIVE", "STEP"}, rows)
+	if len(rows) > 0 {
+		if err := WriteColumns(out, []string{"CODE", "NAME", "MODULE", "PACE", "STEP", "PEOPLE", "ONLINE", "CREATED (UTC)", "LAST ACTIVE (UTC)"}, rows); err != nil {
+			return err
+		}
+	}
+	switch {
+	case len(cs) == 0:
+		_, err = fmt.Fprintln(out, "No cohorts yet. Create one with: cohort create --module ID --name NAME")
+	case hidden == len(cs):
+		_, err = fmt.Fprintf(out, "No active cohorts; %s archived (--all lists them).\n", plural(hidden, "cohort is", "cohorts are"))
+	case hidden > 0:
+		_, err = fmt.Fprintf(out, "%s archived; --all lists them too.\n", plural(hidden, "cohort is", "cohorts are"))
+	}
+	return err
 }

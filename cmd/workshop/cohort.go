@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -46,7 +45,7 @@ so scripts can take it with ` + "`| tail -n 1`" + `.`,
 			}
 			defer func() { _ = st.Close() }() // every write is committed before it returns
 			m := session.NewManager(st, lib, nil)
-			c, err := m.CreateCohort(cmd.Context(), session.NewCohort{ModuleID: moduleID, Name: name, Pace: p, By: session.ShellActor("cli")})
+			c, err := m.CreateCohort(cmd.Context(), session.NewCohort{ModuleID: moduleID, Name: name, Pace: p, By: shellActor()})
 			if err != nil {
 				return err
 			}
@@ -68,31 +67,29 @@ so scripts can take it with ` + "`| tail -n 1`" + `.`,
 	_ = create.MarkFlagRequired("module")
 	_ = create.MarkFlagRequired("name")
 
+	var all bool
 	list := &cobra.Command{
-		Use:   "list",
-		Short: "List every cohort: code, name, module, pace, step",
-		Args:  noArgs,
+		Use:   "list [--all]",
+		Short: "List active cohorts (with --all, archived ones too): code, name, module, pace, step, people, times",
+		Long: `List the cohorts, newest first: the same list as ` + "`ssh HOST cohorts`" + `. Archived cohorts are
+left out unless --all is given. Times are UTC; LAST ACTIVE is the latest facilitator action or
+participant seen, "online now" while someone is connected.`,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			lib, _, err := content.NewLibrary(contentDir)
+			if err != nil {
+				return fmt.Errorf("load modules: %w", err)
+			}
 			st, err := g.openStore()
 			if err != nil {
 				return err
 			}
-			defer func() { _ = st.Close() }() // every write is committed before it returns
-			cs, err := st.Cohorts(cmd.Context())
-			if err != nil {
-				return fmt.Errorf("list cohorts: %w", err)
-			}
-			if len(cs) == 0 {
-				fmt.Fprintln(cmd.OutOrStdout(), "No cohorts yet. Create one: workshop cohort create --module ID --name NAME")
-				return nil
-			}
-			var rows [][]string
-			for _, c := range cs {
-				rows = append(rows, []string{c.Code, c.Name, c.ModuleID, string(c.Pace), strconv.Itoa(c.Step + 1), c.CreatedAt.Format("2006-01-02 15:04")})
-			}
-			return tui.WriteColumns(cmd.OutOrStdout(), []string{"CODE", "NAME", "MODULE", "PACE", "STEP", "CREATED"}, rows)
+			defer func() { _ = st.Close() }() // nothing is written
+			return tui.ListCohorts(cmd.Context(), session.NewManager(st, lib, nil), shellActor(), cmd.OutOrStdout(), all)
 		},
 	}
+	list.Flags().BoolVar(&all, "all", false, "include archived cohorts")
+	list.Flags().StringVar(&contentDir, "content", envOr("WORKSHOP_CONTENT", ""), "extra module directory, as given to serve (env WORKSHOP_CONTENT)")
 	cmd.AddCommand(create, list)
 	return cmd
 }

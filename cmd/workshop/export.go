@@ -73,12 +73,12 @@ their owner only: they hold people's names and work.
 			}
 			switch {
 			case flags.All && o.Format == export.JSON:
-				return write(func(w io.Writer) error { return export.ExportAll(ctx, w, m, session.ShellActor("cli"), o) })
+				return write(func(w io.Writer) error { return export.ExportAll(ctx, w, m, shellActor(), o) })
 			case flags.All:
 				if out == "" {
 					return fmt.Errorf("--all with --format %s writes one file per cohort: give the directory with -o DIR", o.Format)
 				}
-				paths, err := export.ExportAllToDir(ctx, m, session.ShellActor("cli"), out, o)
+				paths, err := export.ExportAllToDir(ctx, m, shellActor(), out, o)
 				for _, p := range paths {
 					fmt.Fprintln(cmd.ErrOrStderr(), "Wrote", p)
 				}
@@ -87,7 +87,7 @@ their owner only: they hold people's names and work.
 				}
 				return err
 			}
-			return write(func(w io.Writer) error { return export.Export(ctx, w, m, session.ShellActor("cli"), args[0], o) })
+			return write(func(w io.Writer) error { return export.Export(ctx, w, m, shellActor(), args[0], o) })
 		},
 	}
 	flags.Bind(cmd)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"os/user"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -15,6 +16,7 @@ import (
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 
+	"workshop/session"
 	"workshop/session/sqlite"
 	"workshop/tui"
 )
@@ -147,4 +149,14 @@ func noArgs(cmd *cobra.Command, args []string) error {
 		return fmt.Errorf("%s takes no arguments, got %q (see `%s --help`)", cmd.CommandPath(), args[0], cmd.CommandPath())
 	}
 	return nil
+}
+
+// shellActor is whoever runs a command at the server's shell, named in the timeline and in
+// reports by their user name on this machine.
+func shellActor() session.Actor {
+	name := "someone"
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		name = u.Username
+	}
+	return session.ShellActor(name + " (server shell)")
 }

@@ -241,6 +241,11 @@ func startServer(cfg serveConfig) (*server, error) {
 		_ = st.Close() // nothing was written; the check's error is the one to report
 		return nil, err
 	}
+	// Nobody is connected to a server that is only starting, whatever the last one left.
+	if err := st.ClearPresence(context.Background()); err != nil {
+		_ = st.Close() // the presence error is the one to report
+		return nil, err
+	}
 	ln, err := net.Listen("tcp", cfg.listen)
 	if err != nil {
 		_ = st.Close() // nothing was written; the listen error is the one to report

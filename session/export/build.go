@@ -45,14 +45,14 @@ func Build(ctx context.Context, m *session.Manager, cohortID int64, st Stamp) (*
 	case st.Reproducible:
 		at = newest(rec)
 	case at.IsZero():
-		at = time.Now()
+		at = m.Now()
 	}
 	at = at.UTC()
 	b := &builder{mod: mod, r: &Report{SchemaVersion: SchemaVersion, ExportedAt: at, Reproducible: st.Reproducible}}
 	b.r.Generator = st.generator()
 	b.cohort(c)
 	b.steps()
-	b.people(rec.Participants, rec.Teams)
+	b.people(rec.Participants, rec.Teams, at)
 	b.stored(rec.Artifacts, rec.Boards)
 	b.work(rec.Artifacts, rec.Boards)
 	b.progress(rec.Artifacts, rec.TimeOnSteps(mod, at))
@@ -224,7 +224,8 @@ func axis(a content.Axis) *Axis {
 	return &Axis{Label: line(a.Label), Low: line(a.Low), High: line(a.High)}
 }
 
-func (b *builder) people(ps []session.Participant, teams []session.Team) {
+// people lists the participants; someone connected now was last seen now.
+func (b *builder) people(ps []session.Participant, teams []session.Team, now time.Time) {
 	r := b.r
 	r.partIdx = map[int64]int{}
 	r.teamNames = map[int64]string{}
@@ -239,6 +240,9 @@ func (b *builder) people(ps []session.Participant, teams []session.Team) {
 	var labels session.Labeler
 	for _, p := range ps {
 		out := Participant{ID: p.ID, Name: line(labels.Label(p.Name)), Step: p.Step + 1, JoinedAt: p.JoinedAt.UTC(), LastSeen: p.LastSeen.UTC()}
+		if !p.OnlineSince.IsZero() {
+			out.LastSeen = now.UTC()
+		}
 		if name, ok := r.teamNames[p.TeamID]; ok && p.TeamID != 0 {
 			id := p.TeamID
 			out.TeamID, out.Team = &id, &name

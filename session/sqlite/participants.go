@@ -12,7 +12,7 @@ import (
 	"workshop/session"
 )
 
-const participantColumns = `id, cohort_id, name, fingerprint, rejoin_code, step, joined_at, last_seen, team_id, hand`
+const participantColumns = `id, cohort_id, name, fingerprint, rejoin_code, step, joined_at, last_seen, team_id, hand, online_since`
 
 // AddParticipant stores a new participant and returns it with ID and times set;
 // session.ErrExists if the rejoin code is taken or the fingerprint already joined this cohort,
@@ -166,6 +166,27 @@ func (s *Store) TouchParticipant(ctx context.Context, id int64, t time.Time) err
 		`UPDATE participants SET last_seen = max(last_seen, ?) WHERE id = ?`, formatTime(t), id)
 }
 
+// SetPresence records that the participant came online (their first screen opened) or went
+// offline (their last screen closed) at t, which also counts as being seen then.
+func (s *Store) SetPresence(ctx context.Context, id int64, online bool, t time.Time) error {
+	since := sql.NullString{String: formatTime(t), Valid: online}
+	return s.updateParticipant(ctx, fmt.Sprintf("record presence of participant %d", id),
+		`UPDATE participants SET online_since = ?, last_seen = max(last_seen, ?) WHERE id = ?`, since, formatTime(t), id)
+}
+
+// ClearPresence records every participant as offline, for a server that is starting: whoever
+// was online when the last one stopped has left with it.
+func (s *Store) ClearPresence(ctx context.Context) error {
+	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE participants SET online_since = NULL WHERE online_since IS NOT NULL`)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("clear presence: %w", err)
+	}
+	return nil
+}
+
 // updateParticipant runs an UPDATE of one participant row, reporting a missing row.
 func (s *Store) updateParticipant(ctx context.Context, what, query string, args ...any) error {
 	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
@@ -188,10 +209,10 @@ func (s *Store) updateParticipant(ctx context.Context, what, query string, args 
 
 func scanParticipant(row scanner) (session.Participant, error) {
 	var p session.Participant
-	var fp, rejoin, hand sql.NullString
+	var fp, rejoin, hand, online sql.NullString
 	var team sql.NullInt64
 	var joined, seen string
-	if err := row.Scan(&p.ID, &p.CohortID, &p.Name, &fp, &rejoin, &p.Step, &joined, &seen, &team, &hand); err != nil {
+	if err := row.Scan(&p.ID, &p.CohortID, &p.Name, &fp, &rejoin, &p.Step, &joined, &seen, &team, &hand, &online); err != nil {
 		return session.Participant{}, err
 	}
 	p.Fingerprint, p.RejoinCode, p.TeamID = fp.String, rejoin.String, team.Int64
@@ -207,6 +228,11 @@ func scanParticipant(row scanner) (session.Participant, error) {
 	}
 	if p.LastSeen, err = parseTime(seen); err != nil {
 		return session.Participant{}, err
+	}
+	if online.Valid {
+		if p.OnlineSince, err = parseTime(online.String); err != nil {
+			return session.Participant{}, err
+		}
 	}
 	return p, nil
 }
