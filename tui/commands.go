@@ -34,7 +34,7 @@ func (f *FrontDoor) commandMiddleware(next ssh.Handler) ssh.Handler {
 			return
 		}
 		if !ok {
-			_, _ = fmt.Fprintln(s.Stderr(), "not allowed: commands are for registered facilitator keys. To join a workshop, connect without a command: ssh -p PORT HOST")
+			_, _ = fmt.Fprintln(s.Stderr(), "not allowed: commands are for registered facilitator keys. To join a workshop, connect without a command: "+f.hint.Plain())
 			_ = s.Exit(1)
 			return
 		}
@@ -106,14 +106,16 @@ func (f *FrontDoor) commandTree(ctx context.Context, by session.Actor) *cobra.Co
 	root := &cobra.Command{
 		Use:   "ssh HOST",
 		Short: "Facilitator commands over SSH",
-		Long: `Run workshop facilitator actions from a script or a terminal: ssh -p PORT HOST COMMAND [ARGS].
+		Long: `Run workshop facilitator actions from a script or a terminal: {ssh} COMMAND [ARGS].
 Every action goes through the cohort's live hub, so everyone connected sees it at once, and it is
-recorded in the cohort's timeline under your facilitator name. CODE is a cohort's join code.`,
-		Example: `  ssh -p 2222 HOST step K7MQ2P 3
-  ssh -p 2222 HOST timer K7MQ2P 5m
-  ssh -p 2222 HOST announce K7MQ2P "Back at 10:30"
-  ssh -p 2222 HOST teams K7MQ2P --count 5
-  ssh -p 2222 HOST roster K7MQ2P --format json`,
+recorded in the cohort's timeline under your facilitator name. CODE is a cohort's join code.
+Text with spaces (a name, an announcement) may be typed as it is: the words after a flag or a
+code are taken together.`,
+		Example: `  {ssh} step K7MQ2P 3
+  {ssh} timer K7MQ2P 5m
+  {ssh} announce K7MQ2P "Back at 10:30"
+  {ssh} teams K7MQ2P --count 5
+  {ssh} roster K7MQ2P --format json`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
@@ -135,9 +137,17 @@ recorded in the cohort's timeline under your facilitator name. CODE is a cohort'
 	create := &cobra.Command{
 		Use:     "create --module ID --name NAME [--pace led|self]",
 		Short:   "Create a cohort from a module; prints its join code on the last line",
-		Example: "  ssh -p 2222 HOST cohort create --module service-digitisation --name \"Tuesday group\"",
-		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		Example: "  {ssh} cohort create --module service-digitisation --name \"Tuesday group\"",
+		// ssh joins the words of a command with spaces and the server splits them again, so
+		// a quoted name arrives as several words: those after --name's first are the rest of it.
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, rest []string) error {
+			if len(rest) > 0 {
+				if !cmd.Flags().Changed("name") {
+					return session.Errorf(session.EInvalid, "unexpected %q: give the cohort's name with --name", strings.Join(rest, " "))
+				}
+				name = strings.Join(append([]string{name}, rest...), " ")
+			}
 			p, err := session.ParsePace(pace)
 			if err != nil {
 				return err
@@ -172,7 +182,25 @@ recorded in the cohort's timeline under your facilitator name. CODE is a cohort'
 	root.AddCommand(f.facilitationCommands(ctx, by)...)
 	root.AddCommand(f.exportCommands(ctx, by)...)
 	root.AddCommand(f.contentCommands(ctx, by)...)
+	f.sayWhere(root)
 	return root
+}
+
+// sayWhere makes every usage line, description and example of the command tree name this
+// server as people reach it: "ssh -p 2299 workshop.example step CODE next", not a placeholder.
+func (f *FrontDoor) sayWhere(c *cobra.Command) {
+	here := f.hint.Plain()
+	if c.Annotations == nil {
+		c.Annotations = map[string]string{}
+	}
+	if !c.HasParent() {
+		c.Annotations[cobra.CommandDisplayNameAnnotation] = here
+	}
+	c.Long = strings.ReplaceAll(c.Long, "{ssh}", here)
+	c.Example = strings.ReplaceAll(c.Example, "{ssh}", here)
+	for _, sub := range c.Commands() {
+		f.sayWhere(sub)
+	}
 }
 
 func listCohorts(ctx context.Context, m *session.Manager, by session.Actor, out io.Writer, all bool) error {

@@ -99,11 +99,11 @@ the server. Redirect it to a file on your side. --all with --format json streams
 as one document.
 
 ` + ExportHelp,
-		Example: `  ssh -p 2222 HOST export K7MQ2P --format csv > cohort.csv
-  ssh -p 2222 HOST export K7MQ2P --format csv --table long > long.csv
-  ssh -p 2222 HOST export K7MQ2P --format xlsx > cohort.xlsx
-  ssh -p 2222 HOST export K7MQ2P --format html --tz Europe/Rome > report.html
-  ssh -p 2222 HOST export --all --format json > cohorts.json`,
+		Example: `  {ssh} export K7MQ2P --format csv > cohort.csv
+  {ssh} export K7MQ2P --format csv --table long > long.csv
+  {ssh} export K7MQ2P --format xlsx > cohort.xlsx
+  {ssh} export K7MQ2P --format html --tz Europe/Rome > report.html
+  {ssh} export --all --format json > cohorts.json`,
 		Args: flags.Args,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o, err := flags.Options(f.version)

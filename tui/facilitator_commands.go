@@ -59,9 +59,9 @@ func (f *FrontDoor) facilitationCommands(ctx context.Context, actor session.Acto
 	step := &cobra.Command{
 		Use:   "step CODE next|prev|N|undo",
 		Short: "Move a cohort to the next, previous or Nth step (1-based), or undo the last move",
-		Example: `  ssh -p 2222 HOST step K7MQ2P next
-  ssh -p 2222 HOST step K7MQ2P 3
-  ssh -p 2222 HOST step K7MQ2P undo`,
+		Example: `  {ssh} step K7MQ2P next
+  {ssh} step K7MQ2P 3
+  {ssh} step K7MQ2P undo`,
 		Args: cobra.ExactArgs(2),
 		RunE: onHub(func(cmd *cobra.Command, args []string, h *session.Hub) error {
 			var err error
@@ -144,9 +144,9 @@ from the group's step, and the roster shows where everyone is.`,
 		Long: `With a duration, starts a countdown of that length (5m, 90s, 1h30m, 4:30, or a bare number of
 minutes); "step" starts one for the current step's time box. +2m and -1m change a running or
 paused countdown. Without an action, shows the countdown.`,
-		Example: `  ssh -p 2222 HOST timer K7MQ2P 5m
-  ssh -p 2222 HOST timer K7MQ2P +2m
-  ssh -p 2222 HOST timer K7MQ2P stop`,
+		Example: `  {ssh} timer K7MQ2P 5m
+  {ssh} timer K7MQ2P +2m
+  {ssh} timer K7MQ2P stop`,
 		// Flag parsing is off so that "-1m" reads as an amount of time, not a flag.
 		DisableFlagParsing: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -206,8 +206,8 @@ paused countdown. Without an action, shows the countdown.`,
 	announce := &cobra.Command{
 		Use:   `announce CODE "text" | announce CODE --clear`,
 		Short: "Show a message on every screen until it is cleared",
-		Example: `  ssh -p 2222 HOST announce K7MQ2P "Back at 10:30"
-  ssh -p 2222 HOST announce K7MQ2P --clear`,
+		Example: `  {ssh} announce K7MQ2P "Back at 10:30"
+  {ssh} announce K7MQ2P --clear`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: onHub(func(cmd *cobra.Command, args []string, h *session.Hub) error {
 			text := strings.Join(args[1:], " ")
@@ -234,9 +234,9 @@ paused countdown. Without an action, shows the countdown.`,
 	hands := &cobra.Command{
 		Use:   "hands CODE [--clear NAME|all]",
 		Short: "List raised hands, longest waiting first, or clear one or all of them",
-		Example: `  ssh -p 2222 HOST hands K7MQ2P
-  ssh -p 2222 HOST hands K7MQ2P --clear Ana Souza
-  ssh -p 2222 HOST hands K7MQ2P --clear all`,
+		Example: `  {ssh} hands K7MQ2P
+  {ssh} hands K7MQ2P --clear Ana Souza
+  {ssh} hands K7MQ2P --clear all`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: onHub(func(cmd *cobra.Command, args []string, h *session.Hub) error {
 			out := cmd.OutOrStdout()
@@ -284,10 +284,10 @@ paused countdown. Without an action, shows the countdown.`,
 		Long: `Without options, lists the teams and their members. --count and --size split the people online
 now at random (the teams replace any earlier ones; their boards stay stored); --by-hand makes
 empty teams to fill with --move. Team exercises use these teams.`,
-		Example: `  ssh -p 2222 HOST teams K7MQ2P --count 5
-  ssh -p 2222 HOST teams K7MQ2P --size 4
-  ssh -p 2222 HOST teams K7MQ2P --rename Team 1=Blue
-  ssh -p 2222 HOST teams K7MQ2P --move Ana Souza=Blue`,
+		Example: `  {ssh} teams K7MQ2P --count 5
+  {ssh} teams K7MQ2P --size 4
+  {ssh} teams K7MQ2P --rename Team 1=Blue
+  {ssh} teams K7MQ2P --move Ana Souza=Blue`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: onHub(func(cmd *cobra.Command, args []string, h *session.Hub) error {
 			out := cmd.OutOrStdout()
@@ -356,10 +356,10 @@ empty teams to fill with --move. Team exercises use these teams.`,
 		Long: `Without a key, lists the answers of the step (the current one, or --step N) with their keys;
 anonymous items are listed without any author. With a key, or --team and a team's name, puts a
 copy of that answer or board on every participant's screen until --release.`,
-		Example: `  ssh -p 2222 HOST spotlight K7MQ2P
-  ssh -p 2222 HOST spotlight K7MQ2P p12
-  ssh -p 2222 HOST spotlight K7MQ2P --team Team 2
-  ssh -p 2222 HOST spotlight K7MQ2P --release`,
+		Example: `  {ssh} spotlight K7MQ2P
+  {ssh} spotlight K7MQ2P p12
+  {ssh} spotlight K7MQ2P --team Team 2
+  {ssh} spotlight K7MQ2P --release`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: onHub(func(cmd *cobra.Command, args []string, h *session.Hub) error {
 			var err error

@@ -51,7 +51,7 @@ so scripts can take it with ` + "`| tail -n 1`" + `.`,
 			}
 			out := cmd.OutOrStdout()
 			fmt.Fprintf(out, "Created cohort %q on module %s (%s-paced).\n", c.Name, c.ModuleID, c.Pace)
-			fmt.Fprintf(out, "Participants join with: %s\n", tui.JoinHint{Host: host, Port: port}.Line(c.Code))
+			fmt.Fprintf(out, "Participants join with: %s\n", joinHint(cmd, g, host, port).Line(c.Code))
 			fmt.Fprintln(out, c.Code)
 			return nil
 		},
@@ -60,8 +60,8 @@ so scripts can take it with ` + "`| tail -n 1`" + `.`,
 	create.Flags().StringVar(&name, "name", "", "cohort name shown to participants")
 	create.Flags().StringVar(&pace, "pace", "led", "led: everyone follows the facilitator; self: each moves freely")
 	create.Flags().StringVar(&contentDir, "content", envOr("WORKSHOP_CONTENT", ""), "extra module directory, as given to serve (env WORKSHOP_CONTENT)")
-	create.Flags().StringVar(&host, "host", envOr("WORKSHOP_HOST", "localhost"), "host name participants use, for the printed ssh line")
-	create.Flags().IntVar(&port, "port", 2222, "port participants use, for the printed ssh line")
+	create.Flags().StringVar(&host, "host", "", "host name participants use, for the printed ssh line (default: the server's --host, env WORKSHOP_HOST, or localhost)")
+	create.Flags().IntVar(&port, "port", 0, "port participants use, for the printed ssh line (default: the port the server listens on)")
 	_ = create.RegisterFlagCompletionFunc("module", completeModules) // the flags exist: made above
 	_ = create.RegisterFlagCompletionFunc("pace", completeWords("led", "everyone follows the facilitator", "self", "each moves freely"))
 	_ = create.MarkFlagRequired("module")
@@ -92,4 +92,21 @@ participant seen, "online now" while someone is connected.`,
 	list.Flags().StringVar(&contentDir, "content", envOr("WORKSHOP_CONTENT", ""), "extra module directory, as given to serve (env WORKSHOP_CONTENT)")
 	cmd.AddCommand(create, list)
 	return cmd
+}
+
+// joinHint is where participants reach the server, for the ssh line a command prints: the
+// flags given, else what the server serving this data directory recorded as it started, else
+// WORKSHOP_HOST and the port of WORKSHOP_LISTEN, else localhost and 2222.
+func joinHint(cmd *cobra.Command, g *globals, host string, port int) tui.JoinHint {
+	hint := tui.JoinHint{Host: envOr("WORKSHOP_HOST", "localhost"), Port: listenPort(envOr("WORKSHOP_LISTEN", ":2222"))}
+	if served, ok := readAddress(g.dataDir); ok {
+		hint = served
+	}
+	if cmd.Flags().Changed("host") {
+		hint.Host = host
+	}
+	if cmd.Flags().Changed("port") {
+		hint.Port = port
+	}
+	return hint
 }

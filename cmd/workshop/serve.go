@@ -258,8 +258,13 @@ func startServer(cfg serveConfig) (*server, error) {
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok {
 		port = tcp.Port
 	}
+	hint := tui.JoinHint{Host: cfg.host, Port: port, Fingerprint: key.fingerprint}
+	if err := writeAddress(cfg.dataDir, hint); err != nil {
+		// Commands at the shell then print the default port; the server itself is fine.
+		slogger.Warn("commands at the shell will not know the server's port", "err", err)
+	}
 	m := session.NewManager(st, lib, slogger, session.WithMetrics(mx), session.WithContentDir(cfg.contentDir))
-	door := tui.NewFrontDoor(m, slogger, tui.JoinHint{Host: cfg.host, Port: port, Fingerprint: key.fingerprint}, tui.WithMetrics(mx), tui.WithVersion(version), tui.WithCodeGuard(session.NewCodeGuard(slogger, cfg.now)))
+	door := tui.NewFrontDoor(m, slogger, hint, tui.WithMetrics(mx), tui.WithVersion(version), tui.WithCodeGuard(session.NewCodeGuard(slogger, cfg.now)))
 	if cfg.input != nil {
 		door.SetInputLimits(*cfg.input)
 	}

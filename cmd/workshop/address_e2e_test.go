@@ -1,0 +1,45 @@
+package main
+
+import (
+	"net"
+	"strings"
+	"testing"
+)
+
+// Every ssh line the product prints names the server as participants reach it: the port the
+// server really listens on, not a default, in `cohort create` at the shell and in the SSH
+// commands' usage lines, examples and refusals.
+func TestPrintedSSHLinesNameTheServer(t *testing.T) {
+	ts, facKey, dir := setup(t)
+	_, port, err := net.SplitHostPort(ts.addr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	here := "ssh -p " + port + " localhost"
+
+	out, err := cli(t, "cohort", "create", "--module", "e2e-basics", "--name", "Shell group", "--data", dir, "--content", ts.cfg.contentDir)
+	if err != nil {
+		t.Fatalf("cohort create: %v\n%s", err, out)
+	}
+	if want := "Participants join with: ssh -p " + port + " " + lastLine(out) + "@localhost"; !strings.Contains(out, want) {
+		t.Errorf("cohort create at the shell prints\n%s\nwant the line %q", out, want)
+	}
+	out, err = cli(t, "cohort", "create", "--module", "e2e-basics", "--name", "Elsewhere", "--port", "22", "--host", "workshop.example", "--data", dir, "--content", ts.cfg.contentDir)
+	if err != nil || !strings.Contains(out, "Participants join with: ssh "+lastLine(out)+"@workshop.example") {
+		t.Errorf("cohort create with --port 22 --host workshop.example prints (%v)\n%s", err, out)
+	}
+
+	for _, args := range []string{"help", "step --help", "cohort create --help", "export --help"} {
+		out, errOut, rc := runCommand(t, ts.addr(), facKey, args)
+		if rc != 0 {
+			t.Fatalf("%s: exit %d %s", args, rc, errOut)
+		}
+		if strings.Contains(out, "2222") || strings.Contains(out, "PORT") || !strings.Contains(out, "Usage:\n  "+here) {
+			t.Errorf("%s does not name the server as %q:\n%s", args, here, out)
+		}
+	}
+	_, errOut, _ := runCommand(t, ts.addr(), nil, "cohorts")
+	if !strings.Contains(errOut, "connect without a command: "+here) {
+		t.Errorf("a refused command says:\n%s", errOut)
+	}
+}
