@@ -88,7 +88,7 @@ func (r *Result) table(w *strings.Builder) {
 		}
 		where = fmt.Sprintf("%d cohorts (%s … %s), %s", len(r.Codes), r.Codes[0], r.Codes[len(r.Codes)-1], moving)
 	}
-	fmt.Fprintf(w, "workshop loadtest · %s · %s · %d participants, %s · %d rounds", c.Addr, where, c.Participants, ramp, r.Rounds)
+	fmt.Fprintf(w, "workshop loadtest · %s · %s · %d %s, %s · %d %s", c.Addr, where, c.Participants, plural(c.Participants, "participant", "participants"), ramp, r.Rounds, plural(r.Rounds, "round", "rounds"))
 	if r.SubmitRan {
 		fmt.Fprint(w, " · submit burst")
 	}
@@ -253,4 +253,12 @@ func size(b uint64) string {
 	default:
 		return fmt.Sprintf("%.0f KiB", float64(b)/(1<<10))
 	}
+}
+
+// plural is one or many, as n says.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -50,13 +50,13 @@ func (h *Hub) SplitTeams(ctx context.Context, by Actor, plan TeamPlan) ([]Team, 
 		names[i] = fmt.Sprintf("Team %d", i+1)
 	}
 	assign := map[int64]int{}
-	detail := fmt.Sprintf("%d empty teams to fill by hand", count)
+	detail := fmt.Sprintf("%s to fill by hand", countOf(count, "empty team", "empty teams"))
 	if !plan.ByHand {
 		order := rand.Perm(len(people))
 		for i, j := range order {
 			assign[people[j].p.ID] = i % count
 		}
-		detail = fmt.Sprintf("%d people at random into %d teams", len(people), count)
+		detail = fmt.Sprintf("%s at random into %s", countOf(len(people), "person", "people"), countOf(count, "team", "teams"))
 	}
 	return h.replaceTeamsLocked(ctx, actor, detail, names, assign)
 }
@@ -215,4 +215,12 @@ func LabelsOf(ms []Member) string {
 		out[i] = m.Label()
 	}
 	return strings.Join(out, ", ")
+}
+
+// countOf says how many of something there are: "1 team", "3 teams".
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

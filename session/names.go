@@ -120,3 +120,12 @@ func Labels(names []string) []string {
 
 // SameName says whether a name as a person typed it looks like name (see NameKey).
 func SameName(typed, name string) bool { return NameKey(typed) == NameKey(name) }
+
+// TeamTitle names a team in a heading or a sentence: "Team 1" as it is, "Blue" as "Team Blue",
+// so that a team named "Team 1" is never shown as "Team Team 1".
+func TeamTitle(name string) string {
+	if t := strings.TrimSpace(name); len(t) >= 4 && strings.EqualFold(t[:4], "team") {
+		return name
+	}
+	return "Team " + name
+}

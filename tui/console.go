@@ -315,7 +315,7 @@ func (c *console) table(b *strings.Builder, cohorts []session.CohortInfo) {
 		}
 	}
 	if co, ok := c.selected(); ok && c.height >= 16 {
-		b.WriteString("\n" + st.Muted.Render(truncate(fmt.Sprintf("%s · %s · %d participants, %d online · created by %s", consoleModuleTitle(co), paceLabel(co.Pace), co.Participants, co.Online, co.CreatedBy), c.width)) + "\n")
+		b.WriteString("\n" + st.Muted.Render(truncate(fmt.Sprintf("%s · %s · %s, %d online · created by %s", consoleModuleTitle(co), paceLabel(co.Pace), plural(co.Participants, "participant", "participants"), co.Online, co.CreatedBy), c.width)) + "\n")
 	}
 }
 

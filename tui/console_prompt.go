@@ -141,7 +141,7 @@ func (r *cohortRoom) submitPrompt(kind promptKind, target int64, value string) t
 			return err
 		})
 		if n := len(r.snap.Teams); n > 0 {
-			r.confirm = fmt.Sprintf("Replace the %d teams there are now? Their boards stay stored. y to split again, any other key to keep them.", n)
+			r.confirm = fmt.Sprintf("Replace the %s there now? Their boards stay stored. y to split again, any other key to keep them.", plural(n, "team", "teams"))
 			r.confirmCmd = split
 			return nil
 		}

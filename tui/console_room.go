@@ -496,7 +496,7 @@ func (r *cohortRoom) summary() string {
 	if r.step().Exercise != nil || r.snap.Cohort.Pace == session.PaceSelf {
 		text = fmt.Sprintf("%d of %d submitted · %d online", submitted, total, online)
 	} else {
-		text = fmt.Sprintf("%d participants · %d online", total, online)
+		text = fmt.Sprintf("%s · %d online", plural(total, "participant", "participants"), online)
 	}
 	out := r.st.Muted.Render(text)
 	if hands > 0 {

@@ -45,7 +45,8 @@ type exBase struct {
 
 	width, height int
 	focused       bool
-	scroll        int // first body line shown
+	scroll        int        // first body line shown
+	items         *bodyItems // which body lines are which item, while frameItems draws
 
 	// value is the decoded work shown: the participant's own, or the shared board.
 	value any

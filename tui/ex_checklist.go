@@ -111,7 +111,9 @@ func (c *checklistEditor) View() string {
 	var body []string
 	lo, hi := 0, 0
 	done := 0
+	items := bodyItems{one: "item", many: "items"}
 	for i, item := range c.ex.Items {
+		items.starts = append(items.starts, len(body))
 		box := "[ ]"
 		if cl.Ticks[i] {
 			box = "[x]"
@@ -142,12 +144,13 @@ func (c *checklistEditor) View() string {
 			hi = len(body) - 1
 		}
 	}
+	items.end = len(body)
 	var footer []string
 	if c.editing {
 		footer = c.input.lines(c.width)
 	}
 	footer = append(footer, c.statusLine(fmt.Sprintf("%d/%d ticked", done, len(c.ex.Items))))
-	return c.frame(body, lo, hi, footer...)
+	return c.frameItems(body, items, lo, hi, footer...)
 }
 
 func (c *checklistEditor) ShortHelp() []key.Binding {

@@ -55,6 +55,59 @@ func defaultPrompt(k content.Kind) string {
 	return "Your work"
 }
 
+// bodyItems says which lines of a body belong to which item (a list item, a question, a
+// statement, a row), so the marks of a scrolled body count items, not lines.
+type bodyItems struct {
+	one, many string // what an item is called: "item", "items"
+	starts    []int  // the first line of each item, in order
+	end       int    // the line after the last item's
+}
+
+// hidden counts the items wholly above line top and wholly below line bottom (exclusive).
+func (it *bodyItems) hidden(top, bottom int) (above, below int) {
+	for i, start := range it.starts {
+		next := it.end
+		if i+1 < len(it.starts) {
+			next = it.starts[i+1]
+		}
+		if next <= top {
+			above++
+		}
+		if start >= bottom {
+			below++
+		}
+	}
+	return above, below
+}
+
+// frameItems is frame for a body of items: the marks where the body is scrolled say how many
+// items are hidden ("↓ 7 more items"), not how many lines.
+func (b *exBase) frameItems(body []string, items bodyItems, lo, hi int, footer ...string) string {
+	b.items = &items
+	defer func() { b.items = nil }()
+	return b.frame(body, lo, hi, footer...)
+}
+
+// moreMark is the line that says what is hidden above or below: n lines, or, for a body of
+// items, the items hidden.
+func (b *exBase) moreMark(arrow string, lines, items int) string {
+	if b.items == nil {
+		return b.st.Muted.Render(fmt.Sprintf("  %s %d more %s", arrow, lines, pluralWord(lines, "line", "lines")))
+	}
+	if items == 0 {
+		return b.st.Muted.Render(fmt.Sprintf("  %s more of this %s", arrow, b.items.one))
+	}
+	return b.st.Muted.Render(fmt.Sprintf("  %s %d more %s", arrow, items, pluralWord(items, b.items.one, b.items.many)))
+}
+
+// pluralWord is one or many, as n says.
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // frame fits the prompt, a scrolling body and a footer into the editor's height: the footer
 // always shows, the body scrolls so that lines lo..hi (the cursor) stay visible, and the
 // prompt gives way first when space is short.
@@ -134,12 +187,16 @@ func (b *exBase) window(body []string, lo, hi, height int) []string {
 	inner = height - top - bottom
 	b.scroll = min(max(b.scroll, 0), len(body)-inner)
 	out := make([]string, 0, height)
+	var above, below int
+	if b.items != nil {
+		above, below = b.items.hidden(b.scroll, b.scroll+inner)
+	}
 	if top > 0 {
-		out = append(out, b.st.Muted.Render(fmt.Sprintf("  ↑ %d more", b.scroll)))
+		out = append(out, b.moreMark("↑", b.scroll, above))
 	}
 	out = append(out, body[b.scroll:b.scroll+inner]...)
 	if bottom > 0 {
-		out = append(out, b.st.Muted.Render(fmt.Sprintf("  ↓ %d more", len(body)-b.scroll-inner)))
+		out = append(out, b.moreMark("↓", len(body)-b.scroll-inner, below))
 	}
 	return out
 }

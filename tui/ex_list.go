@@ -372,7 +372,9 @@ func (l *listEditor) View() string {
 	if l.noTeam {
 		body = append(body, para(st.Muted, "This list is shared by a team. When the facilitator forms teams, your team's board appears here.", l.width)...)
 	}
+	marks := bodyItems{one: "item", many: "items"}
 	for i, it := range items {
+		marks.starts = append(marks.starts, len(body))
 		sel := i == l.cursor && l.mode != listAdding
 		num := fmt.Sprintf("%d. ", i+1)
 		by := l.author(it)
@@ -401,6 +403,7 @@ func (l *listEditor) View() string {
 		}
 		body = append(body, l.withAuthor(l.cursorLine(false, num+truncate(it.Text, avail)), by))
 	}
+	marks.end = len(body)
 	addLine := st.Muted.Render("+ Add an item (a)")
 	if full := l.fullLine(); full != "" {
 		addLine = st.Muted.Render(full)
@@ -416,7 +419,7 @@ func (l *listEditor) View() string {
 		footer = append(footer, l.input.lines(l.width)...)
 	}
 	footer = append(footer, l.statusLine(l.count()))
-	return l.frame(body, lo, hi, footer...)
+	return l.frameItems(body, marks, lo, hi, footer...)
 }
 
 func (l *listEditor) withAuthor(line, by string) string {

@@ -98,7 +98,9 @@ func (z *quizEditor) View() string {
 	graded := z.graded()
 	var body []string
 	lo, hi := 0, 0
+	items := bodyItems{one: "question", many: "questions"}
 	for qi, q := range z.ex.Questions {
+		items.starts = append(items.starts, len(body))
 		if qi == z.q {
 			lo = len(body)
 		}
@@ -144,6 +146,7 @@ func (z *quizEditor) View() string {
 		}
 		body = append(body, "")
 	}
+	items.end = len(body)
 	var extra string
 	answered := 0
 	for _, a := range z.quiz().Answers {
@@ -157,7 +160,7 @@ func (z *quizEditor) View() string {
 	} else {
 		extra = fmt.Sprintf("%d/%d answered", answered, len(z.ex.Questions))
 	}
-	return z.frame(body, lo, hi, z.statusLine(extra))
+	return z.frameItems(body, items, lo, hi, z.statusLine(extra))
 }
 
 // rightOption is the question's correct option.

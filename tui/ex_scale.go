@@ -94,7 +94,9 @@ func (s *scaleEditor) View() string {
 	labels := s.ex.ScaleLabels()
 	var body []string
 	lo, hi := 0, 0
+	items := bodyItems{one: "statement", many: "statements"}
 	for i, stmt := range s.ex.Statements {
+		items.starts = append(items.starts, len(body))
 		sel := i == s.cursor
 		if sel {
 			lo = len(body)
@@ -124,6 +126,7 @@ func (s *scaleEditor) View() string {
 			hi = len(body) - 1
 		}
 	}
+	items.end = len(body)
 	rated := 0
 	for _, r := range s.scale().Ratings {
 		if r > 0 {
@@ -131,7 +134,7 @@ func (s *scaleEditor) View() string {
 		}
 	}
 	extra := fmt.Sprintf("%d/%d rated", rated, len(s.ex.Statements))
-	return s.frame(body, lo, hi, s.statusLine(extra))
+	return s.frameItems(body, items, lo, hi, s.statusLine(extra))
 }
 
 // distLine draws how many people gave each rating, as a small chart and counts.

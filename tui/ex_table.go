@@ -316,7 +316,9 @@ func (t *tableEditor) View() string {
 	if t.noTeam {
 		body = append(body, para(st.Muted, "This table is shared by a team. When the facilitator forms teams, your team's table appears here.", t.width)...)
 	}
+	rows := bodyItems{one: "row", many: "rows"}
 	for r, row := range tb.Rows {
+		rows.starts = append(rows.starts, len(body))
 		mark := "  "
 		if r == t.row {
 			mark = "› "
@@ -333,6 +335,7 @@ func (t *tableEditor) View() string {
 		}
 		body = append(body, line)
 	}
+	rows.end = len(body)
 	add := st.Muted.Render("+ Add a row (a)")
 	if len(tb.Rows) >= t.ex.RowLimit() {
 		add = st.Muted.Render("The table is full.")
@@ -353,7 +356,7 @@ func (t *tableEditor) View() string {
 		footer = append(footer, t.detail())
 	}
 	footer = append(footer, t.statusLine(fmt.Sprintf("%d/%d rows", len(tb.Rows), t.ex.RowLimit())))
-	return t.frame(body, lo, lo, footer...)
+	return t.frameItems(body, rows, lo, lo, footer...)
 }
 
 func (t *tableEditor) hiddenLeft() string {

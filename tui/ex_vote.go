@@ -147,12 +147,7 @@ func source(env *exEnv, ex *content.Exercise) string {
 }
 
 // teamName names a team in a sentence: "Team 1" as it is, "Blue" as "Team Blue".
-func teamName(name string) string {
-	if strings.HasPrefix(strings.ToLower(name), "team") {
-		return name
-	}
-	return "Team " + name
-}
+func teamName(name string) string { return session.TeamTitle(name) }
 
 // marker tells the participant which items are theirs.
 func (v *voteEditor) marker(it work.Item) string {
@@ -177,7 +172,9 @@ func (v *voteEditor) View() string {
 	case len(v.items) == 0 && !v.noTeam:
 		body = append(body, para(st.Muted, "No items to vote on yet: they come from the earlier step. Ask your facilitator.", v.width)...)
 	}
+	marks := bodyItems{one: "item", many: "items"}
 	for i, it := range v.items {
+		marks.starts = append(marks.starts, len(body)+1) // below the line of dots left
 		n := v.vote().Dots[it.ID]
 		dots := dotString(n, per)
 		mark := v.marker(it)
@@ -191,7 +188,7 @@ func (v *voteEditor) View() string {
 			lo, hi = len(body)-1, len(body)-1
 		}
 	}
-	head := strings.TrimSpace(fmt.Sprintf("%s %d of %d dots left · at most %d per item", dotString(left, 0), left, total, per))
+	head := strings.TrimSpace(fmt.Sprintf("%s %d of %s left · at most %d per item", dotString(left, 0), left, plural(total, "dot", "dots"), per))
 	if v.env.voteState(v.step.ID).Closed {
 		head = "The vote is closed."
 	}
@@ -199,7 +196,8 @@ func (v *voteEditor) View() string {
 	if v.revealed {
 		extra = "r: results"
 	}
-	return v.frame(append([]string{st.Accent.Render(truncate(head, v.width))}, body...), lo+1, hi+1, v.statusLine(extra))
+	marks.end = len(body) + 1
+	return v.frameItems(append([]string{st.Accent.Render(truncate(head, v.width))}, body...), marks, lo+1, hi+1, v.statusLine(extra))
 }
 
 // dotString draws n dots out of limit (filled, then empty), or a count when there are many.

@@ -255,7 +255,7 @@ paused countdown. Without an action, shows the countdown.`,
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(out, "cleared %d raised hands\n", n)
+				fmt.Fprintf(out, "cleared %s\n", plural(n, "raised hand", "raised hands"))
 				return nil
 			}
 			matches := h.Snapshot().MembersByName(who)

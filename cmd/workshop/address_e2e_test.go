@@ -43,3 +43,36 @@ func TestPrintedSSHLinesNameTheServer(t *testing.T) {
 		t.Errorf("a refused command says:\n%s", errOut)
 	}
 }
+
+// What the product says about a cohort reads as a sentence: one participant is "1
+// participant", a team called "Team 1" is not "Team Team 1", and a cohort made at the server's
+// shell is created by the person there, not by "cli".
+func TestCohortWordsReadRight(t *testing.T) {
+	ts, facKey, dir := setup(t)
+	out, err := cli(t, "cohort", "create", "--module", "facilitation", "--name", "Words", "--data", dir, "--content", ts.cfg.contentDir)
+	if err != nil {
+		t.Fatalf("cohort create: %v\n%s", err, out)
+	}
+	code := lastLine(out)
+	ana := facJoin(t, ts, code, "Ana")
+	con := dialTerm(t, ts.addr(), "fran", facKey, 100, 30)
+	con.waitFor(code, "1 participant, 1 online · created by", "(server shell)")
+	con.press(keyEnter)
+	con.waitFor("1 participant · 1 online")
+
+	facRun(t, ts, facKey, "teams "+code+" --count 1")
+	facRun(t, ts, facKey, "step "+code+" 4") // the team board
+	ana.waitFor("Team 1's board")
+	ana.typeText("a")
+	ana.typeText("Fewer forms" + keyEnter)
+	ana.waitFor("1. Fewer forms")
+	con.waitFor("… draft")
+	md := facRun(t, ts, facKey, "export "+code+" --format md")
+	if strings.Contains(md, "Team Team") || !strings.Contains(md, "Team 1") || strings.Contains(md, "by cli") || !strings.Contains(md, "(server shell)") {
+		t.Errorf("the report reads:\n%s", md)
+	}
+	if out := facRun(t, ts, facKey, "timeline "+code); strings.Contains(out, "into 1 teams") || !strings.Contains(out, "1 person at random into 1 team") {
+		t.Errorf("the timeline reads:\n%s", out)
+	}
+
+}

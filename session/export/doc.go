@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"workshop/session"
 	"workshop/session/work"
 )
 
@@ -321,7 +322,7 @@ func who(w owned) []span {
 	name := ownerLabel(w.owner)
 	switch w.owner.Type {
 	case OwnerTeam:
-		name = teamTitle(w.owner.Name)
+		name = session.TeamTitle(w.owner.Name)
 	case OwnerAnonymous:
 		name = "Anonymous items (no author recorded)"
 	}
@@ -426,7 +427,7 @@ func (r *Report) resultBlocks(s *Step, res *Result) []block {
 		for _, t := range v.Tallies {
 			title := "Cohort"
 			if t.Scope.Type == OwnerTeam {
-				title = teamTitle(t.Scope.Name)
+				title = session.TeamTitle(t.Scope.Name)
 			}
 			c := barChart{title: fmt.Sprintf("%s: %s", title, plural(t.Voters, "voter", "voters")), head: [2]string{"Item", "Dots"}, rank: true, asTable: true}
 			for _, it := range t.Items {
@@ -443,7 +444,7 @@ func (r *Report) resultBlocks(s *Step, res *Result) []block {
 		for _, g := range m.Groups {
 			title := fmt.Sprintf("Cohort: mean position of each item over %s", plural(g.Placers, "participant's matrix", "participants' matrices"))
 			if g.Scope.Type == OwnerTeam {
-				title = teamTitle(g.Scope.Name) + "'s board"
+				title = session.TeamTitle(g.Scope.Name) + "'s board"
 			}
 			mc := matrixChart{title: title, x: m.XAxis, y: m.YAxis, quadrants: m.Quadrants}
 			for _, it := range g.Items {

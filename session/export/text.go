@@ -65,15 +65,6 @@ func ownerLabel(o Owner) string {
 	return "cohort"
 }
 
-// teamTitle names a team in a heading: "Team Blue", but "Team 1" for a team called so, not
-// "Team Team 1".
-func teamTitle(name string) string {
-	if namedTeam(name) {
-		return name
-	}
-	return "Team " + name
-}
-
 // teamLabel names a team in a cell: "team Blue", or "Team 1" as it is.
 func teamLabel(name string) string {
 	if namedTeam(name) {
