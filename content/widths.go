@@ -48,23 +48,24 @@ func ChoiceWidth(columns, maxRows int) int {
 }
 
 // ColumnNameWidth is the most of a column name shown in the heading of a table with the given
-// number of columns and rows at most: a cell's width, less the room of the mark that says how
-// many columns are scrolled out of sight when not all of them fit.
+// number of columns and rows at most: a cell's width (the mark of the columns scrolled out of
+// sight has room of its own).
 func ColumnNameWidth(columns, maxRows int) int {
-	w, shown := tableCells(columns, maxRows)
-	if shown < columns {
-		// The mark " 7 ▶" takes four cells off the last heading shown, and the cut leaves "…"
-		// in a fifth (at most seven of twelve columns can be out of sight).
-		return max(w-5, 1)
-	}
+	w, _ := tableCells(columns, maxRows)
 	return w
 }
 
 // tableCells is the width of a cell of a table at ScreenWidth, and how many columns show.
-func tableCells(columns, maxRows int) (width, shown int) {
+// When not all columns fit, the mark that says how many are out of sight on the right
+// (" 12 ▶") keeps room of its own beside the last heading.
+func tableCells(columns, maxRows int) (cell, shown int) {
 	numW := len(strconv.Itoa(maxRows+1)) + 3
 	avail := ScreenWidth - numW
 	n := max(min(avail/(minTableColumn+1), columns), 1)
+	if n < columns {
+		avail -= width(" " + strconv.Itoa(columns) + " ▶")
+		n = max(min(avail/(minTableColumn+1), columns), 1)
+	}
 	return max(avail/n-1, 4), n
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"workshop/content"
 	"workshop/session"
@@ -429,45 +430,97 @@ func (b *exBase) leave() tea.Cmd {
 type writesMsg []tea.Msg
 
 // statusLine is the editor's last line: what happens to the work, and extra on the right.
+// What a person must read is never cut: a message too long for one line wraps onto more (at
+// most maxStatusLines), and the count on the right gives way first.
 func (b *exBase) statusLine(extra string) string {
+	return strings.Join(fitStatus(b.st, b.statusParts(), extra, b.width), "\n")
+}
+
+// statusHeight is the lines statusLine(extra) takes now.
+func (b *exBase) statusHeight(extra string) int {
+	return strings.Count(b.statusLine(extra), "\n") + 1
+}
+
+// maxStatusLines bounds the lines an editor's status may take.
+const maxStatusLines = 3
+
+// statusParts says what happens to the work, as styled pieces of one sentence.
+func (b *exBase) statusParts() []styledText {
 	st := b.st
-	var state string
+	one := func(style lipgloss.Style, text string) []styledText { return []styledText{{style, text}} }
 	switch {
 	case b.message != "" && b.isError:
-		state = st.Bad.Render(b.message)
+		return one(st.Bad, b.message)
 	case b.failing:
-		state = st.Warn.Render(notSavedYet)
+		return one(st.Warn, notSavedYet)
 	case b.env.locked(b.step.ID):
-		state = st.Warn.Render("Locked: you can read your work but not change it")
+		return one(st.Warn, "Locked: you can read your work but not change it")
 	case b.noTeam:
-		state = st.Warn.Render("Not in a team yet: the facilitator will form teams")
+		return one(st.Warn, "Not in a team yet: the facilitator will form teams")
 	case b.message != "":
-		state = st.Good.Render(b.message)
+		return one(st.Good, b.message)
 	case b.saving || b.inflight > 0:
-		state = st.Muted.Render("Saving…")
+		return one(st.Muted, "Saving…")
+	case b.ex.Kind == content.KindVote && b.env.voteState(b.step.ID).Closed:
+		if b.status == session.StatusSubmitted || b.status == session.StatusDraft {
+			return one(st.Warn, "The vote is closed: your dots are counted as they are")
+		}
+		return one(st.Warn, "The vote is closed: you did not vote")
 	case b.shared() && b.status == session.StatusSubmitted:
-		state = st.Good.Render("✓ Done "+clock(b.savedAt)) + st.Muted.Render(" · the board stays open")
+		return []styledText{{st.Good, "✓ Done " + clock(b.savedAt)}, {st.Muted, " · the board stays open"}}
 	case b.shared() && b.anonymous():
-		state = st.Muted.Render("Saved at once, without your name · ctrl+s when done")
+		return one(st.Muted, "Saved at once, without your name · ctrl+s when done")
 	case b.shared():
-		state = st.Muted.Render("Saved at once for your team · ctrl+s when done")
+		return one(st.Muted, "Saved at once for your team · ctrl+s when done")
 	case b.dirty():
-		state = st.Warn.Render("Editing · saves as you go")
+		return one(st.Warn, "Editing · saves as you go")
 	case b.status == session.StatusSubmitted:
-		state = st.Good.Render("✓ Submitted "+clock(b.savedAt)) + st.Muted.Render(" · you can still change it")
+		return []styledText{{st.Good, "✓ Submitted " + clock(b.savedAt)}, {st.Muted, " · you can still change it"}}
 	case b.status == session.StatusDraft && b.submitted:
-		state = st.Warn.Render("Changed since you submitted · ctrl+s submits again")
+		return one(st.Warn, "Changed since you submitted · ctrl+s submits again")
 	case b.status == session.StatusDraft:
-		state = st.Muted.Render("Draft saved " + clock(b.savedAt) + " · ctrl+s submits")
-	default:
-		state = st.Muted.Render("Not started · ctrl+s submits")
+		return one(st.Muted, "Draft saved "+clock(b.savedAt)+" · ctrl+s submits")
 	}
-	if extra == "" {
-		return truncate(state, b.width)
+	return one(st.Muted, "Not started · ctrl+s submits")
+}
+
+// fitStatus lays out a status: on one line with extra on the right when both fit; else the
+// status wrapped to the width, with extra on its last line if there is room.
+func fitStatus(st *Styles, parts []styledText, extra string, width int) []string {
+	plain := ""
+	var styled strings.Builder
+	for _, p := range parts {
+		plain += p.text
+		styled.WriteString(p.style.Render(p.text))
 	}
-	// What happens to the work comes first; the count on the right gives way when narrow.
-	extra = truncate(extra, max(b.width/2-2, 4))
-	return spread(truncate(state, max(b.width-cellWidth(extra)-2, 1)), st.Muted.Render(extra), b.width)
+	room := width
+	if extra != "" {
+		room = width - cellWidth(extra) - 2
+	}
+	if cellWidth(plain) <= room {
+		if extra == "" {
+			return []string{styled.String()}
+		}
+		return []string{spread(styled.String(), st.Muted.Render(extra), width)}
+	}
+	// Wrapped short of the count, so that it shows on the last line, unless that takes more
+	// lines than a status may: then wrapped to the whole width, and the count gives way.
+	wrapAt := width
+	if extra != "" && room >= width/3 && strings.Count(wrap(strings.TrimSpace(plain), room), "\n") < maxStatusLines {
+		wrapAt = room
+	}
+	var out []string
+	for _, l := range strings.Split(wrap(strings.TrimSpace(plain), wrapAt), "\n") {
+		out = append(out, parts[0].style.Render(truncate(strings.TrimSpace(l), width)))
+	}
+	if len(out) > maxStatusLines {
+		out = out[:maxStatusLines]
+		out[len(out)-1] = truncate(out[len(out)-1]+" …", width)
+	}
+	if last := out[len(out)-1]; extra != "" && cellWidth(last)+2+cellWidth(extra) <= width {
+		out[len(out)-1] = spread(last, st.Muted.Render(extra), width)
+	}
+	return out
 }
 
 // notSavedYet is the sign that work on screen is not stored yet and is being stored again.

@@ -113,6 +113,7 @@ func pluralWord(n int, one, many string) string {
 // prompt gives way first when space is short.
 func (b *exBase) frame(body []string, lo, hi int, footer ...string) string {
 	h := max(b.height, 1)
+	footer = strings.Split(strings.Join(footer, "\n"), "\n") // a status may take several lines
 	if len(footer) > h {
 		footer = footer[len(footer)-h:]
 	}
@@ -211,6 +212,20 @@ func (b *exBase) cursorLine(selected bool, s string) string {
 		return "› " + s
 	}
 	return "  " + s
+}
+
+// wrapped is para as one string of lines, for a footer line that may need several.
+func wrapped(style lipgloss.Style, text string, width int) string {
+	return strings.Join(para(style, text, width), "\n")
+}
+
+// footerLines counts the lines of footer entries, each of which may hold several.
+func footerLines(entries []string) int {
+	n := 0
+	for _, e := range entries {
+		n += strings.Count(e, "\n") + 1
+	}
+	return n
 }
 
 // para wraps text to width and styles each line, for bodies that scroll line by line.

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/textinput"
@@ -77,6 +78,19 @@ func (in *lineInput) lines(width int) []string {
 	if in.cut {
 		count = fmt.Sprintf("pasted text cut to fit %d characters · %s", in.limit, count)
 	}
-	head := spread(in.st.Accent.Render(truncate(in.label, max(width-cellWidth(count)-2, 4))), in.st.Muted.Render(count), width)
-	return []string{head, "› " + in.ti.View()}
+	// The label says what is being typed: it wraps rather than being cut, with the count on
+	// its last line.
+	label := strings.Split(wrap(in.label, max(width-cellWidth(count)-2, 8)), "\n")
+	if len(label) > 2 {
+		label = []string{label[0], truncate(label[1]+" …", max(width-cellWidth(count)-2, 8))}
+	}
+	var out []string
+	for i, l := range label {
+		l = in.st.Accent.Render(l)
+		if i == len(label)-1 {
+			l = spread(l, in.st.Muted.Render(count), width)
+		}
+		out = append(out, l)
+	}
+	return append(out, "› "+in.ti.View())
 }

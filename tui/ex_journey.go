@@ -303,7 +303,7 @@ func (j *journeyEditor) View() string {
 	case journeyCell, journeyNewStage, journeyRename:
 		footer = append(footer, j.input.lines(j.width)...)
 	case journeyDeleting:
-		footer = append(footer, st.Bad.Render(truncate(fmt.Sprintf("Remove stage %q and its cells? y removes, any other key keeps it", j.stageName(j.stage)), j.width)))
+		footer = append(footer, wrapped(st.Bad, fmt.Sprintf("Remove stage %q and its cells? y removes, any other key keeps it", j.stageName(j.stage)), j.width))
 	default:
 		footer = append(footer, j.detail()...)
 	}

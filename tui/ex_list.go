@@ -98,7 +98,7 @@ func (l *listEditor) follow(id string) {
 // canChange says whether the participant may change an item, and why not.
 func (l *listEditor) canChange(it work.Item) error {
 	if l.anonymous() && !l.env.isMine(l.step.ID, it.ID) {
-		return session.Errorf(session.EConflict, "on an anonymous board you can change only the items you added since you joined this time, because no names are kept")
+		return session.Errorf(session.EConflict, "on an anonymous board you can change only the items you added since you joined this time: no names are kept")
 	}
 	return nil
 }
@@ -367,7 +367,7 @@ func (l *listEditor) author(it work.Item) string {
 func (l *listEditor) View() string {
 	st := l.st
 	items := l.list().Items
-	body := []string{st.Muted.Render(l.whose())}
+	body := para(st.Muted, l.whose(), l.width)
 	lo, hi := 0, 0
 	if l.noTeam {
 		body = append(body, para(st.Muted, "This list is shared by a team. When the facilitator forms teams, your team's board appears here.", l.width)...)
@@ -379,9 +379,9 @@ func (l *listEditor) View() string {
 		num := fmt.Sprintf("%d. ", i+1)
 		by := l.author(it)
 		if sel && l.mode == listDeleting {
-			ask := "? y deletes it, any other key keeps it"
-			body = append(body, st.Bad.Render("› Delete “"+truncate(it.Text, max(l.width-cellWidth(ask)-12, 8))+"”"+ask))
-			lo, hi = len(body)-1, len(body)-1
+			lo = len(body)
+			body = append(body, para(st.Bad, "› Delete “"+it.Text+"”? y deletes it, any other key keeps it", l.width)...)
+			hi = len(body) - 1
 			continue
 		}
 		avail := max(l.width-2-len(num), 8)

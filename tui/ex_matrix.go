@@ -156,7 +156,7 @@ func (m *matrixEditor) quadrantOf(id string) string {
 
 func (m *matrixEditor) View() string {
 	st := m.st
-	head := []string{st.Muted.Render(truncate(source(m.env, m.ex), m.width))}
+	head := para(st.Muted, source(m.env, m.ex), m.width)
 	switch {
 	case m.noTeam:
 		return m.frame(append(head, para(st.Muted, "This matrix is shared by a team. When the facilitator forms teams, your team's matrix appears here.", m.width)...), 0, 0, m.statusLine(""))
@@ -167,7 +167,8 @@ func (m *matrixEditor) View() string {
 	}
 	placed := fmt.Sprintf("%d/%d placed", len(work.Placements(m.items, m.matrix())), len(m.items))
 	footer := []string{m.selectedLine(), m.statusLine(placed)}
-	room := m.height - len(footer) - len(m.fitPrompt(m.height-len(footer))) - 1
+	foot := footerLines(footer)
+	room := m.height - foot - len(m.fitPrompt(m.height-foot)) - len(head)
 	listW := 0
 	if m.width >= 70 {
 		listW = min(32, m.width/3)
@@ -175,7 +176,7 @@ func (m *matrixEditor) View() string {
 	gridW := m.width - listW
 	if room < 7 || gridW < 30 {
 		// Too small to draw the grid: the items with their quadrants.
-		return m.frame(append(head, m.listLines(m.width, true)...), m.cursor+1, m.cursor+1, footer...)
+		return m.frame(append(head, m.listLines(m.width, true)...), m.cursor+len(head), m.cursor+len(head), footer...)
 	}
 	grid := m.gridLines(gridW, min(room, 17))
 	if listW == 0 {
@@ -220,9 +221,14 @@ func (m *matrixEditor) selectedLine() string {
 	it := m.items[m.cursor]
 	where := m.quadrantOf(it.ID)
 	if m.moving {
-		return m.st.Accent.Render(truncate(fmt.Sprintf("Moving %d (%s): arrows move it, enter puts it down", m.cursor+1, where), m.width))
+		return wrapped(m.st.Accent, fmt.Sprintf("Moving %d (%s): arrows move it, enter puts it down", m.cursor+1, where), m.width)
 	}
-	return truncate(fmt.Sprintf("%d. %s", m.cursor+1, it.Text)+m.st.Muted.Render(" · "+where), m.width)
+	// The whole item, which the list and the grid may cut, over at most two lines.
+	lines := strings.Split(wrap(fmt.Sprintf("%d. %s · %s", m.cursor+1, it.Text, where), m.width), "\n")
+	if len(lines) > 2 {
+		lines = []string{lines[0], truncate(lines[1]+" …", m.width)}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // gridLines draws the 2×2 grid in width×height cells: the high end of the y axis on top, the

@@ -277,6 +277,12 @@ func (t *tableEditor) layout() (numW int, widths []int) {
 	const minCol = 12
 	avail := t.width - numW
 	n := max(min(avail/(minCol+1), len(cols)), 1)
+	if n < len(cols) {
+		// Columns are hidden on the right at least some of the time: keep room for the
+		// " N ▶" mark beside the last heading shown, so it never covers the heading.
+		avail -= cellWidth(t.rightMark(len(cols)))
+		n = max(min(avail/(minCol+1), len(cols)), 1)
+	}
 	if t.col < t.first {
 		t.first = t.col
 	}
@@ -309,7 +315,7 @@ func (t *tableEditor) View() string {
 		head += sep + name
 	}
 	if right := t.hiddenRight(len(widths)); right != "" {
-		head = truncate(head, t.width-cellWidth(right)) + st.Muted.Render(right)
+		head = padTo(head, t.width-cellWidth(right)) + st.Muted.Render(right)
 	}
 	body := []string{head}
 	lo := 0
@@ -351,7 +357,7 @@ func (t *tableEditor) View() string {
 	case tableChoose:
 		footer = append(footer, t.chooser())
 	case tableDeleting:
-		footer = append(footer, st.Bad.Render(truncate(fmt.Sprintf("Delete row %d? y deletes, any other key keeps it", t.row+1), t.width)))
+		footer = append(footer, wrapped(st.Bad, fmt.Sprintf("Delete row %d? y deletes, any other key keeps it", t.row+1), t.width))
 	default:
 		footer = append(footer, t.detail())
 	}
@@ -368,10 +374,13 @@ func (t *tableEditor) hiddenLeft() string {
 
 func (t *tableEditor) hiddenRight(n int) string {
 	if rest := len(t.ex.Columns) - t.first - n; rest > 0 {
-		return fmt.Sprintf(" %d ▶", rest)
+		return t.rightMark(rest)
 	}
 	return ""
 }
+
+// rightMark is the mark of rest columns hidden on the right.
+func (t *tableEditor) rightMark(rest int) string { return fmt.Sprintf(" %d ▶", rest) }
 
 // detail shows the whole value under the cursor, which the grid may cut.
 func (t *tableEditor) detail() string {
@@ -382,9 +391,14 @@ func (t *tableEditor) detail() string {
 	col := t.ex.Columns[t.col]
 	v := tb.Rows[t.row][t.col]
 	if v == "" {
-		v = t.st.Muted.Render("empty, press enter to fill in")
+		return truncate(fmt.Sprintf("Row %d · %s: ", t.row+1, col.Name), t.width/2) + t.st.Muted.Render(truncate("empty, enter fills it in", t.width-min(t.width/2, cellWidth(fmt.Sprintf("Row %d · %s: ", t.row+1, col.Name)))))
 	}
-	return truncate(fmt.Sprintf("Row %d · %s: ", t.row+1, col.Name)+v, t.width)
+	// The whole value, which the grid may cut, over at most two lines.
+	lines := strings.Split(wrap(fmt.Sprintf("Row %d · %s: %s", t.row+1, col.Name, v), t.width), "\n")
+	if len(lines) > 2 {
+		lines = []string{lines[0], truncate(lines[1]+" …", t.width)}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // chooser shows a choice column's options with the one picked marked.

@@ -21,6 +21,7 @@ type voteEditor struct {
 	itemsErr error
 	tally    []work.Tally
 	cursor   int
+	ranked   int  // the result under the cursor while the results show
 	results  bool // showing the results instead of the ballot
 	revealed bool // the results were on screen last time we looked
 }
@@ -58,8 +59,14 @@ func (v *voteEditor) Leave() tea.Cmd             { return v.leave() }
 func (v *voteEditor) Resize(w, h int) exercise   { v.width, v.height = w, h; return v }
 func (v *voteEditor) Refresh(d exData) exercise  { v.refresh(d); v.take(d); return v }
 func (v *voteEditor) FullHelp() [][]key.Binding {
+	if v.closed() {
+		return [][]key.Binding{{v.k.Up, v.k.Down, v.k.Results}}
+	}
 	return [][]key.Binding{{v.k.Up, v.k.Down, v.k.More, v.k.Less}, {v.k.Submit, v.k.Results}}
 }
+
+// closed says whether the facilitator closed the vote: the dots stay as they are.
+func (v *voteEditor) closed() bool { return v.env.voteState(v.step.ID).Closed }
 
 // spent counts the dots on items that still exist; dots on removed items are free again.
 func (v *voteEditor) spent() int {
@@ -82,11 +89,19 @@ func (v *voteEditor) Update(msg tea.Msg) (exercise, tea.Cmd) {
 	switch {
 	case key.Matches(kp, k.Results) && v.revealed:
 		v.results = !v.results
+	case v.results && key.Matches(kp, k.Up):
+		v.ranked = max(v.ranked-1, 0)
+	case v.results && key.Matches(kp, k.Down):
+		v.ranked = min(v.ranked+1, max(len(v.tally)-1, 0))
 	case key.Matches(kp, k.Up):
 		v.cursor = max(v.cursor-1, 0)
 	case key.Matches(kp, k.Down):
 		v.cursor = min(v.cursor+1, max(len(v.items)-1, 0))
 	case key.Matches(kp, k.Submit):
+		if err := v.writable(); err != nil {
+			v.fail(err)
+			return v, nil
+		}
 		if v.spent() == 0 {
 			v.refuse("put at least one dot on an item before submitting")
 			return v, nil
@@ -105,6 +120,10 @@ func (v *voteEditor) Update(msg tea.Msg) (exercise, tea.Cmd) {
 // change adds or takes one dot on the item under the cursor, within the limits.
 func (v *voteEditor) change(delta int) tea.Cmd {
 	if len(v.items) == 0 {
+		return nil
+	}
+	if err := v.writable(); err != nil {
+		v.fail(err) // a closed vote says so, whatever the dots
 		return nil
 	}
 	id := v.items[v.cursor].ID
@@ -164,7 +183,7 @@ func (v *voteEditor) View() string {
 	st := v.st
 	total, per := v.ex.DotCount(), v.ex.PerItemLimit()
 	left := total - v.spent()
-	body := []string{st.Muted.Render(source(v.env, v.ex))}
+	body := para(st.Muted, source(v.env, v.ex), v.width)
 	lo, hi := 0, 0
 	switch {
 	case v.itemsErr != nil && !v.noTeam:
@@ -174,7 +193,7 @@ func (v *voteEditor) View() string {
 	}
 	marks := bodyItems{one: "item", many: "items"}
 	for i, it := range v.items {
-		marks.starts = append(marks.starts, len(body)+1) // below the line of dots left
+		marks.starts = append(marks.starts, len(body))
 		n := v.vote().Dots[it.ID]
 		dots := dotString(n, per)
 		mark := v.marker(it)
@@ -189,15 +208,16 @@ func (v *voteEditor) View() string {
 		}
 	}
 	head := strings.TrimSpace(fmt.Sprintf("%s %d of %s left · at most %d per item", dotString(left, 0), left, plural(total, "dot", "dots"), per))
-	if v.env.voteState(v.step.ID).Closed {
-		head = "The vote is closed."
+	if v.closed() {
+		head = fmt.Sprintf("The vote is closed: you put %s on these items.", plural(v.spent(), "dot", "dots"))
 	}
 	extra := ""
 	if v.revealed {
 		extra = "r: results"
 	}
-	marks.end = len(body) + 1
-	return v.frameItems(append([]string{st.Accent.Render(truncate(head, v.width))}, body...), marks, lo+1, hi+1, v.statusLine(extra))
+	marks.end = len(body)
+	// The dots left stay in sight below the items, however far the list scrolls.
+	return v.frameItems(body, marks, lo, hi, wrapped(st.Accent, head, v.width), v.statusLine(extra))
 }
 
 // dotString draws n dots out of limit (filled, then empty), or a count when there are many.
@@ -220,51 +240,80 @@ func (v *voteEditor) resultsView() string {
 	} else {
 		title += st.Muted.Render(" · the whole cohort's dots")
 	}
-	body := []string{title}
-	body = append(body, barChart(st, v.tally, v.vote(), v.width)...)
+	chart, starts := barChart(st, v.tally, v.vote(), v.width)
+	body := append([]string{title}, chart...)
+	marks := bodyItems{one: "item", many: "items", end: len(body)}
+	for _, s := range starts {
+		marks.starts = append(marks.starts, s+1)
+	}
+	lo, hi := 0, 0
+	if v.ranked = min(v.ranked, max(len(starts)-1, 0)); v.ranked < len(starts) {
+		lo, hi = marks.starts[v.ranked], marks.end-1
+		if v.ranked+1 < len(marks.starts) {
+			hi = marks.starts[v.ranked+1] - 1
+		}
+	}
 	extra := ""
 	if !v.env.voteState(v.step.ID).Closed {
 		extra = "r: your dots"
 	}
-	return v.frame(body, 0, 0, v.statusLine(extra))
+	return v.frameItems(body, marks, lo, hi, v.statusLine(extra))
 }
 
-// barChart draws a ranked tally: the item's text, a bar as long as its share of the most dots,
-// and its count, marking the participant's own dots.
-func barChart(st *Styles, tally []work.Tally, mine *work.Vote, width int) []string {
+// barChart draws a ranked tally: the item's text (wrapped, never cut), a bar as long as its
+// share of the most dots, and its count, marking the participant's own dots. starts are the
+// first line of each item.
+func barChart(st *Styles, tally []work.Tally, mine *work.Vote, width int) (lines []string, starts []int) {
 	if len(tally) == 0 {
-		return []string{st.Muted.Render("No items were voted on.")}
+		return []string{st.Muted.Render("No items were voted on.")}, nil
 	}
-	most := 1
+	most, youW := 1, 0
 	for _, t := range tally {
 		most = max(most, t.Dots)
+		if mine != nil && mine.Dots[t.Item.ID] > 0 {
+			youW = max(youW, len(fmt.Sprintf(" (you %d)", mine.Dots[t.Item.ID])))
+		}
 	}
-	textW := min(max(width*2/5, 10), 36)
 	countW := len(fmt.Sprint(most)) + 1
-	barW := max(width-textW-countW-4, 3)
+	textW := min(max(width*2/5, 10), 36)
+	barW := width - textW - countW - youW - 2
+	if barW < 3 {
+		textW = max(textW-(3-barW), 6)
+		barW = max(width-textW-countW-youW-2, 1)
+	}
 	var out []string
 	for i, t := range tally {
-		label := fmt.Sprintf("%d. %s", i+1, t.Item.Text)
-		label = truncate(label, textW)
-		label += strings.Repeat(" ", max(textW-cellWidth(label), 0))
+		num := fmt.Sprintf("%d. ", i+1)
+		label := strings.Split(wrap(t.Item.Text, max(textW-len(num), 4)), "\n")
 		n := t.Dots * barW / most
 		if t.Dots > 0 && n == 0 {
 			n = 1
 		}
 		bar := st.Accent.Render(strings.Repeat("█", n)) + strings.Repeat(" ", barW-n)
-		line := fmt.Sprintf("%s %s %*d", label, bar, countW, t.Dots)
+		first := padTo(num+label[0], textW)
+		line := fmt.Sprintf("%s %s %*d", first, bar, countW, t.Dots)
 		if mine != nil && mine.Dots[t.Item.ID] > 0 {
 			line += st.Muted.Render(fmt.Sprintf(" (you %d)", mine.Dots[t.Item.ID]))
 		}
+		starts = append(starts, len(out))
 		out = append(out, line)
+		for _, l := range label[1:] {
+			out = append(out, strings.Repeat(" ", len(num))+l)
+		}
 	}
-	return out
+	return out, starts
 }
 
 func (v *voteEditor) ShortHelp() []key.Binding {
 	k := v.k
 	if v.results {
 		return []key.Binding{k.Up, k.Down, relabel(k.Results, "r", "your dots")}
+	}
+	if v.closed() {
+		if v.revealed {
+			return []key.Binding{k.Up, k.Down, relabel(k.Results, "r", "results")}
+		}
+		return []key.Binding{k.Up, k.Down}
 	}
 	return []key.Binding{relabel(k.More, "→/+", "dot"), relabel(k.Less, "←/-", "undo"), k.Submit}
 }

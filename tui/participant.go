@@ -95,6 +95,11 @@ type liveState struct {
 	lastLeft int  // seconds left at the last tick, to ring once when it reaches zero
 	handOpen bool
 	hand     textinput.Model
+	// lowering is set while the participant's own lowering of their hand is on its way, so a
+	// hand that goes down meanwhile is theirs, not the facilitator's answer.
+	lowering bool
+	// answered is set when the facilitator answers the hand raised last.
+	answered bool
 }
 
 func newParticipantView(deps *Deps, st *Styles, keys KeyMap, h *session.Hub, sub *session.Subscription, me session.Participant) *participantView {
@@ -205,9 +210,15 @@ func (v *participantView) Update(msg tea.Msg) (screen, tea.Cmd) {
 		v.live.ticking = false
 		return v, v.tick()
 	case handDoneMsg:
-		if msg.err != nil {
+		if msg.lowered && (msg.err != nil || v.me.Hand == nil) {
+			v.live.lowering = false // failed, or the hand shows down already
+		}
+		switch {
+		case msg.err != nil:
 			v.notice = "Could not reach the facilitator: " + v.deps.say("raise hand", msg.err)
-		} else {
+		case !msg.lowered && v.live.answered:
+			// The facilitator answered the hand before this answer came back: keep saying so.
+		default:
 			v.notice = msg.note
 		}
 		return v, nil
@@ -250,7 +261,11 @@ func (v *participantView) onState(snap *session.Snapshot) tea.Cmd {
 	v.deps.Metrics.Applied(snap.At)
 	v.snap = snap
 	v.env.snap = snap
+	hadHand := v.me.Hand != nil
 	v.refreshMe()
+	if hadHand && v.me.Hand == nil {
+		v.handAnswered()
+	}
 	cmds := []tea.Cmd{waitState(v.deps, v.sub), v.tick()}
 	if v.viewing >= len(v.module().Steps) {
 		v.viewing = len(v.module().Steps) - 1

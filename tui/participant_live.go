@@ -62,16 +62,31 @@ func (v *participantView) timerText() string {
 
 // handDoneMsg reports raising or lowering the hand.
 type handDoneMsg struct {
-	note string
-	err  error
+	note    string
+	err     error
+	lowered bool // the participant lowered it
+}
+
+// handAnswered tells the participant that their raised hand went down: by their own ctrl+r,
+// or because the facilitator answered it (cleared it in the console or with `hands --clear`).
+// It shows the moment the hub says so, without waiting for a key.
+func (v *participantView) handAnswered() {
+	if v.live.lowering {
+		v.live.lowering = false
+		v.notice = "Hand lowered."
+		return
+	}
+	v.live.answered = true
+	v.notice = "The facilitator answered your raised hand: your hand is down. ctrl+r raises it again."
 }
 
 // toggleHand lowers a raised hand, or opens the one-line request for help.
 func (v *participantView) toggleHand() tea.Cmd {
 	h, deps, pid := v.hub, v.deps, v.me.ID
 	if v.me.Hand != nil {
+		v.live.lowering = true
 		return func() tea.Msg {
-			return handDoneMsg{note: "Hand lowered.", err: h.LowerHand(deps.Ctx, pid)}
+			return handDoneMsg{note: "Hand lowered.", err: h.LowerHand(deps.Ctx, pid), lowered: true}
 		}
 	}
 	in := textinput.New()
@@ -90,7 +105,7 @@ func (v *participantView) onHandKey(msg tea.KeyPressMsg) tea.Cmd {
 		v.live.handOpen = false
 		return nil
 	case key.Matches(msg, v.keys.Enter):
-		v.live.handOpen = false
+		v.live.handOpen, v.live.answered = false, false
 		text := session.CleanLine(v.live.hand.Value())
 		h, deps, pid := v.hub, v.deps, v.me.ID
 		return func() tea.Msg {

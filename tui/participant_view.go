@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
 	"workshop/content"
 )
 
@@ -26,8 +28,8 @@ func (v *participantView) headerLines() []string {
 func (v *participantView) headerKey() string {
 	step := v.step()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d|%s|%s|%v|%d|%d|%d|%s|", v.width, v.module().Title, v.timerText(),
-		v.snap.Cohort.Live.IsLocked(step.ID), step.TimeBox, v.viewing, len(v.module().Steps), step.Title)
+	fmt.Fprintf(&b, "%d|%s|%s|%v|%v|%d|%d|%d|%s|", v.width, v.module().Title, v.timerText(),
+		v.snap.Cohort.Live.IsLocked(step.ID), v.voteClosed(), step.TimeBox, v.viewing, len(v.module().Steps), step.Title)
 	if a := v.snap.Cohort.Live.Announcement; a != nil {
 		b.WriteString(a.Text)
 	}
@@ -65,11 +67,15 @@ func (v *participantView) header() []string {
 	lines := []string{top}
 
 	locked := v.snap.Cohort.Live.IsLocked(step.ID)
+	closed := v.voteClosed()
 	stepLine := fmt.Sprintf("Step %d of %d — %s", v.viewing+1, len(mod.Steps), step.Title)
-	lines = append(lines, st.shared.styled(fmt.Sprintf("step|%s|%d|%v|%d|%s", st.key(), w, locked, step.TimeBox, stepLine), func() string {
+	lines = append(lines, st.shared.styled(fmt.Sprintf("step|%s|%d|%v|%v|%d|%s", st.key(), w, locked, closed, step.TimeBox, stepLine), func() string {
 		var meta []string
 		if locked {
 			meta = append(meta, st.Warn.Render("Locked"))
+		}
+		if closed {
+			meta = append(meta, st.Warn.Render("Vote closed"))
 		}
 		if step.TimeBox > 0 {
 			meta = append(meta, st.Muted.Render(fmt.Sprintf("%d min", step.TimeBox)))
@@ -94,27 +100,66 @@ func (v *participantView) header() []string {
 		lines = append(lines, truncate(st.Accent.Render(label)+v.live.hand.View(), w))
 		return lines
 	}
-	var info []string
+	var info []styledText
 	if t, ok := v.snap.Team(v.me.TeamID); ok && v.me.TeamID != 0 {
-		info = append(info, st.Accent.Render("Team: "+t.Name))
+		info = append(info, styledText{st.Accent, "Team: " + t.Name})
 	}
 	if v.me.Hand != nil {
-		info = append(info, st.Warn.Render("✋ Hand raised"))
+		info = append(info, styledText{st.Warn, "✋ Hand raised"})
 	}
 	switch {
 	case len(v.later) > 0:
-		info = append(info, st.Warn.Render("Work on another step is not saved yet — retrying"))
+		info = append(info, styledText{st.Warn, "Work on another step is not saved yet — retrying"})
 	case v.notice != "":
-		info = append(info, st.Warn.Render(v.notice))
+		info = append(info, styledText{st.Warn, v.notice})
 	case v.viewing != v.groupStep() && v.moving < 0:
-		info = append(info, st.Warn.Render(fmt.Sprintf("You are looking at step %d; the group is on step %d. Press g to go back.", v.viewing+1, v.groupStep()+1)))
+		info = append(info, styledText{st.Warn, fmt.Sprintf("You are looking at step %d; the group is on step %d. Press g to go back.", v.viewing+1, v.groupStep()+1)})
 	}
 	if len(info) == 0 {
-		lines = append(lines, rule(st, w))
-	} else {
-		lines = append(lines, truncate(strings.Join(info, st.Muted.Render(" · ")), w))
+		return append(lines, rule(st, w))
 	}
-	return lines
+	return append(lines, infoLines(st, info, w, maxInfoLines)...)
+}
+
+// maxInfoLines bounds the lines the header's team, hand and notice line may wrap to.
+const maxInfoLines = 4
+
+// styledText is a piece of text with the style it is drawn in.
+type styledText struct {
+	style lipgloss.Style
+	text  string
+}
+
+// infoLines draws pieces of information side by side, joined by " · ", when they fit the width
+// together; otherwise each on lines of its own, wrapped, so that nothing a person must read is
+// cut. At most max lines; the last one is cut only if even that is not enough.
+func infoLines(st *Styles, parts []styledText, width, most int) []string {
+	var joined []string
+	plain := 0
+	for _, p := range parts {
+		joined = append(joined, p.style.Render(p.text))
+		plain += cellWidth(p.text) + 3
+	}
+	if plain-3 <= width {
+		return []string{strings.Join(joined, st.Muted.Render(" · "))}
+	}
+	var out []string
+	for _, p := range parts {
+		for _, l := range strings.Split(wrap(p.text, width), "\n") {
+			out = append(out, p.style.Render(truncate(l, width)))
+		}
+	}
+	if len(out) > most {
+		out = out[:most]
+		out[most-1] = truncate(out[most-1]+" …", width)
+	}
+	return out
+}
+
+// voteClosed says whether the step on screen is a vote the facilitator closed.
+func (v *participantView) voteClosed() bool {
+	ex := v.step().Exercise
+	return ex != nil && ex.Kind == content.KindVote && v.snap.Cohort.Live.Vote(v.step().ID).Closed
 }
 
 // layout shares the height between guidance and exercise: the exercise gets most of it while

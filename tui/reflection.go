@@ -64,7 +64,15 @@ func (r *reflection) Resize(w, h int) exercise {
 	r.sizeArea()
 	return r
 }
-func (r *reflection) sizeArea() { r.area.SetHeight(max(r.height-1-len(r.fitPrompt(r.height-1)), 1)) }
+func (r *reflection) sizeArea() {
+	foot := r.statusHeight(r.count())
+	r.area.SetHeight(max(r.height-foot-len(r.fitPrompt(r.height-foot)), 1))
+}
+
+// count is the characters written against the limit, for the status line.
+func (r *reflection) count() string {
+	return fmt.Sprintf("%d/%d", r.area.Length(), r.limit)
+}
 func (r *reflection) ShortHelp() []key.Binding {
 	return []key.Binding{r.k.Submit, relabel(r.k.Enter, "enter", "new line")}
 }
@@ -131,7 +139,7 @@ func (r *reflection) changed() tea.Cmd {
 
 func (r *reflection) View() string {
 	r.sizeArea()
-	count := fmt.Sprintf("%d/%d", r.area.Length(), r.limit)
+	count := r.count()
 	body := strings.Split(r.area.View(), "\n")
 	return r.frame(body, 0, len(body)-1, r.statusLine(count))
 }
