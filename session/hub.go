@@ -129,8 +129,12 @@ func newHub(ctx context.Context, m *Manager, c Cohort, loading time.Time) (*Hub,
 	}
 	for _, a := range arts {
 		if mb, ok := h.byID[a.ParticipantID]; ok {
-			mb.status[a.StepID] = a.Status
 			mb.stored[a.StepID] = true
+			if i := mod.StepIndex(a.StepID); i >= 0 {
+				if st := WorkStatus(mod.Steps[i].Exercise, a); st != "" {
+					mb.status[a.StepID] = st
+				}
+			}
 		}
 	}
 	h.state.Lock()
@@ -498,8 +502,13 @@ func (h *Hub) saveWork(ctx context.Context, pid int64, stepID string, schema int
 	h.state.Lock()
 	defer h.state.Unlock()
 	var ch change
-	changed := mb.status[stepID] != a.Status
-	mb.status[stepID] = a.Status
+	status := WorkStatus(h.module.Steps[idx].Exercise, a)
+	changed := mb.status[stepID] != status
+	if status == "" {
+		delete(mb.status, stepID) // emptied: not started, as if nothing were stored
+	} else {
+		mb.status[stepID] = status
+	}
 	if counted {
 		ch.key = ResultsKey(stepID)
 		h.bumpLocked(ch.key)

@@ -87,7 +87,7 @@ func newExBase(st *Styles, env *exEnv, step content.Step, d exData) *exBase {
 	env.editors++
 	b := &exBase{id: env.editors, st: st, env: env, k: env.keys, step: step, ex: step.Exercise, value: work.New(step.Exercise)}
 	if d.art != nil {
-		b.status, b.savedAt = d.art.Status, d.art.UpdatedAt
+		b.status, b.savedAt = session.WorkStatus(step.Exercise, *d.art), d.art.UpdatedAt
 		b.submitted = d.art.Status == session.StatusSubmitted
 	}
 	switch {
@@ -347,7 +347,7 @@ func (b *exBase) onSaved(msg workSavedMsg) tea.Cmd {
 	if !b.shared() {
 		b.saved = b.sending
 	}
-	b.status, b.savedAt = msg.artifact.Status, msg.artifact.UpdatedAt
+	b.status, b.savedAt = session.WorkStatus(b.ex, msg.artifact), msg.artifact.UpdatedAt
 	if msg.submit {
 		b.submitted = true
 		b.retrySubmit = false
@@ -397,7 +397,7 @@ func (b *exBase) refresh(d exData) {
 	// A reload that was read before this editor's last save came back is older than what
 	// the screen shows: it must not turn a fresh "submitted" back into a draft.
 	if d.art != nil && !b.saving && !d.art.UpdatedAt.Before(b.savedAt) {
-		b.status = d.art.Status
+		b.status = session.WorkStatus(b.ex, *d.art)
 		b.submitted = b.submitted || d.art.Status == session.StatusSubmitted
 	}
 	if b.shared() && d.owner == b.owner && d.board != nil && b.inflight == 0 && len(b.retryOps) == 0 {

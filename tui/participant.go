@@ -70,6 +70,10 @@ type participantView struct {
 	exStep      string // step id the editor belongs to
 	loading     bool
 	notice      string
+	// fresh is set while the editor has the focus it took by itself when it loaded and the
+	// participant has typed nothing into it: the step keys ([ and ]) still move between
+	// steps then, instead of becoming text in an answer nobody chose to write yet.
+	fresh bool
 
 	// ident and watch sum up what the editor's shared data depends on: a change of ident
 	// (the participant's team) builds a new editor, a change of watch refreshes it.
@@ -243,6 +247,7 @@ func (v *participantView) Update(msg tea.Msg) (screen, tea.Cmd) {
 		if v.focus != focusExercise {
 			return v, nil
 		}
+		v.fresh = false
 	case tea.MouseWheelMsg:
 		v.guide.Update(msg)
 		return v, nil
@@ -302,7 +307,7 @@ func (v *participantView) onLoaded(msg exLoadedMsg) tea.Cmd {
 	}
 	d, kept := v.adoptLater(v.step().ID, msg.exData)
 	v.ex = newExercise(v.st, v.env, v.step(), d)
-	v.focus = focusExercise
+	v.focus, v.fresh = focusExercise, true
 	v.layout()
 	var adopt tea.Cmd
 	if a, ok := v.ex.(interface{ adopt(bool) tea.Cmd }); ok && kept != nil && d.owner == "" {
@@ -340,6 +345,15 @@ func (v *participantView) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	}
 	if key.Matches(msg, v.ek.Hand) {
 		return v.toggleHand(), true
+	}
+	if v.focus == focusExercise && v.ex != nil && v.fresh {
+		switch {
+		case key.Matches(msg, k.StepBack):
+			return v.browse(v.viewing - 1), true
+		case key.Matches(msg, k.StepAhead):
+			return v.browse(v.viewing + 1), true
+		}
+		v.fresh = false // the participant is at work in the editor now
 	}
 	if v.focus == focusExercise && v.ex != nil && v.ex.Wants(msg) {
 		return nil, false
@@ -388,7 +402,7 @@ func (v *participantView) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return v.browse(v.groupStep()), true
 	case key.Matches(msg, k.Enter):
 		if v.ex != nil {
-			v.focus = focusExercise
+			v.focus, v.fresh = focusExercise, false
 			v.layout()
 			return v.focusCmd(), true
 		}
@@ -429,6 +443,7 @@ func (v *participantView) browse(to int) tea.Cmd {
 }
 
 func (v *participantView) toggleFocus() {
+	v.fresh = false // the participant chose where to type
 	if v.focus == focusExercise || v.ex == nil {
 		v.focus = focusGuidance
 		if v.ex != nil {

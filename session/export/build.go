@@ -299,9 +299,10 @@ func (b *builder) work(arts []session.Artifact, boards []session.Board) {
 	})
 	for _, a := range arts {
 		ex, ok := b.ex[a.StepID]
-		if !ok || isSharedMarker(a.Data) {
+		if !ok || isSharedMarker(a.Data) || session.WorkStatus(ex, a) == "" {
 			// Work on a step this module version does not have cannot be read; a marker
-			// only says the participant worked on a shared board, which progress shows.
+			// only says the participant worked on a shared board, which progress shows; an
+			// emptied draft holds nothing.
 			continue
 		}
 		v, data, errText := decode(ex, a.Schema, a.Data)
@@ -438,8 +439,9 @@ func (b *builder) progress(arts []session.Artifact, times map[int64]map[string]t
 			sp := StepProgress{StepID: s.ID, Status: StatusNoExercise}
 			if s.Exercise != nil {
 				sp.Status = StatusNotStarted
-				if a, ok := byKey[s.ID+"\x00"+strconv.FormatInt(p.ID, 10)]; ok {
-					sp.Status = string(a.Status)
+				if a, ok := byKey[s.ID+"\x00"+strconv.FormatInt(p.ID, 10)]; ok && session.WorkStatus(b.ex[s.ID], a) != "" {
+					// An emptied draft is not started, as on the facilitator's roster.
+					sp.Status = string(session.WorkStatus(b.ex[s.ID], a))
 					if !b.anon[s.ID] {
 						sp.UpdatedAt, sp.SubmittedAt = timePtr(a.UpdatedAt), timePtr(a.SubmittedAt)
 					}

@@ -425,3 +425,66 @@ func rowIDs(ids []string, n int) []string {
 	}
 	return out
 }
+
+// Empty says whether work holds nothing a person wrote or chose: blank text, no item, no dot,
+// nothing placed, rated, ticked, noted or answered, no cell filled and no stage added. An
+// emptied draft is no work at all (see session.WorkStatus).
+func Empty(ex *content.Exercise, v any) bool {
+	switch w := v.(type) {
+	case *Reflection:
+		return strings.TrimSpace(w.Text) == ""
+	case *List:
+		return len(w.Items) == 0
+	case *Vote:
+		return w.Spent() == 0
+	case *Matrix:
+		return len(w.Places) == 0
+	case *Journey:
+		if len(w.Stages) != len(ex.Stages) {
+			return false
+		}
+		for i, s := range w.Stages {
+			if s != ex.Stages[i] {
+				return false
+			}
+		}
+		return allBlank(w.Cells)
+	case *Table:
+		return allBlank(w.Rows)
+	case *Scale:
+		for _, r := range w.Ratings {
+			if r != 0 {
+				return false
+			}
+		}
+		return true
+	case *Checklist:
+		for i, t := range w.Ticks {
+			if t || (i < len(w.Notes) && strings.TrimSpace(w.Notes[i]) != "") {
+				return false
+			}
+		}
+		return true
+	case *Quiz:
+		for _, a := range w.Answers {
+			if a >= 0 {
+				return false
+			}
+		}
+		return true
+	case *Shared:
+		return !w.Shared
+	}
+	return false
+}
+
+func allBlank(rows [][]string) bool {
+	for _, row := range rows {
+		for _, c := range row {
+			if strings.TrimSpace(c) != "" {
+				return false
+			}
+		}
+	}
+	return true
+}
