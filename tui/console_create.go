@@ -157,11 +157,18 @@ func (c *consoleCreate) View() string {
 		}
 		return b.String()
 	}
-	line(st.Muted.Render("Choose the module the cohort will work through:"))
-	// The list takes what the summary below leaves.
+	// The list takes what the summary below leaves; when it scrolls, the heading says where the
+	// cursor is among the modules.
 	summary := strings.Split(wrap(mod.Summary, max(c.width-2, 10)), "\n")
-	listH := max(c.height-4-len(summary)-3, 2)
+	head := "Choose the module the cohort will work through:"
+	scrolled := fmt.Sprintf("Choose the module the cohort will work through (%d of %d, ↑↓ for more):", c.cursor+1, len(c.mods))
+	headH := strings.Count(wrap(scrolled, c.width), "\n") + 1
+	listH := max(c.height-3-headH-len(summary)-3, 2)
 	start := max(0, c.cursor-listH+1)
+	if len(c.mods) > listH {
+		head = scrolled
+	}
+	b.WriteString(st.Muted.Render(wrap(head, c.width)) + "\n")
 	for i := start; i < len(c.mods) && i < start+listH; i++ {
 		m := c.mods[i]
 		meta := fmt.Sprintf("%d steps · about %d min · %s", len(m.Steps), m.Duration, m.ID)

@@ -450,7 +450,7 @@ func (j *journeyEditor) FullHelp() [][]key.Binding {
 	k := j.k
 	groups := [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.Top, k.Bottom},
-		{relabel(k.Edit, "enter/e", "write in cell"), k.NextField, k.PrevField, k.Cancel},
+		{relabel(k.Edit, "enter/e", "write in cell"), relabel(k.NextField, "tab", "in a cell: next"), relabel(k.PrevField, "shift+tab", "in a cell: back"), k.Cancel},
 	}
 	if j.ex.AddStages {
 		groups = append(groups, []key.Binding{relabel(k.Add, "a", "add a stage"), k.Rename, relabel(k.Delete, "d", "remove own stage")})

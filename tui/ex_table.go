@@ -31,8 +31,11 @@ type tableEditor struct {
 	mode     tableMode
 	input    lineInput
 	choice   int // option picked while choosing; -1 for none
-	editID   string
-	editCol  int
+	// picked is what the participant typed while choosing: letters pick the option that
+	// starts with them, so typing in a choice cell is never taken as a command.
+	picked  string
+	editID  string
+	editCol int
 }
 
 func newTableEditor(b *exBase) *tableEditor {
@@ -56,10 +59,25 @@ func (t *tableEditor) Blur()          { t.focused = false }
 func (t *tableEditor) Leave() tea.Cmd { return t.leave() }
 func (t *tableEditor) Typing() bool   { return t.mode == tableEdit }
 func (t *tableEditor) Wants(msg tea.KeyPressMsg) bool {
-	if t.mode == tableEdit && (msg.String() == "tab" || msg.String() == "shift+tab") {
+	if (t.mode == tableEdit || t.mode == tableChoose) && (msg.String() == "tab" || msg.String() == "shift+tab") {
+		return true // tab moves along the row from a cell being filled in, choice or text
+	}
+	if t.mode == tableBrowse && t.typesIntoCell(msg) {
 		return true
 	}
 	return t.mode != tableBrowse && baseWants(msg, t.k)
+}
+
+// typesIntoCell says whether a key pressed on the grid is typing meant for the cell under the
+// cursor: on a choice cell, a letter or digit that is no command opens the choice with the
+// option it starts.
+func (t *tableEditor) typesIntoCell(msg tea.KeyPressMsg) bool {
+	tb := t.table()
+	if t.row >= len(tb.Rows) || t.ex.Columns[t.col].Type != content.ColumnChoice || msg.Text == "" || msg.Mod&(tea.ModCtrl|tea.ModAlt) != 0 {
+		return false
+	}
+	k := t.k
+	return msg.Text != " " && !key.Matches(msg, k.Up, k.Down, k.Left, k.Right, k.Top, k.Bottom, k.Add, k.Edit, k.Delete, k.Submit)
 }
 
 func (t *tableEditor) Resize(w, h int) exercise {
@@ -129,23 +147,7 @@ func (t *tableEditor) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		t.note("Kept.")
 		return nil
 	case tableChoose:
-		n := len(cols[t.editCol].Options)
-		switch {
-		case key.Matches(msg, k.Cancel):
-			t.mode = tableBrowse
-		case key.Matches(msg, k.Left, k.Up):
-			t.choice = max(t.choice-1, -1)
-		case key.Matches(msg, k.Right, k.Down):
-			t.choice = min(t.choice+1, n-1)
-		case msg.String() == "enter" || msg.String() == "space":
-			t.mode = tableBrowse
-			v := ""
-			if t.choice >= 0 {
-				v = cols[t.editCol].Options[t.choice]
-			}
-			return t.set(t.editID, t.editCol, v)
-		}
-		return nil
+		return t.onChooseKey(msg)
 	case tableEdit:
 		switch {
 		case key.Matches(msg, k.Cancel):
@@ -159,6 +161,14 @@ func (t *tableEditor) onKey(msg tea.KeyPressMsg) tea.Cmd {
 			return t.commit(-1)
 		}
 		return t.input.update(msg)
+	}
+	if t.typesIntoCell(msg) {
+		// Typing on a choice cell picks from its options, never runs a command.
+		cmd := t.startEdit()
+		if t.mode == tableChoose {
+			return tea.Batch(cmd, t.onChooseKey(msg))
+		}
+		return cmd
 	}
 	switch {
 	case key.Matches(msg, k.Up):
@@ -196,6 +206,69 @@ func (t *tableEditor) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// onChooseKey handles a key while a choice cell's options show: arrows move along them,
+// typing picks the option that starts with what was typed (letters are never commands here),
+// enter chooses, tab and shift+tab choose and go on to the next or previous cell, esc keeps
+// the cell as it was.
+func (t *tableEditor) onChooseKey(msg tea.KeyPressMsg) tea.Cmd {
+	opts := t.ex.Columns[t.editCol].Options
+	chosen := func() string {
+		if t.choice >= 0 {
+			return opts[t.choice]
+		}
+		return ""
+	}
+	switch s := msg.String(); {
+	case key.Matches(msg, t.k.Cancel):
+		t.mode = tableBrowse
+		t.message = ""
+	case s == "left" || s == "up":
+		t.choice, t.picked = max(t.choice-1, -1), ""
+	case s == "right" || s == "down":
+		t.choice, t.picked = min(t.choice+1, len(opts)-1), ""
+	case s == "enter":
+		t.mode = tableBrowse
+		return t.set(t.editID, t.editCol, chosen())
+	case s == "tab" || s == "shift+tab":
+		step := 1
+		if s == "shift+tab" {
+			step = -1
+		}
+		t.mode = tableBrowse
+		cmd := t.set(t.editID, t.editCol, chosen())
+		if next := t.editCol + step; !t.isError && next >= 0 && next < len(t.ex.Columns) {
+			t.col = next
+			return tea.Batch(cmd, t.startEdit())
+		}
+		return cmd
+	case s == "backspace":
+		if r := []rune(t.picked); len(r) > 0 {
+			t.picked = string(r[:len(r)-1])
+			t.pick()
+		}
+	case msg.Text != "" && msg.Mod&(tea.ModCtrl|tea.ModAlt) == 0:
+		t.picked += msg.Text
+		t.pick()
+	}
+	return nil
+}
+
+// pick puts the choice on the first option that starts with what was typed, or says there is
+// none.
+func (t *tableEditor) pick() {
+	t.message, t.isError = "", false
+	if t.picked == "" {
+		return
+	}
+	for i, o := range t.ex.Columns[t.editCol].Options {
+		if strings.HasPrefix(strings.ToLower(o), strings.ToLower(t.picked)) {
+			t.choice = i
+			return
+		}
+	}
+	t.refuse(fmt.Sprintf("no option starts with %q: pick one with ← and →", t.picked))
+}
+
 func (t *tableEditor) addRow() tea.Cmd {
 	if err := t.writable(); err != nil {
 		t.fail(err)
@@ -228,7 +301,7 @@ func (t *tableEditor) startEdit() tea.Cmd {
 	cur := tb.Rows[t.row][t.col]
 	t.message, t.isError = "", false
 	if col.Type == content.ColumnChoice {
-		t.mode = tableChoose
+		t.mode, t.picked = tableChoose, ""
 		t.choice = slices.Index(col.Options, cur)
 		return nil
 	}
@@ -401,19 +474,78 @@ func (t *tableEditor) detail() string {
 	return strings.Join(lines, "\n")
 }
 
-// chooser shows a choice column's options with the one picked marked.
+// chooser shows a choice column's options with the one picked marked. When they do not all fit
+// the line, it shows those around the one picked, with ◀ and ▶ where more are out of sight and
+// where the pick is among them ("3/6"), so that nothing is ever chosen blind.
 func (t *tableEditor) chooser() string {
 	col := t.ex.Columns[t.editCol]
-	parts := []string{"(none)"}
-	parts = append(parts, col.Options...)
-	for i := range parts {
+	label := t.st.Accent.Render(col.Name + ":")
+	where := fmt.Sprintf("%d/%d", t.choice+1, len(col.Options))
+	if t.choice < 0 {
+		where = fmt.Sprintf("none/%d", len(col.Options))
+	}
+	room := t.width - cellWidth(col.Name) - 2 - len(where) - 1
+	lines := []string{}
+	if room < t.width/2 {
+		// A long column name gets a line of its own, so the options keep theirs.
+		lines = append(lines, truncate(label, t.width))
+		room = t.width - len(where) - 1
+	} else {
+		label += " "
+	}
+	parts := append([]string{"(none)"}, col.Options...)
+	shown := pickerWindow(parts, t.choice+1, room)
+	var b strings.Builder
+	if shown[0] > 0 {
+		b.WriteString(t.st.Muted.Render("◀"))
+	}
+	for i := shown[0]; i < shown[1]; i++ {
 		if i-1 == t.choice {
-			parts[i] = t.st.Selected.Render("[" + parts[i] + "]")
+			b.WriteString(t.st.Selected.Render("[" + truncate(parts[i], max(room-4, 4)) + "]"))
 		} else {
-			parts[i] = " " + parts[i] + " "
+			b.WriteString(" " + parts[i] + " ")
 		}
 	}
-	return truncate(t.st.Accent.Render(col.Name+": ")+strings.Join(parts, ""), t.width)
+	if shown[1] < len(parts) {
+		b.WriteString(t.st.Muted.Render("▶"))
+	}
+	row := b.String()
+	if len(lines) == 0 {
+		row = label + row
+	}
+	return strings.Join(append(lines, spread(truncate(row, t.width-len(where)-1), t.st.Muted.Render(where), t.width)), "\n")
+}
+
+// pickerWindow is the range [from, to) of parts, each drawn two cells wider than its text,
+// that fits in room cells with the one at cur among them: from cur, taking in the next and the
+// previous ones in turn while they fit, keeping a cell for each ◀ or ▶ mark.
+func pickerWindow(parts []string, cur, room int) [2]int {
+	w := func(i int) int { return cellWidth(parts[i]) + 2 }
+	from, to := cur, cur+1
+	used := w(cur)
+	for {
+		grew := false
+		marks := 0
+		if from > 0 {
+			marks++
+		}
+		if to < len(parts) {
+			marks++
+		}
+		if to < len(parts) && used+w(to)+marks <= room {
+			used += w(to)
+			to++
+			grew = true
+		}
+		if from > 0 && used+w(from-1)+marks <= room {
+			from--
+			used += w(from)
+			grew = true
+		}
+		if !grew {
+			return [2]int{from, to}
+		}
+	}
 }
 
 func (t *tableEditor) ShortHelp() []key.Binding {
@@ -422,7 +554,7 @@ func (t *tableEditor) ShortHelp() []key.Binding {
 	case tableEdit:
 		return []key.Binding{relabel(k.Enter, "enter", "save"), relabel(k.NextField, "tab", "next"), k.Cancel}
 	case tableChoose:
-		return []key.Binding{relabel(k.Left, "←→", "pick"), relabel(k.Enter, "enter", "choose"), k.Cancel}
+		return []key.Binding{relabel(k.Left, "←→ or type", "pick"), relabel(k.Enter, "enter", "choose"), relabel(k.NextField, "tab", "next"), k.Cancel}
 	case tableDeleting:
 		return []key.Binding{relabel(k.Yes, "y", "delete"), relabel(k.Cancel, "other key", "keep")}
 	}
@@ -433,7 +565,9 @@ func (t *tableEditor) FullHelp() [][]key.Binding {
 	k := t.k
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.Top, k.Bottom},
-		{relabel(k.Add, "a", "add a row"), relabel(k.Edit, "enter/e", "edit the cell"), relabel(k.Delete, "d", "delete the row")},
-		{k.NextField, k.PrevField, k.Cancel, k.Submit},
+		{relabel(k.Add, "a", "add a row"), relabel(k.Edit, "enter/e", "edit the cell"), relabel(k.Delete, "d", "delete the row"),
+			relabel(k.Edit, "a letter", "pick a choice")},
+		{relabel(k.NextField, "tab", "in a cell: next"), relabel(k.PrevField, "shift+tab", "in a cell: back"),
+			k.Cancel, k.Submit},
 	}
 }

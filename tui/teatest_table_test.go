@@ -40,7 +40,7 @@ func TestTeatestTable(t *testing.T) {
 	s.waitFor("Row 1 · Channel: Counter")
 	s.keys("right", "enter")
 	s.waitFor("Redesign potential:", "[(none)]")
-	s.keys("l", "l", "l", "space")
+	s.keys("right", "right", "right", "enter")
 	s.waitFor("Row 1 · Redesign potential: High", "Draft saved")
 	v, _ := s.decoded("census")
 	if got := v.(*work.Table).Rows; len(got) != 1 || strings.Join(got[0], "|") != "Passports|1200|Counter|High" {
