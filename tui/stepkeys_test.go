@@ -90,7 +90,7 @@ func TestEmptiedDraftIsNotStarted(t *testing.T) {
 		t.Errorf("roster status %q for a list whose items were all deleted", st)
 	}
 
-	rep, err := export.Build(ctx, m, h.Snapshot().Cohort)
+	rep, err := export.Build(ctx, m, h.Snapshot().Cohort.ID, export.Stamp{})
 	if err != nil {
 		t.Fatal(err)
 	}
