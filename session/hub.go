@@ -540,6 +540,16 @@ func (h *Hub) Work(ctx context.Context, pid int64, stepID string) (a Artifact, f
 	return a, true, nil
 }
 
+// KnownEmpty says whether the hub knows, without reading the store, that the participant has
+// no work stored on the step (Work would find none): a screen can then show the empty editor at
+// once instead of after a read.
+func (h *Hub) KnownEmpty(pid int64, stepID string) bool {
+	h.state.Lock()
+	defer h.state.Unlock()
+	mb, ok := h.byID[pid]
+	return ok && !mb.stored[stepID]
+}
+
 // markStored records that the participant may have work stored on the step, before it is
 // written.
 func (h *Hub) markStored(mb *member, stepID string) {

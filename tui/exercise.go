@@ -231,6 +231,18 @@ func newExercise(st *Styles, env *exEnv, step content.Step, d exData) exercise {
 
 // loadExercise reads everything an editor of a step shows: the participant's own work, the
 // shared board they work on, the items of an earlier step, and cohort results.
+// loadedAtOnce is what loadExercise would load, when it can be known without a read: the step's
+// exercise is the participant's own, draws on nothing else, and the hub knows nothing of theirs
+// is stored on it. A screen then shows the editor in the same frame as the step.
+func loadedAtOnce(h *session.Hub, pid int64, step content.Step, revealed bool, seq int) (exLoadedMsg, bool) {
+	ex := step.Exercise
+	if ex == nil || session.SharedWork(ex) || ex.From != "" || ex.Kind == content.KindScale ||
+		(ex.Kind == content.KindVote && revealed) || !h.KnownEmpty(pid, step.ID) {
+		return exLoadedMsg{}, false
+	}
+	return exLoadedMsg{exData: exData{stepID: step.ID}, seq: seq}, true
+}
+
 func loadExercise(deps *Deps, h *session.Hub, pid int64, step content.Step, revealed bool, teamID int64, refresh bool, seq int) tea.Cmd {
 	ex := step.Exercise
 	return func() tea.Msg {

@@ -158,6 +158,11 @@ func (v *participantView) loadWork() tea.Cmd {
 		return leave
 	}
 	v.loading = true
+	v.loadSeq++
+	vote := v.snap.Cohort.Live.Vote(step.ID)
+	if msg, ok := loadedAtOnce(v.hub, v.me.ID, step, vote.Revealed, v.loadSeq); ok {
+		return tea.Batch(leave, v.onLoaded(msg))
+	}
 	v.layout()
 	return tea.Batch(leave, v.load(false))
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"workshop/session"
+	"workshop/session/work"
 )
 
 // gatedStore holds every read of a participant's own work until the gate opens, so a test
@@ -30,6 +31,16 @@ func TestKeysTypedWhileLoadingReachThatEditorOnly(t *testing.T) {
 	gs := &gatedStore{gate: make(chan struct{})}
 	m, h, ps := exercisesCohortOn(t, func(st session.Store) session.Store { gs.Store = st; return gs }, session.PaceLed, "Ana")
 	ctx := context.Background()
+	// Work stored on both steps, emptied again: the editors must read it, so they load.
+	for step, v := range map[string]any{"reflect": &work.Reflection{}, "ideas": &work.List{Items: []work.Item{}}} {
+		data, err := work.Encode(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := h.SaveWork(ctx, ps[0].ID, step, work.Schema, data, false); err != nil {
+			t.Fatal(err)
+		}
+	}
 	r := openParticipant(t, m, h, ps[0], 80, 24)
 	r.waitFor("Step 1 of")
 
@@ -59,5 +70,29 @@ func TestKeysTypedWhileLoadingReachThatEditorOnly(t *testing.T) {
 	s = r.waitGone("Loading your work")
 	if strings.Contains(s, "zzz") {
 		t.Fatalf("keys typed on step 3 reached step 2's editor:\n%s", s)
+	}
+}
+
+// A step whose editor has nothing to read (nothing of the participant's stored on it, nothing
+// shared) shows its editor in the same update as the step, not a "Loading" frame first: for a
+// cohort that moves together, that is one frame per screen per move instead of two.
+func TestEmptyEditorShowsWithTheStep(t *testing.T) {
+	m, h, ps := exercisesCohortOn(t, nil, session.PaceLed, "Ana")
+	ctx := context.Background()
+	deps := &Deps{Ctx: ctx, Manager: m, Conn: &Conn{}}
+	sub, err := h.Subscribe(ctx, ps[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sub.Close()
+	pv := newParticipantView(deps, testStyles(), DefaultKeyMap(), h, sub, ps[0])
+	pv.Resize(80, 20)
+	pv.Init()
+	if err := h.Move(ctx, session.ShellActor("test"), 1); err != nil { // the reflection
+		t.Fatal(err)
+	}
+	pv.Update(stateMsg{snap: h.Snapshot()})
+	if pv.step().ID != "reflect" || pv.loading || pv.ex == nil {
+		t.Fatalf("after the move: step %q, loading %v, editor %v", pv.step().ID, pv.loading, pv.ex != nil)
 	}
 }

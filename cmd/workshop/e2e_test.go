@@ -195,7 +195,7 @@ func TestCommandsRefuseNonFacilitators(t *testing.T) {
 	if rc != 0 || strings.Count(out, "\n") != 2 || !strings.Contains(out, code) {
 		t.Errorf("cohorts after refused commands (exit %d):\n%s", rc, out)
 	}
-	if !strings.Contains(out, "e2e-basics") || !regexp.MustCompile(`\b1\s*$`).MatchString(strings.TrimSpace(out)) {
+	if !strings.Contains(out, "e2e-basics") || !strings.Contains(out, " 1/3 ") {
 		t.Errorf("cohort moved or listing wrong:\n%s", out)
 	}
 }

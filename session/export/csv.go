@@ -245,11 +245,14 @@ func newCSV(w io.Writer, o Options) *sheet {
 	return &sheet{w: cw}
 }
 
+// row writes one row of cleaned cells; the caller's slice is left as it was (a header may be
+// shared by every export running at once).
 func (s *sheet) row(cells ...string) error {
+	out := make([]string, len(cells))
 	for i, c := range cells {
-		cells[i] = Cell(c)
+		out[i] = Cell(c)
 	}
-	return s.w.Write(cells)
+	return s.w.Write(out)
 }
 
 func (s *sheet) flush() error {

@@ -16,16 +16,14 @@ func (s *Store) AddStepTime(ctx context.Context, cohortID int64, stepID string, 
 		return nil
 	}
 	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		add, set := tx.StmtContext(ctx, s.addTime), tx.StmtContext(ctx, s.setClock)
 		for pid, d := range spent {
 			if d > 0 {
-				if _, err := tx.ExecContext(ctx,
-					`INSERT INTO step_time (cohort_id, participant_id, step_id, seconds) VALUES (?, ?, ?, ?)
-					 ON CONFLICT (cohort_id, participant_id, step_id) DO UPDATE SET seconds = seconds + excluded.seconds`,
-					cohortID, pid, stepID, d.Seconds()); err != nil {
+				if _, err := add.ExecContext(ctx, cohortID, pid, stepID, d.Seconds()); err != nil {
 					return err
 				}
 			}
-			if err := setClock(ctx, tx, cohortID, pid, clock); err != nil {
+			if err := execSetClock(ctx, set, cohortID, pid, clock); err != nil {
 				return err
 			}
 		}
@@ -40,7 +38,7 @@ func (s *Store) AddStepTime(ctx context.Context, cohortID int64, stepID string, 
 // SetClock sets a participant's clock unless a later change is stored.
 func (s *Store) SetClock(ctx context.Context, cohortID, participantID int64, clock session.Clock) error {
 	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		return setClock(ctx, tx, cohortID, participantID, clock)
+		return execSetClock(ctx, tx.StmtContext(ctx, s.setClock), cohortID, participantID, clock)
 	})
 	if err != nil {
 		return fmt.Errorf("set the clock of participant %d in cohort %d: %w", participantID, cohortID, err)
@@ -48,14 +46,19 @@ func (s *Store) SetClock(ctx context.Context, cohortID, participantID int64, clo
 	return nil
 }
 
-// setClock keeps the later of the stored and the new change; times stored as text of a fixed
-// width compare in time order.
-func setClock(ctx context.Context, tx *sql.Tx, cohortID, participantID int64, clock session.Clock) error {
-	_, err := tx.ExecContext(ctx,
-		`INSERT INTO step_clocks (participant_id, cohort_id, at, running) VALUES (?, ?, ?, ?)
-		 ON CONFLICT (participant_id) DO UPDATE SET at = excluded.at, running = excluded.running
-		 WHERE excluded.at >= step_clocks.at`,
-		participantID, cohortID, formatTime(clock.At), clock.Running)
+// addTimeQuery adds seconds to a participant's time on a step.
+const addTimeQuery = `INSERT INTO step_time (cohort_id, participant_id, step_id, seconds) VALUES (?, ?, ?, ?)
+	ON CONFLICT (cohort_id, participant_id, step_id) DO UPDATE SET seconds = seconds + excluded.seconds`
+
+// setClockQuery keeps the later of the stored and the new change; times stored as text of a
+// fixed width compare in time order.
+const setClockQuery = `INSERT INTO step_clocks (participant_id, cohort_id, at, running) VALUES (?, ?, ?, ?)
+	ON CONFLICT (participant_id) DO UPDATE SET at = excluded.at, running = excluded.running
+	WHERE excluded.at >= step_clocks.at`
+
+// execSetClock runs setClockQuery, prepared, in a transaction.
+func execSetClock(ctx context.Context, stmt *sql.Stmt, cohortID, participantID int64, clock session.Clock) error {
+	_, err := stmt.ExecContext(ctx, participantID, cohortID, formatTime(clock.At), clock.Running)
 	return err
 }
 

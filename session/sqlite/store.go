@@ -38,7 +38,11 @@ type Store struct {
 	r    *sql.DB // read-only pool
 	// artifact is the read of one participant's work on one step, prepared once.
 	artifact *sql.Stmt
-	wq       writeQueue
+	// addTime and setClock are the writes a move makes for every participant of a cohort,
+	// prepared once on the writer: parsing them again per participant was most of the move's
+	// cost in the database.
+	addTime, setClock *sql.Stmt
+	wq                writeQueue
 	// betweenReads, when set (by tests), runs after CohortRecord's first query: a change
 	// made there must not show in the record.
 	betweenReads func()
@@ -116,7 +120,17 @@ func Open(path string) (*Store, error) {
 		_, _ = r.Close(), w.Close() // as above
 		return nil, fmt.Errorf("open database %s for reading: %w", path, err)
 	}
-	s := &Store{path: path, w: w, r: r, artifact: artifact}
+	addTime, err := w.PrepareContext(ctx, addTimeQuery)
+	if err != nil {
+		_, _, _ = artifact.Close(), r.Close(), w.Close() // as above
+		return nil, fmt.Errorf("open database %s for writing: %w", path, err)
+	}
+	setClock, err := w.PrepareContext(ctx, setClockQuery)
+	if err != nil {
+		_, _, _, _ = addTime.Close(), artifact.Close(), r.Close(), w.Close() // as above
+		return nil, fmt.Errorf("open database %s for writing: %w", path, err)
+	}
+	s := &Store{path: path, w: w, r: r, artifact: artifact, addTime: addTime, setClock: setClock}
 	s.wq.start(s)
 	return s, nil
 }
@@ -155,7 +169,7 @@ func (s *Store) Close() error {
 	if !s.wq.stop() {
 		return nil
 	}
-	return errors.Join(s.artifact.Close(), s.r.Close(), s.w.Close())
+	return errors.Join(s.artifact.Close(), s.addTime.Close(), s.setClock.Close(), s.r.Close(), s.w.Close())
 }
 
 // Backup writes a consistent copy of the database to dstPath while the store stays in use.
