@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"charm.land/ssh"
 	"github.com/spf13/cobra"
 
+	"workshop/command"
 	"workshop/session"
 )
 
@@ -46,7 +46,7 @@ func (f *FrontDoor) commandMiddleware(next ssh.Handler) ssh.Handler {
 // RunCommand runs one facilitator command by fac, acting as by, and returns its exit code.
 // The facilitator's rights are checked again by each action the command takes.
 func (f *FrontDoor) RunCommand(ctx context.Context, fac session.Facilitator, by session.Actor, args []string, stdout, stderr io.Writer) int {
-	root := f.commandTree(ctx, by)
+	root := f.commandTree(by)
 	plainUsage(root, f.hint.Plain())
 	f.plainErrors(root, fac)
 	out := &outputWriter{w: stdout}
@@ -101,154 +101,44 @@ func (f *FrontDoor) plainErrors(c *cobra.Command, fac session.Facilitator) {
 	}
 }
 
-func (f *FrontDoor) commandTree(ctx context.Context, by session.Actor) *cobra.Command {
-	m := f.manager
+// commandTree is the SSH command tree: the shared commands of package command, acting through
+// the server's manager as by.
+func (f *FrontDoor) commandTree(by session.Actor) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "ssh HOST",
 		Short: "Facilitator commands over SSH",
-		Long: `Run workshop facilitator actions from a script or a terminal: {ssh} COMMAND [ARGS].
+		Long: `Run workshop facilitator actions from a script or a terminal: {prog} COMMAND [ARGS].
 Every action goes through the cohort's live hub, so everyone connected sees it at once, and it is
 recorded in the cohort's timeline under your facilitator name. CODE is a cohort's join code.
 Text with spaces (a name, an announcement) may be typed as it is: the words after a flag or a
 code are taken together.`,
-		Example: `  {ssh} step K7MQ2P 3
-  {ssh} timer K7MQ2P 5m
-  {ssh} announce K7MQ2P "Back at 10:30"
-  {ssh} teams K7MQ2P --count 5
-  {ssh} roster K7MQ2P --format json`,
+		Example: `  {prog} step K7MQ2P 3
+  {prog} timer K7MQ2P 5m
+  {prog} announce K7MQ2P "Back at 10:30"
+  {prog} teams K7MQ2P --count 5
+  {prog} roster K7MQ2P --format json`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
-
-	var showAll bool
-	cohorts := &cobra.Command{
-		Use:   "cohorts [--all]",
-		Short: "List active cohorts (with --all, archived ones too): code, name, module, pace, step, people, times",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return listCohorts(ctx, m, by, cmd.OutOrStdout(), showAll)
-		},
-	}
-	cohorts.Flags().BoolVar(&showAll, "all", false, "include archived cohorts")
-
-	cohort := &cobra.Command{Use: "cohort", Short: "Create and list cohorts"}
-	var moduleID, name, pace string
-	create := &cobra.Command{
-		Use:     "create --module ID --name NAME [--pace led|self]",
-		Short:   "Create a cohort from a module; prints its join code on the last line",
-		Example: "  {ssh} cohort create --module service-digitisation --name \"Tuesday group\"",
-		// ssh joins the words of a command with spaces and the server splits them again, so
-		// a quoted name arrives as several words: those after --name's first are the rest of it.
-		Args: cobra.ArbitraryArgs,
-		RunE: func(cmd *cobra.Command, rest []string) error {
-			if len(rest) > 0 {
-				if !cmd.Flags().Changed("name") {
-					return session.Errorf(session.EInvalid, "unexpected %q: give the cohort's name with --name", strings.Join(rest, " "))
-				}
-				name = strings.Join(append([]string{name}, rest...), " ")
-			}
-			p, err := session.ParsePace(pace)
-			if err != nil {
-				return err
-			}
-			c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: moduleID, Name: name, Pace: p, By: by})
-			if err != nil {
-				return err
-			}
-			_, err = fmt.Fprintf(cmd.OutOrStdout(), "Created cohort %q on module %s (%s-paced).\nParticipants join with: %s\n%s\n",
-				c.Name, c.ModuleID, c.Pace, f.hint.Line(c.Code), c.Code)
-			return err
-		},
-	}
-	create.Flags().StringVar(&moduleID, "module", "", "module id (see `workshop content list`)")
-	create.Flags().StringVar(&name, "name", "", "cohort name shown to participants")
-	create.Flags().StringVar(&pace, "pace", "led", "led: everyone follows the facilitator; self: each moves freely")
-	_ = create.MarkFlagRequired("module")
-	_ = create.MarkFlagRequired("name")
-	var listAll bool
-	list := &cobra.Command{
-		Use:   "list [--all]",
-		Short: "List active cohorts (with --all, archived ones too); the same list as cohorts",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return listCohorts(ctx, m, by, cmd.OutOrStdout(), listAll)
-		},
-	}
-	list.Flags().BoolVar(&listAll, "all", false, "include archived cohorts")
-	cohort.AddCommand(create, list)
-
-	root.AddCommand(cohorts, cohort)
-	root.AddCommand(f.facilitationCommands(ctx, by)...)
-	root.AddCommand(f.exportCommands(ctx, by)...)
-	root.AddCommand(f.contentCommands(ctx, by)...)
+	env := &command.Env{Open: command.Fixed(f.manager), Actor: by, JoinLine: f.hint.Line, Version: f.version, Front: command.SSH}
+	cohort := command.CohortGroup()
+	cohort.AddCommand(command.CohortCreate(env), command.CohortList(env))
+	content := &cobra.Command{Use: "content", Short: "List the modules the server offers, and reload them"}
+	content.AddCommand(command.ContentList(env, command.ServerLibrary(env)), command.ContentReload(env))
+	root.AddCommand(command.Cohorts(env), cohort)
+	root.AddCommand(command.Facilitation(env)...)
+	root.AddCommand(command.Export(env), content)
 	f.sayWhere(root)
 	return root
 }
 
 // sayWhere makes every usage line, description and example of the command tree name this
 // server as people reach it: "ssh -p 2299 workshop.example step CODE next", not a placeholder.
-func (f *FrontDoor) sayWhere(c *cobra.Command) {
-	here := f.hint.Plain()
-	if c.Annotations == nil {
-		c.Annotations = map[string]string{}
+func (f *FrontDoor) sayWhere(root *cobra.Command) {
+	if root.Annotations == nil {
+		root.Annotations = map[string]string{}
 	}
-	if !c.HasParent() {
-		c.Annotations[cobra.CommandDisplayNameAnnotation] = here
-	}
-	c.Long = strings.ReplaceAll(c.Long, "{ssh}", here)
-	c.Example = strings.ReplaceAll(c.Example, "{ssh}", here)
-	for _, sub := range c.Commands() {
-		f.sayWhere(sub)
-	}
-}
-
-func listCohorts(ctx context.Context, m *session.Manager, by session.Actor, out io.Writer, all bool) error {
-	return ListCohorts(ctx, m, by, out, all)
-}
-
-// ListCohorts prints the cohorts, newest first: the one list of `workshop cohort list` at the
-// server's shell and of `cohorts` and `cohort list` over SSH. Archived cohorts are left out
-// unless all is set, and then marked. Times are UTC; LAST ACTIVE is the latest facilitator
-// action or participant seen, "online now" while someone is connected.
-func ListCohorts(ctx context.Context, m *session.Manager, by session.Actor, out io.Writer, all bool) error {
-	cs, err := m.CohortOverview(ctx, by)
-	if err != nil {
-		return err
-	}
-	hidden := 0
-	var rows [][]string
-	for _, c := range cs {
-		if !c.ArchivedAt.IsZero() && !all {
-			hidden++
-			continue
-		}
-		pace := string(c.Pace)
-		if !c.ArchivedAt.IsZero() {
-			pace += " (archived)"
-		}
-		steps := fmt.Sprint(c.Step + 1)
-		if c.Steps > 0 {
-			steps = fmt.Sprintf("%d/%d", c.Step+1, c.Steps)
-		}
-		last := c.LastActivity.UTC().Format("2006-01-02 15:04")
-		if c.Online > 0 {
-			last = "online now"
-		}
-		rows = append(rows, []string{c.Code, c.Name, c.ModuleID, pace, steps, strconv.Itoa(c.Participants), strconv.Itoa(c.Online), c.CreatedAt.UTC().Format("2006-01-02 15:04"), last})
-	}
-	if len(rows) > 0 {
-		if err := WriteColumns(out, []string{"CODE", "NAME", "MODULE", "PACE", "STEP", "PEOPLE", "ONLINE", "CREATED (UTC)", "LAST ACTIVE (UTC)"}, rows); err != nil {
-			return err
-		}
-	}
-	switch {
-	case len(cs) == 0:
-		_, err = fmt.Fprintln(out, "No cohorts yet. Create one with: cohort create --module ID --name NAME")
-	case hidden == len(cs):
-		_, err = fmt.Fprintf(out, "No active cohorts; %s archived (--all lists them).\n", plural(hidden, "cohort is", "cohorts are"))
-	case hidden > 0:
-		_, err = fmt.Fprintf(out, "%s archived; --all lists them too.\n", plural(hidden, "cohort is", "cohorts are"))
-	}
-	return err
+	root.Annotations[cobra.CommandDisplayNameAnnotation] = f.hint.Plain()
+	command.SayWhere(root, f.hint.Plain())
 }

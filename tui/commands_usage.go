@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
+	"workshop/command"
 	"workshop/session"
 )
 
@@ -32,7 +33,7 @@ func plainUsage(root *cobra.Command, plain string) {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fmt.Errorf("%w (see %s)", err, helpOf(c))
 	})
-	StrictGroups(root, func(c *cobra.Command) (string, string) { return sshPath(c), helpOf(c) })
+	command.StrictGroups(root, func(c *cobra.Command) (string, string) { return sshPath(c), helpOf(c) })
 	root.SetUsageTemplate(usageTemplate(plain))
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {

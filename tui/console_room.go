@@ -479,10 +479,7 @@ func (r *cohortRoom) timerText() string {
 }
 
 // consoleClock writes a remaining time as MM:SS, rounding up so 00:00 means time is up.
-func consoleClock(d time.Duration) string {
-	secs := int((d + time.Second - 1) / time.Second)
-	return fmt.Sprintf("%02d:%02d", secs/60, secs%60)
-}
+func consoleClock(d time.Duration) string { return session.ClockText(d) }
 
 func (r *cohortRoom) summary() string {
 	online, submitted, total := r.snap.Counts()

@@ -311,16 +311,7 @@ func ifWide(wide bool, a, b string) string {
 }
 
 // consoleSince says how long ago something happened, in a few cells: "now", "4m", "1h05".
-func consoleSince(now, t time.Time) string {
-	d := now.Sub(t)
-	switch {
-	case d < time.Minute:
-		return "now"
-	case d < time.Hour:
-		return fmt.Sprintf("%dm", int(d/time.Minute))
-	}
-	return fmt.Sprintf("%dh%02d", int(d/time.Hour), int(d/time.Minute)%60)
-}
+func consoleSince(now, t time.Time) string { return session.SinceText(now, t) }
 
 // hands lists the raised hands, longest waiting first.
 func (r *cohortRoom) hands() []session.Member {

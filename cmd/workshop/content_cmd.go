@@ -3,14 +3,13 @@ package main
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"workshop/command"
 	"workshop/content"
-	"workshop/tui"
 )
 
 // newContentCmd returns "workshop content": listing, showing and checking modules.
@@ -62,32 +61,13 @@ func loadLibrary(dir string, w io.Writer) (*content.Library, error) {
 	return lib, nil
 }
 
+// newContentListCmd mounts the shared content list for the shell: the library of --content,
+// with the files skipped named on standard error.
 func newContentListCmd() *cobra.Command {
 	var dir string
-	cmd := &cobra.Command{
-		Use:   "list",
-		Short: "List the modules available to facilitators",
-		Long: `List every module a server started with the same --content would offer: the built-in
-modules plus the modules in the content directory, sorted by id.
-
-Columns: the module id (what "cohort create --module" takes), its title, its number of steps and
-where it comes from ("built-in" or the file it was read from). Files with problems are skipped
-and their problems printed on standard error; run "workshop content validate" for details.`,
-		Example: `  workshop content list
-  workshop content list --content ./modules`,
-		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			lib, err := loadLibrary(dir, cmd.ErrOrStderr())
-			if err != nil {
-				return err
-			}
-			var rows [][]string
-			for _, m := range lib.List() {
-				rows = append(rows, []string{m.ID, m.Title, strconv.Itoa(len(m.Steps)), m.Source})
-			}
-			return tui.WriteColumns(cmd.OutOrStdout(), []string{"ID", "TITLE", "STEPS", "SOURCE"}, rows)
-		},
-	}
+	cmd := command.ContentList(&command.Env{Front: command.Shell}, func(cmd *cobra.Command) (*content.Library, error) {
+		return loadLibrary(dir, cmd.ErrOrStderr())
+	})
 	addContentFlag(cmd, &dir)
 	return cmd
 }

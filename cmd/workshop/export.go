@@ -1,9 +1,9 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,88 +12,36 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"workshop/command"
 	"workshop/content"
 	"workshop/session"
-	"workshop/session/export"
 	"workshop/session/sqlite"
-	"workshop/tui"
 )
 
+// newExportCmd mounts the shared export command for the server's shell: it reads the data
+// directory as the shell user and can write files (-o).
 func newExportCmd(g *globals) *cobra.Command {
-	var flags tui.ExportFlags
-	var out string
-	cmd := &cobra.Command{
-		Use:   "export CODE",
-		Short: "Export a cohort's progress and work for reporting",
-		Long: `Export what a cohort did: progress, time per step, all work, vote and matrix results and the
-facilitation timeline. Writes to standard output, or to FILE with -o (replaced only once the
-export is complete). Safe while the server runs. A facilitator can get the same bytes remotely:
-ssh -p 2222 HOST export CODE --format csv > cohort.csv
-
---all exports every cohort: with --format json as one document (standard output or -o FILE);
-with the other formats as one file per cohort (CODE.csv, CODE-long.csv, CODE-artifacts.csv,
-CODE.xlsx, CODE.md, CODE.html) in the directory given with -o. Files are written readable by
-their owner only: they hold people's names and work.
-
-` + tui.ExportHelp,
-		Example: `  workshop export K7MQ2P --format csv -o cohort.csv
-  workshop export K7MQ2P --format csv --table long -o long.csv
-  workshop export K7MQ2P --format xlsx -o cohort.xlsx
-  workshop export K7MQ2P --format html --tz Europe/Rome -o report.html
-  workshop export K7MQ2P --format json | jq '.steps[].title'
-  workshop export --all --format md -o reports/`,
-		Args: flags.Args,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o, err := flags.Options(version)
-			if err != nil {
-				return err
-			}
+	cmd := command.Export(&command.Env{
+		Open: func(context.Context) (*session.Manager, func(), error) {
 			st, err := openExisting(g)
 			if err != nil {
-				return err
+				return nil, nil, err
 			}
-			defer func() { _ = st.Close() }() // every write is committed before it returns
 			// Every cohort's own module version is in the store; the built-in library only
 			// saves parsing the ones that are built in.
 			lib, _, err := content.NewLibrary("")
 			if err != nil {
-				return fmt.Errorf("load modules: %w", err)
+				_ = st.Close() // nothing was written
+				return nil, nil, fmt.Errorf("load modules: %w", err)
 			}
-			m := session.NewManager(st, lib, nil)
-			ctx := cmd.Context()
-			write := func(to func(w io.Writer) error) error {
-				if out == "" {
-					return to(cmd.OutOrStdout())
-				}
-				if err := export.WriteFile(out, to); err != nil {
-					return err
-				}
-				fmt.Fprintln(cmd.ErrOrStderr(), "Wrote", out)
-				return nil
-			}
-			switch {
-			case flags.All && o.Format == export.JSON:
-				return write(func(w io.Writer) error { return export.ExportAll(ctx, w, m, shellActor(), o) })
-			case flags.All:
-				if out == "" {
-					return fmt.Errorf("--all with --format %s writes one file per cohort: give the directory with -o DIR", o.Format)
-				}
-				paths, err := export.ExportAllToDir(ctx, m, shellActor(), out, o)
-				for _, p := range paths {
-					fmt.Fprintln(cmd.ErrOrStderr(), "Wrote", p)
-				}
-				if err == nil && len(paths) == 0 {
-					fmt.Fprintln(cmd.ErrOrStderr(), "No cohorts to export.")
-				}
-				return err
-			}
-			return write(func(w io.Writer) error { return export.Export(ctx, w, m, shellActor(), args[0], o) })
+			return session.NewManager(st, lib, nil), func() { _ = st.Close() }, nil
 		},
-	}
-	flags.Bind(cmd)
-	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE instead of standard output (with --all and a format other than json: a directory)")
+		Actor:   shellActor(),
+		Version: version,
+		Front:   command.Shell,
+	})
 	cmd.ValidArgsFunction = completeCohorts(g)
-	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats) // the flag exists: Bind made it
+	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats) // the flag exists: Export made it
 	return cmd
 }
 

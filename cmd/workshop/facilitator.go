@@ -8,8 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"workshop/command"
 	"workshop/session"
-	"workshop/tui"
 )
 
 func newFacilitatorCmd(g *globals) *cobra.Command {
@@ -90,7 +90,7 @@ once, without restarting the server.`,
 			for _, f := range fs {
 				rows = append(rows, []string{f.Name, f.Fingerprint, f.AddedAt.Format("2006-01-02 15:04")})
 			}
-			return tui.WriteColumns(cmd.OutOrStdout(), []string{"NAME", "KEY FINGERPRINT", "ADDED"}, rows)
+			return command.WriteColumns(cmd.OutOrStdout(), []string{"NAME", "KEY FINGERPRINT", "ADDED"}, rows)
 		},
 	}
 	remove := &cobra.Command{

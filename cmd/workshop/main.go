@@ -16,9 +16,9 @@ import (
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 
+	"workshop/command"
 	"workshop/session"
 	"workshop/session/sqlite"
-	"workshop/tui"
 )
 
 func main() {
@@ -127,7 +127,8 @@ Every command works while the server is running.`,
 		return fmt.Errorf("%w (see `%s --help`)", err, cmd.CommandPath())
 	})
 	root.AddCommand(newServeCmd(g), newFacilitatorCmd(g), newCohortCmd(g), newContentCmd(), newExportCmd(g), newBackupCmd(g), newCheckCmd(g), newHealthCmd(), newLoadtestCmd(), newManCmd())
-	tui.StrictGroups(root, func(c *cobra.Command) (string, string) {
+	command.SayWhere(root, "workshop")
+	command.StrictGroups(root, func(c *cobra.Command) (string, string) {
 		return c.CommandPath(), "`" + c.CommandPath() + " --help`"
 	})
 	return root
