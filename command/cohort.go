@@ -54,7 +54,7 @@ so scripts can take it with ` + "`| tail -n 1`" + `.`,
 			})
 		},
 	}
-	cmd.Flags().StringVar(&moduleID, "module", "", "module id (see `content list`)")
+	cmd.Flags().StringVar(&moduleID, "module", "", "module id, as \"content list\" shows it")
 	cmd.Flags().StringVar(&name, "name", "", "cohort name shown to participants")
 	cmd.Flags().StringVar(&pace, "pace", "led", "led: everyone follows the facilitator; self: each moves freely")
 	_ = cmd.MarkFlagRequired("module") // the flags exist: made above
