@@ -151,6 +151,9 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		if r.fac != nil {
 			r.fac.close()
 		}
+		for _, f := range r.movers {
+			f.close()
+		}
 		cpu, rss := selfUsage()
 		r.res.Tool = ToolUsage{CPU: cpu - r.cpu0, Wall: time.Since(r.start), MaxRSS: rss, Goroutines: r.peakG - g0}
 	}()
@@ -164,6 +167,9 @@ type run struct {
 	res     *Result
 	http    *http.Client
 	fac     *facilitator
+	// movers are the further facilitator connections that move cohorts at once: a server
+	// bounds the sessions of one connection (--max-sessions), as OpenSSH does.
+	movers []*facilitator
 	ps      []*participant // every participant started, by index
 	events  chan event
 	cohorts []*cohort
@@ -435,12 +441,36 @@ func (r *run) moveEach(cs []*cohort, to func(c *cohort) string, started []time.T
 			defer wg.Done()
 			t := time.Now()
 			started[i] = t
-			c.title, errs[i] = r.fac.move(c.code, to(c))
+			c.title, errs[i] = r.mover(i).move(c.code, to(c))
 			took[i] = time.Since(t)
 		}()
 	}
 	wg.Wait()
 	return errors.Join(errs...)
+}
+
+// sessionsPerMover is how many moves at once one facilitator connection carries: below the
+// server's default --max-sessions (4).
+const sessionsPerMover = 3
+
+// mover is the facilitator connection that makes the i-th of the moves made at once.
+func (r *run) mover(i int) *facilitator {
+	if k := i / sessionsPerMover; k > 0 && k <= len(r.movers) {
+		return r.movers[k-1]
+	}
+	return r.fac
+}
+
+// dialMovers opens the facilitator connections n moves at once need, before they are timed.
+func (r *run) dialMovers(n int) error {
+	for len(r.movers) < (n-1)/sessionsPerMover {
+		f, err := dialFacilitator(r.cfg.Addr, r.cfg.FacilitatorKey, r.cfg.Timeout)
+		if err != nil {
+			return err
+		}
+		r.movers = append(r.movers, f)
+	}
+	return nil
 }
 
 // moves makes the timed moves of the first cohort, or of every cohort with MoveAll: next
@@ -449,6 +479,9 @@ func (r *run) moves(ctx context.Context) error {
 	targets := r.cohorts[:1]
 	if r.cfg.MoveAll {
 		targets = r.cohorts
+	}
+	if err := r.dialMovers(len(targets)); err != nil {
+		return err
 	}
 	var ps []*participant
 	pos := map[*cohort]int{}
@@ -519,6 +552,9 @@ func (r *run) submit(ctx context.Context) error {
 			away = append(away, c)
 			ps = append(ps, c.ps...)
 		}
+	}
+	if err := r.dialMovers(len(away)); err != nil {
+		return err
 	}
 	if len(away) > 0 {
 		started := make([]time.Time, len(away))
