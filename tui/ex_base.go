@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 
@@ -30,6 +31,12 @@ type draftTickMsg struct {
 // participant's own artifact, or a shared board changed one intent at a time), the status
 // line and the frame that fits prompt, body and footer into the editor's height.
 type exBase struct {
+	// status is the status line as last fitted, and what it was fitted from: a screen asks
+	// for it several times a frame (to size the editor, then to draw it).
+	fitted struct {
+		key, line string
+		ok        bool
+	}
 	// prompt is the exercise's prompt as last wrapped and styled, for a width and a style set
 	// (Markdown names the set: dark, light or plain).
 	prompt struct {
@@ -433,7 +440,26 @@ type writesMsg []tea.Msg
 // What a person must read is never cut: a message too long for one line wraps onto more (at
 // most maxStatusLines), and the count on the right gives way first.
 func (b *exBase) statusLine(extra string) string {
-	return strings.Join(fitStatus(b.st, b.statusParts(), extra, b.width), "\n")
+	parts := b.statusParts()
+	// The key is the text, the count, the width and the colours; a text has one style, but
+	// for a message that may be good news or an error.
+	var k strings.Builder
+	for _, p := range parts {
+		k.WriteString(p.text)
+		k.WriteByte(0)
+	}
+	k.WriteString(extra)
+	k.WriteByte(0)
+	k.WriteString(strconv.Itoa(b.width))
+	k.WriteString(b.st.key()) // the colours, once the terminal's are known
+	if b.isError {
+		k.WriteString("!")
+	}
+	if key := k.String(); !b.fitted.ok || key != b.fitted.key {
+		b.fitted.key, b.fitted.ok = key, true
+		b.fitted.line = strings.Join(fitStatus(b.st, parts, extra, b.width), "\n")
+	}
+	return b.fitted.line
 }
 
 // statusHeight is the lines statusLine(extra) takes now.
