@@ -315,7 +315,15 @@ func (c *console) table(b *strings.Builder, cohorts []session.CohortInfo) {
 		}
 	}
 	if co, ok := c.selected(); ok && c.height >= 16 {
-		b.WriteString("\n" + st.Muted.Render(truncate(fmt.Sprintf("%s · %s · %s, %d online · created by %s", consoleModuleTitle(co), paceLabel(co.Pace), plural(co.Participants, "participant", "participants"), co.Online, co.CreatedBy), c.width)) + "\n")
+		// Wrapped, not cut: who made the cohort is at the end of the line. Two lines at most.
+		detail := strings.Split(wrap(fmt.Sprintf("%s · %s · %s, %d online · created by %s", consoleModuleTitle(co), paceLabel(co.Pace), plural(co.Participants, "participant", "participants"), co.Online, co.CreatedBy), c.width), "\n")
+		if len(detail) > 2 {
+			detail = detail[:2]
+		}
+		b.WriteString("\n")
+		for _, l := range detail {
+			b.WriteString(st.Muted.Render(truncate(l, c.width)) + "\n")
+		}
 	}
 }
 

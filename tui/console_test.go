@@ -425,6 +425,9 @@ func TestConsoleListsCohorts(t *testing.T) {
 	if strings.Contains(view, "Finished group") || !strings.Contains(view, "Join: ssh -p 2222") {
 		t.Errorf("cohort list:\n%s", view)
 	}
+	if !strings.Contains(strings.Join(strings.Fields(view), " "), "created by test") {
+		t.Errorf("the selected cohort's details are cut before who created it:\n%s", view)
+	}
 	c.Update(conKey("A"))
 	if view := ansi.Strip(c.View()); !strings.Contains(view, "(archived) Finishe") {
 		t.Errorf("archived cohorts not shown on A:\n%s", view)
