@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"workshop/content"
+	"workshop/internal/testenv"
 	"workshop/session"
-	"workshop/session/sqlite"
 )
 
 // stuckStore is a real store in which one participant's saves stop inside the store until the
@@ -49,16 +49,9 @@ func stuckHub(t *testing.T) (*session.Hub, *stuckStore, []session.Participant) {
 	t.Helper()
 	_, st, path := newManager(t)
 	st.Close()
-	real, err := sqlite.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { real.Close() })
+	real := testenv.OpenStore(t, path)
 	stuck := &stuckStore{Store: real, pid: -1, entered: make(chan struct{}), release: make(chan struct{})}
-	lib, _, err := content.NewLibrary("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	lib := testenv.Library(t, "")
 	mod, problems := content.Parse("test-module", []byte(testModule))
 	if mod == nil {
 		t.Fatal(problems)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"workshop/content"
+	"workshop/internal/testenv"
 	"workshop/session"
 	"workshop/session/sqlite"
 )
@@ -50,21 +51,10 @@ func newManagerB(t testing.TB) (*session.Manager, *sqlite.Store, string) {
 // its YAML text.
 func openManager(t testing.TB, moduleYAML string) (*session.Manager, *sqlite.Store, string) {
 	t.Helper()
-	dir := t.TempDir()
-	if err := writeFile(filepath.Join(dir, "mods", "module.yaml"), moduleYAML); err != nil {
-		t.Fatal(err)
-	}
-	lib, problems, err := content.NewLibrary(filepath.Join(dir, "mods"))
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("library: %v %v", err, problems)
-	}
-	path := filepath.Join(dir, "workshop.db")
-	st, err := sqlite.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return session.NewManager(st, lib, nil), st, path
+	mods := filepath.Join(t.TempDir(), "mods")
+	testenv.WriteFile(t, filepath.Join(mods, "module.yaml"), moduleYAML)
+	env := testenv.New(t, testenv.Library(t, mods))
+	return env.Manager, env.Store, env.Path
 }
 
 func newCohort(t *testing.T, m *session.Manager) (*session.Hub, session.Cohort) {
@@ -73,16 +63,7 @@ func newCohort(t *testing.T, m *session.Manager) (*session.Hub, session.Cohort) 
 
 func newCohortB(t testing.TB, m *session.Manager) (*session.Hub, session.Cohort) {
 	t.Helper()
-	ctx := context.Background()
-	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "test-module", Name: "Group A", By: session.ShellActor("tester")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := m.Hub(ctx, c.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return h, c
+	return testenv.OpenCohort(t, m, session.NewCohort{ModuleID: "test-module", Name: "Group A", By: session.ShellActor("tester")})
 }
 
 func TestCreateCohortValidates(t *testing.T) {

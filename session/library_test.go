@@ -9,8 +9,8 @@ import (
 	"sync"
 	"testing"
 
+	"workshop/internal/testenv"
 	"workshop/session"
-	"workshop/session/sqlite"
 )
 
 // reloadManager opens a manager whose content directory holds testModule, returning it with
@@ -19,19 +19,12 @@ func reloadManager(t *testing.T) (*session.Manager, string) {
 	t.Helper()
 	dir := t.TempDir()
 	mods := filepath.Join(dir, "mods")
-	if err := writeFile(filepath.Join(mods, "module.yaml"), testModule); err != nil {
-		t.Fatal(err)
-	}
+	testenv.WriteFile(t, filepath.Join(mods, "module.yaml"), testModule)
 	lib, problems, err := session.LoadModules(mods, nil)
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("library: %v %v", err, problems)
 	}
-	st, err := sqlite.Open(filepath.Join(dir, "workshop.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return session.NewManager(st, lib, nil, session.WithContentDir(mods)), mods
+	return testenv.New(t, lib, testenv.WithManager(session.WithContentDir(mods))).Manager, mods
 }
 
 // A reload offers the changed module to new cohorts; a cohort created before keeps the
@@ -49,9 +42,7 @@ func TestReloadModulesKeepsPinnedVersions(t *testing.T) {
     phase: apply
     guidance: One more step.
 `
-	if err := writeFile(filepath.Join(mods, "module.yaml"), v2); err != nil {
-		t.Fatal(err)
-	}
+	testenv.WriteFile(t, filepath.Join(mods, "module.yaml"), v2)
 	r, err := m.ReloadModules(ctx, cli)
 	if err != nil {
 		t.Fatal(err)
@@ -87,9 +78,7 @@ func TestReloadModulesKeepsPinnedVersions(t *testing.T) {
 func TestReloadModulesReportsProblems(t *testing.T) {
 	m, mods := reloadManager(t)
 	ctx := context.Background()
-	if err := writeFile(filepath.Join(mods, "broken.yaml"), "id: broken\ntitle: [unclosed\n"); err != nil {
-		t.Fatal(err)
-	}
+	testenv.WriteFile(t, filepath.Join(mods, "broken.yaml"), "id: broken\ntitle: [unclosed\n")
 	r, err := m.ReloadModules(ctx, session.ShellActor("cli"))
 	if err != nil {
 		t.Fatal(err)

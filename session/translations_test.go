@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"workshop/content"
+	"workshop/internal/testenv"
 	"workshop/session"
-	"workshop/session/sqlite"
 )
 
 // translate makes a translation of testModule into lang, its titles prefixed with prefix.
@@ -34,23 +34,14 @@ func TestCohortPinsEveryLanguage(t *testing.T) {
 		"module.es.yaml":    translate("es", "ES"),
 	}
 	for name, src := range files {
-		if err := writeFile(filepath.Join(mods, name), src); err != nil {
-			t.Fatal(err)
-		}
+		testenv.WriteFile(t, filepath.Join(mods, name), src)
 	}
 	library := func() *content.Library {
 		t.Helper()
-		lib, problems, err := content.NewLibrary(mods)
-		if err != nil || len(problems) > 0 {
-			t.Fatalf("library: %v %v", err, problems)
-		}
-		return lib
+		return testenv.Library(t, mods)
 	}
 	path := filepath.Join(dir, "workshop.db")
-	st, err := sqlite.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := testenv.OpenStore(t, path)
 	m := session.NewManager(st, library(), nil)
 	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "test-module", Name: "Pinned", By: session.ShellActor("tester")})
 	if err != nil {
@@ -91,24 +82,16 @@ func TestCohortPinsEveryLanguage(t *testing.T) {
 	checkTitles(m, c, pinned)
 
 	// The Portuguese file is edited, the Spanish one deleted and an Italian one added.
-	if err := writeFile(filepath.Join(mods, "module.pt-BR.yaml"), translate("pt-BR", "NOVO")); err != nil {
-		t.Fatal(err)
-	}
+	testenv.WriteFile(t, filepath.Join(mods, "module.pt-BR.yaml"), translate("pt-BR", "NOVO"))
 	if err := os.Remove(filepath.Join(mods, "module.es.yaml")); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeFile(filepath.Join(mods, "module.it.yaml"), translate("it", "IT")); err != nil {
-		t.Fatal(err)
-	}
+	testenv.WriteFile(t, filepath.Join(mods, "module.it.yaml"), translate("it", "IT"))
 	// A restart: a new store and a manager over the library as it now is.
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
-	st2, err := sqlite.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st2.Close() })
+	st2 := testenv.OpenStore(t, path)
 	m2 := session.NewManager(st2, library(), nil)
 	c, err = m2.CohortByCode(ctx, c.Code)
 	if err != nil {

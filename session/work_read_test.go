@@ -6,9 +6,8 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"workshop/content"
+	"workshop/internal/testenv"
 	"workshop/session"
-	"workshop/session/sqlite"
 )
 
 // countingStore counts reads of one participant's work.
@@ -28,20 +27,10 @@ func (c *countingStore) Artifact(ctx context.Context, cohortID int64, stepID str
 func TestWorkNeverWrittenNeedsNoRead(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	if err := writeFile(filepath.Join(dir, "mods", "module.yaml"), testModule); err != nil {
-		t.Fatal(err)
-	}
-	lib, _, err := content.NewLibrary(filepath.Join(dir, "mods"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	testenv.WriteFile(t, filepath.Join(dir, "mods", "module.yaml"), testModule)
+	lib := testenv.Library(t, filepath.Join(dir, "mods"))
 	open := func() (*session.Manager, *countingStore) {
-		st, err := sqlite.Open(filepath.Join(dir, "workshop.db"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { st.Close() })
-		cs := &countingStore{Store: st}
+		cs := &countingStore{Store: testenv.OpenStore(t, filepath.Join(dir, "workshop.db"))}
 		return session.NewManager(cs, lib, nil), cs
 	}
 	m, cs := open()

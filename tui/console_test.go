@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,8 +12,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"workshop/content"
+	"workshop/internal/testenv"
 	"workshop/session"
-	"workshop/session/sqlite"
 )
 
 // conKey makes the key press a terminal sends for a key name ("n", "L", "enter", "pgdown").
@@ -50,11 +49,7 @@ func conFits(t *testing.T, what, s string, w, h int) string {
 
 func conModule(t *testing.T) *content.Module {
 	t.Helper()
-	lib, problems, err := content.NewLibrary(filepath.Join("..", "cmd", "workshop", "testdata", "modules"))
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("modules: %v %v", err, problems)
-	}
-	mod, ok := lib.Get("facilitation")
+	mod, ok := testenv.Modules(t).Get("facilitation")
 	if !ok {
 		t.Fatal("no facilitation module")
 	}
@@ -264,29 +259,10 @@ func newConRunner(t *testing.T) *conRunner {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	lib, problems, err := content.NewLibrary(filepath.Join("..", "cmd", "workshop", "testdata", "modules"))
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("modules: %v %v", err, problems)
-	}
-	store, err := sqlite.Open(filepath.Join(t.TempDir(), "workshop.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	m := session.NewManager(store, lib, nil)
-	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "facilitation", Name: "Thursday", By: session.ShellActor("test")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := m.Hub(ctx, c.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, n := range []string{"Ana", "Bea"} {
-		if _, _, err := h.Join(ctx, session.Identity{}, n); err != nil {
-			t.Fatal(err)
-		}
-	}
+	env := testenv.New(t, testenv.Modules(t))
+	m := env.Manager
+	h, _ := env.Cohort(t, session.NewCohort{ModuleID: "facilitation", Name: "Thursday"})
+	testenv.Join(t, h, "Ana", "Bea")
 	sub, err := h.Subscribe(ctx, 0)
 	if err != nil {
 		t.Fatal(err)

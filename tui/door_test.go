@@ -1,26 +1,21 @@
 package tui
 
 import (
-	"bytes"
-	"io"
 	"log/slog"
 	"net"
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2"
-	"github.com/charmbracelet/x/vt"
 	gossh "golang.org/x/crypto/ssh"
 
-	"workshop/content"
+	"workshop/internal/testenv"
 	"workshop/session"
-	"workshop/session/sqlite"
 )
 
 // doorServer is the front door on a real SSH server on 127.0.0.1, for tests that need the
@@ -28,20 +23,14 @@ import (
 type doorServer struct {
 	door *FrontDoor
 	addr string
-	log  *lockedBuffer
+	log  *testenv.SyncBuffer
 }
 
 func startDoor(t *testing.T, wrap func(tea.Model) tea.Model) *doorServer {
 	t.Helper()
-	lib, _, err := content.NewLibrary("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := sqlite.Open(filepath.Join(t.TempDir(), "workshop.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	logs := &lockedBuffer{}
+	lib := testenv.Library(t, "")
+	st, _ := testenv.TempStore(t)
+	logs := &testenv.SyncBuffer{}
 	log := slog.New(slog.NewTextHandler(logs, nil))
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -67,103 +56,10 @@ func startDoor(t *testing.T, wrap func(tea.Model) tea.Model) *doorServer {
 	return &doorServer{door: door, addr: ln.Addr().String(), log: logs}
 }
 
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
-// doorClient is a keyless SSH client whose output plays into a terminal emulator.
-type doorClient struct {
-	t     *testing.T
-	sess  *gossh.Session
-	stdin io.Writer
-	mu    sync.Mutex
-	emu   *vt.Emulator
-	ended chan struct{}
-}
-
-func dialDoor(t *testing.T, addr string) *doorClient {
+// dialDoor connects a keyless client with a 100×24 terminal.
+func dialDoor(t *testing.T, addr string) *testenv.Term {
 	t.Helper()
-	conn, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
-		User: "someone",
-		Auth: []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })},
-		// A throwaway server on loopback.
-		HostKeyCallback: gossh.InsecureIgnoreHostKey(),
-		Timeout:         10 * time.Second,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { conn.Close() })
-	sess, err := conn.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.RequestPty("xterm-256color", 24, 100, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	stdin, _ := sess.StdinPipe()
-	stdout, _ := sess.StdoutPipe()
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
-	c := &doorClient{t: t, sess: sess, stdin: stdin, emu: vt.NewEmulator(100, 24), ended: make(chan struct{})}
-	go func() {
-		defer close(c.ended)
-		buf := make([]byte, 32<<10)
-		for {
-			n, err := stdout.Read(buf)
-			c.mu.Lock()
-			_, _ = c.emu.Write(buf[:n])
-			c.mu.Unlock()
-			if err != nil {
-				return
-			}
-		}
-	}()
-	go func() { _, _ = io.Copy(stdin, c.emu) }()
-	t.Cleanup(func() {
-		if p, ok := c.emu.InputPipe().(io.Closer); ok {
-			_ = p.Close()
-		}
-	})
-	return c
-}
-
-func (c *doorClient) screen() string {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.emu.String()
-}
-
-func (c *doorClient) waitFor(text string) {
-	c.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !strings.Contains(c.screen(), text) {
-		if time.Now().After(deadline) {
-			c.t.Fatalf("screen never showed %q:\n%s", text, c.screen())
-		}
-		time.Sleep(20 * time.Millisecond) // polling, not a wait for a screen
-	}
-}
-
-func (c *doorClient) typeText(s string) {
-	c.t.Helper()
-	if _, err := io.WriteString(c.stdin, s); err != nil {
-		c.t.Fatal(err)
-	}
+	return testenv.DialTerm(t, addr, "someone", nil, 100, 24)
 }
 
 // buggy is a screen with bugs on purpose: F10 panics in Update, F11 in a command, F12 in a
@@ -190,7 +86,7 @@ func (b buggy) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func TestPanicEndsOnlyThatSession(t *testing.T) {
 	ds := startDoor(t, func(m tea.Model) tea.Model { return buggy{m} })
 	bystander := dialDoor(t, ds.addr)
-	bystander.waitFor("Join a workshop")
+	bystander.WaitFor("Join a workshop")
 	for _, key := range []struct{ name, seq, log string }{
 		{"update", "\x1b[21~", "bug in a screen"},        // F10
 		{"command", "\x1b[23~", "bug in a command"},      // F11
@@ -198,11 +94,11 @@ func TestPanicEndsOnlyThatSession(t *testing.T) {
 	} {
 		t.Run(key.name, func(t *testing.T) {
 			c := dialDoor(t, ds.addr)
-			c.waitFor("Join a workshop")
-			c.typeText(key.seq)
-			c.waitFor("something went wrong on the server")
+			c.WaitFor("Join a workshop")
+			c.Type(key.seq)
+			c.WaitFor("something went wrong on the server")
 			select {
-			case <-c.ended:
+			case <-c.Done():
 			case <-time.After(10 * time.Second):
 				t.Fatal("the failed session did not end")
 			}
@@ -211,8 +107,8 @@ func TestPanicEndsOnlyThatSession(t *testing.T) {
 			}
 		})
 	}
-	bystander.typeText("ABC")
-	bystander.waitFor("ABC")
+	bystander.Type("ABC")
+	bystander.WaitFor("ABC")
 }
 
 func TestParseStartups(t *testing.T) {
@@ -269,7 +165,7 @@ func TestStartupRefusal(t *testing.T) {
 func TestIdleSessionHasNoFrameTicker(t *testing.T) {
 	d := startDoor(t, nil)
 	c := dialDoor(t, d.addr)
-	c.waitFor("Join a workshop")
+	c.WaitFor("Join a workshop")
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		buf := make([]byte, 1<<20)

@@ -3,15 +3,13 @@ package tui
 import (
 	"bytes"
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/colorprofile"
 
-	"workshop/content"
+	"workshop/internal/testenv"
 	"workshop/session"
-	"workshop/session/sqlite"
 )
 
 // lookAlikeCohort is a live cohort on the facilitation module whose people typed the given
@@ -19,29 +17,10 @@ import (
 func lookAlikeCohort(t *testing.T, names ...string) (*session.Manager, *session.Hub) {
 	t.Helper()
 	ctx := context.Background()
-	lib, problems, err := content.NewLibrary(filepath.Join("..", "cmd", "workshop", "testdata", "modules"))
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("modules: %v %v", err, problems)
-	}
-	store, err := sqlite.Open(filepath.Join(t.TempDir(), "workshop.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	m := session.NewManager(store, lib, nil)
-	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "facilitation", Name: "Thursday", By: session.ShellActor("test")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := m.Hub(ctx, c.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, n := range names {
-		p, _, err := h.Join(ctx, session.Identity{}, n)
-		if err != nil {
-			t.Fatalf("join %q: %v", n, err)
-		}
+	env := testenv.New(t, testenv.Modules(t))
+	h, _ := env.Cohort(t, session.NewCohort{ModuleID: "facilitation", Name: "Thursday"})
+	m := env.Manager
+	for _, p := range testenv.Join(t, h, names...) {
 		if err := h.RaiseHand(ctx, p.ID, "help"); err != nil {
 			t.Fatal(err)
 		}

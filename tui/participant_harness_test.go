@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,9 +10,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"workshop/content"
+	"workshop/internal/testenv"
 	"workshop/session"
-	"workshop/session/sqlite"
 )
 
 // exercisesCohort starts a cohort on the module with every exercise kind (the one the
@@ -26,38 +24,13 @@ func exercisesCohort(t *testing.T, pace session.Pace, names ...string) (*session
 // exercisesCohortOn is exercisesCohort over the real store as wrap returns it (nil: as it is).
 func exercisesCohortOn(t *testing.T, wrap func(session.Store) session.Store, pace session.Pace, names ...string) (*session.Manager, *session.Hub, []session.Participant) {
 	t.Helper()
-	ctx := context.Background()
-	lib, problems, err := content.NewLibrary(filepath.Join("..", "cmd", "workshop", "testdata", "modules"))
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("modules: %v %v", err, problems)
-	}
-	st, err := sqlite.Open(filepath.Join(t.TempDir(), "workshop.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	var store session.Store = st
+	var opts []testenv.Option
 	if wrap != nil {
-		store = wrap(st)
+		opts = append(opts, testenv.WithStore(wrap))
 	}
-	m := session.NewManager(store, lib, nil)
-	c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: "e2e-exercises", Name: "Tuesday", Pace: pace, By: session.ShellActor("test")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := m.Hub(ctx, c.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ps []session.Participant
-	for _, n := range names {
-		p, _, err := h.Join(ctx, session.Identity{}, n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ps = append(ps, p)
-	}
-	return m, h, ps
+	env := testenv.New(t, testenv.Modules(t), opts...)
+	h, _ := env.Cohort(t, session.NewCohort{ModuleID: "e2e-exercises", Name: "Tuesday", Pace: pace})
+	return env.Manager, h, testenv.Join(t, h, names...)
 }
 
 // appRunner runs a participant's whole app (screen, help line, size checks) without a

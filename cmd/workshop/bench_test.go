@@ -27,7 +27,7 @@ func BenchmarkFanout(b *testing.B) {
 		c.waitFor("Keep this code")
 		c.press(keyEnter)
 		c.waitFor("Step 1 of 3")
-		c.poll = time.Millisecond
+		c.Poll = time.Millisecond
 		screens = append(screens, c)
 	}
 	h, err := ts.srv.manager.HubByCode(b.Context(), code)
@@ -121,14 +121,14 @@ func BenchmarkMoveUnderFlood(b *testing.B) {
 	watcher.waitFor("Keep this code")
 	watcher.press(keyEnter)
 	watcher.waitFor("Step 1 of 3")
-	watcher.poll = time.Millisecond
+	watcher.Poll = time.Millisecond
 	for range 4 {
 		f := dialTermB(b, ts.addr(), "flood", 80, 24)
 		f.waitFor("Join a workshop")
 		go func() {
 			chunk := strings.Repeat("a", 4<<10)
 			for {
-				if _, err := io.WriteString(f.stdin, chunk); err != nil {
+				if _, err := io.WriteString(f.Stdin, chunk); err != nil {
 					return // the benchmark ended and closed the connection
 				}
 			}

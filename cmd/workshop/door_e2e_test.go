@@ -54,11 +54,11 @@ func TestHugeWindowSizesAreClamped(t *testing.T) {
 	c := dialTerm(t, ts.addr(), "big", nil, 80, 24)
 	c.waitFor("Join a workshop")
 	c.resize(80, 5) // the emulator stays small; the server is told the sizes below
-	if err := c.sess.WindowChange(5, huge); err != nil {
+	if err := c.Sess.WindowChange(5, huge); err != nil {
 		t.Fatal(err)
 	}
 	c.waitFor("It is 500×5")
-	if err := c.sess.WindowChange(huge, 30); err != nil {
+	if err := c.Sess.WindowChange(huge, 30); err != nil {
 		t.Fatal(err)
 	}
 	c.waitFor("It is 30×200")
@@ -116,7 +116,7 @@ func TestHugeWindowSizesAreClamped(t *testing.T) {
 
 	// 0×0 and 1×1 are just small windows; the session carries on when the window grows.
 	for _, size := range [][2]int{{0, 0}, {1, 1}} {
-		if err := c.sess.WindowChange(size[1], size[0]); err != nil {
+		if err := c.Sess.WindowChange(size[1], size[0]); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -161,7 +161,7 @@ func TestFloodThenDisconnectLeavesNoGoroutines(t *testing.T) {
 			defer close(done)
 			chunk := strings.Repeat("a", 32<<10)
 			for range 8 {
-				if _, err := io.WriteString(c.stdin, chunk); err != nil {
+				if _, err := io.WriteString(c.Stdin, chunk); err != nil {
 					return
 				}
 			}
@@ -383,7 +383,7 @@ func TestStopRestoresTerminalsAndSaysHowToReconnect(t *testing.T) {
 	fac.waitFor("facilitator console")
 	for _, c := range []*termClient{joined, lobby, fac} {
 		if alt, hidden := c.terminalState(); !alt || !hidden {
-			t.Fatalf("%s: before stop alt screen %v, cursor hidden %v", c.name, alt, hidden)
+			t.Fatalf("%s: before stop alt screen %v, cursor hidden %v", c.Name, alt, hidden)
 		}
 	}
 
@@ -393,9 +393,9 @@ func TestStopRestoresTerminalsAndSaysHowToReconnect(t *testing.T) {
 	lobby.waitFor("server is restarting", sshLine)
 	fac.waitFor("server is restarting", sshLine, "your key brings you back")
 	for _, c := range []*termClient{joined, lobby, fac} {
-		<-c.done // the server ended the session; nothing more will be drawn
+		<-c.Done() // the server ended the session; nothing more will be drawn
 		if alt, hidden := c.terminalState(); alt || hidden {
-			t.Errorf("%s: after stop alt screen %v, cursor hidden %v:\n%s", c.name, alt, hidden, c.screen())
+			t.Errorf("%s: after stop alt screen %v, cursor hidden %v:\n%s", c.Name, alt, hidden, c.screen())
 		}
 	}
 	// What was typed but not yet saved was stored before the server exited.

@@ -239,7 +239,7 @@ func TestStalledClientDoesNotDelayOthers(t *testing.T) {
 
 	// From now on the server's writes to the stalled client block at once, as they do when
 	// its SSH window and socket buffers are full; no amount of output or time is needed.
-	server := ts.conns.conn(stalled.conn.LocalAddr())
+	server := ts.conns.conn(stalled.Conn.LocalAddr())
 	if server == nil {
 		t.Fatal("the server's end of the stalled client's connection is not known")
 	}
@@ -302,7 +302,7 @@ func TestClosedChannelEndsSession(t *testing.T) {
 	if n := h.Subscribers(); n != 1 {
 		t.Fatalf("%d subscribers before close", n)
 	}
-	_ = c.sess.Close() // the channel, not the connection
+	_ = c.Sess.Close() // the channel, not the connection
 	deadline := time.Now().Add(10 * time.Second)
 	for h.Subscribers() != 0 {
 		if time.Now().After(deadline) {
@@ -310,7 +310,7 @@ func TestClosedChannelEndsSession(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	if _, _, err := c.conn.SendRequest("keepalive@openssh.com", true, nil); err != nil {
+	if _, _, err := c.Conn.SendRequest("keepalive@openssh.com", true, nil); err != nil {
 		t.Fatalf("connection should still be open: %v", err)
 	}
 	if m, _ := h.Snapshot().Member(h.Snapshot().Roster[0].ID); m.Online {

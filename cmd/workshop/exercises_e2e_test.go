@@ -132,7 +132,7 @@ func TestVoteTallyOnEveryScreen(t *testing.T) {
 		for _, want := range []struct{ item, dots string }{{"1. Bea's idea", " 6"}, {"2. Cai's idea", " 3"}, {"3. Ana's idea", " 0"}} {
 			line := lineWith(s, want.item)
 			if !strings.Contains(line, want.dots) {
-				t.Fatalf("%s: %q should show %s dots:\n%s", c.name, want.item, want.dots, s)
+				t.Fatalf("%s: %q should show %s dots:\n%s", c.Name, want.item, want.dots, s)
 			}
 		}
 	}

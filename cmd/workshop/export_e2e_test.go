@@ -10,8 +10,8 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"workshop/internal/testenv"
 	"workshop/session"
-	"workshop/session/sqlite"
 )
 
 // A trainer exports a cohort from the server's shell while the server runs, a facilitator
@@ -154,10 +154,7 @@ func TestExportWhileServerRuns(t *testing.T) {
 	if out, err := cli(t, "backup", backup, "--data", dir); err == nil || !strings.Contains(err.Error(), "already exists") {
 		t.Errorf("a second backup to the same place was not refused: %v %s", err, out)
 	}
-	st, err := sqlite.Open(filepath.Join(backup, "workshop.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := testenv.OpenStore(t, filepath.Join(backup, "workshop.db"))
 	c, err := st.CohortByCode(ctx, code)
 	if err != nil {
 		t.Fatalf("cohort not in the backup: %v", err)

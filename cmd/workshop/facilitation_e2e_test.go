@@ -45,7 +45,7 @@ func facRun(t *testing.T, ts *testServer, key gossh.Signer, args string) string 
 func facJoin(t *testing.T, ts *testServer, code, name string) *termClient {
 	t.Helper()
 	c := dialTerm(t, ts.addr(), code, nil, 80, 24)
-	c.name = name
+	c.Name = name
 	c.waitFor("What name")
 	c.typeText(name + keyEnter)
 	c.waitFor("Keep this code")
@@ -76,7 +76,7 @@ func facHub(t *testing.T, ts *testServer, code string) *session.Hub {
 // waitLines waits until, for each pair of texts, the screen line holding the first also holds
 // the second, e.g. a roster row and the step shown in it.
 func waitLines(c *termClient, pairs ...string) {
-	c.t.Helper()
+	c.T.Helper()
 	deadline := time.Now().Add(15 * time.Second)
 	for {
 		s := c.screen()
@@ -91,7 +91,7 @@ func waitLines(c *termClient, pairs ...string) {
 			return
 		}
 		if time.Now().After(deadline) {
-			c.t.Fatalf("%s: no line shows %q; the screen shows:\n%s", c.name, missing, s)
+			c.T.Fatalf("%s: no line shows %q; the screen shows:\n%s", c.Name, missing, s)
 		}
 		time.Sleep(20 * time.Millisecond) // polling interval, not a wait for a screen
 	}
@@ -122,7 +122,7 @@ func TestFacilitatorRunsLiveCohortFromConsole(t *testing.T) {
 	fac.waitFor("Notes: Greet people by name as they arrive.")
 	for _, p := range people {
 		if s := p.screen(); strings.Contains(s, "Greet people") {
-			t.Errorf("%s sees the facilitator notes:\n%s", p.name, s)
+			t.Errorf("%s sees the facilitator notes:\n%s", p.Name, s)
 		}
 	}
 
@@ -209,7 +209,7 @@ func TestFacilitatorRunsLiveCohortFromConsole(t *testing.T) {
 	for _, p := range []*termClient{bea, cai} {
 		s := p.waitFor("Spotlight: An answer", "The queue moved once an hour")
 		if strings.Contains(s, "Ana Souza") {
-			t.Errorf("%s sees the spotlit answer's author:\n%s", p.name, s)
+			t.Errorf("%s sees the spotlit answer's author:\n%s", p.Name, s)
 		}
 	}
 	fac.press("S")

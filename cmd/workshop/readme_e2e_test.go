@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"workshop/content"
+	"workshop/internal/testenv"
 	"workshop/session"
-	"workshop/session/sqlite"
 )
 
 // Every SSH command the README shows works as printed: each line of its "Over SSH" block is
@@ -147,10 +147,7 @@ func shellWords(t *testing.T, line string) []string {
 func joinPeople(t *testing.T, dir, code string, n int) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := sqlite.Open(filepath.Join(dir, "workshop.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := testenv.OpenStore(t, filepath.Join(dir, "workshop.db"))
 	defer st.Close()
 	c, err := st.CohortByCode(ctx, code)
 	if err != nil {
@@ -166,11 +163,7 @@ func joinPeople(t *testing.T, dir, code string, n int) {
 // firstVoteStep is the index of service-digitisation's first vote step.
 func firstVoteStep(t *testing.T) int {
 	t.Helper()
-	lib, _, err := content.NewLibrary("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	mod, ok := lib.Get("service-digitisation")
+	mod, ok := testenv.Library(t, "").Get("service-digitisation")
 	if !ok {
 		t.Fatal("no service-digitisation module")
 	}

@@ -10,8 +10,8 @@ import (
 	"syscall"
 	"testing"
 
+	"workshop/internal/testenv"
 	"workshop/session"
-	"workshop/session/sqlite"
 )
 
 // tryStart starts the server on dir and stops it at once, returning the start-up error and
@@ -144,11 +144,7 @@ func TestStartRefusesDamagedDatabase(t *testing.T) {
 		}
 	}
 	// The refusal changed nothing: the file still opens and still fails the check.
-	st2, err := sqlite.Open(g.dbPath())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st2.Close()
+	st2 := testenv.OpenStore(t, g.dbPath())
 	if err := st2.Check(ctx, true); err == nil {
 		t.Fatal("the damaged database passes the full check")
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"workshop/content"
+	"workshop/internal/testenv"
 	"workshop/session"
 	"workshop/session/sqlite"
 	"workshop/session/work"
@@ -34,11 +35,7 @@ type fixture struct {
 // newStore opens an empty store in a temporary directory with the fixture module saved.
 func newStore(t testing.TB) *fixture {
 	t.Helper()
-	st, err := sqlite.Open(filepath.Join(t.TempDir(), "workshop.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st, _ := testenv.TempStore(t)
 	src, err := os.ReadFile(filepath.Join("testdata", "module.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -51,11 +48,7 @@ func newStore(t testing.TB) *fixture {
 	if err := st.SaveModuleVersion(ctx, mod.Hash, mod.ID, mod.Raw); err != nil {
 		t.Fatal(err)
 	}
-	lib, _, err := content.NewLibrary("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &fixture{t: t, ctx: ctx, st: st, m: session.NewManager(st, lib, nil), mod: mod}
+	return &fixture{t: t, ctx: ctx, st: st, m: session.NewManager(st, testenv.Library(t, ""), nil), mod: mod}
 }
 
 func (f *fixture) cohort(code, name string) {

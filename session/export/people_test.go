@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"workshop/content"
+	"workshop/internal/testenv"
 	"workshop/session"
 	"workshop/session/work"
 )
@@ -17,11 +18,7 @@ import (
 func threePeople(t testing.TB, moduleID string) *fixture {
 	t.Helper()
 	f := newStore(t)
-	lib, _, err := content.NewLibrary("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	mod, ok := lib.Get(moduleID)
+	mod, ok := testenv.Library(t, "").Get(moduleID)
 	if !ok {
 		t.Fatalf("no built-in module %q", moduleID)
 	}

@@ -2,14 +2,12 @@ package export_test
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"testing"
 
-	"workshop/content"
+	"workshop/internal/testenv"
 	"workshop/session"
 	"workshop/session/export"
-	"workshop/session/sqlite"
 	"workshop/session/work"
 )
 
@@ -17,36 +15,13 @@ import (
 // items from everyone's own lists, from an anonymous pool, and from team boards.
 func TestConsoleAndExportTallyTiesAlike(t *testing.T) {
 	ctx := context.Background()
-	lib, problems, err := content.NewLibrary(filepath.Join("..", "..", "cmd", "workshop", "testdata", "modules"))
-	if err != nil || len(problems) > 0 {
-		t.Fatalf("modules: %v %v", err, problems)
-	}
-	st, err := sqlite.Open(filepath.Join(t.TempDir(), "workshop.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	m := session.NewManager(st, lib, nil)
+	env := testenv.New(t, testenv.Modules(t))
+	m := env.Manager
 	fac := session.ShellActor("fran")
 
 	open := func(module string) (*session.Hub, []session.Participant) {
-		c, err := m.CreateCohort(ctx, session.NewCohort{ModuleID: module, Name: module, By: fac})
-		if err != nil {
-			t.Fatal(err)
-		}
-		h, err := m.Hub(ctx, c.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var ps []session.Participant
-		for _, n := range []string{"Ana", "Bea", "Cai", "Dan"} {
-			p, _, err := h.Join(ctx, session.Identity{}, n)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ps = append(ps, p)
-		}
-		return h, ps
+		h, _ := env.Cohort(t, session.NewCohort{ModuleID: module, Name: module, By: fac})
+		return h, testenv.Join(t, h, "Ana", "Bea", "Cai", "Dan")
 	}
 	save := func(h *session.Hub, p session.Participant, step string, v any) {
 		t.Helper()
