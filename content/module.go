@@ -1,8 +1,3 @@
-// Package content defines workshop modules: the file format authors write, loading built-in and
-// directory modules, and the validation that reports every problem with its file position.
-//
-// A module is an ordered list of steps; a step carries guidance and at most one exercise. The
-// package knows nothing of cohorts, storage or terminals: it turns bytes into checked values.
 package content
 
 // Phase is the experiential-learning phase a step serves.

@@ -1,8 +1,3 @@
-// Package session is the live workshop: cohorts, participants and facilitators, their identity,
-// the per-cohort hub that stores every change first and then fans it out to connected screens,
-// and the storage interface those changes go through.
-//
-// The package knows nothing of terminals: screens subscribe to a hub and read snapshots.
 package session
 
 import (

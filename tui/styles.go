@@ -1,7 +1,3 @@
-// Package tui holds the terminal side of workshop: the SSH front door that turns an SSH session
-// into a Bubble Tea program for an identity, and the models of every screen (lobby, participant
-// view, exercise editors, facilitator console). It reaches stored state only through the
-// session package.
 package tui
 
 import (

@@ -1,5 +1,3 @@
-// Command keygen writes a fresh unencrypted ed25519 key pair, FILE and FILE.pub, for a
-// benchmark's throwaway facilitator, so the bench scripts need nothing but Go.
 package main
 
 import (

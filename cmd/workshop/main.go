@@ -1,5 +1,3 @@
-// Command workshop runs a terminal workshop facilitator over SSH and manages its data:
-// facilitators, cohorts, modules, exports and backups.
 package main
 
 import (

@@ -1,4 +1,3 @@
-// Package sqlite implements session.Store on an embedded SQLite file (modernc.org/sqlite, no cgo).
 package sqlite
 
 import (

@@ -1,7 +1,3 @@
-// Package work defines how each exercise kind's work is stored: one versioned JSON layout per
-// kind, decoding that never trusts its input, checks against the exercise's limits, and the
-// cohort results built from many participants' work (vote tallies, scale distributions, quiz
-// scores). Editors, the facilitator's wall and exports all read work through this package.
 package work
 
 import (

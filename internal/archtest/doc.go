@@ -1,0 +1,17 @@
+// Package archtest owns the import rules between workshop's packages and the test that checks
+// them against `go list`. It must not be imported by anything: it holds no code but its
+// tests.
+//
+// The rules, for the non-test build of every package (tests may also use internal/testenv,
+// which opens the SQLite store):
+//   - the layers point one way, cmd/workshop → tui → session → content: no package reaches a
+//     layer above its own, even indirectly;
+//   - content imports no Bubble Tea, Bubbles, Wish or database package;
+//   - session and its subpackages import no Bubble Tea, Bubbles, Lip Gloss, Glamour or Wish;
+//   - only session/sqlite imports database/sql or the SQLite driver; cmd/workshop wires the
+//     store in through session/sqlite and never speaks SQL itself;
+//   - tui and its subpackages never reach session/sqlite or a database package;
+//   - loadtest and the bench tools import no product package but session/metrics;
+//   - internal/testenv is for tests only;
+//   - every package has a doc.go with its package comment.
+package archtest
