@@ -122,13 +122,9 @@ func (h *Hub) UpdateBoard(ctx context.Context, pid int64, stepID string, fn func
 	key := BoardKey(stepID, owner)
 	unlock := h.lockBoard(key)
 	defer unlock()
-	v := work.New(ex)
-	if b, err := h.m.store.Board(ctx, h.id, stepID, owner); err == nil {
-		if v, err = work.Decode(ex, b.Schema, b.Data); err != nil {
-			return nil, err
-		}
-	} else if !errors.Is(err, ErrNotFound) {
-		return nil, fmt.Errorf("load board: %w", err)
+	v, err := h.loadBoard(ctx, ex, stepID, owner)
+	if err != nil {
+		return nil, err
 	}
 	var before *work.List
 	if l, ok := v.(*work.List); ok {
@@ -143,18 +139,9 @@ func (h *Hub) UpdateBoard(ctx context.Context, pid int64, stepID string, fn func
 			return nil, err
 		}
 	}
-	if err := work.Check(ex, v); err != nil {
-		return nil, err
-	}
-	data, err := work.Encode(v)
+	data, err := encodeBoard(ex, v)
 	if err != nil {
 		return nil, err
-	}
-	if data, err = CleanJSON(data); err != nil {
-		return nil, err
-	}
-	if len(data) > MaxArtifactBytes {
-		return nil, Errorf(EInvalid, "this board is %d KB; the limit is %d KB", len(data)>>10, MaxArtifactBytes>>10)
 	}
 	now := h.m.now()
 	if ex.Anonymous {
@@ -200,6 +187,37 @@ func (h *Hub) UpdateBoard(ctx context.Context, pid int64, stepID string, fn func
 	})
 	out, _ := work.Decode(ex, work.Schema, data)
 	return out, nil
+}
+
+// loadBoard reads a board as stored, or a new empty one of the exercise's kind.
+func (h *Hub) loadBoard(ctx context.Context, ex *content.Exercise, stepID, owner string) (any, error) {
+	b, err := h.m.store.Board(ctx, h.id, stepID, owner)
+	if errors.Is(err, ErrNotFound) {
+		return work.New(ex), nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load board: %w", err)
+	}
+	return work.Decode(ex, b.Schema, b.Data)
+}
+
+// encodeBoard checks a changed board against the exercise's limits and encodes it as it is
+// stored, refusing one over the size limit.
+func encodeBoard(ex *content.Exercise, v any) ([]byte, error) {
+	if err := work.Check(ex, v); err != nil {
+		return nil, err
+	}
+	data, err := work.Encode(v)
+	if err != nil {
+		return nil, err
+	}
+	if data, err = CleanJSON(data); err != nil {
+		return nil, err
+	}
+	if len(data) > MaxArtifactBytes {
+		return nil, Errorf(EInvalid, "this board is %d KB; the limit is %d KB", len(data)>>10, MaxArtifactBytes>>10)
+	}
+	return data, nil
 }
 
 // checkShare holds a participant to a shared list's max_items: on a team board the items

@@ -1,9 +1,7 @@
 package session
 
 import (
-	"cmp"
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -71,23 +69,10 @@ func (h *Hub) wall(ctx context.Context, stepID string) ([]WallEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	h.state.Lock()
-	names := make(map[int64]string, len(h.members))
-	firstOf := map[int64]int64{} // team id -> one member, to find the items a team works on
-	for _, mb := range h.members {
-		names[mb.p.ID] = mb.p.Label()
-		if _, ok := firstOf[mb.p.TeamID]; !ok && mb.p.TeamID != 0 {
-			firstOf[mb.p.TeamID] = mb.p.ID
-		}
+	if ex.Anonymous {
+		return poolEntries(ex, boards), nil
 	}
-	teams := make(map[string]string, len(h.teams))
-	teamIDs := make(map[string]int64, len(h.teams))
-	for _, t := range h.teams {
-		teams[OwnerTeam(t.ID)] = t.Name
-		teamIDs[OwnerTeam(t.ID)] = t.ID
-	}
-	h.state.Unlock()
-
+	people := h.wallPeople()
 	itemsFor := func(pid int64) []work.Item {
 		if ex.From == "" {
 			return nil
@@ -98,34 +83,74 @@ func (h *Hub) wall(ctx context.Context, stepID string) ([]WallEntry, error) {
 		}
 		return items
 	}
-	var cohortItems []work.Item
-	if ex.From != "" && !ex.Team {
-		cohortItems = itemsFor(0)
+	out := people.teamEntries(ex, boards, itemsFor)
+	if !SharedWork(ex) {
+		out = append(out, people.personEntries(ex, arts, itemsFor)...)
 	}
+	slices.SortStableFunc(out, func(a, b WallEntry) int { return a.At.Compare(b.At) })
+	return out, nil
+}
 
+// wallNames is who the wall names: each participant's label, each team's name, and one
+// member of each team (to find the items the team works on).
+type wallNames struct {
+	names   map[int64]string
+	firstOf map[int64]int64   // team id -> one member
+	teams   map[string]string // board owner -> team name
+	teamIDs map[string]int64  // board owner -> team id
+}
+
+func (h *Hub) wallPeople() wallNames {
+	h.state.Lock()
+	defer h.state.Unlock()
+	w := wallNames{
+		names:   make(map[int64]string, len(h.members)),
+		firstOf: map[int64]int64{},
+		teams:   make(map[string]string, len(h.teams)),
+		teamIDs: make(map[string]int64, len(h.teams)),
+	}
+	for _, mb := range h.members {
+		w.names[mb.p.ID] = mb.p.Label()
+		if _, ok := w.firstOf[mb.p.TeamID]; !ok && mb.p.TeamID != 0 {
+			w.firstOf[mb.p.TeamID] = mb.p.ID
+		}
+	}
+	for _, t := range h.teams {
+		w.teams[OwnerTeam(t.ID)] = t.Name
+		w.teamIDs[OwnerTeam(t.ID)] = t.ID
+	}
+	return w
+}
+
+// poolEntries are an anonymous step's wall: the pool as a whole and each of its items, with
+// no author.
+func poolEntries(ex *content.Exercise, boards []Board) []WallEntry {
 	var out []WallEntry
-	if ex.Anonymous {
-		for _, b := range boards {
-			if b.Owner != OwnerPool {
-				continue
-			}
-			v, err := work.Decode(ex, b.Schema, b.Data)
-			if err != nil {
-				continue
-			}
-			if text := WorkText(ex, v, nil); text != "" {
-				out = append(out, WallEntry{Key: "pool", At: b.UpdatedAt, Text: text})
-			}
-			if l, ok := v.(*work.List); ok {
-				for _, it := range l.Items {
-					if t := strings.TrimSpace(it.Text); t != "" {
-						out = append(out, WallEntry{Key: "i" + it.ID, At: b.UpdatedAt, Text: t})
-					}
+	for _, b := range boards {
+		if b.Owner != OwnerPool {
+			continue
+		}
+		v, err := work.Decode(ex, b.Schema, b.Data)
+		if err != nil {
+			continue
+		}
+		if text := WorkText(ex, v, nil); text != "" {
+			out = append(out, WallEntry{Key: "pool", At: b.UpdatedAt, Text: text})
+		}
+		if l, ok := v.(*work.List); ok {
+			for _, it := range l.Items {
+				if t := strings.TrimSpace(it.Text); t != "" {
+					out = append(out, WallEntry{Key: "i" + it.ID, At: b.UpdatedAt, Text: t})
 				}
 			}
 		}
-		return out, nil
 	}
+	return out
+}
+
+// teamEntries are the wall entries of the teams' boards.
+func (w wallNames) teamEntries(ex *content.Exercise, boards []Board, itemsFor func(pid int64) []work.Item) []WallEntry {
+	var out []WallEntry
 	for _, b := range boards {
 		if !strings.HasPrefix(b.Owner, "team:") {
 			continue
@@ -134,41 +159,48 @@ func (h *Hub) wall(ctx context.Context, stepID string) ([]WallEntry, error) {
 		if err != nil {
 			continue
 		}
-		name, ok := teams[b.Owner]
+		name, ok := w.teams[b.Owner]
 		if !ok {
 			name = "An earlier team"
 		}
-		text := WorkText(ex, v, itemsFor(firstOf[teamIDs[b.Owner]]))
+		text := WorkText(ex, v, itemsFor(w.firstOf[w.teamIDs[b.Owner]]))
 		if text == "" {
 			continue
 		}
 		key := "t" + strings.TrimPrefix(b.Owner, "team:")
 		out = append(out, WallEntry{Key: key, Team: name, At: b.UpdatedAt, Text: text})
 	}
-	if !SharedWork(ex) {
-		for _, a := range arts {
-			v, err := work.Decode(ex, a.Schema, a.Data)
-			if err != nil {
-				continue
-			}
-			items := cohortItems
-			if ex.Team && ex.From != "" {
-				// A team vote: each person spent dots on their own team's items.
-				items = itemsFor(a.ParticipantID)
-			}
-			text := WorkText(ex, v, items)
-			if text == "" {
-				continue
-			}
-			name, ok := names[a.ParticipantID]
-			if !ok {
-				name = "Someone who left"
-			}
-			out = append(out, WallEntry{Key: "p" + itoa(a.ParticipantID), Author: name, Status: a.Status, At: a.UpdatedAt, Text: text})
-		}
+	return out
+}
+
+// personEntries are the wall entries of each participant's own work.
+func (w wallNames) personEntries(ex *content.Exercise, arts []Artifact, itemsFor func(pid int64) []work.Item) []WallEntry {
+	var cohortItems []work.Item
+	if ex.From != "" && !ex.Team {
+		cohortItems = itemsFor(0)
 	}
-	slices.SortStableFunc(out, func(a, b WallEntry) int { return a.At.Compare(b.At) })
-	return out, nil
+	var out []WallEntry
+	for _, a := range arts {
+		v, err := work.Decode(ex, a.Schema, a.Data)
+		if err != nil {
+			continue
+		}
+		items := cohortItems
+		if ex.Team && ex.From != "" {
+			// A team vote: each person spent dots on their own team's items.
+			items = itemsFor(a.ParticipantID)
+		}
+		text := WorkText(ex, v, items)
+		if text == "" {
+			continue
+		}
+		name, ok := w.names[a.ParticipantID]
+		if !ok {
+			name = "Someone who left"
+		}
+		out = append(out, WallEntry{Key: "p" + itoa(a.ParticipantID), Author: name, Status: a.Status, At: a.UpdatedAt, Text: text})
+	}
+	return out
 }
 
 // Spotlight puts a copy of one wall entry of a step on every participant's screen, headed
@@ -233,125 +265,4 @@ func (h *Hub) ReleaseSpotlight(ctx context.Context, by Actor) error {
 		c.Live.Spotlight = nil
 		return nil
 	})
-}
-
-// WorkText writes a piece of work out as plain lines, the way the answers wall and a spotlight
-// show it; items are the list items a vote or matrix works on. It returns "" for empty work.
-func WorkText(ex *content.Exercise, v any, items []work.Item) string {
-	var lines []string
-	add := func(format string, args ...any) { lines = append(lines, fmt.Sprintf(format, args...)) }
-	itemText := func(id string) string {
-		for _, it := range items {
-			if it.ID == id {
-				return it.Text
-			}
-		}
-		return "(an item no longer listed)"
-	}
-	switch w := v.(type) {
-	case *work.Reflection:
-		if t := strings.TrimSpace(w.Text); t != "" {
-			lines = append(lines, t)
-		}
-	case *work.List:
-		for _, it := range w.Items {
-			if t := strings.TrimSpace(it.Text); t != "" {
-				add("• %s", t)
-			}
-		}
-	case *work.Vote:
-		ids := make([]string, 0, len(w.Dots))
-		for id, n := range w.Dots {
-			if n > 0 {
-				ids = append(ids, id)
-			}
-		}
-		slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(w.Dots[b], w.Dots[a]), cmp.Compare(a, b)) })
-		for _, id := range ids {
-			add("%d · %s", w.Dots[id], itemText(id))
-		}
-	case *work.Matrix:
-		quads := ex.QuadrantNames()
-		byQuad := make([][]string, 4)
-		for _, pl := range work.Placements(items, w) {
-			q := pl.Place.Quadrant()
-			byQuad[q] = append(byQuad[q], pl.Item.Text)
-		}
-		for q, texts := range byQuad {
-			if len(texts) > 0 && q < len(quads) {
-				add("%s: %s", quads[q], strings.Join(texts, "; "))
-			}
-		}
-	case *work.Journey:
-		for l, row := range w.Cells {
-			for s, cell := range row {
-				if t := strings.TrimSpace(cell); t != "" && l < len(ex.Lanes) && s < len(w.Stages) {
-					add("%s · %s: %s", ex.Lanes[l], w.Stages[s], t)
-				}
-			}
-		}
-	case *work.Table:
-		for _, row := range w.Rows {
-			var cells []string
-			for i, c := range row {
-				if t := strings.TrimSpace(c); t != "" && i < len(ex.Columns) {
-					cells = append(cells, ex.Columns[i].Name+": "+t)
-				}
-			}
-			if len(cells) > 0 {
-				add("• %s", strings.Join(cells, " · "))
-			}
-		}
-	case *work.Scale:
-		labels := ex.ScaleLabels()
-		for i, r := range w.Ratings {
-			if r >= 1 && r <= 5 && i < len(ex.Statements) {
-				label := ""
-				if r-1 < len(labels) {
-					label = " (" + labels[r-1] + ")"
-				}
-				add("%s — %d%s", ex.Statements[i], r, label)
-			}
-		}
-	case *work.Checklist:
-		touched := false
-		for i, item := range ex.Items {
-			tick, note := i < len(w.Ticks) && w.Ticks[i], ""
-			if i < len(w.Notes) {
-				note = strings.TrimSpace(w.Notes[i])
-			}
-			touched = touched || tick || note != ""
-			mark := "[ ]"
-			if tick {
-				mark = "[x]"
-			}
-			if note != "" {
-				add("%s %s — %s", mark, item, note)
-			} else {
-				add("%s %s", mark, item)
-			}
-		}
-		if !touched {
-			return ""
-		}
-	case *work.Quiz:
-		answered := false
-		for i, q := range ex.Questions {
-			if i >= len(w.Answers) || w.Answers[i] < 0 || w.Answers[i] >= len(q.Options) {
-				continue
-			}
-			answered = true
-			o := q.Options[w.Answers[i]]
-			mark := "✗"
-			if o.Correct {
-				mark = "✓"
-			}
-			add("%s %s — %s", mark, q.Question, o.Text)
-		}
-		if answered {
-			c, t := work.Score(ex, w)
-			lines = append([]string{fmt.Sprintf("%d of %d correct", c, t)}, lines...)
-		}
-	}
-	return strings.Join(lines, "\n")
 }
