@@ -1,6 +1,6 @@
 // Package content owns workshop modules: their file format, loading and validation. It is the
-// bottom layer and must not import session, tui or cmd/workshop, Bubble Tea, Wish or any database
-// package.
+// bottom layer and must not import session, tui or cmd/workshop, Bubble Tea, Lip Gloss, Glamour,
+// Wish or any database package: drawing guidance belongs to tui/markdown.
 //
 // It defines workshop modules: the file format authors write, loading built-in and
 // directory modules, and the validation that reports every problem with its file position.

@@ -196,7 +196,7 @@ func (v *participantView) layout() {
 	rkey := fmt.Sprintf("%s/%d/%s/%s", v.step().ID, v.width, v.st.Markdown, spotKey)
 	if rkey != v.renderedFor {
 		v.renderedFor = rkey
-		out, err := content.RenderMarkdown(v.step().Guidance, v.width, v.st.Markdown)
+		out, err := v.st.shared.guidance(v.step().Guidance, v.width, v.st.Markdown)
 		if err != nil {
 			out = wrap(v.step().Guidance, v.width)
 		}

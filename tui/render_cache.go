@@ -3,6 +3,8 @@ package tui
 import (
 	"strconv"
 	"sync"
+
+	"workshop/tui/markdown"
 )
 
 // RenderCache keeps what renders the same for every session with the same styles — rules, help
@@ -13,6 +15,8 @@ type RenderCache struct {
 	mu    sync.Mutex
 	text  map[string]string
 	width map[string]int
+	// markdown draws step guidance and keeps its own caches (safe for concurrent use).
+	markdown *markdown.Renderer
 }
 
 // renderCacheSize bounds each map; past it the map starts again empty, which costs one render
@@ -21,7 +25,17 @@ const renderCacheSize = 8192
 
 // NewRenderCache returns an empty cache.
 func NewRenderCache() *RenderCache {
-	return &RenderCache{text: map[string]string{}, width: map[string]int{}}
+	return &RenderCache{text: map[string]string{}, width: map[string]int{}, markdown: markdown.New()}
+}
+
+// guidance renders Markdown guidance for width columns in a glamour style (see markdown.Render);
+// a nil cache renders it every time.
+func (c *RenderCache) guidance(md string, width int, style string) (string, error) {
+	var r *markdown.Renderer
+	if c != nil {
+		r = c.markdown
+	}
+	return r.Render(md, width, style)
 }
 
 // styled returns what render returns for key, calling it only when the cache lacks key. The key

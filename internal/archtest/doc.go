@@ -6,11 +6,12 @@
 // which opens the SQLite store):
 //   - the layers point one way, cmd/workshop → tui → session → content: no package reaches a
 //     layer above its own, even indirectly;
-//   - content imports no Bubble Tea, Bubbles, Wish or database package;
+//   - content imports no Bubble Tea, Bubbles, Lip Gloss, Glamour, Wish or database package;
 //   - session and its subpackages import no Bubble Tea, Bubbles, Lip Gloss, Glamour or Wish;
 //   - only session/sqlite imports database/sql or the SQLite driver; cmd/workshop wires the
 //     store in through session/sqlite and never speaks SQL itself;
-//   - tui and its subpackages never reach session/sqlite or a database package;
+//   - tui and its subpackages never reach session/sqlite or a database package, and
+//     tui/markdown (guidance through Glamour) imports no session, Bubble Tea or other tui;
 //   - loadtest and the bench tools import no product package but session/metrics;
 //   - internal/testenv is for tests only;
 //   - every package has a doc.go with its package comment.

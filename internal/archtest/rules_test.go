@@ -71,10 +71,11 @@ func concat(lists ...[]string) []string { return slices.Concat(lists...) }
 func rules() []rule {
 	return []rule{
 		{name: "content is the bottom layer", of: under("content"),
-			banned: concat([]string{mod + "/session", mod + "/tui", mod + "/cmd", mod + "/loadtest", mod + "/internal"}, bubbleTea, wishSSH, sqlPkgs)},
-		// Lip Gloss and Glamour join session's list once Markdown rendering has left content.
+			banned: concat([]string{mod + "/session", mod + "/tui", mod + "/cmd", mod + "/loadtest", mod + "/internal"}, bubbleTea, wishSSH, styling, sqlPkgs)},
 		{name: "session draws nothing", of: under("session"),
-			banned: concat([]string{mod + "/tui", mod + "/cmd", mod + "/loadtest", mod + "/internal"}, bubbleTea, wishSSH)},
+			banned: concat([]string{mod + "/tui", mod + "/cmd", mod + "/loadtest", mod + "/internal"}, bubbleTea, wishSSH, styling)},
+		{name: "markdown only draws text", of: under("tui/markdown"),
+			banned: concat([]string{mod + "/session", mod + "/tui/frame", mod + "/tui/textedit", mod + "/cmd", mod + "/internal"}, bubbleTea, wishSSH, sqlPkgs)},
 		{name: "only session/sqlite speaks SQL", of: func(p string) bool { return !under("session/sqlite")(p) }, direct: true,
 			banned: sqlPkgs},
 		{name: "tui reaches storage only through session", of: under("tui"),
@@ -198,6 +199,7 @@ func TestRulesCatchBadImports(t *testing.T) {
 		{ImportPath: mod + "/tui", Imports: []string{"database/sql"}, Deps: []string{"database/sql", mod + "/session/sqlite"}},
 		{ImportPath: mod + "/session", Deps: []string{mod + "/tui/frame"}},
 		{ImportPath: mod + "/loadtest", Deps: []string{mod + "/session"}},
+		{ImportPath: mod + "/session/work", Deps: []string{mod + "/content", "charm.land/glamour/v2"}},
 		{ImportPath: mod + "/cmd/workshop", Deps: []string{mod + "/internal/testenv"}},
 	}
 	got := append(broken(bad, rules()), upward(bad)...)
@@ -209,6 +211,7 @@ func TestRulesCatchBadImports(t *testing.T) {
 		"tui reaches storage only through session: workshop/tui imports workshop/session/sqlite",
 		"session draws nothing: workshop/session imports workshop/tui/frame",
 		"loadtest is a client: workshop/loadtest imports workshop/session",
+		"session draws nothing: workshop/session/work imports charm.land/glamour/v2",
 		"testenv is for tests: workshop/cmd/workshop imports workshop/internal/testenv",
 		"layers point down: workshop/session imports workshop/tui/frame",
 	}
@@ -224,7 +227,8 @@ func TestRulesCatchBadImports(t *testing.T) {
 		{ImportPath: mod + "/content", Deps: []string{"strings", "database/sql/driver"}},
 		{ImportPath: mod + "/session", Deps: []string{mod + "/content", mod + "/session/work"}},
 		{ImportPath: mod + "/session/sqlite", Imports: []string{"database/sql"}, Deps: []string{mod + "/session", "database/sql", "modernc.org/sqlite"}},
-		{ImportPath: mod + "/tui", Deps: []string{mod + "/session", "charm.land/bubbletea/v2"}},
+		{ImportPath: mod + "/tui", Deps: []string{mod + "/session", mod + "/tui/markdown", "charm.land/bubbletea/v2"}},
+		{ImportPath: mod + "/tui/markdown", Deps: []string{mod + "/content", "charm.land/glamour/v2", "charm.land/lipgloss/v2"}},
 		{ImportPath: mod + "/cmd/workshop", Deps: []string{mod + "/tui", mod + "/session/sqlite", "database/sql"}},
 	}
 	if got := append(broken(clean, rules()), upward(clean)...); len(got) > 0 {

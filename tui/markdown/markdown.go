@@ -1,4 +1,4 @@
-package content
+package markdown
 
 import (
 	"fmt"
@@ -11,7 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// Guidance styles accepted by RenderMarkdown.
+// Guidance styles accepted by Render.
 const (
 	StyleDark  = "dark"  // colours for a dark terminal background
 	StyleLight = "light" // colours for a light terminal background
@@ -19,8 +19,8 @@ const (
 	StyleASCII = "ascii" // the same as StyleNoTTY
 )
 
-// DefaultRenderWidth is the width RenderMarkdown uses when given a width below 1.
-const DefaultRenderWidth = 80
+// DefaultWidth is the width Render uses when given a width below 1.
+const DefaultWidth = 80
 
 // rendererCacheSize bounds the number of (style, width) pairs whose renderers are kept.
 const rendererCacheSize = 64
@@ -32,18 +32,33 @@ const outputCacheSize = 512
 // idleRenderersPerKey bounds the idle renderers kept for one (style, width) pair.
 const idleRenderersPerKey = 8
 
-// RenderMarkdown renders Markdown guidance for a terminal width columns wide in the given style
+// Renderer renders Markdown guidance for terminals and keeps what it made: idle glamour
+// renderers per (style, width) and recent outputs. Guidance is the same for everyone in a cohort
+// and terminal widths cluster, so one Renderer for a whole server spares most renders. It is
+// safe for concurrent use; a nil *Renderer keeps nothing and renders every time.
+type Renderer struct {
+	renderers *rendererPool
+	outputs   *outputCache
+}
+
+// New returns a Renderer with empty caches.
+func New() *Renderer {
+	return &Renderer{
+		renderers: &rendererPool{idle: map[rendererKey][]*glamour.TermRenderer{}},
+		outputs:   &outputCache{out: map[outputKey]string{}},
+	}
+}
+
+// Render renders Markdown guidance for a terminal width columns wide in the given style
 // ("dark", "light", "notty" or "ascii"; empty means "dark").
 //
 // Text is word-wrapped at width; anything that still does not fit, such as a long URL or a wide
 // table, is broken hard, so no line of the result is wider than width cells (a single character
 // wider than width, which only happens for width 1, is the exception). The "notty" and "ascii"
 // styles produce plain text without escape sequences.
-//
-// RenderMarkdown is safe for concurrent use.
-func RenderMarkdown(md string, width int, style string) (string, error) {
+func (m *Renderer) Render(md string, width int, style string) (string, error) {
 	if width < 1 {
-		width = DefaultRenderWidth
+		width = DefaultWidth
 	}
 	plain := false
 	switch style {
@@ -58,10 +73,15 @@ func RenderMarkdown(md string, width int, style string) (string, error) {
 
 	key := rendererKey{style: style, width: width}
 	ok := outputKey{rendererKey: key, md: md}
+	var pool *rendererPool
+	var outputs *outputCache
+	if m != nil {
+		pool, outputs = m.renderers, m.outputs
+	}
 	if out, hit := outputs.get(ok); hit {
 		return out, nil
 	}
-	r, err := renderers.get(key)
+	r, err := pool.get(key)
 	if err != nil {
 		return "", err
 	}
@@ -69,7 +89,7 @@ func RenderMarkdown(md string, width int, style string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	renderers.put(key, r)
+	pool.put(key, r)
 
 	if plain {
 		out = ansi.Strip(out)
@@ -198,9 +218,11 @@ type rendererPool struct {
 	idle map[rendererKey][]*glamour.TermRenderer
 }
 
-var renderers = &rendererPool{idle: map[rendererKey][]*glamour.TermRenderer{}}
-
+// get takes an idle renderer for k or builds one; a nil pool always builds one.
 func (p *rendererPool) get(k rendererKey) (*glamour.TermRenderer, error) {
+	if p == nil {
+		return newRenderer(k)
+	}
 	p.mu.Lock()
 	if list := p.idle[k]; len(list) > 0 {
 		r := list[len(list)-1]
@@ -209,6 +231,10 @@ func (p *rendererPool) get(k rendererKey) (*glamour.TermRenderer, error) {
 		return r, nil
 	}
 	p.mu.Unlock()
+	return newRenderer(k)
+}
+
+func newRenderer(k rendererKey) (*glamour.TermRenderer, error) {
 	r, err := glamour.NewTermRenderer(
 		glamour.WithStyles(guidanceStyle(k.style)),
 		glamour.WithWordWrap(k.width),
@@ -219,7 +245,11 @@ func (p *rendererPool) get(k rendererKey) (*glamour.TermRenderer, error) {
 	return r, nil
 }
 
+// put hands a renderer back for reuse; a nil pool drops it.
 func (p *rendererPool) put(k rendererKey, r *glamour.TermRenderer) {
+	if p == nil {
+		return
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if _, known := p.idle[k]; !known && len(p.idle) >= rendererCacheSize {
@@ -246,9 +276,10 @@ type outputCache struct {
 	out map[outputKey]string
 }
 
-var outputs = &outputCache{out: map[outputKey]string{}}
-
 func (c *outputCache) get(k outputKey) (string, bool) {
+	if c == nil {
+		return "", false
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s, ok := c.out[k]
@@ -256,6 +287,9 @@ func (c *outputCache) get(k outputKey) (string, bool) {
 }
 
 func (c *outputCache) put(k outputKey, s string) {
+	if c == nil {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, known := c.out[k]; !known && len(c.out) >= outputCacheSize {

@@ -1,4 +1,4 @@
-package content
+package markdown
 
 import (
 	"fmt"
@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"workshop/content"
 )
 
 var renderStyles = []string{StyleDark, StyleLight, StyleNoTTY, StyleASCII}
@@ -35,7 +37,8 @@ func checkWidth(t *testing.T, what, out string, width int) {
 
 // TestRenderBuiltinGuidanceFits renders the guidance of every step of every built-in module.
 func TestRenderBuiltinGuidanceFits(t *testing.T) {
-	lib, ps, err := NewLibrary("")
+	r := New()
+	lib, ps, err := content.NewLibrary("")
 	if err != nil || len(ps) > 0 {
 		t.Fatalf("NewLibrary: %v %v", ps, err)
 	}
@@ -44,7 +47,7 @@ func TestRenderBuiltinGuidanceFits(t *testing.T) {
 			for _, style := range renderStyles {
 				for _, width := range []int{40, 80, 120} {
 					what := fmt.Sprintf("%s/%s %s %d", m.ID, s.ID, style, width)
-					out, err := RenderMarkdown(s.Guidance, width, style)
+					out, err := r.Render(s.Guidance, width, style)
 					if err != nil {
 						t.Fatalf("%s: %v", what, err)
 					}
@@ -59,9 +62,10 @@ func TestRenderBuiltinGuidanceFits(t *testing.T) {
 }
 
 func TestRenderHardMarkdownFits(t *testing.T) {
+	r := New()
 	for _, style := range renderStyles {
 		for _, width := range []int{1, 2, 5, 10, 20, 40, 80, 120} {
-			out, err := RenderMarkdown(hardMarkdown, width, style)
+			out, err := r.Render(hardMarkdown, width, style)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -75,7 +79,8 @@ func TestRenderHardMarkdownFits(t *testing.T) {
 }
 
 func TestRenderKeepsText(t *testing.T) {
-	out, err := RenderMarkdown(hardMarkdown, 40, StyleNoTTY)
+	r := New()
+	out, err := r.Render(hardMarkdown, 40, StyleNoTTY)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,8 +93,9 @@ func TestRenderKeepsText(t *testing.T) {
 }
 
 func TestRenderPlainStylesHaveNoEscapes(t *testing.T) {
+	r := New()
 	for _, style := range []string{StyleNoTTY, StyleASCII} {
-		out, err := RenderMarkdown(hardMarkdown, 60, style)
+		out, err := r.Render(hardMarkdown, 60, style)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -97,7 +103,7 @@ func TestRenderPlainStylesHaveNoEscapes(t *testing.T) {
 			t.Errorf("%s output has escape sequences: %q", style, out)
 		}
 	}
-	out, err := RenderMarkdown("Some **bold** text", 60, StyleDark)
+	out, err := r.Render("Some **bold** text", 60, StyleDark)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,19 +113,20 @@ func TestRenderPlainStylesHaveNoEscapes(t *testing.T) {
 }
 
 func TestRenderStyles(t *testing.T) {
-	if _, err := RenderMarkdown("x", 40, "sepia"); err == nil {
+	r := New()
+	if _, err := r.Render("x", 40, "sepia"); err == nil {
 		t.Error("unknown style accepted")
 	}
-	a, err := RenderMarkdown("hello", 40, "")
+	a, err := r.Render("hello", 40, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := RenderMarkdown("hello", 40, StyleDark)
+	b, _ := r.Render("hello", 40, StyleDark)
 	if a != b {
 		t.Error("empty style is not dark")
 	}
-	c, _ := RenderMarkdown("hello", 0, StyleNoTTY)
-	d, _ := RenderMarkdown("hello", DefaultRenderWidth, StyleNoTTY)
+	c, _ := r.Render("hello", 0, StyleNoTTY)
+	d, _ := r.Render("hello", DefaultWidth, StyleNoTTY)
 	if c != d {
 		t.Error("width 0 does not mean the default width")
 	}
@@ -128,6 +135,7 @@ func TestRenderStyles(t *testing.T) {
 // TestRenderConcurrent renders distinct texts from many goroutines at once, so that renderers
 // really are shared; run with -race.
 func TestRenderConcurrent(t *testing.T) {
+	r := New()
 	var wg sync.WaitGroup
 	for i := range 16 {
 		wg.Add(1)
@@ -136,7 +144,7 @@ func TestRenderConcurrent(t *testing.T) {
 			for j := range 4 {
 				w := []int{30, 50, 70}[(i+j)%3]
 				tag := fmt.Sprintf("variant-%d-%d", i, j)
-				out, err := RenderMarkdown(hardMarkdown+"\n\n"+tag+"\n", w, StyleDark)
+				out, err := r.Render(hardMarkdown+"\n\n"+tag+"\n", w, StyleDark)
 				if err != nil {
 					t.Error(err)
 					return
@@ -152,37 +160,40 @@ func TestRenderConcurrent(t *testing.T) {
 }
 
 func TestRendererCacheBounded(t *testing.T) {
+	r := New()
 	for w := 1; w <= rendererCacheSize+20; w++ {
-		if _, err := RenderMarkdown("x", w, StyleNoTTY); err != nil {
+		if _, err := r.Render("x", w, StyleNoTTY); err != nil {
 			t.Fatal(err)
 		}
 	}
-	renderers.mu.Lock()
-	n := len(renderers.idle)
-	renderers.mu.Unlock()
+	r.renderers.mu.Lock()
+	n := len(r.renderers.idle)
+	r.renderers.mu.Unlock()
 	if n > rendererCacheSize {
 		t.Errorf("%d renderer keys cached, limit %d", n, rendererCacheSize)
 	}
 }
 
 func TestOutputCacheBounded(t *testing.T) {
+	r := New()
 	for i := range outputCacheSize + 50 {
-		if _, err := RenderMarkdown(fmt.Sprintf("text %d", i), 40, StyleNoTTY); err != nil {
+		if _, err := r.Render(fmt.Sprintf("text %d", i), 40, StyleNoTTY); err != nil {
 			t.Fatal(err)
 		}
 	}
-	outputs.mu.Lock()
-	n := len(outputs.out)
-	outputs.mu.Unlock()
+	r.outputs.mu.Lock()
+	n := len(r.outputs.out)
+	r.outputs.mu.Unlock()
 	if n > outputCacheSize {
 		t.Errorf("%d outputs cached, limit %d", n, outputCacheSize)
 	}
 }
 
 func BenchmarkRenderMarkdown(b *testing.B) {
+	r := New()
 	for i := 0; b.Loop(); i++ {
 		// A different width each time defeats the output cache.
-		if _, err := RenderMarkdown(hardMarkdown, 40+i%8, StyleDark); err != nil {
+		if _, err := r.Render(hardMarkdown, 40+i%8, StyleDark); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -190,9 +201,10 @@ func BenchmarkRenderMarkdown(b *testing.B) {
 
 // Headings show as headings, never with the "#" marks of their Markdown source.
 func TestRenderHeadingsWithoutMarks(t *testing.T) {
+	r := New()
 	md := "# Top level\n\n## A visit you remember\n\nSome text.\n\n### Third level\n\nMore text.\n"
 	for _, style := range renderStyles {
-		out, err := RenderMarkdown(md, 60, style)
+		out, err := r.Render(md, 60, style)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -208,6 +220,26 @@ func TestRenderHeadingsWithoutMarks(t *testing.T) {
 			if !strings.Contains(plain, want) {
 				t.Errorf("%s: %q missing:\n%s", style, want, plain)
 			}
+		}
+	}
+}
+
+// Each Renderer keeps its own caches, and a nil one renders the same text without keeping
+// anything.
+func TestRenderersKeepTheirOwnCaches(t *testing.T) {
+	a, b := New(), New()
+	want, err := a.Render(hardMarkdown, 50, StyleDark)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(b.outputs.out); n != 0 {
+		t.Errorf("a second renderer holds %d outputs the first made", n)
+	}
+	var none *Renderer
+	for range 2 {
+		got, err := none.Render(hardMarkdown, 50, StyleDark)
+		if err != nil || got != want {
+			t.Fatalf("a nil renderer drew something else (%v):\n%s", err, got)
 		}
 	}
 }
