@@ -4,8 +4,9 @@
 //
 // The rules, for the non-test build of every package (tests may also use internal/testenv,
 // which opens the SQLite store):
-//   - the layers point one way, cmd/workshop → tui → session → content: no package reaches a
-//     layer above its own, even indirectly;
+//   - the layers point one way, cmd/workshop → tui → command → session → content: no package
+//     reaches a layer above its own, even indirectly;
+//   - command imports no tui, Bubble Tea, Wish or SQL: it acts through session;
 //   - content imports no Bubble Tea, Bubbles, Lip Gloss, Glamour, Wish or database package;
 //   - session and its subpackages import no Bubble Tea, Bubbles, Lip Gloss, Glamour or Wish;
 //   - only session/sqlite imports database/sql or the SQLite driver; cmd/workshop wires the

@@ -76,6 +76,8 @@ func rules() []rule {
 			banned: concat([]string{mod + "/tui", mod + "/cmd", mod + "/loadtest", mod + "/internal"}, bubbleTea, wishSSH, styling)},
 		{name: "markdown only draws text", of: under("tui/markdown"),
 			banned: concat([]string{mod + "/session", mod + "/tui/frame", mod + "/tui/textedit", mod + "/cmd", mod + "/internal"}, bubbleTea, wishSSH, sqlPkgs)},
+		{name: "command acts through session", of: under("command"),
+			banned: concat([]string{mod + "/tui", mod + "/session/sqlite", mod + "/cmd", mod + "/loadtest", mod + "/internal"}, bubbleTea, wishSSH, sqlPkgs)},
 		{name: "only session/sqlite speaks SQL", of: func(p string) bool { return !under("session/sqlite")(p) }, direct: true,
 			banned: sqlPkgs},
 		{name: "tui reaches storage only through session", of: under("tui"),
@@ -114,10 +116,10 @@ func broken(pkgs []pkg, rs []rule) []string {
 	return out
 }
 
-// layer is a package's place in cmd → tui → session → content; -1 for packages outside the
-// stack (loadtest, bench, internal).
+// layer is a package's place in cmd → tui → command → session → content; -1 for packages
+// outside the stack (loadtest, bench, internal).
 func layer(path string) int {
-	for i, l := range []string{"content", "session", "tui", "cmd"} {
+	for i, l := range []string{"content", "session", "command", "tui", "cmd"} {
 		if within(path, mod+"/"+l) {
 			return i
 		}
@@ -201,6 +203,7 @@ func TestRulesCatchBadImports(t *testing.T) {
 		{ImportPath: mod + "/loadtest", Deps: []string{mod + "/session"}},
 		{ImportPath: mod + "/session/work", Deps: []string{mod + "/content", "charm.land/glamour/v2"}},
 		{ImportPath: mod + "/cmd/workshop", Deps: []string{mod + "/internal/testenv"}},
+		{ImportPath: mod + "/command", Deps: []string{mod + "/session", mod + "/tui/frame"}},
 	}
 	got := append(broken(bad, rules()), upward(bad)...)
 	want := []string{
@@ -214,6 +217,8 @@ func TestRulesCatchBadImports(t *testing.T) {
 		"session draws nothing: workshop/session/work imports charm.land/glamour/v2",
 		"testenv is for tests: workshop/cmd/workshop imports workshop/internal/testenv",
 		"layers point down: workshop/session imports workshop/tui/frame",
+		"command acts through session: workshop/command imports workshop/tui/frame",
+		"layers point down: workshop/command imports workshop/tui/frame",
 	}
 	for _, w := range want {
 		if !slices.Contains(got, w) {
@@ -229,7 +234,8 @@ func TestRulesCatchBadImports(t *testing.T) {
 		{ImportPath: mod + "/session/sqlite", Imports: []string{"database/sql"}, Deps: []string{mod + "/session", "database/sql", "modernc.org/sqlite"}},
 		{ImportPath: mod + "/tui", Deps: []string{mod + "/session", mod + "/tui/markdown", "charm.land/bubbletea/v2"}},
 		{ImportPath: mod + "/tui/markdown", Deps: []string{mod + "/content", "charm.land/glamour/v2", "charm.land/lipgloss/v2"}},
-		{ImportPath: mod + "/cmd/workshop", Deps: []string{mod + "/tui", mod + "/session/sqlite", "database/sql"}},
+		{ImportPath: mod + "/command", Deps: []string{mod + "/session", mod + "/session/export", "github.com/spf13/cobra"}},
+		{ImportPath: mod + "/cmd/workshop", Deps: []string{mod + "/tui", mod + "/command", mod + "/session/sqlite", "database/sql"}},
 	}
 	if got := append(broken(clean, rules()), upward(clean)...); len(got) > 0 {
 		t.Errorf("a clean graph fails:\n%s", strings.Join(got, "\n"))
