@@ -46,6 +46,9 @@ type Module struct {
 	Duration int    `yaml:"duration" json:"duration"`
 	Version  string `yaml:"version" json:"version"`
 	Steps    []Step `yaml:"steps" json:"steps"`
+	// Meetings groups the steps of a module held over several live sessions; nil for a module
+	// run in one go. See Meeting.
+	Meetings []Meeting `yaml:"meetings" json:"meetings,omitempty"`
 
 	// Hash identifies this exact version: the hex SHA-256 of the source bytes.
 	Hash string `yaml:"-" json:"hash"`

@@ -47,7 +47,7 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 var (
 	// requiredModuleKeys are the module keys every file must give.
 	requiredModuleKeys = []string{"id", "title", "summary", "language", "duration", "version", "steps"}
-	moduleKeys         = append(slices.Clone(requiredModuleKeys), "translated_from")
+	moduleKeys         = append(slices.Clone(requiredModuleKeys), "translated_from", "meetings")
 	stepKeys           = []string{"id", "title", "guidance", "timebox", "phase", "notes", "exercise"}
 	axisKeys           = []string{"label", "low", "high"}
 	columnKeys         = []string{"name", "type", "options"}
@@ -258,6 +258,9 @@ func (w *walker) module(n *yaml.Node, m *Module) *yaml.Node {
 		infos = append(infos, info)
 	}
 	w.crossSteps(m, infos)
+	if mv, ok := w.value(f, "meetings"); ok {
+		w.meetings(mv, m)
+	}
 	if total := m.TimeBoxTotal(); total > 0 && m.Duration > 0 && total != m.Duration {
 		w.warn(durationNode, "duration is %d minutes but the time boxes of the steps add up to %d", m.Duration, total)
 	}

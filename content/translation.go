@@ -62,7 +62,7 @@ func compareModules(orig, tr *Module) []mismatch {
 		}
 		out = append(out, compareSteps(docPath("steps", i), docPath("steps", j), &orig.Steps[j], &s)...)
 	}
-	return out
+	return append(out, compareMeetings(orig, tr)...)
 }
 
 // stepPositions maps each step id of m to its position.
