@@ -383,12 +383,21 @@ func (h *Hub) RaiseHand(ctx context.Context, pid int64, text string) error {
 	if err := Bound("your message", text, 140); err != nil {
 		return err
 	}
-	return h.updateMember(ctx, pid, func(p *Participant) { p.Hand = &Hand{Text: text, At: h.m.now()} })
+	at := h.m.now()
+	if err := h.updateMember(ctx, pid, func(p *Participant) { p.Hand = &Hand{Text: text, At: at} }); err != nil {
+		return err
+	}
+	h.recordActivity(ctx, pid, ActHandUp, at)
+	return nil
 }
 
 // LowerHand withdraws a participant's request for help.
 func (h *Hub) LowerHand(ctx context.Context, pid int64) error {
-	return h.updateMember(ctx, pid, func(p *Participant) { p.Hand = nil })
+	if err := h.updateMember(ctx, pid, func(p *Participant) { p.Hand = nil }); err != nil {
+		return err
+	}
+	h.recordActivity(ctx, pid, ActHandDown, h.m.now())
+	return nil
 }
 
 // updateMember stores a participant's change to their own record, then publishes it to

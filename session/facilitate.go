@@ -236,6 +236,7 @@ func (h *Hub) ClearHand(ctx context.Context, by Actor, pid int64) error {
 		return err
 	}
 	h.recordLocked(ctx, actor, "hand", "cleared "+mb.p.Label()+"'s raised hand")
+	h.recordActivity(ctx, pid, ActHandDown, h.m.now())
 	h.applyLocked(change{members: []int64{pid}}, func() { mb.p = p })
 	return nil
 }
@@ -264,6 +265,9 @@ func (h *Hub) ClearAllHands(ctx context.Context, by Actor) (int, error) {
 	n := len(cleared)
 	if n > 0 {
 		h.recordLocked(ctx, actor, "hand", fmt.Sprintf("cleared all raised hands (%d)", n))
+		for _, id := range ids {
+			h.recordActivity(ctx, id, ActHandDown, h.m.now())
+		}
 		h.applyLocked(change{members: ids}, func() {
 			for i, mb := range cleared {
 				mb.p = ps[i]

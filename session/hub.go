@@ -84,6 +84,9 @@ type member struct {
 	// while offline).
 	since time.Time
 	subs  map[*Subscription]struct{} // the participant's open screens
+	// fresh is set for a participant who joined through this hub and has not come online yet,
+	// so their first coming online is recorded as joining.
+	fresh bool
 	// writing serialises the participant's own changes, so that they are stored and applied in
 	// the order they were asked for.
 	writing sync.Mutex
@@ -222,7 +225,9 @@ func (h *Hub) Join(ctx context.Context, id Identity, name string) (p Participant
 		}
 		h.m.metrics.Joined()
 		h.state.Lock()
-		p = h.addMemberLocked(p).p
+		nm := h.addMemberLocked(p)
+		nm.fresh = true
+		p = nm.p
 		h.publishLocked(change{}) // a newcomer shows on the roster, and nowhere else
 		h.state.Unlock()
 		return p, false, nil
@@ -467,8 +472,8 @@ func (h *Hub) MoveParticipant(ctx context.Context, pid int64, step int) error {
 	if step < 0 || step >= len(h.module.Steps) {
 		return Errorf(EInvalid, "step %d does not exist: this module has steps 1 to %d", step+1, len(h.module.Steps))
 	}
-	if h.cohort.Pace != PaceSelf {
-		return Errorf(EConflict, "the facilitator leads this cohort: only they move the group")
+	if !mayMoveTo(h.cohort, h.module, step) {
+		return refuseMove(h.cohort, h.module)
 	}
 	mb.writing.Lock()
 	defer mb.writing.Unlock()

@@ -19,6 +19,9 @@ type Live struct {
 	Votes map[string]VoteState `json:"votes,omitempty"`
 	// UndoStep is the step the cohort was on before the last move, so the move can be undone.
 	UndoStep *int `json:"undo_step,omitempty"`
+	// Meetings lists the openings of the module's meetings, oldest first; the last is open
+	// while its EndedAt is zero. See MeetingRun.
+	Meetings []MeetingRun `json:"meetings,omitempty"`
 }
 
 // IsLocked says whether a step is read-only.
@@ -60,6 +63,7 @@ func (l Live) Clone() Live {
 		u := *l.UndoStep
 		c.UndoStep = &u
 	}
+	c.Meetings = append([]MeetingRun(nil), l.Meetings...)
 	return c
 }
 

@@ -19,6 +19,8 @@ type CohortRecord struct {
 	// it started counting on their current step; that time is not in StepTimes yet.
 	Clocks   map[int64]time.Time
 	Timeline []Event // oldest first
+	// Activities is what participants did (joins, leaves, hands), oldest first.
+	Activities []Activity
 }
 
 // Clock says, as of At, whether a participant's time on their current step counts: from At

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"slices"
 	"time"
 
 	"workshop/content"
@@ -55,6 +56,13 @@ func (s *Snapshot) StepOf(p Participant) int {
 func stepOf(c Cohort, mod *content.Module, p Participant) int {
 	if c.Pace == PaceSelf {
 		return clamp(p.Step, 0, len(mod.Steps)-1)
+	}
+	if hw := homeworkSteps(c, mod); len(hw) > 0 {
+		// Between meetings: each person on the homework step they chose, or the first.
+		if slices.Contains(hw, p.Step) {
+			return p.Step
+		}
+		return hw[0]
 	}
 	return clamp(c.Step, 0, len(mod.Steps)-1)
 }

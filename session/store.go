@@ -109,6 +109,12 @@ type Store interface {
 	// Timeline lists a cohort's events, oldest first.
 	Timeline(ctx context.Context, cohortID int64) ([]Event, error)
 
+	// RecordActivity stores what a participant did (came online, left, raised or lowered a
+	// hand) and when.
+	RecordActivity(ctx context.Context, a Activity) error
+	// Activities lists a cohort's participants' activity, oldest first.
+	Activities(ctx context.Context, cohortID int64) ([]Activity, error)
+
 	// Close releases the store.
 	Close() error
 }

@@ -111,6 +111,9 @@ func (s *Subscription) Close() {
 			ctx := context.Background()
 			h.storeTime(ctx, spent, Clock{At: stopped})
 			h.storePresence(ctx, mb)
+			if !stopped.IsZero() {
+				h.recordActivity(ctx, s.pid, ActLeave, stopped)
+			}
 		}
 	})
 }
@@ -121,6 +124,7 @@ func (s *Subscription) Close() {
 func (h *Hub) Subscribe(ctx context.Context, pid int64) (*Subscription, error) {
 	s := &Subscription{hub: h, pid: pid, notify: make(chan struct{}, 1)}
 	var clock time.Time // when the participant's time started counting, if this screen started it
+	var came ActivityKind
 	h.state.Lock()
 	if pid != 0 {
 		mb, ok := h.byID[pid]
@@ -133,6 +137,10 @@ func (h *Hub) Subscribe(ctx context.Context, pid int64) (*Subscription, error) {
 		if mb.online == 1 {
 			mb.since = h.m.now()
 			clock = mb.since
+			came = ActRejoin
+			if mb.fresh {
+				came, mb.fresh = ActJoin, false
+			}
 			h.publishLocked(change{}) // online: the roster shows it
 		}
 	}
@@ -147,6 +155,7 @@ func (h *Hub) Subscribe(ctx context.Context, pid int64) (*Subscription, error) {
 		h.storePresence(ctx, mb)
 	}
 	if !clock.IsZero() {
+		h.recordActivity(ctx, pid, came, clock)
 		// Stored so that an export, even from another process, counts the time so far.
 		if err := h.m.store.SetClock(ctx, h.id, pid, Clock{At: clock, Running: true}); err != nil {
 			h.m.log.Warn("start the clock on a step", "err", err)

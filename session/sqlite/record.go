@@ -51,5 +51,8 @@ func (s *Store) CohortRecord(ctx context.Context, cohortID int64) (rec session.C
 	if rec.Timeline, err = timeline(ctx, tx, cohortID); err != nil {
 		return rec, err
 	}
+	if rec.Activities, err = activities(ctx, tx, cohortID); err != nil {
+		return rec, err
+	}
 	return rec, nil
 }
