@@ -12,6 +12,8 @@ type consoleKeys struct {
 
 	// Step control.
 	Undo, Jump, Lock key.Binding
+	// Meetings of a module held over several.
+	Meeting key.Binding
 	// Timer.
 	Timer, PauseTimer, AddTime, TakeTime, StopTimer key.Binding
 	// Messages to everyone.
@@ -49,6 +51,8 @@ func newConsoleKeys(k KeyMap) consoleKeys {
 		Undo: b([]string{"u"}, "u", "undo"),
 		Jump: b([]string{"g"}, "g", "go to step"),
 		Lock: b([]string{"L"}, "L", "lock/unlock step"),
+
+		Meeting: b([]string{"M"}, "M", "open/close meeting"),
 
 		Timer:      b([]string{"t"}, "t", "timer"),
 		PauseTimer: b([]string{"space"}, "space", "pause/resume"),

@@ -291,6 +291,8 @@ func (r *cohortRoom) onKey(msg tea.KeyPressMsg) tea.Cmd {
 			to, done = session.PaceLed, "Facilitator-led: everyone is on your step."
 		}
 		return r.act(done, func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.SetPace(ctx, a, to) })
+	case key.Matches(msg, k.Meeting):
+		return r.meetingKey()
 	case key.Matches(msg, k.Lock):
 		id := r.step().ID
 		if live.IsLocked(id) {
@@ -456,6 +458,9 @@ func (r *cohortRoom) header() []string {
 	if sp := c.Live.Spotlight; sp != nil {
 		out = append(out, truncate(st.Accent.Render("Spotlight: "+sp.Title)+st.Muted.Render(" · S releases"), w))
 	}
+	if line := r.meetingLine(); line != "" {
+		out = append(out, line)
+	}
 	if notes := strings.TrimSpace(r.step().Notes); notes != "" && r.height >= 22 && r.tab != tabSteps {
 		out = append(out, truncate(st.Muted.Render("Notes: "+session.CleanLine(notes)), w))
 	}
@@ -611,7 +616,7 @@ func (r *cohortRoom) ShortHelp() []key.Binding {
 func (r *cohortRoom) FullHelp() [][]key.Binding {
 	k := r.ck
 	return [][]key.Binding{
-		{k.Next, k.Prev, k.Undo, k.Jump, k.Pace, k.Lock, k.Timer, k.PauseTimer, k.AddTime, k.TakeTime, k.StopTimer},
+		{k.Next, k.Prev, k.Undo, k.Jump, k.Pace, k.Lock, k.Meeting, k.Timer, k.PauseTimer, k.AddTime, k.TakeTime, k.StopTimer},
 		{k.Announce, k.Dismiss, k.Release, k.VoteOpen, k.VoteReveal, k.Card, k.NextTab, k.TabKeys, k.Refresh, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "all cohorts"))},
 		r.tabFullHelp(),
 	}

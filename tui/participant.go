@@ -426,12 +426,13 @@ type (
 func (v *participantView) browse(to int) tea.Cmd {
 	n := len(v.module().Steps)
 	group := v.groupStep()
-	self := v.snap.Cohort.Pace == session.PaceSelf
+	to = v.skipToHomework(to)
+	self := v.snap.MayMoveTo(to)
 	switch {
 	case to < 0 || to >= n:
 		return nil
 	case to > group && !self:
-		v.notice = "The facilitator opens the next steps. Press g to return to the group's step."
+		v.notice = v.aheadNotice()
 		return nil
 	}
 	v.notice = ""

@@ -28,7 +28,7 @@ func (v *participantView) headerLines() []string {
 func (v *participantView) headerKey() string {
 	step := v.step()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d|%s|%s|%v|%v|%d|%d|%d|%s|", v.width, v.module().Title, v.timerText(),
+	fmt.Fprintf(&b, "%d|%s|%s|%v|%v|%d|%d|%d|%s|", v.width, v.topTitle(), v.timerText(),
 		v.snap.Cohort.Live.IsLocked(step.ID), v.voteClosed(), step.TimeBox, v.viewing, len(v.module().Steps), step.Title)
 	if a := v.snap.Cohort.Live.Announcement; a != nil {
 		b.WriteString(a.Text)
@@ -52,7 +52,8 @@ func (v *participantView) header() []string {
 
 	// The top line is the same on every screen of the cohort at a given second: render it once.
 	t := v.timerText()
-	top := st.shared.styled("top|"+st.key()+"|"+strconv.Itoa(w)+"|"+t+"|"+mod.Title, func() string {
+	heading := v.topTitle()
+	top := st.shared.styled("top|"+st.key()+"|"+strconv.Itoa(w)+"|"+t+"|"+heading, func() string {
 		right := st.Good.Render("● connected")
 		if t != "" {
 			style := st.Accent
@@ -61,7 +62,7 @@ func (v *participantView) header() []string {
 			}
 			right = style.Render(t) + "  " + right
 		}
-		title := st.Title.Render(truncate(mod.Title, max(w-cellWidth(right)-2, 8)))
+		title := st.Title.Render(truncate(heading, max(w-cellWidth(right)-2, 8)))
 		return spread(title, right, w)
 	})
 	lines := []string{top}
@@ -193,7 +194,8 @@ func (v *participantView) layout() {
 	if spot != nil {
 		spotKey = spot.At.String() + spot.Title + spot.Text
 	}
-	rkey := fmt.Sprintf("%s/%d/%s/%s", v.step().ID, v.width, v.st.Markdown, spotKey)
+	homework := v.homework()
+	rkey := fmt.Sprintf("%s/%d/%s/%s/%s", v.step().ID, v.width, v.st.Markdown, spotKey, homework)
 	if rkey != v.renderedFor {
 		v.renderedFor = rkey
 		out, err := v.st.shared.guidance(v.step().Guidance, v.width, v.st.Markdown)
@@ -201,6 +203,9 @@ func (v *participantView) layout() {
 			out = wrap(v.step().Guidance, v.width)
 		}
 		out = strings.TrimRight(out, "\n")
+		if homework != "" {
+			out = homework + "\n" + out
+		}
 		if spot != nil {
 			out = v.spotlight() + "\n" + out
 		}
