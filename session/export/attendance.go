@@ -1,0 +1,107 @@
+package export
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"workshop/session"
+)
+
+// Attendance in exports: one row per participant per meeting the cohort held, the same in the
+// `attendance` command, the CSV table, the JSON document, the workbook's sheet and the reports.
+
+// AttendanceMeeting is one meeting's attendance as exported.
+type AttendanceMeeting struct {
+	Number    int                `json:"number"`
+	Title     string             `json:"title"`
+	StartedAt time.Time          `json:"started_at"`
+	EndedAt   *time.Time         `json:"ended_at"` // null while the meeting is open
+	Present   int                `json:"present"`
+	Late      int                `json:"late"`
+	LeftEarly int                `json:"left_early"`
+	Absent    int                `json:"absent"`
+	People    []AttendancePerson `json:"people"`
+}
+
+// AttendancePerson is one participant's attendance of one meeting.
+type AttendancePerson struct {
+	Participant int64      `json:"participant"`
+	Name        string     `json:"name"`
+	Status      string     `json:"status"`
+	Late        bool       `json:"late"`
+	LeftEarly   bool       `json:"left_early"`
+	Arrived     *time.Time `json:"arrived"`
+	Left        *time.Time `json:"left"`
+	Minutes     int        `json:"minutes_online"`
+	Hands       int        `json:"hands"`
+}
+
+// AttendanceOf turns computed attendance into its exported form.
+func AttendanceOf(mas []session.MeetingAttendance) []AttendanceMeeting {
+	out := make([]AttendanceMeeting, 0, len(mas))
+	for _, ma := range mas {
+		am := AttendanceMeeting{Number: ma.Number, Title: line(ma.Title), StartedAt: ma.StartedAt.UTC(), EndedAt: timePtr(ma.EndedAt),
+			Present: ma.Present, Late: ma.Late, LeftEarly: ma.LeftEarly, Absent: ma.Absent, People: []AttendancePerson{}}
+		for _, p := range ma.People {
+			am.People = append(am.People, AttendancePerson{Participant: p.ParticipantID, Name: line(p.Label), Status: string(p.Status),
+				Late: p.Late, LeftEarly: p.LeftEarly, Arrived: timePtr(p.Arrived), Left: timePtr(p.Left), Minutes: p.Minutes(), Hands: p.Hands})
+		}
+		out = append(out, am)
+	}
+	return out
+}
+
+// AttendanceHeader names the columns of AttendanceRows.
+var AttendanceHeader = []string{"meeting", "title", "participant", "name", "status", "arrived", "left", "minutes_online", "hands"}
+
+// AttendanceRows is attendance as table rows, times in loc (RFC 3339 to the second).
+func AttendanceRows(ams []AttendanceMeeting, loc *time.Location) [][]string {
+	var rows [][]string
+	at := func(t *time.Time) string {
+		if t == nil {
+			return ""
+		}
+		return t.In(loc).Format(time.RFC3339)
+	}
+	for _, m := range ams {
+		for _, p := range m.People {
+			rows = append(rows, []string{strconv.Itoa(m.Number), m.Title, strconv.FormatInt(p.Participant, 10), p.Name, p.Status,
+				at(p.Arrived), at(p.Left), strconv.Itoa(p.Minutes), strconv.Itoa(p.Hands)})
+		}
+	}
+	return rows
+}
+
+// WriteAttendanceCSV writes attendance as CSV with a header row.
+func WriteAttendanceCSV(w io.Writer, ams []AttendanceMeeting, loc *time.Location) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(AttendanceHeader); err != nil {
+		return err
+	}
+	for _, r := range AttendanceRows(ams, loc) {
+		for i := range r {
+			r[i] = Cell(r[i])
+		}
+		if err := cw.Write(r); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("write attendance: %w", err)
+	}
+	return nil
+}
+
+// WriteAttendanceJSON writes attendance as a JSON document: {"meetings": [...]}.
+func WriteAttendanceJSON(w io.Writer, ams []AttendanceMeeting) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(struct {
+		Meetings []AttendanceMeeting `json:"meetings"`
+	}{ams})
+}
