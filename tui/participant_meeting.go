@@ -3,8 +3,6 @@ package tui
 import (
 	"fmt"
 	"strings"
-
-	"workshop/content"
 )
 
 // topTitle is what the participant's top line names: the meeting being held ("Meeting 2 of 6
@@ -32,7 +30,7 @@ func (v *participantView) homework() string {
 	st := v.st
 	lines := []string{st.Title.Render(truncate(fmt.Sprintf("Homework from meeting %d: %s", n.Number, n.Title), v.width))}
 	if n.Homework != "" {
-		out, err := content.RenderMarkdown(n.Homework, v.width, st.Markdown)
+		out, err := st.shared.guidance(n.Homework, v.width, st.Markdown)
 		if err != nil {
 			out = wrap(n.Homework, v.width)
 		}
