@@ -105,3 +105,49 @@ func WriteAttendanceJSON(w io.Writer, ams []AttendanceMeeting) error {
 		Meetings []AttendanceMeeting `json:"meetings"`
 	}{ams})
 }
+
+// attendanceBlocks is the report's attendance section: a chart of each meeting's attendance
+// (drawn in HTML; Markdown has the table) and one table per meeting.
+func (r *Report) attendanceBlocks(loc *time.Location) []block {
+	if len(r.Attendance) == 0 {
+		return nil
+	}
+	out := []block{heading{2, "attendance", "Attendance"},
+		para{{text: fmt.Sprintf("Late: arrived more than %d minutes after the meeting opened. Left early: left for good more than %d minutes before it closed.",
+			int(session.LateAfter/time.Minute), int(session.EarlyBefore/time.Minute))}}}
+	chart := stackChart{title: "Attendance per meeting", series: []string{"present", "late", "left early", "absent"}}
+	for _, m := range r.Attendance {
+		chart.rows = append(chart.rows, stackRow{label: fmt.Sprintf("Meeting %d", m.Number), values: []int{m.Present, m.Late, m.LeftEarly, m.Absent}})
+	}
+	out = append(out, chart)
+	for _, m := range r.Attendance {
+		out = append(out, heading{3, fmt.Sprintf("attendance-%d", m.Number), fmt.Sprintf("Meeting %d — %s", m.Number, m.Title)},
+			para{{text: fmt.Sprintf("Opened %s. %d present, %d late, %d left early, %d absent.", clock(m.StartedAt, loc), m.Present, m.Late, m.LeftEarly, m.Absent)}})
+		t := table{head: []string{"Name", "Status", "Arrived", "Left", "Minutes online", "Hands"},
+			num: []bool{false, false, false, false, true, true}, keep: []bool{false, false, true, true, false, false}}
+		for _, p := range m.People {
+			at := func(t *time.Time) string {
+				if t == nil {
+					return ""
+				}
+				return clock(*t, loc)
+			}
+			t.rows = append(t.rows, []string{p.Name, p.Status, at(p.Arrived), at(p.Left), strconv.Itoa(p.Minutes), strconv.Itoa(p.Hands)})
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// attendanceSheet is the workbook's "Attendance" sheet: one row per participant per meeting.
+func (r *Report) attendanceSheet(loc *time.Location) *xsheet {
+	z := " (" + zoneName(loc) + ")"
+	s := &xsheet{name: "Attendance", head: []string{"Meeting", "Title", "Participant", "Name", "Status", "Arrived" + z, "Left" + z, "Minutes online", "Hands"}, freeze: 1}
+	for _, m := range r.Attendance {
+		for _, p := range m.People {
+			s.add(integer(int64(m.Number)), txt(m.Title), integer(p.Participant), txt(p.Name), txt(p.Status),
+				optDate(p.Arrived), optDate(p.Left), integer(int64(p.Minutes)), integer(int64(p.Hands)))
+		}
+	}
+	return s
+}

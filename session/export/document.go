@@ -23,6 +23,7 @@ func (r *Report) document(o Options) []block {
 	for i := range r.Steps {
 		add(r.stepBlocks(&r.Steps[i])...)
 	}
+	add(r.attendanceBlocks(loc)...)
 	add(r.timelineBlocks(loc)...)
 	return d
 }

@@ -33,6 +33,9 @@ type Report struct {
 	Boards       []Board       `json:"boards"`
 	Results      []Result      `json:"results"`
 	Timeline     []Event       `json:"timeline"`
+	// Attendance is, for a module held over several meetings, who attended each meeting held
+	// (added in schema version 2 without changing anything else; absent for other cohorts).
+	Attendance []AttendanceMeeting `json:"attendance,omitempty"`
 
 	// Lookups for the writers, filled by Build.
 	stepIdx   map[string]int

@@ -55,17 +55,19 @@ const (
 	TableLong Table = "long"
 	// TableWork is one row per piece of work.
 	TableWork Table = "work"
+	// TableAttendance is one row per participant per meeting held.
+	TableAttendance Table = "attendance"
 )
 
 // Tables lists every CSV sheet, in the order help texts name them.
-var Tables = []Table{TableProgress, TableLong, TableWork}
+var Tables = []Table{TableProgress, TableLong, TableWork, TableAttendance}
 
 // ParseTable reads a sheet name as a person typed it; "" is the progress sheet.
 func ParseTable(s string) (Table, error) {
 	switch t := Table(strings.ToLower(strings.TrimSpace(s))); t {
 	case "":
 		return TableProgress, nil
-	case TableProgress, TableLong, TableWork:
+	case TableProgress, TableLong, TableWork, TableAttendance:
 		return t, nil
 	case "artifacts":
 		return TableWork, nil
@@ -165,6 +167,8 @@ func FileName(code string, o Options) string {
 			name += "-artifacts"
 		case TableLong:
 			name += "-long"
+		case TableAttendance:
+			name += "-attendance"
 		}
 	}
 	return name + "." + string(o.Format)
@@ -181,6 +185,8 @@ func (r *Report) Write(w io.Writer, o Options) error {
 	switch o.Format {
 	case CSV:
 		switch o.table() {
+		case TableAttendance:
+			err = WriteAttendanceCSV(bw, r.Attendance, o.loc())
 		case TableWork:
 			err = r.writeArtifactsCSV(bw, o)
 		case TableLong:

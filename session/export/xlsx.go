@@ -83,6 +83,9 @@ const (
 func (r *Report) writeXLSX(w io.Writer, o Options) error {
 	loc := o.loc()
 	sheets := []*xsheet{r.cohortSheet(o), r.stepsSheet(), r.progressSheet(loc), r.longSheet(loc), r.workSheet(), r.votesSheet(), r.matrixSheet(), r.timelineSheet(loc)}
+	if len(r.Attendance) > 0 {
+		sheets = append(sheets, r.attendanceSheet(loc))
+	}
 	f := excelize.NewFile()
 	defer func() { _ = f.Close() }() // nothing was opened from disk
 	st, err := newStyles(f)
