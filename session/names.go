@@ -124,8 +124,15 @@ func SameName(typed, name string) bool { return NameKey(typed) == NameKey(name) 
 // TeamTitle names a team in a heading or a sentence: "Team 1" as it is, "Blue" as "Team Blue",
 // so that a team named "Team 1" is never shown as "Team Team 1".
 func TeamTitle(name string) string {
-	if t := strings.TrimSpace(name); len(t) >= 4 && strings.EqualFold(t[:4], "team") {
+	if NamedTeam(name) {
 		return name
 	}
 	return "Team " + name
+}
+
+// NamedTeam says whether a team's name already says it is a team ("Team 1", "team red"; not
+// "Teamwork").
+func NamedTeam(name string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(name), " ")
+	return strings.EqualFold(first, "team")
 }

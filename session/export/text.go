@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"workshop/session"
 )
 
 // Human words for progress statuses, as the CSV, Markdown and HTML reports show them.
@@ -67,16 +69,10 @@ func ownerLabel(o Owner) string {
 
 // teamLabel names a team in a cell: "team Blue", or "Team 1" as it is.
 func teamLabel(name string) string {
-	if namedTeam(name) {
+	if session.NamedTeam(name) {
 		return name
 	}
 	return "team " + name
-}
-
-// namedTeam says whether a team's name already says it is a team ("Team 1", "team red").
-func namedTeam(name string) bool {
-	first, _, _ := strings.Cut(strings.TrimSpace(name), " ")
-	return strings.EqualFold(first, "team")
 }
 
 // percent formats part of whole as a whole percentage.
