@@ -55,7 +55,10 @@ type participantView struct {
 	focus     focusArea
 	// moving is the step a self-paced participant asked to move to, until the hub says they
 	// are there (-1 for none); meanwhile older snapshots do not pull the screen back.
+	// moves counts the moves asked for and not answered yet: a snapshot showing the step of
+	// an earlier one (moving back and forth quickly) is not the last move arriving.
 	moving int
+	moves  int
 
 	guide scroller
 	// typedAhead holds keys and pastes typed while the step's editor loads (see typeAhead).
@@ -199,8 +202,14 @@ func (v *participantView) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case writeDoneMsg:
 		v.busy = false
 		if done, ok := msg.result.(moveDoneMsg); ok {
+			v.moves = max(v.moves-1, 0)
+			if v.moves == 0 && v.moving >= 0 && v.groupStep() == v.moving {
+				v.moving = -1 // the snapshot of the last move came first
+			}
 			if done.err != nil {
-				v.moving = -1
+				if v.moves == 0 {
+					v.moving = -1
+				}
 				v.notice = sentence(v.deps.say("move to step", done.err))
 			}
 			return v, v.nextWrite()
@@ -280,7 +289,7 @@ func (v *participantView) onState(snap *session.Snapshot) tea.Cmd {
 	if v.viewing >= len(v.module().Steps) {
 		v.viewing = len(v.module().Steps) - 1
 	}
-	if v.moving >= 0 && v.groupStep() == v.moving {
+	if v.moving >= 0 && v.moves == 0 && v.groupStep() == v.moving {
 		v.moving = -1
 	}
 	if v.following && v.moving < 0 && v.groupStep() != v.viewing {
@@ -439,10 +448,12 @@ func (v *participantView) browse(to int) tea.Cmd {
 	v.viewing = to
 	v.following = to == group
 	load := v.loadWork()
-	if self && to != group {
+	if self && (to != group || v.moves > 0) {
 		// In self-paced mode moving is the participant's own progress.
-		// Moves go through the write queue: two quick moves must reach the hub in order.
+		// Moves go through the write queue: two quick moves must reach the hub in order, and
+		// going back to the stored step while a move away is on its way is a move too.
 		v.following, v.moving = true, to
+		v.moves++
 		return tea.Batch(load, v.queueWrite(moveMsg{to: to}))
 	}
 	return load
