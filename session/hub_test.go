@@ -127,12 +127,12 @@ func TestJoinByKeyReturns(t *testing.T) {
 	if err != nil || !back || p2.ID != p.ID || p2.Name != "Key Holder" {
 		t.Fatalf("second join: %v back=%v %+v", err, back, p2)
 	}
-	ret, err := m.ReturningParticipant(ctx, id)
-	if err != nil || ret.ID != p.ID {
+	ret, err := m.Memberships(ctx, id)
+	if err != nil || len(ret) != 1 || ret[0].Participant.ID != p.ID {
 		t.Fatalf("returning: %v %+v", err, ret)
 	}
-	if _, err := m.ReturningParticipant(ctx, session.Identity{Fingerprint: "SHA256:new"}); !errors.Is(err, session.ErrNotFound) {
-		t.Errorf("unknown key: %v", err)
+	if ms, err := m.Memberships(ctx, session.Identity{Fingerprint: "SHA256:new"}); err != nil || len(ms) != 0 {
+		t.Errorf("unknown key: %v %v", ms, err)
 	}
 }
 

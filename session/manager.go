@@ -326,19 +326,3 @@ func shortHash(h string) string {
 	}
 	return h
 }
-
-// ReturningParticipant finds where a key holder was last: the participant their key most
-// recently used. ErrNotFound if the key never joined a cohort.
-func (m *Manager) ReturningParticipant(ctx context.Context, id Identity) (Participant, error) {
-	if id.Keyless() {
-		return Participant{}, ErrNotFound
-	}
-	ps, err := m.store.ParticipantsByFingerprint(ctx, id.Fingerprint)
-	if err != nil {
-		return Participant{}, fmt.Errorf("find returning participant: %w", err)
-	}
-	if len(ps) == 0 {
-		return Participant{}, ErrNotFound
-	}
-	return ps[0], nil
-}

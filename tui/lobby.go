@@ -20,10 +20,12 @@ const (
 	stageName
 	stageRejoin
 	stageBusy
+	stagePick
 )
 
 // lobby is where a participant arrives: a join code (or personal rejoin code), then a name,
-// then, for a keyless participant, the rejoin code to keep.
+// then, for a keyless participant, the rejoin code to keep. A key holder who gives no code and
+// belongs to several cohorts first chooses among them (or to join another with its code).
 type lobby struct {
 	deps   *Deps
 	st     *Styles
@@ -38,6 +40,10 @@ type lobby struct {
 	// next is the participant screen waiting behind the rejoin code notice.
 	next       screen
 	rejoinCode string
+	// mine are the cohorts the key belongs to, offered by the picker; pick is its cursor,
+	// len(mine) meaning "join another cohort with its code".
+	mine []session.Membership
+	pick int
 }
 
 func newLobby(deps *Deps, st *Styles, keys KeyMap) *lobby {
@@ -74,6 +80,14 @@ type codeMsg struct {
 	err         error
 }
 
+// membershipsMsg carries the cohorts a key belongs to, read when no code was given (or the
+// SSH user name only looked like one: unknown then says so, and the picker is shown even for
+// one cohort, so that a code given never leads silently to another cohort).
+type membershipsMsg struct {
+	mine    []session.Membership
+	unknown string
+}
+
 // enteredMsg carries the participant screen after joining.
 type enteredMsg struct {
 	to         screen
@@ -85,22 +99,24 @@ func (l *lobby) Init() tea.Cmd {
 	deps := l.deps
 	user := deps.User
 	return func() tea.Msg {
-		// A key that already joined goes straight back to where it was.
-		if !deps.Identity.Keyless() {
-			p, err := deps.Manager.ReturningParticipant(deps.Ctx, deps.Identity)
-			if err == nil {
-				return codeMsg{participant: &p, auto: true}
-			}
-			if !errors.Is(err, session.ErrNotFound) {
-				return codeMsg{err: err, auto: true}
-			}
-		}
+		// A code in the SSH user name picks the cohort, whichever cohorts the key is in.
+		unknown := ""
 		if code := session.NormalizeCode(user); session.LooksLikeJoinCode(code) || session.LooksLikeRejoinCode(code) {
 			m := lookupCode(deps, code)
 			m.auto = true
-			return m
+			if deps.Identity.Keyless() || !errors.Is(m.err, session.ErrUnknownCode) {
+				return m
+			}
+			unknown = code // perhaps only the person's login name: their cohorts are offered
 		}
-		return nil
+		if deps.Identity.Keyless() {
+			return nil
+		}
+		mine, err := deps.Manager.Memberships(deps.Ctx, deps.Identity)
+		if err != nil {
+			return codeMsg{err: err, auto: true}
+		}
+		return membershipsMsg{mine: mine, unknown: unknown}
 	}
 }
 
@@ -155,6 +171,8 @@ func (l *lobby) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case codeMsg:
 		return l.onCode(msg)
+	case membershipsMsg:
+		return l.onMemberships(msg)
 	case enteredMsg:
 		if msg.err != nil {
 			l.stage, l.err = stageCode, "Could not open the workshop: "+l.deps.say("open workshop", msg.err)
@@ -230,6 +248,43 @@ func (l *lobby) onCode(msg codeMsg) (screen, tea.Cmd) {
 	return l, nil
 }
 
+// onMemberships sends a key holder back to their one cohort, or offers the picker when they
+// belong to several (or gave a code that opens none).
+func (l *lobby) onMemberships(msg membershipsMsg) (screen, tea.Cmd) {
+	l.mine, l.pick = msg.mine, 0
+	if msg.unknown != "" {
+		l.err = fmt.Sprintf("No workshop has the code %q.", msg.unknown)
+	}
+	switch {
+	case len(msg.mine) == 0:
+		return l, nil
+	case len(msg.mine) == 1 && msg.unknown == "":
+		l.stage = stageBusy
+		return l, enter(l.deps, l.st, l.keys, msg.mine[0].Participant, "")
+	}
+	l.stage = stagePick
+	return l, nil
+}
+
+// onPickKey moves the picker's cursor, and enters the cohort chosen or asks for a code.
+func (l *lobby) onPickKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
+	switch {
+	case key.Matches(msg, l.keys.Up):
+		l.pick = max(l.pick-1, 0)
+	case key.Matches(msg, l.keys.Down):
+		l.pick = min(l.pick+1, len(l.mine))
+	case key.Matches(msg, l.keys.Enter):
+		l.err = ""
+		if l.pick == len(l.mine) {
+			l.askCode()
+			return l, nil
+		}
+		l.stage = stageBusy
+		return l, enter(l.deps, l.st, l.keys, l.mine[l.pick].Participant, "")
+	}
+	return l, nil
+}
+
 // joinedMsg is the outcome of joining a cohort with a name.
 type joinedMsg struct {
 	p   session.Participant
@@ -244,7 +299,14 @@ func (l *lobby) onKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		}
 		return l, nil
 	case stageBusy:
-		return l, nil
+		return l, nil // keys typed while a screen opens are for no screen: dropped
+	case stagePick:
+		return l.onPickKey(msg)
+	case stageCode:
+		if len(l.mine) > 0 && key.Matches(msg, l.keys.Back) {
+			l.err, l.stage = "", stagePick
+			return l, nil
+		}
 	case stageName:
 		if key.Matches(msg, l.keys.Back) {
 			l.err = ""
@@ -302,6 +364,8 @@ func (l *lobby) View() string {
 		b.WriteString(st.Subtitle.Render("Cohort: "+l.cohort.Name) + "\n\n")
 		b.WriteString(wrap("What name should the facilitator and your group see? Press enter to join.", l.width) + "\n\n")
 		b.WriteString(l.input.View() + "\n")
+	case stagePick:
+		l.viewPick(&b)
 	case stageRejoin:
 		b.WriteString(st.Subtitle.Render("You are in. Keep this code:") + "\n\n")
 		b.WriteString(st.Code.Render(l.rejoinCode) + "\n\n")
@@ -340,6 +404,12 @@ func (l *lobby) Typing() bool { return l.stage == stageCode || l.stage == stageN
 
 func (l *lobby) ShortHelp() []key.Binding {
 	switch l.stage {
+	case stagePick:
+		return []key.Binding{relabel(l.keys.Up, "↑/↓", "choose"), key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open"))}
+	case stageCode:
+		if len(l.mine) > 0 {
+			return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "join")), relabel(l.keys.Back, "esc", "your workshops")}
+		}
 	case stageName:
 		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "join")), l.keys.Back}
 	case stageRejoin:
@@ -349,3 +419,90 @@ func (l *lobby) ShortHelp() []key.Binding {
 }
 
 func (l *lobby) FullHelp() [][]key.Binding { return [][]key.Binding{l.ShortHelp()} }
+
+// viewPick draws the picker of a key holder's cohorts: each cohort's name, then its module and
+// the step the person is on, and last "join another workshop". Entries wrap; when they do not
+// all fit, the list scrolls with the cursor and the heading says where it is.
+func (l *lobby) viewPick(b *strings.Builder) {
+	st, w := l.st, l.width
+	type entry struct{ lines []string }
+	var entries []entry
+	for i := 0; i <= len(l.mine); i++ {
+		mark := "  "
+		if i == l.pick {
+			mark = "› "
+		}
+		style := lipgloss.NewStyle()
+		if i == l.pick {
+			style = st.Accent.Bold(true)
+		}
+		var e entry
+		if i == len(l.mine) {
+			for _, ln := range strings.Split(wrap("Join another workshop with its code", max(w-2, 8)), "\n") {
+				e.lines = append(e.lines, style.Render(mark+ln))
+				mark = "  "
+			}
+			entries = append(entries, e)
+			break
+		}
+		ms := l.mine[i]
+		name := ms.Cohort.Name
+		if !ms.Cohort.ArchivedAt.IsZero() {
+			name += " (archived)"
+		}
+		for _, ln := range strings.Split(wrap(name, max(w-2, 8)), "\n") {
+			e.lines = append(e.lines, style.Render(mark+ln))
+			mark = "  "
+		}
+		detail := ms.ModuleTitle
+		if ms.Steps > 0 {
+			detail += fmt.Sprintf(" · step %d of %d", ms.Step+1, ms.Steps)
+		}
+		for _, ln := range strings.Split(wrap(detail, max(w-2, 8)), "\n") {
+			e.lines = append(e.lines, st.Muted.Render("  "+ln))
+		}
+		entries = append(entries, e)
+	}
+	total := 0
+	for _, e := range entries {
+		total += len(e.lines)
+	}
+	// Above the list: title, blank, subtitle, blank, heading, blank; below it, the error.
+	errH := 0
+	if l.err != "" {
+		errH = strings.Count(wrap(l.err, w), "\n") + 2
+	}
+	head := "You are in more than one workshop. Choose one and press enter."
+	room := l.height - 5 - strings.Count(wrap(head, w), "\n") - 1 - errH
+	if total > room {
+		head = fmt.Sprintf("Choose one, press enter (%d of %d):", l.pick+1, len(entries))
+	}
+	headLines := strings.Split(wrap(head, w), "\n")
+	room = max(l.height-5-len(headLines)-errH, 1)
+	b.WriteString(st.Subtitle.Render("Your workshops") + "\n\n")
+	b.WriteString(strings.Join(headLines, "\n") + "\n\n")
+	if cur := entries[l.pick].lines; len(cur) > room {
+		entries[l.pick].lines = cur[:room] // a window too small for one whole entry
+	}
+	// From the cursor's entry, take in the ones after and before while they fit.
+	from, to := l.pick, l.pick+1
+	used := len(entries[l.pick].lines)
+	for grew := true; grew; {
+		grew = false
+		if to < len(entries) && used+len(entries[to].lines) <= room {
+			used += len(entries[to].lines)
+			to++
+			grew = true
+		}
+		if from > 0 && used+len(entries[from-1].lines) <= room {
+			from--
+			used += len(entries[from].lines)
+			grew = true
+		}
+	}
+	for _, e := range entries[from:to] {
+		for _, ln := range e.lines {
+			b.WriteString(ln + "\n")
+		}
+	}
+}
