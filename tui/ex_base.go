@@ -436,6 +436,37 @@ func (b *exBase) leave() tea.Cmd {
 // writesMsg is several changes for the participant view to make in this order.
 type writesMsg []tea.Msg
 
+// joinWrites makes one command of commands that each give a change (or writesMsg) at once,
+// never a timer: their changes, in order, as one writesMsg. It is for Leave, whose command
+// also runs directly as the session ends.
+func joinWrites(cmds ...tea.Cmd) tea.Cmd {
+	var live []tea.Cmd
+	for _, c := range cmds {
+		if c != nil {
+			live = append(live, c)
+		}
+	}
+	switch len(live) {
+	case 0:
+		return nil
+	case 1:
+		return live[0]
+	}
+	return func() tea.Msg {
+		var out writesMsg
+		for _, c := range live {
+			switch m := c().(type) {
+			case writesMsg:
+				out = append(out, m...)
+			case nil:
+			default:
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+}
+
 // statusLine is the editor's last line: what happens to the work, and extra on the right.
 // What a person must read is never cut: a message too long for one line wraps onto more (at
 // most maxStatusLines), and the count on the right gives way first.

@@ -52,7 +52,37 @@ func (l *listEditor) Blur() { l.focused = false }
 func (l *listEditor) Typing() bool {
 	return l.focused && (l.mode == listAdding || l.mode == listEditing)
 }
-func (l *listEditor) Leave() tea.Cmd { return l.leave() }
+func (l *listEditor) Leave() tea.Cmd { return joinWrites(l.keepTyped(), l.leave()) }
+
+// keepTyped puts an item still being typed into the list as the editor goes away (another
+// step, or the connection dropped), as a reflection keeps its text: nothing typed is lost.
+// Own work is then stored by leave with the rest; a board's change is returned.
+func (l *listEditor) keepTyped() tea.Cmd {
+	text := l.input.value()
+	if (l.mode != listAdding && l.mode != listEditing) || text == "" {
+		return nil
+	}
+	editing := l.mode == listEditing
+	l.mode = listBrowse
+	var cmd tea.Cmd
+	if editing {
+		id, by := l.editID, l.me()
+		cmd = l.apply(func(v any) error { return v.(*work.List).Edit(id, text, by) })
+	} else {
+		if l.room() != nil {
+			return nil
+		}
+		it := work.Item{ID: work.NewID(), Text: text, By: l.me()}
+		cmd = l.apply(func(v any) error { v.(*work.List).Add(it); return nil })
+		if !l.isError && l.anonymous() {
+			l.env.markMine(l.step.ID, it.ID)
+		}
+	}
+	if !l.shared() {
+		return nil
+	}
+	return cmd
+}
 func (l *listEditor) Wants(msg tea.KeyPressMsg) bool {
 	return l.mode != listBrowse && baseWants(msg, l.k)
 }
@@ -141,6 +171,8 @@ func (l *listEditor) onKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		case msg.String() == "enter":
 			return l.commitInput()
+		case key.Matches(msg, k.Submit):
+			return l.commitAndSubmit()
 		}
 		return l.input.update(msg)
 	}
@@ -252,6 +284,24 @@ func (l *listEditor) commitInput() tea.Cmd {
 		return tea.Batch(cmd, l.input.focus())
 	}
 	return cmd
+}
+
+// commitAndSubmit is ctrl+s with the item field open ("ctrl+s when done"): what is typed there
+// is added, or the edit kept, and then the list is submitted as ctrl+s does on the list.
+func (l *listEditor) commitAndSubmit() tea.Cmd {
+	var stored tea.Cmd
+	if l.input.value() != "" {
+		stored = l.commitInput()
+		if l.isError {
+			return stored
+		}
+	}
+	l.mode = listBrowse
+	if len(l.list().Items) == 0 {
+		l.refuse("add at least one item before submitting")
+		return stored
+	}
+	return tea.Batch(stored, l.submit())
 }
 
 // own counts the items of the list that are the participant's: all of their own list, the

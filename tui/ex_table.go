@@ -56,8 +56,27 @@ func (t *tableEditor) Focus() tea.Cmd {
 }
 
 func (t *tableEditor) Blur()          { t.focused = false }
-func (t *tableEditor) Leave() tea.Cmd { return t.leave() }
-func (t *tableEditor) Typing() bool   { return t.mode == tableEdit }
+func (t *tableEditor) Leave() tea.Cmd { return joinWrites(t.keepTyped(), t.leave()) }
+
+// keepTyped puts a cell still being typed into the table as the editor goes away (another
+// step, or the connection dropped), unless its column refuses it: nothing typed is lost. Own
+// work is then stored by leave with the rest; a board's change is returned.
+func (t *tableEditor) keepTyped() tea.Cmd {
+	if t.mode != tableEdit {
+		return nil
+	}
+	t.mode = tableBrowse
+	text := t.input.value()
+	if work.CheckCell(t.ex.Columns[t.editCol], text) != nil {
+		return nil
+	}
+	cmd := t.set(t.editID, t.editCol, text)
+	if !t.shared() {
+		return nil
+	}
+	return cmd
+}
+func (t *tableEditor) Typing() bool { return t.mode == tableEdit }
 func (t *tableEditor) Wants(msg tea.KeyPressMsg) bool {
 	if (t.mode == tableEdit || t.mode == tableChoose) && (msg.String() == "tab" || msg.String() == "shift+tab") {
 		return true // tab moves along the row from a cell being filled in, choice or text
@@ -159,6 +178,13 @@ func (t *tableEditor) onKey(msg tea.KeyPressMsg) tea.Cmd {
 			return t.commit(+1)
 		case msg.String() == "shift+tab":
 			return t.commit(-1)
+		case key.Matches(msg, k.Submit):
+			// "ctrl+s when done": the cell as typed is kept, then the table submitted.
+			cmd := t.commit(0)
+			if t.mode == tableEdit || t.isError {
+				return cmd // the cell is refused and stays open to fix it
+			}
+			return tea.Batch(cmd, t.submit())
 		}
 		return t.input.update(msg)
 	}
@@ -229,6 +255,13 @@ func (t *tableEditor) onChooseKey(msg tea.KeyPressMsg) tea.Cmd {
 	case s == "enter":
 		t.mode = tableBrowse
 		return t.set(t.editID, t.editCol, chosen())
+	case key.Matches(msg, t.k.Submit):
+		t.mode = tableBrowse
+		cmd := t.set(t.editID, t.editCol, chosen())
+		if t.isError {
+			return cmd
+		}
+		return tea.Batch(cmd, t.submit())
 	case s == "tab" || s == "shift+tab":
 		step := 1
 		if s == "shift+tab" {
