@@ -59,6 +59,11 @@ type Store interface {
 	SetPresence(ctx context.Context, id int64, online bool, t time.Time) error
 	// ClearPresence records everyone as offline; a server calls it as it starts.
 	ClearPresence(ctx context.Context) error
+	// DisplayMode returns the screen mode a participant chose (DisplayPlain or ""), "" if none.
+	DisplayMode(ctx context.Context, participantID int64) (string, error)
+	// SetDisplayMode records the screen mode a participant chose; ErrNotFound if no such
+	// participant.
+	SetDisplayMode(ctx context.Context, participantID int64, mode string) error
 
 	// SaveArtifact inserts or replaces the artifact for (cohort, step, participant).
 	SaveArtifact(ctx context.Context, a Artifact) error

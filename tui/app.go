@@ -93,9 +93,14 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.screen = msg.to.Resize(a.bodySize())
 		a.showHelp = false
 		return a, a.screen.Init()
+	case plainMsg:
+		return a, a.toPlain(msg.who)
 	case tea.KeyPressMsg:
 		if key.Matches(msg, a.keys.Quit) {
 			return a, tea.Quit
+		}
+		if cmd, ok := a.plainKey(msg); ok {
+			return a, cmd
 		}
 		if a.showHelp {
 			if key.Matches(msg, a.keys.Help, a.keys.Back) || msg.String() == "f1" || msg.String() == "q" {

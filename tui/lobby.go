@@ -99,6 +99,9 @@ func (l *lobby) Init() tea.Cmd {
 	deps := l.deps
 	user := deps.User
 	return func() tea.Msg {
+		if deps.Resume != nil { // back from plain mode, as who they were there
+			return codeMsg{participant: deps.Resume, auto: true}
+		}
 		// A code in the SSH user name picks the cohort, whichever cohorts the key is in.
 		unknown := ""
 		if code := session.NormalizeCode(user); session.LooksLikeJoinCode(code) || session.LooksLikeRejoinCode(code) {
@@ -154,6 +157,9 @@ func lookupCode(deps *Deps, typed string) codeMsg {
 // enter attaches a participant to their cohort's hub and builds their screen.
 func enter(deps *Deps, st *Styles, keys KeyMap, p session.Participant, rejoin string) tea.Cmd {
 	return func() tea.Msg {
+		if wantsPlain(deps, p) {
+			return plainMsg{who: &p}
+		}
 		h, err := deps.Manager.Hub(deps.Ctx, p.CohortID)
 		if err != nil {
 			return enteredMsg{err: err}
@@ -321,6 +327,9 @@ func (l *lobby) onKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	}
 	value := l.input.Value()
 	deps := l.deps
+	if l.stage == stageCode && isPlainWord(value) && deps.Mode != nil {
+		return l, func() tea.Msg { return plainMsg{} }
+	}
 	if l.stage == stageCode {
 		if strings.TrimSpace(value) == "" {
 			l.err = "Type the join code your facilitator gave you."
@@ -357,6 +366,9 @@ func (l *lobby) View() string {
 			b.WriteString(wrap("Type the join code your facilitator gave you and press enter.", l.width) + "\n")
 			b.WriteString(st.Muted.Render(wrap("Coming back from another computer? Type your personal rejoin code (like K7MQ\u20112PXD) instead.", l.width)) + "\n\n")
 			b.WriteString(l.input.View() + "\n")
+			if l.deps.Mode != nil {
+				b.WriteString("\n" + st.Muted.Render(wrap(plainHint, l.width)) + "\n")
+			}
 		} else {
 			b.WriteString(st.Muted.Render("Joining…") + "\n")
 		}

@@ -71,6 +71,8 @@ type FrontDoor struct {
 	live     map[*tea.Program]struct{} // interactive sessions' programs, to tell them on stop
 	conns    map[ssh.Session]*Conn     // what each open session holds, by session
 	stopping bool
+	// plainStops end the plain sessions running, to tell them on stop.
+	plainStops map[*context.CancelFunc]struct{}
 
 	// wrap, when set, wraps each session's root model: tests put a failing screen in with it.
 	wrap func(tea.Model) tea.Model
@@ -210,45 +212,80 @@ func (f *FrontDoor) programMiddleware(next ssh.Handler) ssh.Handler {
 		conn := f.connOf(s)
 		defer conn.Close()
 
-		var model tea.Model = f.newApp(ctx, s, conn)
-		if f.wrap != nil {
-			model = f.wrap(model)
+		// A dumb terminal gets plain mode at once; either mode can hand over to the other.
+		in := newSessionInput(ctx, s)
+		toPlain := session.PlainTerminal(pty.Term)
+		var who *session.Participant
+		for ctx.Err() == nil {
+			if toPlain {
+				full, p := f.runPlain(ctx, cancel, s, in, windows, conn, who)
+				if !full {
+					break
+				}
+				toPlain, who = false, p
+				continue
+			}
+			if toPlain, who = f.runProgram(ctx, cancel, s, pty, windows, conn, in, who); !toPlain {
+				break
+			}
 		}
-		end := &sessionEnd{log: f.log, remote: s.RemoteAddr().String()}
-		p, fw := newProgram(ctx, s, pty, newGuard(model, end))
-		end.quit = func() { go p.Quit() }
-		if !f.register(p) {
-			fw.Close(restartLine(f.hint, model), closeWait)
-			next(s)
-			return
-		}
-		defer f.unregister(p)
-
-		// One budget for everything this session's client makes the program do.
-		events := rate.NewLimiter(rate.Limit(f.input.EventsPerSecond), max(f.input.EventBurst, 1))
-		startInput(ctx, cancel, p, s, pty.Term, events, f.input, f.log)
-		go forwardWindows(ctx, cancel, p, windows, events, f.log)
-
-		_, err := p.Run()
-		cancel() // the input goroutines end as soon as the client's channel lets them
-		if errors.Is(err, tea.ErrProgramPanic) {
-			end.fail("a command failed (caught by Bubble Tea, stack on stderr)")
-		} else if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-			f.log.Error("session program ended with an error", "err", err, "remote", s.RemoteAddr().String())
-		}
-		last, panicked, restarting := end.state()
-		// What could not be stored is said on the main screen, after the terminal is
-		// restored, where it stays readable after the connection closes.
-		lines := f.flush(last, end)
-		switch {
-		case panicked:
-			lines = append(lines, crashLine(f.hint))
-		case restarting:
-			lines = append(lines, restartLine(f.hint, last))
-		}
-		fw.Close(strings.Join(lines, "\n"), closeWait)
 		next(s)
 	}
+}
+
+// runProgram runs the full-screen program of a session until it ends; toPlain says the
+// participant asked for plain mode, as who (nil if they had not joined).
+func (f *FrontDoor) runProgram(sessionCtx context.Context, cancel context.CancelFunc, s ssh.Session, pty ssh.Pty, windows <-chan ssh.Window, conn *Conn, in *sessionInput, resume *session.Participant) (toPlain bool, who *session.Participant) {
+	ctx, stop := context.WithCancel(sessionCtx)
+	defer stop()
+	app := f.newApp(ctx, s, conn)
+	sw := &modeSwitch{}
+	app.deps.Mode, app.deps.Resume = sw, resume
+	var model tea.Model = app
+	if f.wrap != nil {
+		model = f.wrap(model)
+	}
+	end := &sessionEnd{log: f.log, remote: s.RemoteAddr().String()}
+	p, fw := newProgram(ctx, s, pty, newGuard(model, end))
+	end.quit = func() { go p.Quit() }
+	if !f.register(p) {
+		fw.Close(restartLine(f.hint, model), closeWait)
+		return false, nil
+	}
+	defer f.unregister(p)
+
+	// One budget for everything this session's client makes the program do.
+	events := rate.NewLimiter(rate.Limit(f.input.EventsPerSecond), max(f.input.EventBurst, 1))
+	startInput(ctx, cancel, p, in.reader(ctx), pty.Term, events, f.input, f.log)
+	go forwardWindows(ctx, cancel, p, windows, events, f.log)
+
+	_, err := p.Run()
+	stop() // the input goroutines end at once, leaving what is typed next to the next mode
+	if plain, who := sw.take(); plain && err == nil {
+		// What the screen had not stored yet is stored before plain mode reads the work.
+		last, _, _ := end.state()
+		fw.Close(strings.Join(f.flush(last, end), "\n"), closeWait)
+		leaveScreen(last)
+		return true, who
+	}
+	cancel()
+	if errors.Is(err, tea.ErrProgramPanic) {
+		end.fail("a command failed (caught by Bubble Tea, stack on stderr)")
+	} else if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		f.log.Error("session program ended with an error", "err", err, "remote", s.RemoteAddr().String())
+	}
+	last, panicked, restarting := end.state()
+	// What could not be stored is said on the main screen, after the terminal is
+	// restored, where it stays readable after the connection closes.
+	lines := f.flush(last, end)
+	switch {
+	case panicked:
+		lines = append(lines, crashLine(f.hint))
+	case restarting:
+		lines = append(lines, restartLine(f.hint, last))
+	}
+	fw.Close(strings.Join(lines, "\n"), closeWait)
+	return false, nil
 }
 
 // closeWait bounds how long a session's end waits for its client to take the last bytes: a
@@ -349,6 +386,7 @@ func (f *FrontDoor) Shutdown(ctx context.Context) error {
 		live = append(live, p)
 	}
 	f.mu.Unlock()
+	f.stopPlain()
 	for _, p := range live {
 		// Send waits for the program's loop, which a stalled client can hold up; it returns
 		// once the program ends, so these goroutines end with their sessions.
@@ -440,4 +478,9 @@ type Deps struct {
 	// Codes bounds wrong codes typed from Source, this session's connection and address.
 	Codes  *session.CodeGuard
 	Source session.CodeSource
+
+	// Mode is where a screen asks for plain mode (nil: it cannot); Resume is a participant
+	// plain mode already identified, for the lobby to go straight to.
+	Mode   *modeSwitch
+	Resume *session.Participant
 }

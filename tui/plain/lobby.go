@@ -1,0 +1,141 @@
+package plain
+
+import (
+	"errors"
+	"strconv"
+
+	"workshop/session"
+)
+
+// lobby finds who the participant is: a returning key, a code in the SSH user name, or a
+// typed join or rejoin code and then a name. full is set when they ask for the full screen.
+func (s *plainSession) lobby() (p session.Participant, full bool, err error) {
+	d := s.d
+	if d.Resume != nil {
+		return *d.Resume, false, nil
+	}
+	var cohort *session.Cohort
+	if code := session.NormalizeCode(d.User); session.LooksLikeJoinCode(code) || session.LooksLikeRejoinCode(code) {
+		p, c, err := s.lookup(code)
+		switch {
+		case err == nil && p != nil:
+			return *p, false, nil
+		case err == nil:
+			cohort = c
+		case !errors.Is(err, session.ErrUnknownCode):
+			s.t.say(msgCodeFailed(err))
+		}
+	}
+	// Without a code, a key goes back to its one cohort, or chooses among several.
+	var mine []session.Membership
+	if cohort == nil && !d.Identity.Keyless() {
+		ms, err := d.Manager.Memberships(s.ctx, d.Identity)
+		switch {
+		case err != nil:
+			s.t.say(msgCannotLookUp(session.ErrorMessage(err)))
+		case len(ms) == 1:
+			return ms[0].Participant, false, nil
+		case len(ms) > 1:
+			mine = ms
+		}
+	}
+	for {
+		if cohort == nil {
+			if len(mine) > 0 {
+				s.t.say(msgYourCohorts(mine)...)
+			}
+			s.t.say(msgAskCode)
+			l, err := s.next()
+			if err != nil {
+				return p, false, err
+			}
+			cmd, _ := word(l.text)
+			switch cmd {
+			case "":
+				continue
+			case "full":
+				return p, true, nil
+			case "quit", "exit":
+				return p, false, errLeave
+			case "help":
+				s.t.say(msgLobbyHelp...)
+				continue
+			}
+			if n, err := strconv.Atoi(cmd); err == nil && n >= 1 && n <= len(mine) {
+				return mine[n-1].Participant, false, nil
+			}
+			found, c, err := s.lookup(l.text)
+			if err != nil {
+				s.t.say(msgCodeFailed(err))
+				continue
+			}
+			if found != nil {
+				return *found, false, nil
+			}
+			cohort = c
+		}
+		if !cohort.ArchivedAt.IsZero() {
+			s.t.say(msgArchived(cohort.Name))
+			cohort = nil
+			continue
+		}
+		s.t.say(msgAskName(cohort.Name))
+		l, err := s.next()
+		if err != nil {
+			return p, false, err
+		}
+		name := session.CleanLine(l.text)
+		switch cmd, _ := word(name); {
+		case name == "":
+			s.t.say(msgNeedName)
+			continue
+		case cmd == "back" && len(name) == 4:
+			cohort = nil
+			continue
+		}
+		h, err := d.Manager.Hub(s.ctx, cohort.ID)
+		if err == nil {
+			p, _, err = h.Join(s.ctx, d.Identity, name)
+		}
+		if err != nil {
+			s.t.say(msgCannotJoin(session.ErrorMessage(err)))
+			continue
+		}
+		if p.RejoinCode != "" {
+			s.t.say(msgRejoinCode(session.FormatRejoinCode(p.RejoinCode))...)
+		}
+		return p, false, nil
+	}
+}
+
+// lookup finds what a code opens, through the server's guard on wrong codes: a participant
+// (a rejoin code, or a key that already joined the cohort) or a cohort to join.
+func (s *plainSession) lookup(typed string) (*session.Participant, *session.Cohort, error) {
+	d := s.d
+	code := session.NormalizeCode(typed)
+	var p session.Participant
+	var c session.Cohort
+	rejoin := session.LooksLikeRejoinCode(code)
+	err := d.Codes.Check(d.Source, func() (err error) {
+		if rejoin {
+			p, err = d.Manager.ParticipantByRejoinCode(s.ctx, code)
+		} else {
+			c, err = d.Manager.CohortByCode(s.ctx, code)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	if rejoin {
+		return &p, nil, nil
+	}
+	if !d.Identity.Keyless() {
+		if h, err := d.Manager.Hub(s.ctx, c.ID); err == nil {
+			if p, found, err := h.Find(s.ctx, d.Identity); err == nil && found {
+				return &p, &c, nil
+			}
+		}
+	}
+	return nil, &c, nil
+}
