@@ -89,6 +89,9 @@ func (t *term) failed() bool {
 func (t *term) key(r rune) (line, bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if r == '\t' {
+		r = ' ' // a tab is a space in a line
+	}
 	switch r {
 	case '\r', '\n':
 		text := string(t.typed)
@@ -122,11 +125,14 @@ func (t *term) key(r rune) (line, bool) {
 			t.waiting = false
 			return line{eof: true}, true
 		}
-	case '\t':
-		return t.key(' ')
 	default:
 		if r < 0x20 || (r >= 0x80 && r < 0xa0) || r == utf8.RuneError {
 			return line{}, false // other control characters draw nothing and are dropped
+		}
+		if r != 0x200d && session.CleanText(string(r)) == "" {
+			// Bidi overrides and other characters that draw nothing are not echoed either;
+			// a joiner stays until the line is cleaned, where its neighbours decide.
+			return line{}, false
 		}
 		if len(t.typed) >= MaxLine {
 			t.cut = true
