@@ -204,8 +204,6 @@ func (w *stepWork) readVote(v *work.Vote) []string {
 
 // Matrices: place N at X Y (1 to 10 along each axis), remove N.
 
-func (w *stepWork) matrix() *work.Matrix { return w.value.(*work.Matrix) }
-
 func (w *stepWork) matrixCommand(cmd, args string) bool {
 	n := len(w.items)
 	switch cmd {

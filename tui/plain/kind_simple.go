@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"workshop/content"
-	"workshop/session"
 	"workshop/session/work"
 )
 
@@ -178,5 +177,3 @@ func readScale(ex *content.Exercise, v *work.Scale, cohort [][5]int) []string {
 	}
 	return out
 }
-
-var _ = session.StatusDraft

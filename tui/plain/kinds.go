@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"workshop/content"
-	"workshop/session"
 	"workshop/session/work"
 )
 
@@ -188,5 +187,3 @@ func numberAndRest(args string, n int) (int, string, bool) {
 func (w *stepWork) tallyLines() []string {
 	return msgTally(w.tally)
 }
-
-var _ = session.StatusDraft
