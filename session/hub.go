@@ -60,6 +60,8 @@ type Hub struct {
 	// the step's anonymous pool less those they removed, so that max_items holds per person
 	// there too. It lives in memory only: nothing stored links a person to the pool.
 	poolShares map[string]map[int64]int
+	// notes are the facilitators' notes on the steps, oldest first (notes.go).
+	notes []StepNote
 
 	// seq counts published changes; latest is the last snapshot built, which is the newest
 	// state when its Seq is seq. Both are written under state and read without it.
@@ -90,6 +92,8 @@ type member struct {
 	// writing serialises the participant's own changes, so that they are stored and applied in
 	// the order they were asked for.
 	writing sync.Mutex
+	// messages are the direct messages the participant has not dismissed (message.go).
+	messages []DirectMessage
 }
 
 var timeZero time.Time
@@ -129,6 +133,14 @@ func newHub(ctx context.Context, m *Manager, c Cohort, loading time.Time) (*Hub,
 	}
 	for _, p := range ps {
 		h.addMemberLocked(p)
+	}
+	msgs, err := m.store.Messages(ctx, c.ID)
+	if err != nil {
+		return nil, fmt.Errorf("load messages of %s: %w", c.Code, err)
+	}
+	h.loadMessagesLocked(msgs)
+	if h.notes, err = m.store.StepNotes(ctx, c.ID); err != nil {
+		return nil, fmt.Errorf("load notes of %s: %w", c.Code, err)
 	}
 	for _, a := range arts {
 		if mb, ok := h.byID[a.ParticipantID]; ok {

@@ -21,6 +21,8 @@ type CohortRecord struct {
 	Timeline []Event // oldest first
 	// Activities is what participants did (joins, leaves, hands), oldest first.
 	Activities []Activity
+	// Notes are the facilitators' own notes on the steps, oldest first.
+	Notes []StepNote
 }
 
 // Clock says, as of At, whether a participant's time on their current step counts: from At

@@ -120,6 +120,19 @@ type Store interface {
 	// Activities lists a cohort's participants' activity, oldest first.
 	Activities(ctx context.Context, cohortID int64) ([]Activity, error)
 
+	// AddMessage stores a direct message to one participant and, in the same transaction, ev
+	// in the timeline; it returns the message with its ID set.
+	AddMessage(ctx context.Context, m DirectMessage, ev Event) (DirectMessage, error)
+	// DismissMessage records that the participant dismissed a message at t.
+	DismissMessage(ctx context.Context, id int64, t time.Time) error
+	// Messages lists a cohort's direct messages, dismissed or not, oldest first.
+	Messages(ctx context.Context, cohortID int64) ([]DirectMessage, error)
+
+	// AddStepNote stores a facilitator's note on a step; it returns the note with its ID set.
+	AddStepNote(ctx context.Context, n StepNote) (StepNote, error)
+	// StepNotes lists a cohort's facilitator notes, oldest first.
+	StepNotes(ctx context.Context, cohortID int64) ([]StepNote, error)
+
 	// Close releases the store.
 	Close() error
 }

@@ -93,6 +93,8 @@ type participantView struct {
 	laterTries int
 
 	live liveState
+	// msgs are the facilitator's messages to this participant not dismissed yet.
+	msgs []session.DirectMessage
 }
 
 // liveState is the participant's side of the facilitator's live controls.
@@ -118,6 +120,7 @@ func newParticipantView(deps *Deps, st *Styles, keys KeyMap, h *session.Hub, sub
 	}
 	v.env = &exEnv{me: me.ID, keys: ek, snap: v.snap, mine: map[string]map[string]bool{}, typing: draftDelay, log: deps.logger()}
 	v.refreshMe()
+	v.refreshMessages()
 	v.viewing = v.snap.StepOf(v.me)
 	v.live.lastLeft = -1
 	return v
@@ -186,6 +189,9 @@ func (v *participantView) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return v, v.onState(msg.snap)
 	case exLoadedMsg:
 		return v, v.onLoaded(msg)
+	case dismissedMsg:
+		v.onDismissed(msg)
+		return v, nil
 	case reloadMsg:
 		if v.ex != nil {
 			return v, v.load(true)
@@ -282,6 +288,7 @@ func (v *participantView) onState(snap *session.Snapshot) tea.Cmd {
 	v.env.snap = snap
 	hadHand := v.me.Hand != nil
 	v.refreshMe()
+	v.refreshMessages()
 	if hadHand && v.me.Hand == nil {
 		v.handAnswered()
 	}
@@ -356,6 +363,9 @@ func (v *participantView) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	v.notice = "" // a notice stays until the next key
 	if v.live.handOpen {
 		return v.onHandKey(msg), true
+	}
+	if len(v.msgs) > 0 && key.Matches(msg, dismissKey) {
+		return v.dismissMessage(), true
 	}
 	if key.Matches(msg, v.ek.Hand) {
 		return v.toggleHand(), true

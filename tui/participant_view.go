@@ -37,7 +37,7 @@ func (v *participantView) headerKey() string {
 	if t, ok := v.snap.Team(v.me.TeamID); ok {
 		team = t.Name
 	}
-	fmt.Fprintf(&b, "|%d|%s|%v|%s|%d|%d", v.me.TeamID, team, v.me.Hand != nil, v.notice, v.groupStep(), v.moving)
+	fmt.Fprintf(&b, "|%s|%d|%s|%v|%s|%d|%d", v.messageKey(), v.me.TeamID, team, v.me.Hand != nil, v.notice, v.groupStep(), v.moving)
 	return b.String()
 }
 
@@ -95,6 +95,8 @@ func (v *participantView) header() []string {
 			lines = append(lines, st.Accent.Bold(true).Render(l))
 		}
 	}
+
+	lines = append(lines, v.messageLines()...)
 
 	if v.live.handOpen {
 		label := "Ask for help (optional message): "

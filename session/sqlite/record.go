@@ -54,5 +54,8 @@ func (s *Store) CohortRecord(ctx context.Context, cohortID int64) (rec session.C
 	if rec.Activities, err = activities(ctx, tx, cohortID); err != nil {
 		return rec, err
 	}
+	if rec.Notes, err = stepNotes(ctx, tx, cohortID); err != nil {
+		return rec, err
+	}
 	return rec, nil
 }

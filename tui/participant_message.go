@@ -1,0 +1,82 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// A facilitator's direct message shows in the participant's header, on their screens alone,
+// until they dismiss it with dismissKey, which works even while they type an answer.
+var dismissKey = key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "dismiss the facilitator's message"))
+
+// dismissedMsg reports that dismissing a message failed.
+type dismissedMsg struct{ err error }
+
+// refreshMessages takes the participant's messages from the hub: they are in no snapshot,
+// so that no other screen ever holds them.
+func (v *participantView) refreshMessages() {
+	v.msgs = v.sub.Messages()
+}
+
+// messageKey sums up the messages for the header's memo.
+func (v *participantView) messageKey() string {
+	if len(v.msgs) == 0 {
+		return ""
+	}
+	m := v.msgs[0]
+	return strconv.FormatInt(m.ID, 10) + "/" + strconv.Itoa(len(v.msgs))
+}
+
+// messageLines are the oldest message not dismissed, wrapped to at most two lines (one in a
+// small window), with the key that dismisses it.
+func (v *participantView) messageLines() []string {
+	if len(v.msgs) == 0 {
+		return nil
+	}
+	m := v.msgs[0]
+	more := ""
+	if len(v.msgs) > 1 {
+		more = " (" + strconv.Itoa(len(v.msgs)-1) + " more)"
+	}
+	text := "✉ " + m.By + " to you: " + strings.ReplaceAll(m.Text, "\n", " ") + more + " · ctrl+o dismisses"
+	lines := strings.Split(wrap(text, v.width), "\n")
+	limit := 2
+	if v.height < 16 {
+		limit = 1
+	}
+	if len(lines) > limit {
+		// The key to dismiss it stays in view whatever was cut.
+		lines = lines[:limit]
+		lines[limit-1] = truncate(lines[limit-1], max(v.width-len(" · ctrl+o"), 4)) + " · ctrl+o"
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = v.st.Warn.Bold(true).Render(l)
+	}
+	return out
+}
+
+// dismissMessage takes the oldest message off the screen at once and off the record behind it.
+func (v *participantView) dismissMessage() tea.Cmd {
+	if len(v.msgs) == 0 {
+		return nil
+	}
+	m := v.msgs[0]
+	v.msgs = v.msgs[1:]
+	v.layout()
+	h, ctx, pid := v.hub, v.deps.Ctx, v.me.ID
+	return func() tea.Msg {
+		return dismissedMsg{err: h.DismissMessage(ctx, pid, m.ID)}
+	}
+}
+
+func (v *participantView) onDismissed(msg dismissedMsg) {
+	if msg.err != nil {
+		v.notice = "Could not dismiss the message: " + v.deps.say("dismiss message", msg.err)
+		v.refreshMessages()
+		v.layout()
+	}
+}
