@@ -71,16 +71,15 @@ func (h *Hub) Notes(ctx context.Context, by Actor, stepID string) ([]StepNote, e
 	return out, nil
 }
 
-// NoteCount is how many notes facilitators wrote on a step, for a console to show without
-// asking for them.
-func (h *Hub) NoteCount(stepID string) int {
+// NoteSummary is how many notes facilitators wrote on a step and the newest of them, for a
+// console to show without a store read. Consoles alone call it: they are a facilitator's.
+func (h *Hub) NoteSummary(stepID string) (n int, last StepNote) {
 	h.state.Lock()
 	defer h.state.Unlock()
-	n := 0
 	for _, x := range h.notes {
 		if x.StepID == stepID {
-			n++
+			n, last = n+1, x
 		}
 	}
-	return n
+	return n, last
 }

@@ -131,7 +131,10 @@ func TestStepNotesAreForFacilitatorsAndTheRecord(t *testing.T) {
 	if err != nil || len(got) != 1 || got[0].Text != n.Text || got[0].By != "fran" {
 		t.Fatalf("another facilitator reads %+v, %v", got, err)
 	}
-	if f.h.NoteCount(step) != 1 || f.h.NoteCount(f.h.Module().Steps[1].ID) != 0 {
+	if n, last := f.h.NoteSummary(step); n != 1 || last.ID != got[0].ID {
+		t.Fatal("the note summary of the step is wrong")
+	}
+	if n, _ := f.h.NoteSummary(f.h.Module().Steps[1].ID); n != 0 {
 		t.Fatal("note counts per step are wrong")
 	}
 	if _, err := f.h.Notes(ctx, session.KeyActor(session.Identity{Fingerprint: "SHA256:nobody"}), step); err == nil {
@@ -149,7 +152,7 @@ func TestStepNotesAreForFacilitatorsAndTheRecord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if h2.NoteCount(step) != 1 {
+	if n, _ := h2.NoteSummary(step); n != 1 {
 		t.Fatal("notes were not loaded with the hub")
 	}
 }

@@ -24,7 +24,9 @@ type consoleKeys struct {
 	// Roster.
 	Filter, FilterCycle, Sort, ClearHand, ClearAll, Home, End key.Binding
 	// Wall.
-	Spotlight, Drafts key.Binding
+	Spotlight, Drafts, WallPrev, WallNext key.Binding
+	// One person, and the facilitators' own notes.
+	Message, Note key.Binding
 	// Teams.
 	Split, Rename, MoveTo, TeamPrev, TeamNext key.Binding
 	// Steps.
@@ -80,6 +82,11 @@ func newConsoleKeys(k KeyMap) consoleKeys {
 
 		Spotlight: b([]string{"enter"}, "enter", "spotlight"),
 		Drafts:    b([]string{"d"}, "d", "drafts on/off"),
+		WallPrev:  b([]string{"<", ","}, "< >", "answers of another step"),
+		WallNext:  b([]string{">", "."}, ">", "answers of a later step"),
+
+		Message: b([]string{"w"}, "w", "message this person"),
+		Note:    b([]string{"N"}, "N", "note on this step"),
 
 		Split:    b([]string{"s"}, "s", "split into teams"),
 		Rename:   b([]string{"e"}, "e", "rename team"),

@@ -26,6 +26,8 @@ const (
 	promptSplit
 	promptRename
 	promptMove
+	promptMessage
+	promptNote
 )
 
 // ask opens the prompt for kind; target is the team or participant it concerns.
@@ -63,6 +65,8 @@ func (r *cohortRoom) ask(kind promptKind, target int64, value string) tea.Cmd {
 		}
 		in.Prompt = "Move " + name + " to team (number or name, 0 for none) › "
 		in.CharLimit = session.MaxNameLen
+	case promptMessage, promptNote:
+		r.askRoom(&in, kind, target)
 	}
 	in.SetValue(value)
 	in.CursorEnd()
@@ -150,6 +154,8 @@ func (r *cohortRoom) submitPrompt(kind promptKind, target int64, value string) t
 		return r.act("", func(ctx context.Context, h *session.Hub, a session.Actor) error {
 			return h.RenameTeam(ctx, a, target, value)
 		})
+	case promptMessage, promptNote:
+		return r.submitRoom(kind, target, value)
 	case promptMove:
 		if value == "" {
 			return nil

@@ -325,6 +325,8 @@ func (r *cohortRoom) onKey(msg tea.KeyPressMsg) tea.Cmd {
 			prefill = live.Announcement.Text
 		}
 		return r.ask(promptAnnounce, 0, prefill)
+	case key.Matches(msg, k.Note):
+		return r.ask(promptNote, 0, "")
 	case key.Matches(msg, k.Dismiss):
 		return r.act("Announcement dismissed.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.DismissAnnouncement(ctx, a) })
 	case key.Matches(msg, k.Release):
@@ -463,6 +465,9 @@ func (r *cohortRoom) header() []string {
 	}
 	if notes := strings.TrimSpace(r.step().Notes); notes != "" && r.height >= 22 && r.tab != tabSteps {
 		out = append(out, truncate(st.Muted.Render("Notes: "+session.CleanLine(notes)), w))
+	}
+	if line := r.notesLine(); line != "" && r.height >= 16 {
+		out = append(out, line)
 	}
 	return out
 }
@@ -617,7 +622,7 @@ func (r *cohortRoom) FullHelp() [][]key.Binding {
 	k := r.ck
 	return [][]key.Binding{
 		{k.Next, k.Prev, k.Undo, k.Jump, k.Pace, k.Lock, k.Meeting, k.Timer, k.PauseTimer, k.AddTime, k.TakeTime, k.StopTimer},
-		{k.Announce, k.Dismiss, k.Release, k.VoteOpen, k.VoteReveal, k.Card, k.NextTab, k.TabKeys, k.Refresh, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "all cohorts"))},
+		{k.Announce, k.Dismiss, k.Note, k.Release, k.VoteOpen, k.VoteReveal, k.Card, k.NextTab, k.TabKeys, k.Refresh, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "all cohorts"))},
 		r.tabFullHelp(),
 	}
 }

@@ -176,6 +176,11 @@ func (r *cohortRoom) rosterKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		return r.clearHand(rows[i]), true
+	case key.Matches(msg, k.Message):
+		if len(rows) == 0 {
+			return nil, true
+		}
+		return r.ask(promptMessage, rows[i].ID, ""), true
 	default:
 		return nil, false
 	}
@@ -406,11 +411,11 @@ func (r *cohortRoom) tabFullHelp() []key.Binding {
 	nav := []key.Binding{k.Up, k.Down}
 	switch r.tab {
 	case tabRoster:
-		return append(nav, k.PageUp, k.PageDown, k.Home, k.End, k.Filter, k.FilterCycle, k.Sort, k.ClearHand)
+		return append(nav, k.PageUp, k.PageDown, k.Home, k.End, k.Filter, k.FilterCycle, k.Sort, k.ClearHand, k.Message)
 	case tabHands:
 		return append(nav, k.ClearHand, k.ClearAll)
 	case tabWall:
-		return append(nav, k.Spotlight, k.Release, k.Drafts, k.VoteOpen, k.VoteReveal)
+		return append(nav, k.Spotlight, k.Release, k.Drafts, k.WallPrev, k.VoteOpen, k.VoteReveal)
 	case tabTeams:
 		return append(nav, k.Split, k.MoveTo, k.TeamPrev, k.TeamNext, k.Rename)
 	case tabSteps:

@@ -18,9 +18,11 @@ import (
 // even when no status changes.
 const wallRefresh = 4 * time.Second
 
-// wallState is the answers wall of the cohort's current step.
+// wallState is the answers wall of the cohort's current step, or of the step the facilitator
+// browsed to (view) without moving the group.
 type wallState struct {
 	step     string
+	view     string // id of the step browsed to; "" follows the group's step
 	entries  []session.WallEntry
 	tally    []work.Tally
 	err      string
@@ -41,7 +43,7 @@ type wallLoadedMsg struct {
 // requestWall loads the wall, or marks it for another load if one is under way, so at most
 // one load runs and the last change is never missed.
 func (r *cohortRoom) requestWall() tea.Cmd {
-	step := r.step()
+	step := r.wallStep()
 	if step.Exercise == nil {
 		r.wall.entries, r.wall.tally, r.wall.step, r.wall.err = nil, nil, step.ID, ""
 		return nil
@@ -71,7 +73,7 @@ func (r *cohortRoom) onWall(msg wallLoadedMsg) tea.Cmd {
 	if msg.err != nil {
 		r.wall.err = "Could not load the answers: " + r.deps.say("load answers", msg.err)
 	}
-	if r.wall.dirty || msg.step != r.step().ID {
+	if r.wall.dirty || msg.step != r.wallStep().ID {
 		r.wall.dirty = false
 		return r.requestWall()
 	}
@@ -80,7 +82,7 @@ func (r *cohortRoom) onWall(msg wallLoadedMsg) tea.Cmd {
 
 // wallRows is the wall as shown: with or without drafts.
 func (r *cohortRoom) wallRows() []session.WallEntry {
-	if r.wall.step != r.step().ID {
+	if r.wall.step != r.wallStep().ID {
 		return nil
 	}
 	if r.wall.drafts {
@@ -124,11 +126,15 @@ func (r *cohortRoom) wallKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		moveTo(len(rows) - 1)
 	case key.Matches(msg, k.Drafts):
 		r.wall.drafts = !r.wall.drafts
+	case key.Matches(msg, k.WallPrev):
+		return r.browseWall(-1), true
+	case key.Matches(msg, k.WallNext):
+		return r.browseWall(+1), true
 	case key.Matches(msg, k.Spotlight):
 		if len(rows) == 0 {
 			return r.fail("Nothing to spotlight yet: answers show here as they arrive."), true
 		}
-		e, stepID := rows[i], r.step().ID
+		e, stepID := rows[i], r.wallStep().ID
 		return r.act("On every participant's screen: "+e.Title()+". S releases it.", func(ctx context.Context, h *session.Hub, a session.Actor) error {
 			return h.Spotlight(ctx, a, stepID, e.Key)
 		}), true
@@ -142,20 +148,23 @@ func (r *cohortRoom) wallKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // full below; for a vote, the tally as bars.
 func (r *cohortRoom) wallView(height int) string {
 	st := r.st
-	step := r.step()
+	step := r.wallStep()
+	head := r.wallHeading()
 	if step.Exercise == nil {
-		return st.Muted.Render(wrap(fmt.Sprintf("Step %d has no exercise, so there are no answers to show. Answers of a step show here as they arrive.", r.snap.Cohort.Step+1), r.width))
+		return head + st.Muted.Render(wrap(fmt.Sprintf("Step %d has no exercise, so there are no answers to show. Answers of a step show here as they arrive.", r.module().StepIndex(step.ID)+1), r.width))
 	}
 	if r.wall.err != "" {
-		return st.Bad.Render(wrap(r.wall.err, r.width))
+		return head + st.Bad.Render(wrap(r.wall.err, r.width))
 	}
 	if r.wall.step != step.ID {
-		return st.Muted.Render("Loading answers…")
+		return head + st.Muted.Render("Loading answers…")
 	}
 	if step.Exercise.Kind == content.KindVote {
-		return r.tallyView(height)
+		return head + r.tallyView(height-r.wallHeadingLines())
 	}
 	var b strings.Builder
+	b.WriteString(head)
+	height -= r.wallHeadingLines()
 	rows := r.wallRows()
 	submitted := 0
 	for _, e := range r.wall.entries {
@@ -236,7 +245,7 @@ func firstLine(s string) string {
 // tallyView draws a vote's result as a ranked bar chart, with the vote's state.
 func (r *cohortRoom) tallyView(height int) string {
 	st := r.st
-	v := r.snap.Cohort.Live.Vote(r.step().ID)
+	v := r.snap.Cohort.Live.Vote(r.wallStep().ID)
 	state := "Vote open (v closes it)"
 	if v.Closed {
 		state = "Vote closed (v opens it)"
