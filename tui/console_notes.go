@@ -38,7 +38,6 @@ func (r *cohortRoom) browseWall(delta int) tea.Cmd {
 	return r.requestWall()
 }
 
-
 // wallHeadingLines is how many lines wallHeading takes.
 func (r *cohortRoom) wallHeadingLines() int {
 	if r.wall.view == "" {
@@ -110,6 +109,9 @@ func (r *cohortRoom) submitRoom(kind promptKind, target int64, value string) tea
 
 // notesLine sums up the facilitators' notes on the step: how many, and the newest.
 func (r *cohortRoom) notesLine() string {
+	if r.hub == nil {
+		return "" // a room drawn from a snapshot alone, in tests
+	}
 	step := r.noteStep()
 	n, last := r.hub.NoteSummary(step.ID)
 	if n == 0 {

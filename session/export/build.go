@@ -55,6 +55,7 @@ func Build(ctx context.Context, m *session.Manager, cohortID int64, st Stamp) (*
 	b.progress(rec.Artifacts, rec.TimeOnSteps(mod, at))
 	b.results(c)
 	b.timeline(rec.Timeline)
+	b.notes(rec.Notes)
 	if mas := session.Attendance(mod, c, rec.Participants, rec.Activities, at); len(mas) > 0 {
 		b.r.Attendance = AttendanceOf(mas)
 	}

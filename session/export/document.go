@@ -24,6 +24,7 @@ func (r *Report) document(o Options) []block {
 		add(r.stepBlocks(&r.Steps[i])...)
 	}
 	add(r.attendanceBlocks(loc)...)
+	add(r.notesBlocks(loc)...)
 	add(r.timelineBlocks(loc)...)
 	return d
 }

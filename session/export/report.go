@@ -36,6 +36,8 @@ type Report struct {
 	// Attendance is, for a module held over several meetings, who attended each meeting held
 	// (added in schema version 2 without changing anything else; absent for other cohorts).
 	Attendance []AttendanceMeeting `json:"attendance,omitempty"`
+	// Notes are the facilitators' own notes on the steps, oldest first (absent when none).
+	Notes []FacilitatorNote `json:"facilitator_notes,omitempty"`
 
 	// Lookups for the writers, filled by Build.
 	stepIdx   map[string]int
