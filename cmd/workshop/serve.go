@@ -52,7 +52,8 @@ type serveConfig struct {
 	// stopGrace is how long a stop waits for sessions to end on their own before it closes
 	// their connections.
 	stopGrace time.Duration
-	// now is the clock of time-based limits; nil is the real clock (tests pass their own).
+	// now is the server's clock: of time-based limits and of every time the cohorts store
+	// (joins, leaves, meetings); nil is the real clock (tests pass their own).
 	now func() time.Time
 }
 
@@ -263,7 +264,7 @@ func startServer(cfg serveConfig) (*server, error) {
 		// Commands at the shell then print the default port; the server itself is fine.
 		slogger.Warn("commands at the shell will not know the server's port", "err", err)
 	}
-	m := session.NewManager(st, lib, slogger, session.WithMetrics(mx), session.WithContentDir(cfg.contentDir))
+	m := session.NewManager(st, lib, slogger, session.WithMetrics(mx), session.WithContentDir(cfg.contentDir), session.WithClock(cfg.now))
 	door := tui.NewFrontDoor(m, slogger, hint, tui.WithMetrics(mx), tui.WithVersion(version), tui.WithCodeGuard(session.NewCodeGuard(slogger, cfg.now)))
 	if cfg.input != nil {
 		door.SetInputLimits(*cfg.input)
