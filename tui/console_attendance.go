@@ -28,7 +28,12 @@ func (r *cohortRoom) meetingLine() string {
 		if n.Between() {
 			what = fmt.Sprintf("Between meetings: homework of meeting %d", n.Number)
 		}
-		return truncate(st.Muted.Render(fmt.Sprintf("%s · M opens meeting %d of %d", what, next, n.Of)), w)
+		line := fmt.Sprintf("%s · M opens meeting %d of %d", what, next, n.Of)
+		if n.Between() && cellWidth(line) > w {
+			// Narrow: keep the key and the meeting it opens whole.
+			line = fmt.Sprintf("Homework of %d · M opens %d of %d", n.Number, next, n.Of)
+		}
+		return truncate(st.Muted.Render(line), w)
 	}
 	room := r.snap.Room()
 	head := st.Accent.Render(fmt.Sprintf("Meeting %d of %d", n.Number, n.Of))
@@ -46,7 +51,8 @@ func (r *cohortRoom) meetingKey() tea.Cmd {
 		return r.fail("This module is not held as meetings: its file lists none.")
 	}
 	if n.Open {
-		r.confirm = fmt.Sprintf("End meeting %d of %d, %s? Everyone then works on its homework alone. y to end it, any other key to go on.", n.Number, n.Of, n.Title)
+		// The question and its key first: a narrow console cuts the end of the line.
+		r.confirm = fmt.Sprintf("End meeting %d of %d? y ends it, any other key goes on. Everyone then works alone on the homework of %s.", n.Number, n.Of, n.Title)
 		r.confirmCmd = r.act(fmt.Sprintf("Meeting %d ended: participants see its homework.", n.Number),
 			func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.EndMeeting(ctx, a) })
 		return nil

@@ -79,7 +79,7 @@ func TestParticipantHeaderShowsMeeting(t *testing.T) {
 	ana.waitFor("homework steps only")
 
 	small := openParticipant(t, m, h, ps[0], 40, 12)
-	small.waitFor("Homework before")
+	small.waitFor("Homework for meeting 3 of 6") // whole beside "● connected"
 }
 
 // The console says which meeting is open and who is here, and M opens the next meeting.
@@ -108,5 +108,19 @@ func TestConsoleMeetingLine(t *testing.T) {
 	roomPress(t, r, "M") // asks before ending: no action yet
 	if !strings.Contains(r.confirm, "End meeting 1 of 6") {
 		t.Errorf("M during a meeting asks %q", r.confirm)
+	}
+	if v := r.View(); !strings.Contains(v, "End meeting 1 of 6? y ends it") {
+		t.Errorf("at 40×12 the question to end the meeting loses its key:\n%s", v)
+	}
+	if err := h.EndMeeting(ctx, session.ShellActor("fran")); err != nil {
+		t.Fatal(err)
+	}
+	r = snapshotRoom(h.Snapshot(), 40, 12)
+	if v := conFits(t, "between meetings at 40×12", r.View(), 40, 12); !strings.Contains(v, "Homework of 1 · M opens 2 of 6") {
+		t.Errorf("between meetings at 40×12 the line loses the key or the meeting it opens:\n%s", v)
+	}
+	r = snapshotRoom(h.Snapshot(), 80, 24)
+	if v := r.View(); !strings.Contains(v, "Between meetings: homework of meeting 1 · M opens meeting 2 of 6") {
+		t.Errorf("between meetings at 80×24:\n%s", v)
 	}
 }

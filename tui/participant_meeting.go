@@ -13,7 +13,12 @@ func (v *participantView) topTitle() string {
 	case n.Open:
 		return fmt.Sprintf("Meeting %d of %d — %s", n.Number, n.Of, n.Title)
 	case n.Between() && n.Number < n.Of:
-		return fmt.Sprintf("Homework before meeting %d of %d", n.Number+1, n.Of)
+		title := fmt.Sprintf("Homework before meeting %d of %d", n.Number+1, n.Of)
+		if cellWidth(title) > v.width-cellWidth("● connected")-2 {
+			// Narrow: the shorter words keep the meeting's number whole beside the status.
+			title = fmt.Sprintf("Homework for meeting %d of %d", n.Number+1, n.Of)
+		}
+		return title
 	case n.Between():
 		return fmt.Sprintf("After the last meeting — %s", v.module().Title)
 	}
