@@ -24,7 +24,7 @@ type consoleKeys struct {
 	// Roster.
 	Filter, FilterCycle, Sort, ClearHand, ClearAll, Home, End key.Binding
 	// Wall.
-	Spotlight, Drafts, WallPrev, WallNext key.Binding
+	Spotlight, Drafts, WallPrev, WallNext, ReportBack key.Binding
 	// One person, and the facilitators' own notes.
 	Message, Note key.Binding
 	// Teams.
@@ -87,6 +87,8 @@ func newConsoleKeys(k KeyMap) consoleKeys {
 
 		Message: b([]string{"w"}, "w", "message this person"),
 		Note:    b([]string{"N"}, "N", "note on this step"),
+		// ReportBack: the last meeting's homework on the wall (console_reportback.go).
+		ReportBack: b([]string{"b"}, "b", "report-back: homework on the wall"),
 
 		Split:    b([]string{"s"}, "s", "split into teams"),
 		Rename:   b([]string{"e"}, "e", "rename team"),

@@ -415,7 +415,7 @@ func (r *cohortRoom) tabFullHelp() []key.Binding {
 	case tabHands:
 		return append(nav, k.ClearHand, k.ClearAll)
 	case tabWall:
-		return append(nav, k.Spotlight, k.Release, k.Drafts, k.WallPrev, k.VoteOpen, k.VoteReveal)
+		return append(nav, k.Spotlight, k.Release, k.Drafts, k.WallPrev, k.ReportBack, k.VoteOpen, k.VoteReveal)
 	case tabTeams:
 		return append(nav, k.Split, k.MoveTo, k.TeamPrev, k.TeamNext, k.Rename)
 	case tabSteps:

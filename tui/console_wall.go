@@ -130,6 +130,9 @@ func (r *cohortRoom) wallKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return r.browseWall(-1), true
 	case key.Matches(msg, k.WallNext):
 		return r.browseWall(+1), true
+	case key.Matches(msg, k.ReportBack):
+		r.status, r.statusBad = r.reportBackKey(), false
+		return r.requestWall(), true
 	case key.Matches(msg, k.Spotlight):
 		if len(rows) == 0 {
 			return r.fail("Nothing to spotlight yet: answers show here as they arrive."), true

@@ -4,8 +4,11 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"workshop/content"
 	"workshop/session"
@@ -122,5 +125,44 @@ func TestConsoleMeetingLine(t *testing.T) {
 	r = snapshotRoom(h.Snapshot(), 80, 24)
 	if v := r.View(); !strings.Contains(v, "Between meetings: homework of meeting 1 · M opens meeting 2 of 6") {
 		t.Errorf("between meetings at 80×24:\n%s", v)
+	}
+}
+
+// At the start of meeting 2, w on the wall shows the homework step of meeting 1 instead of the
+// current step, and w again goes back; the group does not move.
+func TestWallShowsHomeworkForReportBack(t *testing.T) {
+	_, h, _ := weeklyCohort(t, "Ana")
+	ctx := context.Background()
+	fac := session.ShellActor("fran")
+	for _, act := range []func() error{
+		func() error { return h.StartMeeting(ctx, fac, 1) }, func() error { return h.EndMeeting(ctx, fac) },
+		func() error { return h.StartMeeting(ctx, fac, 2) },
+	} {
+		if err := act(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hw := h.Module().HomeworkStepIndexes(0)
+	if len(hw) == 0 {
+		t.Fatal("meeting 1 of service-digitisation has no homework steps")
+	}
+	r := snapshotRoom(h.Snapshot(), 80, 24)
+	r.tab = tabWall
+	if r.wallStep().ID != r.step().ID {
+		t.Fatalf("the wall starts on %q, not the current step", r.wallStep().ID)
+	}
+	r.Update(conKey("b"))
+	want := h.Module().Steps[hw[0]]
+	if r.wallStep().ID != want.ID || !strings.Contains(r.status, "Report-back") {
+		t.Errorf("b shows %q (%q), want the homework step %q", r.wallStep().ID, r.status, want.ID)
+	}
+	if v := ansi.Strip(r.View()); !strings.Contains(v, "Answers of step "+strconv.Itoa(hw[0]+1)+":") {
+		t.Errorf("the wall does not say it shows the homework:\n%s", v)
+	}
+	for range hw {
+		r.Update(conKey("b"))
+	}
+	if r.wallStep().ID != r.step().ID {
+		t.Errorf("b after the last homework step shows %q, not the current step", r.wallStep().ID)
 	}
 }
