@@ -49,6 +49,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzCleanText$$' -fuzztime=$(FUZZTIME) ./session/
 	$(GO) test -run='^$$' -fuzz='^FuzzCleanJSON$$' -fuzztime=$(FUZZTIME) ./session/
 	$(GO) test -run='^$$' -fuzz='^FuzzNormalizeName$$' -fuzztime=$(FUZZTIME) ./session/
+	$(GO) test -run='^$$' -fuzz='^FuzzParseRoster$$' -fuzztime=$(FUZZTIME) ./session/
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./content/
 	$(GO) test -run='^$$' -fuzz='^FuzzTranslation$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=1s ./content/
 	$(GO) test -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=$(FUZZTIME) ./session/work/

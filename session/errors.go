@@ -51,10 +51,11 @@ func ErrorCode(err error) string {
 	var e *Error
 	var tl *TooLongError
 	var r *work.Refusal
+	var re *RosterError
 	switch {
 	case errors.As(err, &e):
 		return e.Code
-	case errors.As(err, &tl):
+	case errors.As(err, &tl), errors.As(err, &re):
 		return EInvalid
 	case errors.As(err, &r):
 		if errors.Is(r, work.ErrGone) {
@@ -74,6 +75,7 @@ func ErrorMessage(err error) string {
 	var e *Error
 	var tl *TooLongError
 	var r *work.Refusal
+	var re *RosterError
 	switch {
 	case errors.As(err, &e):
 		if e.Code == EInternal {
@@ -82,6 +84,8 @@ func ErrorMessage(err error) string {
 		return e.Message
 	case errors.As(err, &tl):
 		return tl.Error()
+	case errors.As(err, &re):
+		return re.Error()
 	case errors.As(err, &r):
 		return r.Error()
 	}

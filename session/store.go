@@ -65,6 +65,22 @@ type Store interface {
 	// participant.
 	SetDisplayMode(ctx context.Context, participantID int64, mode string) error
 
+	// ImportParticipants adds a roster's people to a cohort in one transaction: each seat
+	// becomes a participant, in the team its Team names (a team of that name, in any case, is
+	// made when the cohort has none), and ev goes to the timeline. Nothing is added if any of
+	// them fails; ErrExists if a rejoin code is taken.
+	ImportParticipants(ctx context.Context, cohortID int64, seats []Seat, ev Event) ([]Participant, error)
+	// RenameParticipant changes a participant's name and records ev; ErrNotFound if none.
+	RenameParticipant(ctx context.Context, id int64, name string, ev Event) error
+	// SetRejoinCode gives a participant a new rejoin code and records ev; ErrExists if the code
+	// is taken, ErrNotFound if there is no such participant.
+	SetRejoinCode(ctx context.Context, id int64, code string, ev Event) error
+	// MergeParticipants folds one participant into another in one transaction, as plan says.
+	MergeParticipants(ctx context.Context, plan MergePlan) error
+	// RemoveParticipant deletes a participant with their work, time and activity, and
+	// records ev; ErrNotFound if there is no such participant.
+	RemoveParticipant(ctx context.Context, id int64, ev Event) error
+
 	// SaveArtifact inserts or replaces the artifact for (cohort, step, participant).
 	SaveArtifact(ctx context.Context, a Artifact) error
 	// Artifact returns one participant's artifact for a step; ErrNotFound if none.

@@ -125,6 +125,16 @@ func (h *Hub) Subscribe(ctx context.Context, pid int64) (*Subscription, error) {
 	s := &Subscription{hub: h, pid: pid, notify: make(chan struct{}, 1)}
 	var clock time.Time // when the participant's time started counting, if this screen started it
 	var came ActivityKind
+	if pid != 0 {
+		h.state.Lock()
+		_, known := h.byID[pid]
+		h.state.Unlock()
+		if !known {
+			if err := h.adopt(ctx, pid); err != nil {
+				return nil, err
+			}
+		}
+	}
 	h.state.Lock()
 	if pid != 0 {
 		mb, ok := h.byID[pid]

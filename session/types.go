@@ -70,6 +70,10 @@ type Participant struct {
 	Step int
 	// TeamID is the breakout team the participant is in; 0 for none.
 	TeamID int64
+	// Department is the department or group a roster import named; Email, the address it
+	// gave for mailing the seat code. Both are empty for someone who joined by typing a name.
+	Department string
+	Email      string
 	// Hand is the participant's open request for help; nil when none.
 	Hand     *Hand
 	JoinedAt time.Time

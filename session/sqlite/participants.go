@@ -12,7 +12,7 @@ import (
 	"workshop/session"
 )
 
-const participantColumns = `id, cohort_id, name, fingerprint, rejoin_code, step, joined_at, last_seen, team_id, hand, online_since`
+const participantColumns = `id, cohort_id, name, fingerprint, rejoin_code, step, joined_at, last_seen, team_id, hand, online_since, department, email`
 
 // AddParticipant stores a new participant and returns it with ID and times set;
 // session.ErrExists if the rejoin code is taken or the fingerprint already joined this cohort,
@@ -31,10 +31,10 @@ func (s *Store) AddParticipant(ctx context.Context, p session.Participant) (sess
 
 	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx,
-			`INSERT INTO participants (cohort_id, name, fingerprint, rejoin_code, step, joined_at, last_seen)
-			 VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			`INSERT INTO participants (cohort_id, name, fingerprint, rejoin_code, step, joined_at, last_seen, department, email)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			p.CohortID, p.Name, nullString(p.Fingerprint), nullString(p.RejoinCode), p.Step,
-			formatTime(p.JoinedAt), formatTime(p.LastSeen))
+			formatTime(p.JoinedAt), formatTime(p.LastSeen), p.Department, p.Email)
 		if err != nil {
 			return err
 		}
@@ -212,7 +212,7 @@ func scanParticipant(row scanner) (session.Participant, error) {
 	var fp, rejoin, hand, online sql.NullString
 	var team sql.NullInt64
 	var joined, seen string
-	if err := row.Scan(&p.ID, &p.CohortID, &p.Name, &fp, &rejoin, &p.Step, &joined, &seen, &team, &hand, &online); err != nil {
+	if err := row.Scan(&p.ID, &p.CohortID, &p.Name, &fp, &rejoin, &p.Step, &joined, &seen, &team, &hand, &online, &p.Department, &p.Email); err != nil {
 		return session.Participant{}, err
 	}
 	p.Fingerprint, p.RejoinCode, p.TeamID = fp.String, rejoin.String, team.Int64

@@ -1,0 +1,232 @@
+package session
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"net/mail"
+	"strings"
+	"unicode/utf8"
+)
+
+// Bounds of a roster file: a cohort is a room of people, not a directory of them.
+const (
+	// MaxRosterBytes bounds the size of a roster file.
+	MaxRosterBytes = 256 << 10
+	// MaxRosterRows bounds the people one import adds.
+	MaxRosterRows = 500
+	// MaxEmailLen bounds an address (RFC 5321's limit on a path).
+	MaxEmailLen = 254
+	// maxRosterProblems bounds the problems one import reports: the first ones are enough to
+	// see what is wrong with a file.
+	maxRosterProblems = 50
+)
+
+// RosterRow is one person of a roster file, cleaned: Line is where they were in the file.
+type RosterRow struct {
+	Line       int
+	Name       string
+	Department string
+	Team       string
+	Email      string
+}
+
+// RosterProblem is what is wrong with one line of a roster file.
+type RosterProblem struct {
+	Line    int
+	Message string
+}
+
+// RosterError lists every problem found in a roster file; it is a refusal (EInvalid), and
+// nothing of the file is imported.
+type RosterError struct {
+	Problems []RosterProblem
+	// More counts problems found beyond those listed.
+	More int
+}
+
+func (e *RosterError) Error() string {
+	var b strings.Builder
+	b.WriteString("nothing was imported: ")
+	b.WriteString(countOf(len(e.Problems)+e.More, "problem", "problems"))
+	b.WriteString(" in the file")
+	for _, p := range e.Problems {
+		if p.Line > 0 {
+			fmt.Fprintf(&b, "\nline %d: %s", p.Line, p.Message)
+		} else {
+			fmt.Fprintf(&b, "\n%s", p.Message)
+		}
+	}
+	if e.More > 0 {
+		fmt.Fprintf(&b, "\n… and %d more", e.More)
+	}
+	return b.String()
+}
+
+// columns a roster's header may name, by what each is called in it.
+var rosterColumns = map[string]string{
+	"name": "name", "full name": "name",
+	"department": "department", "group": "department", "dept": "department",
+	"team":  "team",
+	"email": "email", "e-mail": "email", "mail": "email",
+}
+
+// ParseRoster reads a roster file: a header row naming the columns (name, and optionally
+// department or group, team and email, in any order and case), then one person a row. It takes
+// UTF-8 with or without a byte-order mark, and commas or semicolons (as spreadsheets write
+// them where the comma is a decimal mark), chosen by which the header holds more of. Names are
+// cleaned like every typed name. A file with any bad row is refused whole, with every problem
+// at its line, so a roster is never half imported.
+func ParseRoster(data []byte) ([]RosterRow, error) {
+	if len(data) > MaxRosterBytes {
+		return nil, Errorf(EInvalid, "the file is %d KiB: a roster may be at most %d KiB", len(data)>>10, MaxRosterBytes>>10)
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if !utf8.Valid(data) {
+		return nil, Errorf(EInvalid, "the file is not UTF-8 text: save it as \"CSV UTF-8\" and import again")
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, Errorf(EInvalid, "the file is empty: it needs a header row (name,department,team,email) and a row per person")
+	}
+	first, _, _ := bytes.Cut(data, []byte("\n"))
+	r := csv.NewReader(bytes.NewReader(data))
+	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
+		r.Comma = ';'
+	}
+	r.FieldsPerRecord = -1
+	r.TrimLeadingSpace = true
+	e := &RosterError{}
+	add := func(line int, format string, args ...any) {
+		if len(e.Problems) < maxRosterProblems {
+			e.Problems = append(e.Problems, RosterProblem{Line: line, Message: fmt.Sprintf(format, args...)})
+		} else {
+			e.More++
+		}
+	}
+	header, err := r.Read()
+	if err != nil {
+		return nil, rosterReadError(err)
+	}
+	at := map[string]int{}
+	for i, h := range header {
+		key := strings.ToLower(CleanLine(h))
+		col, ok := rosterColumns[key]
+		switch {
+		case key == "":
+			add(1, "column %d has no name in the header", i+1)
+		case !ok:
+			add(1, "unknown column %q: the columns are name, department (or group), team and email", CleanLine(h))
+		case at[col] > 0:
+			add(1, "column %q is given twice", col)
+		default:
+			at[col] = i + 1
+		}
+	}
+	if at["name"] == 0 && len(e.Problems) == 0 {
+		add(1, "the header has no name column: the first row must name the columns, e.g. name,department,team,email")
+	}
+	if len(e.Problems) > 0 {
+		return nil, e
+	}
+	var rows []RosterRow
+	emails := map[string]int{}
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				add(pe.Line, "%s", csvProblem(pe.Err))
+				break // the reader cannot tell where the next row starts
+			}
+			return nil, rosterReadError(err)
+		}
+		line, _ := r.FieldPos(0)
+		if blank(rec) {
+			continue
+		}
+		if len(rows) == MaxRosterRows {
+			return nil, Errorf(EInvalid, "the file has more than %d people: import a cohort at a time", MaxRosterRows)
+		}
+		if len(rec) > len(header) {
+			add(line, "%d values, but the header names %d columns", len(rec), len(header))
+			continue
+		}
+		field := func(col string) string {
+			if i := at[col]; i > 0 && i <= len(rec) {
+				return rec[i-1]
+			}
+			return ""
+		}
+		row := RosterRow{Line: line, Department: CleanLine(field("department")), Team: CleanLine(field("team")), Email: CleanLine(field("email"))}
+		name, err := NormalizeName(field("name"))
+		switch {
+		case err != nil:
+			add(line, "the name %q has characters a name cannot hold", CleanLine(field("name")))
+		case name == "":
+			add(line, "no name")
+		case Bound("name", name, MaxNameLen) != nil:
+			add(line, "the name is longer than %d characters", MaxNameLen)
+		}
+		row.Name = name
+		if Bound("department", row.Department, MaxNameLen) != nil {
+			add(line, "the department is longer than %d characters", MaxNameLen)
+		}
+		if Bound("team", row.Team, MaxNameLen) != nil {
+			add(line, "the team is longer than %d characters", MaxNameLen)
+		}
+		if row.Email != "" {
+			addr, err := mail.ParseAddress(row.Email)
+			switch {
+			case Bound("email", row.Email, MaxEmailLen) != nil:
+				add(line, "the email is longer than %d characters", MaxEmailLen)
+			case err != nil || addr.Address != row.Email:
+				add(line, "%q is not an email address", row.Email)
+			default:
+				key := strings.ToLower(row.Email)
+				if prev, ok := emails[key]; ok {
+					add(line, "the email %s is on line %d too", row.Email, prev)
+				}
+				emails[key] = line
+			}
+		}
+		rows = append(rows, row)
+	}
+	if len(e.Problems) > 0 {
+		return nil, e
+	}
+	if len(rows) == 0 {
+		return nil, Errorf(EInvalid, "the file has a header but nobody in it")
+	}
+	return rows, nil
+}
+
+func blank(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// csvProblem says in plain words what the CSV reader found.
+func csvProblem(err error) string {
+	switch {
+	case errors.Is(err, csv.ErrQuote), errors.Is(err, csv.ErrBareQuote):
+		return "a quote (\") is not closed or stands inside an unquoted value: put values with quotes in double quotes, and double the quotes inside"
+	}
+	return "the line cannot be read as CSV"
+}
+
+func rosterReadError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &RosterError{Problems: []RosterProblem{{Line: pe.Line, Message: csvProblem(pe.Err)}}}
+	}
+	return fmt.Errorf("read roster: %w", err)
+}

@@ -1,0 +1,402 @@
+package session
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Seat is a person a roster names, to be added to a cohort before they arrive: the
+// participant they will be (name, department, email, the seat code in RejoinCode) and the name
+// of the team they are put in ("" for none).
+type Seat struct {
+	Participant
+	Team string
+}
+
+// MergePlan is how one participant is folded into another (see Hub.MergeParticipants): what a
+// store does in one transaction.
+type MergePlan struct {
+	// Keep stays; Drop is deleted once its work, time and activity are Keep's.
+	Keep, Drop int64
+	// Work is the artifacts Keep ends with on the steps where Drop had work and Keep's own
+	// was not the newer; they are saved for Keep.
+	Work []Artifact
+	// Team, Fingerprint and RejoinCode are Keep's afterwards.
+	Team        int64
+	Fingerprint string
+	RejoinCode  string
+	// Events go to the timeline.
+	Events []Event
+}
+
+// ImportRoster adds the people of a roster to the cohort, each with a seat code of their own
+// (their rejoin code: entering it at the lobby makes them that participant) and in the team
+// the roster names, which is made if the cohort has none of that name. It returns the new
+// participants in the roster's order.
+func (h *Hub) ImportRoster(ctx context.Context, by Actor, rows []RosterRow) ([]Participant, error) {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		return nil, Errorf(EInvalid, "the roster names nobody")
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.state.Lock()
+	c := h.cohort
+	h.state.Unlock()
+	if !c.ArchivedAt.IsZero() {
+		return nil, Errorf(EConflict, "cohort %s is archived: import into a cohort that is running", h.code)
+	}
+	teams := map[string]bool{}
+	seats := make([]Seat, len(rows))
+	for i, r := range rows {
+		seats[i] = Seat{Participant: Participant{Name: r.Name, Department: r.Department, Email: r.Email, Step: c.Step}, Team: r.Team}
+		if r.Team != "" {
+			teams[NameKey(r.Team)] = true
+		}
+	}
+	if len(teams) > MaxTeams {
+		return nil, Errorf(EInvalid, "the roster names %d teams: at most %d", len(teams), MaxTeams)
+	}
+	ev := Event{CohortID: h.id, At: h.m.now(), Actor: actor, Action: "people",
+		Detail: fmt.Sprintf("imported %s from a roster", countOf(len(rows), "person", "people"))}
+	var ps []Participant
+	for range 8 {
+		for i := range seats {
+			seats[i].RejoinCode = NormalizeCode(NewRejoinCode())
+		}
+		ps, err = h.m.store.ImportParticipants(ctx, h.id, seats, ev)
+		if !errors.Is(err, ErrExists) {
+			break // a clash of seat codes, rare, is settled by drawing them all again
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("import roster into %s: %w", h.code, err)
+	}
+	stored, err := h.m.store.Teams(ctx, h.id)
+	if err != nil {
+		return nil, fmt.Errorf("import roster into %s: %w", h.code, err)
+	}
+	h.applyLocked(change{everyone: true}, func() {
+		h.teams = stored
+		for i, p := range ps {
+			mb := h.addMemberLocked(p)
+			mb.fresh = true
+			ps[i] = mb.p
+		}
+	})
+	h.m.log.Info("roster imported", "code", h.code, "people", len(ps), "by", actor)
+	return ps, nil
+}
+
+// adopt takes into memory a participant of this cohort that the store has and the hub does
+// not: one added by another process on the same data (a roster imported at the server's
+// shell while the server runs), now claiming their seat.
+func (h *Hub) adopt(ctx context.Context, pid int64) error {
+	p, err := h.m.store.Participant(ctx, pid)
+	if err != nil || p.CohortID != h.id {
+		return fmt.Errorf("participant %d is not in cohort %s: %w", pid, h.code, err)
+	}
+	teams, err := h.m.store.Teams(ctx, h.id)
+	if err != nil {
+		return fmt.Errorf("adopt participant %d: %w", pid, err)
+	}
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	h.applyLocked(change{}, func() {
+		if _, ok := h.byID[pid]; ok {
+			return
+		}
+		if _, ok := h.teamLocked(p.TeamID); !ok && p.TeamID != 0 {
+			h.teams = teams
+		}
+		mb := h.addMemberLocked(p)
+		mb.fresh = p.LastSeen.Equal(p.JoinedAt)
+	})
+	return nil
+}
+
+// RenameParticipant changes the name a participant is shown by, cleaned like every typed name.
+func (h *Hub) RenameParticipant(ctx context.Context, by Actor, pid int64, name string) (Participant, error) {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return Participant{}, err
+	}
+	name, err = NormalizeName(name)
+	if err != nil {
+		return Participant{}, err
+	}
+	if name == "" {
+		return Participant{}, Errorf(EInvalid, "the new name is empty")
+	}
+	if err := Bound("name", name, MaxNameLen); err != nil {
+		return Participant{}, err
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	mb, p, err := h.personLocked(pid)
+	if err != nil {
+		return Participant{}, err
+	}
+	if p.Name == name {
+		return p, nil
+	}
+	ev := Event{CohortID: h.id, At: h.m.now(), Actor: actor, Action: "people", Detail: fmt.Sprintf("renamed %s to %s", p.Label(), DisplayName(name))}
+	if err := h.m.store.RenameParticipant(ctx, pid, name, ev); err != nil {
+		return Participant{}, fmt.Errorf("rename in %s: %w", h.code, err)
+	}
+	h.applyLocked(change{everyone: true}, func() {
+		mb.p.Name = name
+		mb.p.label = h.names.Label(name)
+		p = mb.p
+	})
+	return p, nil
+}
+
+// RejoinCode returns a participant's rejoin (seat) code in its display form, for a facilitator
+// to read to them; "" for a key holder, who comes back with their key.
+func (h *Hub) RejoinCode(ctx context.Context, by Actor, pid int64) (string, error) {
+	if _, err := h.m.Authorize(ctx, by); err != nil {
+		return "", err
+	}
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	_, p, err := h.personLocked(pid)
+	if err != nil || p.RejoinCode == "" {
+		return "", err
+	}
+	return FormatRejoinCode(p.RejoinCode), nil
+}
+
+// ReissueRejoinCode gives a participant a new rejoin code, in its display form; the old one
+// stops working. A key holder without a code is refused: they come back with their key.
+func (h *Hub) ReissueRejoinCode(ctx context.Context, by Actor, pid int64) (string, error) {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return "", err
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	mb, p, err := h.personLocked(pid)
+	if err != nil {
+		return "", err
+	}
+	if p.RejoinCode == "" {
+		return "", Errorf(EConflict, "%s joined with an SSH key and comes back with it: they have no rejoin code", p.Label())
+	}
+	ev := Event{CohortID: h.id, At: h.m.now(), Actor: actor, Action: "people", Detail: fmt.Sprintf("reissued the rejoin code of %s", p.Label())}
+	for range 8 {
+		code := NormalizeCode(NewRejoinCode())
+		err = h.m.store.SetRejoinCode(ctx, pid, code, ev)
+		if errors.Is(err, ErrExists) {
+			continue
+		}
+		if err != nil {
+			return "", fmt.Errorf("reissue in %s: %w", h.code, err)
+		}
+		h.applyLocked(change{members: []int64{pid}}, func() { mb.p.RejoinCode = code })
+		return FormatRejoinCode(code), nil
+	}
+	return "", Errorf(EConflict, "could not draw a free rejoin code; try again")
+}
+
+// MergeResult says what a merge did.
+type MergeResult struct {
+	// Moved counts the steps whose work came over from the other record alone; Both, those
+	// where both records had work (the newer was kept, the older went to the timeline).
+	Moved, Both int
+	Kept        Participant
+}
+
+// MergeParticipants folds the record drop into keep, for a person who came back as a second
+// record (a keyless person who lost their rejoin code): every step's work ends on keep, and
+// where both have work on a step the newer is kept and the older is written whole into the
+// timeline, so nothing is lost and nothing is counted twice. Time per step is added up,
+// activity (attendance) becomes keep's, keep takes drop's team, key or rejoin code where it
+// has none, and drop is gone. drop must be offline: its screens would lose their person.
+func (h *Hub) MergeParticipants(ctx context.Context, by Actor, keepID, dropID int64) (MergeResult, error) {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return MergeResult{}, err
+	}
+	if keepID == dropID {
+		return MergeResult{}, Errorf(EInvalid, "that is one record: name two to merge")
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	keep, kp, err := h.personLocked(keepID)
+	if err != nil {
+		return MergeResult{}, err
+	}
+	drop, dp, err := h.personLocked(dropID)
+	if err != nil {
+		return MergeResult{}, err
+	}
+	h.state.Lock()
+	online := drop.online > 0
+	h.state.Unlock()
+	if online {
+		return MergeResult{}, Errorf(EConflict, "%s is online now: merge into the record they are using (keep it, drop the other), or wait until they leave", dp.Label())
+	}
+	if kp.Fingerprint != "" && dp.Fingerprint != "" {
+		return MergeResult{}, Errorf(EConflict, "%s and %s each joined with their own SSH key, so they are two people's records", kp.Label(), dp.Label())
+	}
+	arts, err := h.m.store.Artifacts(ctx, h.id, "")
+	if err != nil {
+		return MergeResult{}, fmt.Errorf("merge in %s: %w", h.code, err)
+	}
+	mine := map[string]Artifact{}
+	for _, a := range arts {
+		if a.ParticipantID == keepID {
+			mine[a.StepID] = a
+		}
+	}
+	now := h.m.now()
+	plan := MergePlan{Keep: keepID, Drop: dropID, Team: kp.TeamID, Fingerprint: kp.Fingerprint, RejoinCode: kp.RejoinCode}
+	if plan.Team == 0 {
+		plan.Team = dp.TeamID
+	}
+	if plan.Fingerprint == "" {
+		plan.Fingerprint = dp.Fingerprint
+	}
+	if plan.RejoinCode == "" {
+		plan.RejoinCode = dp.RejoinCode
+	}
+	var res MergeResult
+	var superseded []Event
+	for _, a := range arts {
+		if a.ParticipantID != dropID {
+			continue
+		}
+		own, both := mine[a.StepID]
+		older := own
+		switch {
+		case !both:
+			res.Moved++
+		case a.UpdatedAt.After(own.UpdatedAt):
+			res.Both++
+		default:
+			res.Both++
+			older = a
+			a = Artifact{}
+		}
+		if a.StepID != "" {
+			a.ParticipantID = keepID
+			plan.Work = append(plan.Work, a)
+		}
+		if both {
+			superseded = append(superseded, Event{CohortID: h.id, At: now, Actor: actor, Action: "merge-older-work", Detail: olderWork(older, kp, dp)})
+		}
+	}
+	plan.Events = append([]Event{{CohortID: h.id, At: now, Actor: actor, Action: "people",
+		Detail: fmt.Sprintf("merged %s into %s: work on %s moved, %s on both (the newer kept)", dp.Label(), kp.Label(),
+			countOf(res.Moved, "step", "steps"), countOf(res.Both, "step", "steps"))}}, superseded...)
+	if err := h.m.store.MergeParticipants(ctx, plan); err != nil {
+		return MergeResult{}, fmt.Errorf("merge in %s: %w", h.code, err)
+	}
+	h.applyLocked(change{everyone: true}, func() {
+		for _, a := range plan.Work {
+			keep.stored[a.StepID] = true
+			if i := h.module.StepIndex(a.StepID); i >= 0 {
+				if st := WorkStatus(h.module.Steps[i].Exercise, a); st != "" {
+					keep.status[a.StepID] = st
+				}
+			}
+		}
+		for _, shares := range h.poolShares {
+			if n, ok := shares[dropID]; ok {
+				shares[keepID] += n
+				delete(shares, dropID)
+			}
+		}
+		keep.p.TeamID, keep.p.Fingerprint, keep.p.RejoinCode = plan.Team, plan.Fingerprint, normalizeOrEmpty(plan.RejoinCode)
+		if dp.JoinedAt.Before(keep.p.JoinedAt) {
+			keep.p.JoinedAt = dp.JoinedAt
+		}
+		h.dropMemberLocked(dropID)
+		res.Kept = keep.p
+	})
+	return res, nil
+}
+
+func normalizeOrEmpty(code string) string {
+	if code == "" {
+		return ""
+	}
+	return NormalizeCode(code)
+}
+
+// olderWork is the timeline's record of work a merge did not keep: whose, which step, when,
+// and the work itself, so a trainer can still read it in the timeline and the export.
+func olderWork(a Artifact, keep, drop Participant) string {
+	who := keep.Label()
+	if a.ParticipantID == drop.ID {
+		who = drop.Label()
+	}
+	data := string(a.Data)
+	if data == "" || !json.Valid(a.Data) {
+		data = "{}"
+	}
+	return fmt.Sprintf("older work of %s on step %s (%s, %s) not kept by the merge: %s", who, a.StepID, a.Status,
+		a.UpdatedAt.UTC().Format(time.RFC3339), data)
+}
+
+// RemoveParticipant deletes a participant and all their work, time and activity, at their
+// request. It cannot be undone: take an export first. They must be offline.
+func (h *Hub) RemoveParticipant(ctx context.Context, by Actor, pid int64) error {
+	actor, err := h.m.Authorize(ctx, by)
+	if err != nil {
+		return err
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	mb, p, err := h.personLocked(pid)
+	if err != nil {
+		return err
+	}
+	h.state.Lock()
+	online, steps := mb.online > 0, len(mb.stored)
+	h.state.Unlock()
+	if online {
+		return Errorf(EConflict, "%s is online now: remove them once they have left", p.Label())
+	}
+	ev := Event{CohortID: h.id, At: h.m.now(), Actor: actor, Action: "people",
+		Detail: fmt.Sprintf("removed %s and their work (%s) on request", p.Label(), countOf(steps, "step", "steps"))}
+	if err := h.m.store.RemoveParticipant(ctx, pid, ev); err != nil {
+		return fmt.Errorf("remove from %s: %w", h.code, err)
+	}
+	h.applyLocked(change{everyone: true}, func() {
+		for _, shares := range h.poolShares {
+			delete(shares, pid)
+		}
+		h.dropMemberLocked(pid)
+	})
+	return nil
+}
+
+// personLocked is a participant of the cohort, or a refusal; the caller holds h.mu.
+func (h *Hub) personLocked(pid int64) (*member, Participant, error) {
+	h.state.Lock()
+	defer h.state.Unlock()
+	mb, ok := h.byID[pid]
+	if !ok {
+		return nil, Participant{}, Errorf(ENotFound, "that person is no longer in cohort %s (see `roster %s`)", h.code, h.code)
+	}
+	return mb, mb.p, nil
+}
+
+// dropMemberLocked forgets a participant; the caller holds h.state.
+func (h *Hub) dropMemberLocked(pid int64) {
+	delete(h.byID, pid)
+	for i, mb := range h.members {
+		if mb.p.ID == pid {
+			h.members = append(h.members[:i:i], h.members[i+1:]...)
+			break
+		}
+	}
+}
