@@ -10,6 +10,6 @@ func Facilitation(env *Env) []*cobra.Command {
 	return []*cobra.Command{
 		Step(env), Pace(env), Lock(env, true), Lock(env, false), Timer(env), Announce(env),
 		Hands(env), Teams(env), Spotlight(env), Vote(env), Roster(env), Archive(env), Timeline(env),
-		Meeting(env), Attendance(env), Message(env), Notes(env),
+		Meeting(env), Attendance(env), Message(env), Notes(env), Seats(env), Person(env),
 	}
 }

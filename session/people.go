@@ -41,42 +41,14 @@ func (h *Hub) ImportRoster(ctx context.Context, by Actor, rows []RosterRow) ([]P
 	if err != nil {
 		return nil, err
 	}
-	if len(rows) == 0 {
-		return nil, Errorf(EInvalid, "the roster names nobody")
-	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.state.Lock()
 	c := h.cohort
 	h.state.Unlock()
-	if !c.ArchivedAt.IsZero() {
-		return nil, Errorf(EConflict, "cohort %s is archived: import into a cohort that is running", h.code)
-	}
-	teams := map[string]bool{}
-	seats := make([]Seat, len(rows))
-	for i, r := range rows {
-		seats[i] = Seat{Participant: Participant{Name: r.Name, Department: r.Department, Email: r.Email, Step: c.Step}, Team: r.Team}
-		if r.Team != "" {
-			teams[NameKey(r.Team)] = true
-		}
-	}
-	if len(teams) > MaxTeams {
-		return nil, Errorf(EInvalid, "the roster names %d teams: at most %d", len(teams), MaxTeams)
-	}
-	ev := Event{CohortID: h.id, At: h.m.now(), Actor: actor, Action: "people",
-		Detail: fmt.Sprintf("imported %s from a roster", countOf(len(rows), "person", "people"))}
-	var ps []Participant
-	for range 8 {
-		for i := range seats {
-			seats[i].RejoinCode = NormalizeCode(NewRejoinCode())
-		}
-		ps, err = h.m.store.ImportParticipants(ctx, h.id, seats, ev)
-		if !errors.Is(err, ErrExists) {
-			break // a clash of seat codes, rare, is settled by drawing them all again
-		}
-	}
+	ps, err := h.m.importSeats(ctx, actor, c, rows)
 	if err != nil {
-		return nil, fmt.Errorf("import roster into %s: %w", h.code, err)
+		return nil, err
 	}
 	stored, err := h.m.store.Teams(ctx, h.id)
 	if err != nil {
@@ -90,7 +62,68 @@ func (h *Hub) ImportRoster(ctx context.Context, by Actor, rows []RosterRow) ([]P
 			ps[i] = mb.p
 		}
 	})
-	h.m.log.Info("roster imported", "code", h.code, "people", len(ps), "by", actor)
+	return ps, nil
+}
+
+// ImportRoster adds a roster's people to the cohort with the join code (see Hub.ImportRoster).
+// Through a manager that has the cohort's hub loaded (the server's), it goes through the hub;
+// otherwise (the server's shell) it writes to the store alone and loads no hub, so that a
+// server running on the same data keeps its own: its hub takes each person in as they claim
+// their seat.
+func (m *Manager) ImportRoster(ctx context.Context, by Actor, code string, rows []RosterRow) ([]Participant, error) {
+	c, err := m.CohortByCode(ctx, code)
+	if err != nil {
+		return nil, err
+	}
+	m.mu.Lock()
+	h, loaded := m.hubs[c.ID]
+	m.mu.Unlock()
+	if loaded {
+		return h.ImportRoster(ctx, by, rows)
+	}
+	actor, err := m.Authorize(ctx, by)
+	if err != nil {
+		return nil, err
+	}
+	return m.importSeats(ctx, actor, c, rows)
+}
+
+// importSeats stores a roster's people in cohort c, each with a fresh seat code.
+func (m *Manager) importSeats(ctx context.Context, actor string, c Cohort, rows []RosterRow) ([]Participant, error) {
+	if len(rows) == 0 {
+		return nil, Errorf(EInvalid, "the roster names nobody")
+	}
+	if !c.ArchivedAt.IsZero() {
+		return nil, Errorf(EConflict, "cohort %s is archived: import into a cohort that is running", c.Code)
+	}
+	teams := map[string]bool{}
+	seats := make([]Seat, len(rows))
+	for i, r := range rows {
+		seats[i] = Seat{Participant: Participant{Name: r.Name, Department: r.Department, Email: r.Email, Step: c.Step}, Team: r.Team}
+		if r.Team != "" {
+			teams[NameKey(r.Team)] = true
+		}
+	}
+	if len(teams) > MaxTeams {
+		return nil, Errorf(EInvalid, "the roster names %d teams: at most %d", len(teams), MaxTeams)
+	}
+	ev := Event{CohortID: c.ID, At: m.now(), Actor: actor, Action: "people",
+		Detail: fmt.Sprintf("imported %s from a roster", countOf(len(rows), "person", "people"))}
+	var ps []Participant
+	var err error
+	for range 8 {
+		for i := range seats {
+			seats[i].RejoinCode = NormalizeCode(NewRejoinCode())
+		}
+		ps, err = m.store.ImportParticipants(ctx, c.ID, seats, ev)
+		if !errors.Is(err, ErrExists) {
+			break // a clash of seat codes, rare, is settled by drawing them all again
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("import roster into %s: %w", c.Code, err)
+	}
+	m.log.Info("roster imported", "code", c.Code, "people", len(ps), "by", actor)
 	return ps, nil
 }
 

@@ -51,6 +51,13 @@ func (f *FrontDoor) RunCommand(ctx context.Context, fac session.Facilitator, by 
 	f.plainErrors(root, fac)
 	out := &outputWriter{w: stdout}
 	root.SetArgs(args)
+	// Over SSH the session is the caller's input as well as their output (cohort import
+	// reads a file from it); elsewhere there is no input.
+	if in, ok := stdout.(io.Reader); ok {
+		root.SetIn(in)
+	} else {
+		root.SetIn(strings.NewReader(""))
+	}
 	root.SetOut(out)
 	root.SetErr(stderr)
 	if err := root.ExecuteContext(ctx); err != nil {
@@ -123,7 +130,7 @@ code are taken together.`,
 	root.CompletionOptions.DisableDefaultCmd = true
 	env := &command.Env{Open: command.Fixed(f.manager), Actor: by, JoinLine: f.hint.Line, Version: f.version, Front: command.SSH}
 	cohort := command.CohortGroup()
-	cohort.AddCommand(command.CohortCreate(env), command.CohortList(env))
+	cohort.AddCommand(command.CohortCreate(env), command.CohortList(env), command.CohortImport(env))
 	content := &cobra.Command{Use: "content", Short: "List the modules the server offers, and reload them"}
 	content.AddCommand(command.ContentList(env, command.ServerLibrary(env)), command.ContentReload(env))
 	root.AddCommand(command.Cohorts(env), cohort)

@@ -44,7 +44,19 @@ func newCohortCmd(g *globals) *cobra.Command {
 		Front:   command.Shell,
 	})
 	list.Flags().StringVar(&contentDir, "content", envOr("WORKSHOP_CONTENT", ""), "extra module directory, as given to serve (env WORKSHOP_CONTENT)")
-	cmd.AddCommand(create, list)
+	var imp *cobra.Command
+	imp = command.CohortImport(&command.Env{
+		Open: func(context.Context) (*session.Manager, func(), error) {
+			return g.openManager(contentDir, nil)
+		},
+		Actor:    shellActor(),
+		JoinLine: func(code string) string { return joinHint(imp, g, host, port).Line(code) },
+		Version:  version,
+		Front:    command.Shell,
+	})
+	imp.Flags().StringVar(&host, "host", "", "host name participants use, for the printed ssh line (default: the server's --host, env WORKSHOP_HOST, or localhost)")
+	imp.Flags().IntVar(&port, "port", 0, "port participants use, for the printed ssh line (default: the port the server listens on)")
+	cmd.AddCommand(create, list, imp)
 	return cmd
 }
 
