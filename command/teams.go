@@ -14,19 +14,26 @@ import (
 type teamFlags struct {
 	count, size          int
 	byHand, rename, move bool
+	by, mix              string
 }
 
 // Teams is `teams CODE ...`: listing, splitting, renaming and moving between breakout teams.
 func Teams(env *Env) *cobra.Command {
 	var f teamFlags
 	cmd := &cobra.Command{
-		Use:   "teams CODE [--count N | --size K] [--by-hand] | --rename OLD=NEW | --move NAME=TEAM",
+		Use:   "teams CODE [--count N | --size K] [--by-hand] | --by department | --mix department --count N|--size K | --rename OLD=NEW | --move NAME=TEAM",
 		Short: "List breakout teams, split the people online into N teams or teams of K, rename or move",
 		Long: `Without options, lists the teams and their members. --count and --size split the people online
 now at random (the teams replace any earlier ones; their boards stay stored); --by-hand makes
-empty teams to fill with --move. Team exercises use these teams.`,
+empty teams to fill with --move. --by department makes a team of each department a roster gave
+(people without one are in no team); --mix department with --count or --size deals each
+department across the teams, so every team holds as many departments as it can. Both take
+everyone in the cohort, online or not, as a roster is imported before people arrive. Team
+exercises use these teams.`,
 		Example: `  {prog} teams K7MQ2P --count 5
   {prog} teams K7MQ2P --size 4
+  {prog} teams K7MQ2P --by department
+  {prog} teams K7MQ2P --mix department --count 6
   {prog} teams K7MQ2P --rename Team 1=Blue
   {prog} teams K7MQ2P --move Ana Souza=Blue`,
 		Args: cobra.MinimumNArgs(1),
@@ -40,6 +47,8 @@ empty teams to fill with --move. Team exercises use these teams.`,
 	cmd.Flags().IntVar(&f.count, "count", 0, "split into this many teams")
 	cmd.Flags().IntVar(&f.size, "size", 0, "split into teams of this many people")
 	cmd.Flags().BoolVar(&f.byHand, "by-hand", false, "make empty teams, to fill with --move")
+	cmd.Flags().StringVar(&f.by, "by", "", "department: a team of each department")
+	cmd.Flags().StringVar(&f.mix, "mix", "", "department: teams mixing departments (with --count or --size)")
 	cmd.Flags().BoolVar(&f.rename, "rename", false, "rename a team: OLD=NEW after the code")
 	cmd.Flags().BoolVar(&f.move, "move", false, "move a participant: NAME=TEAM after the code (TEAM 0 for none)")
 	return cmd
@@ -50,6 +59,21 @@ empty teams to fill with --move. Team exercises use these teams.`,
 func changeTeams(cmd *cobra.Command, env *Env, h *session.Hub, f teamFlags, code, rest string) error {
 	ctx := cmd.Context()
 	switch {
+	case f.by != "" || f.mix != "":
+		how, word := session.ByDepartment, f.by
+		if f.mix != "" {
+			how, word = session.MixDepartments, f.mix
+		}
+		switch {
+		case f.by != "" && f.mix != "":
+			return session.Errorf(session.EInvalid, "use --by department or --mix department, not both")
+		case word != "department" && word != "group":
+			return session.Errorf(session.EInvalid, "teams can be made by or mixed across department, not %q", word)
+		case f.byHand || f.rename || f.move || rest != "":
+			return session.Errorf(session.EInvalid, "--by and --mix go alone (--mix with --count or --size)")
+		}
+		_, err := h.TeamsByDepartment(ctx, env.Actor, how, session.TeamPlan{Count: f.count, Size: f.size})
+		return err
 	case f.rename || f.move:
 		from, to, ok := strings.Cut(rest, "=")
 		if !ok || f.rename == f.move {

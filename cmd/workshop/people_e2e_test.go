@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -236,5 +237,31 @@ func TestRenameAndReissueRejoinCode(t *testing.T) {
 	_, errOut, rc := runCommand(t, ts.addr(), facKey, "person remove "+code+" Ana Souza")
 	if rc == 0 || !strings.Contains(errOut, "take an export first (export "+code+")") {
 		t.Errorf("remove without --yes: exit %d %s", rc, errOut)
+	}
+}
+
+// Teams made over SSH from the departments a roster gave: one per department, or mixed so
+// that no team has two people of one department when none is bigger than the teams.
+func TestTeamsByAndAcrossDepartments(t *testing.T) {
+	ts, facKey, _, code := facStart(t)
+	mustRunIn(t, ts, facKey, "cohort import "+code, "name,department\nAna,Health\nBea,Health\nCai,Tax\nDan,Tax\nEva,Transport\nFil,Transport\n")
+	out := facRun(t, ts, facKey, "teams "+code+" --by department")
+	for _, want := range []string{"Health (2): Ana, Bea", "Tax (2): Cai, Dan", "Transport (2): Eva, Fil"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--by department: no %q in\n%s", want, out)
+		}
+	}
+	facRun(t, ts, facKey, "teams "+code+" --mix department --count 2")
+	s := facHub(t, ts, code).Snapshot()
+	seen := map[string]bool{}
+	for _, m := range s.Roster {
+		k := fmt.Sprint(m.TeamID, m.Department)
+		if m.TeamID == 0 || seen[k] {
+			t.Errorf("%s (%s) in team %d twice or in none", m.Label(), m.Department, m.TeamID)
+		}
+		seen[k] = true
+	}
+	if _, errOut, rc := runCommand(t, ts.addr(), facKey, "teams "+code+" --mix department"); rc == 0 || !strings.Contains(errOut, "--count N or --size K") {
+		t.Errorf("--mix without a count: exit %d %s", rc, errOut)
 	}
 }
