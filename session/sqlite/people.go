@@ -117,7 +117,7 @@ func (s *Store) changeParticipant(ctx context.Context, what string, id int64, ev
 
 // MergeParticipants folds plan.Drop into plan.Keep in one transaction: Keep's work becomes
 // plan.Work on the steps it names, Drop's time on each step is added to Keep's, Drop's
-// activity becomes Keep's, Drop is deleted, Keep takes the team, key and rejoin code the plan
+// activity and direct messages become Keep's, Drop is deleted, Keep takes the team, key and rejoin code the plan
 // gives, and the plan's events go to the timeline.
 func (s *Store) MergeParticipants(ctx context.Context, plan session.MergePlan) error {
 	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
@@ -159,8 +159,13 @@ func (s *Store) MergeParticipants(ctx context.Context, plan session.MergePlan) e
 			plan.Keep, plan.Drop); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE activity SET participant_id = ? WHERE participant_id = ?`, plan.Keep, plan.Drop); err != nil {
-			return err
+		for _, q := range []string{
+			`UPDATE activity SET participant_id = ? WHERE participant_id = ?`,
+			`UPDATE messages SET participant_id = ? WHERE participant_id = ?`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, plan.Keep, plan.Drop); err != nil {
+				return err
+			}
 		}
 		var joined, seen string
 		if err := tx.QueryRowContext(ctx, `SELECT joined_at, last_seen FROM participants WHERE id = ?`, plan.Drop).Scan(&joined, &seen); err != nil {
