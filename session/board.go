@@ -21,16 +21,14 @@ var (
 	ErrVoteClosed = Errorf(EConflict, "the vote is closed: your dots are counted as they are")
 )
 
-// writableLocked says why a step's work cannot change now, or nil if it can.
-func (h *Hub) writableLocked(stepID string) error {
-	if h.cohort.Live.IsLocked(stepID) {
-		return ErrLocked
+// writableLocked says why a participant's work on a step cannot change now, or nil if it can
+// (see Writable); the caller holds h.mu.
+func (h *Hub) writableLocked(stepID string, p Participant) error {
+	var ex *content.Exercise
+	if idx := h.module.StepIndex(stepID); idx >= 0 {
+		ex = h.module.Steps[idx].Exercise
 	}
-	idx := h.module.StepIndex(stepID)
-	if idx >= 0 && h.module.Steps[idx].Exercise != nil && h.module.Steps[idx].Exercise.Kind == content.KindVote && h.cohort.Live.Vote(stepID).Closed {
-		return ErrVoteClosed
-	}
-	return nil
+	return Writable(h.cohort.Live, ex, stepID, p.TeamID != 0)
 }
 
 // exerciseOf returns the exercise of a step, or an error naming the step.
@@ -109,7 +107,7 @@ func (h *Hub) UpdateBoard(ctx context.Context, pid int64, stepID string, fn func
 	if err != nil {
 		return nil, err
 	}
-	if err := h.writableLocked(stepID); err != nil {
+	if err := h.writableLocked(stepID, p); err != nil {
 		return nil, err
 	}
 	owner, err := BoardOwner(ex, p)

@@ -373,13 +373,11 @@ func (h *Hub) MoveBy(ctx context.Context, by Actor, delta int) error {
 }
 
 // SaveWork stores a participant's work on a step, as a draft or submitted, then publishes the
-// new status. data is the artifact's JSON in the layout schema describes.
+// change once: the new status, and for work that feeds a live cohort result (FeedsResult,
+// decided here and not by the screen that saves) the news that the step's result moved. data
+// is the artifact's JSON in the layout schema describes. Work the step does not take now
+// (Writable) is refused whoever sends it.
 func (h *Hub) SaveWork(ctx context.Context, pid int64, stepID string, schema int, data []byte, submit bool) (Artifact, error) {
-	return h.saveWork(ctx, pid, stepID, schema, data, submit, false)
-}
-
-// saveWork is SaveWork; counted work also moves the count of the step's cohort result.
-func (h *Hub) saveWork(ctx context.Context, pid int64, stepID string, schema int, data []byte, submit, counted bool) (Artifact, error) {
 	idx := h.module.StepIndex(stepID)
 	if idx < 0 || h.module.Steps[idx].Exercise == nil {
 		return Artifact{}, fmt.Errorf("step %q has no exercise to save", stepID)
@@ -393,13 +391,13 @@ func (h *Hub) saveWork(ctx context.Context, pid int64, stepID string, schema int
 	}
 	h.mu.RLock()
 	defer h.mu.RUnlock()
-	mb, _, err := h.memberOf(pid)
+	mb, p, err := h.memberOf(pid)
 	if err != nil {
 		return Artifact{}, err
 	}
 	mb.writing.Lock()
 	defer mb.writing.Unlock()
-	if err := h.writableLocked(stepID); err != nil {
+	if err := h.writableLocked(stepID, p); err != nil {
 		return Artifact{}, err
 	}
 	now := h.m.now()
@@ -424,7 +422,7 @@ func (h *Hub) saveWork(ctx context.Context, pid int64, stepID string, schema int
 	} else {
 		mb.status[stepID] = status
 	}
-	if counted {
+	if FeedsResult(h.module.Steps[idx].Exercise) {
 		ch.key = ResultsKey(stepID)
 		h.bumpLocked(ch.key)
 		changed = true

@@ -10,11 +10,11 @@ const ResultsOwner = "results"
 // ResultsKey is the Snapshot.Boards key of a step's cohort result.
 func ResultsKey(stepID string) string { return BoardKey(stepID, ResultsOwner) }
 
-// SaveCountedWork is SaveWork for work that feeds a live cohort result, such as vote dots or
-// scale ratings: the change it publishes also tells the screens showing the step's result
-// that it changed.
+// SaveCountedWork is SaveWork, which decides itself whether a save feeds the step's cohort
+// result and publishes the change once either way; it stays for callers that name the counted
+// path.
 func (h *Hub) SaveCountedWork(ctx context.Context, pid int64, stepID string, schema int, data []byte, submit bool) (Artifact, error) {
-	return h.saveWork(ctx, pid, stepID, schema, data, submit, true)
+	return h.SaveWork(ctx, pid, stepID, schema, data, submit)
 }
 
 // bumpLocked moves the change count of one key of Snapshot.Boards; the caller holds h.state.

@@ -143,17 +143,10 @@ func (b *exBase) refuse(msg string) {
 
 func (b *exBase) note(s string) { b.message, b.isError = s, false }
 
-// writable says why the work cannot change now, in the hub's words, or nil.
+// writable says why the work cannot change now, in the hub's words, or nil. The rule is
+// session's (session.Writable), the one the hub enforces on the save.
 func (b *exBase) writable() error {
-	switch {
-	case b.env.locked(b.step.ID):
-		return session.ErrLocked
-	case b.noTeam:
-		return session.ErrNoTeam
-	case b.ex.Kind == content.KindVote && b.env.voteState(b.step.ID).Closed:
-		return session.ErrVoteClosed
-	}
-	return nil
+	return b.env.writable(b.step, !b.noTeam)
 }
 
 // apply makes one change: it is tried on a copy, checked against the exercise's limits, shown
@@ -194,15 +187,6 @@ func (b *exBase) schedule(delay time.Duration) tea.Cmd {
 	return tea.Tick(delay, func(time.Time) tea.Msg { return draftTickMsg{editor: id, edits: edits} })
 }
 
-// counted says whether own work of this kind feeds a result other screens show live.
-func (b *exBase) counted() bool {
-	switch b.ex.Kind {
-	case content.KindVote, content.KindScale, content.KindList:
-		return true
-	}
-	return false
-}
-
 // flush stores own work now, or right after the save in flight.
 func (b *exBase) flush(submit bool) tea.Cmd {
 	if b.shared() || b.noTeam {
@@ -241,7 +225,7 @@ func (b *exBase) submit() tea.Cmd {
 
 // save asks the participant view to store data as this step's own artifact.
 func (b *exBase) save(data []byte, submit bool) tea.Cmd {
-	m := saveWorkMsg{editor: b.id, stepID: b.step.ID, schema: work.Schema, data: data, submit: submit, counted: b.counted() && !b.shared()}
+	m := saveWorkMsg{editor: b.id, stepID: b.step.ID, schema: work.Schema, data: data, submit: submit}
 	return func() tea.Msg { return m }
 }
 

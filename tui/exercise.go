@@ -82,6 +82,15 @@ func (e *exEnv) locked(stepID string) bool {
 	return e.snap != nil && e.snap.Cohort.Live.IsLocked(stepID)
 }
 
+// writable says why work on a step cannot change now, or nil: session's rule, the one the hub
+// enforces, read from the newest snapshot.
+func (e *exEnv) writable(step content.Step, inTeam bool) error {
+	if e.snap == nil {
+		return nil
+	}
+	return session.Writable(e.snap.Cohort.Live, step.Exercise, step.ID, inTeam)
+}
+
 // voteState is the facilitator's state of a vote step.
 func (e *exEnv) voteState(stepID string) session.VoteState {
 	if e.snap == nil {
@@ -162,15 +171,14 @@ type exLoadedMsg struct {
 // the answer to a save made by an editor that has since been replaced, even by a new editor
 // of the same step, never reaches the wrong one.
 
-// saveWorkMsg asks the participant view to store the participant's own work on a step.
-// counted marks work that feeds a live cohort result.
+// saveWorkMsg asks the participant view to store the participant's own work on a step. What
+// the save feeds (a live cohort result or not) is the hub's decision, not the editor's.
 type saveWorkMsg struct {
-	editor  int
-	stepID  string
-	schema  int
-	data    []byte
-	submit  bool
-	counted bool
+	editor int
+	stepID string
+	schema int
+	data   []byte
+	submit bool
 }
 
 // workSavedMsg reports the outcome of a save back to the editor that asked.

@@ -40,23 +40,25 @@ func (v *participantView) flush() []string {
 	defer cancel()
 	var lost []string
 	lostBoard := map[string]bool{}
+	code := ""
+	if v.snap != nil {
+		code = v.snap.Cohort.Code
+	}
 	for _, msg := range pending {
+		if _, ok := msg.(moveMsg); ok {
+			continue // a step to move to no longer matters once the session is gone
+		}
 		var err error
-		switch m := msg.(type) {
-		case saveWorkMsg:
-			save := v.hub.SaveWork
-			if m.counted {
-				save = v.hub.SaveCountedWork
+		switch r := write(ctx, v.hub, v.me.ID, msg, v.deps.logger(), code).(type) {
+		case workSavedMsg:
+			if err = r.err; err != nil {
+				lost = append(lost, v.lostWork(msg.(saveWorkMsg), err)...)
 			}
-			_, err = save(ctx, v.me.ID, m.stepID, m.schema, m.data, m.submit)
-			if err != nil {
-				lost = append(lost, v.lostWork(m, err)...)
-			}
-		case boardOpMsg:
-			_, err = v.hub.UpdateBoard(ctx, v.me.ID, m.stepID, m.op)
-			if err != nil && !lostBoard[m.stepID] {
-				lostBoard[m.stepID] = true
-				lost = append(lost, fmt.Sprintf("Your last change to the shared board of %s was not stored: %s", v.stepName(m.stepID), v.deps.say("board change not stored", err)))
+		case boardSavedMsg:
+			stepID := msg.(boardOpMsg).stepID
+			if err = r.err; err != nil && !lostBoard[stepID] {
+				lostBoard[stepID] = true
+				lost = append(lost, fmt.Sprintf("Your last change to the shared board of %s was not stored: %s", v.stepName(stepID), v.deps.say("board change not stored", err)))
 			}
 		}
 		if err != nil {

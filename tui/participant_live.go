@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -154,39 +155,38 @@ func (v *participantView) nextWrite() tea.Cmd {
 	}
 	msg := v.writes[0]
 	v.writes = v.writes[1:]
+	switch msg.(type) {
+	case saveWorkMsg, boardOpMsg, moveMsg:
+	default:
+		return v.nextWrite() // not a change: nothing to store
+	}
 	v.busy = true
 	h, pid, log, code := v.hub, v.me.ID, v.deps.logger(), v.snap.Cohort.Code
 	// A change that has started is finished even if the participant disconnects meanwhile:
 	// what they saw on screen is what is stored.
 	ctx := context.WithoutCancel(v.deps.Ctx)
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(ctx, writeTimeout)
+		defer cancel()
+		return writeDoneMsg{write(ctx, h, pid, msg, log, code), msg}
+	}
+}
+
+// write makes one queued change through the hub and returns its answer for the editors (or
+// the view, for a move): the one dispatch of a screen's changes, used by the queue while the
+// session runs and by flush as it ends. log and code name the cohort in the log of a fault.
+func write(ctx context.Context, h *session.Hub, pid int64, msg tea.Msg, log *slog.Logger, code string) tea.Msg {
 	switch m := msg.(type) {
 	case saveWorkMsg:
-		return func() tea.Msg {
-			ctx, cancel := context.WithTimeout(ctx, writeTimeout)
-			defer cancel()
-			save := h.SaveWork
-			if m.counted {
-				save = h.SaveCountedWork
-			}
-			a, err := save(ctx, pid, m.stepID, m.schema, m.data, m.submit)
-			logFault(log, "work not stored", err, "cohort", code, "participant", pid, "step", m.stepID)
-			return writeDoneMsg{workSavedMsg{editor: m.editor, artifact: a, submit: m.submit, err: err}, m}
-		}
+		a, err := h.SaveWork(ctx, pid, m.stepID, m.schema, m.data, m.submit)
+		logFault(log, "work not stored", err, "cohort", code, "participant", pid, "step", m.stepID)
+		return workSavedMsg{editor: m.editor, artifact: a, submit: m.submit, err: err}
 	case boardOpMsg:
-		return func() tea.Msg {
-			ctx, cancel := context.WithTimeout(ctx, writeTimeout)
-			defer cancel()
-			out, err := h.UpdateBoard(ctx, pid, m.stepID, m.op)
-			logFault(log, "board change not stored", err, "cohort", code, "participant", pid, "step", m.stepID)
-			return writeDoneMsg{boardSavedMsg{editor: m.editor, v: out, err: err, op: m.op}, m}
-		}
+		out, err := h.UpdateBoard(ctx, pid, m.stepID, m.op)
+		logFault(log, "board change not stored", err, "cohort", code, "participant", pid, "step", m.stepID)
+		return boardSavedMsg{editor: m.editor, v: out, err: err, op: m.op}
 	case moveMsg:
-		return func() tea.Msg {
-			ctx, cancel := context.WithTimeout(ctx, writeTimeout)
-			defer cancel()
-			return writeDoneMsg{moveDoneMsg{h.MoveParticipant(ctx, pid, m.to)}, m}
-		}
+		return moveDoneMsg{h.MoveParticipant(ctx, pid, m.to)}
 	}
-	v.busy = false
 	return nil
 }
