@@ -55,7 +55,7 @@ type App struct {
 // facilitator key, the lobby for everyone else.
 func NewApp(deps *Deps) App {
 	st := NewStyles(true, colorprofile.TrueColor)
-	st.shared = deps.Render
+	st.Cache = deps.Render
 	a := App{deps: deps, styles: &st, keys: DefaultKeyMap(), help: help.New(), width: 80, height: 24, dark: true, profile: colorprofile.TrueColor, memo: &renderMemo{}}
 	if deps.Facilitator != nil {
 		a.screen = newConsole(deps, a.styles, a.keys)
@@ -119,9 +119,9 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (a *App) restyle() {
-	shared := a.styles.shared
+	shared := a.styles.Cache
 	*a.styles = NewStyles(a.dark, a.profile)
-	a.styles.shared = shared
+	a.styles.Cache = shared
 	a.help.Styles = help.DefaultStyles(a.dark)
 	a.screen = a.screen.Resize(a.bodySize())
 }
@@ -151,7 +151,7 @@ func (a App) render() string {
 	if m == nil {
 		m = &renderMemo{} // an App made without NewApp, in tests
 	}
-	body := m.fit(a.screen.View(), a.width, a.height-1, a.styles.shared)
+	body := m.fit(a.screen.View(), a.width, a.height-1, a.styles.Cache)
 	return body + "\n" + m.helpLine(a.help, a.shortHelp(), a.width, a.styles)
 }
 
@@ -180,7 +180,7 @@ func (m *renderMemo) fit(s string, width, height int, shared *RenderCache) strin
 			out[i] = m.out[i]
 			continue
 		}
-		out[i] = shared.truncate(l, width)
+		out[i] = shared.Truncate(l, width)
 	}
 	m.in, m.out = lines, out
 	return strings.Join(out, "\n")
@@ -190,7 +190,7 @@ func (m *renderMemo) fit(s string, width, height int, shared *RenderCache) strin
 // and then shared with every session showing the same keys in the same styles.
 func (m *renderMemo) helpLine(h help.Model, keys []key.Binding, width int, st *Styles) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "help|%s|%d", st.key(), width)
+	fmt.Fprintf(&b, "help|%s|%d", st.Key(), width)
 	for _, k := range keys {
 		if k.Enabled() {
 			b.WriteString("|" + k.Help().Key + "\x00" + k.Help().Desc)
@@ -198,7 +198,7 @@ func (m *renderMemo) helpLine(h help.Model, keys []key.Binding, width int, st *S
 	}
 	if key := b.String(); key != m.helpKey || m.help == "" {
 		// The help model can overshoot a narrow window; the frame never may.
-		m.helpKey, m.help = key, st.shared.styled(key, func() string { return truncate(h.ShortHelpView(keys), width) })
+		m.helpKey, m.help = key, st.Cache.Styled(key, func() string { return truncate(h.ShortHelpView(keys), width) })
 	}
 	return m.help
 }

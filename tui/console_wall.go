@@ -279,11 +279,3 @@ func (r *cohortRoom) tallyView(height int) string {
 	}
 	return b.String()
 }
-
-// plural writes a count with the singular or plural noun.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}

@@ -21,11 +21,3 @@ func (d *Deps) say(doing string, err error) string {
 	logFault(d.logger(), doing, err)
 	return session.ErrorMessage(err)
 }
-
-// logFault logs err unless it is a refusal, which is an answer rather than a fault.
-func logFault(log *slog.Logger, doing string, err error, attrs ...any) {
-	if err == nil || session.IsRefusal(err) {
-		return
-	}
-	log.Error(doing, append(attrs, "err", err)...)
-}

@@ -460,13 +460,13 @@ func (b *exBase) statusLine(extra string) string {
 	// for a message that may be good news or an error.
 	var k strings.Builder
 	for _, p := range parts {
-		k.WriteString(p.text)
+		k.WriteString(p.Text)
 		k.WriteByte(0)
 	}
 	k.WriteString(extra)
 	k.WriteByte(0)
 	k.WriteString(strconv.Itoa(b.width))
-	k.WriteString(b.st.key()) // the colours, once the terminal's are known
+	k.WriteString(b.st.Key()) // the colours, once the terminal's are known
 	if b.isError {
 		k.WriteString("!")
 	}
@@ -488,7 +488,7 @@ const maxStatusLines = 3
 // statusParts says what happens to the work, as styled pieces of one sentence.
 func (b *exBase) statusParts() []styledText {
 	st := b.st
-	one := func(style lipgloss.Style, text string) []styledText { return []styledText{{style, text}} }
+	one := func(style lipgloss.Style, text string) []styledText { return []styledText{{Style: style, Text: text}} }
 	switch {
 	case b.message != "" && b.isError:
 		return one(st.Bad, b.message)
@@ -508,7 +508,7 @@ func (b *exBase) statusParts() []styledText {
 		}
 		return one(st.Warn, "The vote is closed: you did not vote")
 	case b.shared() && b.status == session.StatusSubmitted:
-		return []styledText{{st.Good, "✓ Done " + clock(b.savedAt)}, {st.Muted, " · the board stays open"}}
+		return []styledText{{Style: st.Good, Text: "✓ Done " + clock(b.savedAt)}, {Style: st.Muted, Text: " · the board stays open"}}
 	case b.shared() && b.anonymous():
 		return one(st.Muted, "Saved at once, without your name · ctrl+s when done")
 	case b.shared():
@@ -516,7 +516,7 @@ func (b *exBase) statusParts() []styledText {
 	case b.dirty():
 		return one(st.Warn, "Editing · saves as you go")
 	case b.status == session.StatusSubmitted:
-		return []styledText{{st.Good, "✓ Submitted " + clock(b.savedAt)}, {st.Muted, " · you can still change it"}}
+		return []styledText{{Style: st.Good, Text: "✓ Submitted " + clock(b.savedAt)}, {Style: st.Muted, Text: " · you can still change it"}}
 	case b.status == session.StatusDraft && b.submitted:
 		return one(st.Warn, "Changed since you submitted · ctrl+s submits again")
 	case b.status == session.StatusDraft:
@@ -531,8 +531,8 @@ func fitStatus(st *Styles, parts []styledText, extra string, width int) []string
 	plain := ""
 	var styled strings.Builder
 	for _, p := range parts {
-		plain += p.text
-		styled.WriteString(p.style.Render(p.text))
+		plain += p.Text
+		styled.WriteString(p.Style.Render(p.Text))
 	}
 	room := width
 	if extra != "" {
@@ -552,7 +552,7 @@ func fitStatus(st *Styles, parts []styledText, extra string, width int) []string
 	}
 	var out []string
 	for _, l := range strings.Split(wrap(strings.TrimSpace(plain), wrapAt), "\n") {
-		out = append(out, parts[0].style.Render(truncate(strings.TrimSpace(l), width)))
+		out = append(out, parts[0].Style.Render(truncate(strings.TrimSpace(l), width)))
 	}
 	if len(out) > maxStatusLines {
 		out = out[:maxStatusLines]
@@ -579,21 +579,4 @@ func clock(t time.Time) string {
 // move focus or ask for help.
 func baseWants(msg tea.KeyPressMsg, k exKeys) bool {
 	return !key.Matches(msg, k.Hand) && msg.String() != "tab" && msg.String() != "shift+tab"
-}
-
-// sentence makes an error message start with a capital letter and end with a full stop.
-func sentence(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	if r[0] >= 'a' && r[0] <= 'z' {
-		r[0] -= 'a' - 'A'
-	}
-	s = string(r)
-	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "!") {
-		s += "."
-	}
-	return s
 }

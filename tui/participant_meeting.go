@@ -35,7 +35,7 @@ func (v *participantView) homework() string {
 	st := v.st
 	lines := []string{st.Title.Render(truncate(fmt.Sprintf("Homework from meeting %d: %s", n.Number, n.Title), v.width))}
 	if n.Homework != "" {
-		out, err := st.shared.guidance(n.Homework, v.width, st.Markdown)
+		out, err := st.Cache.Guidance(n.Homework, v.width, st.Markdown)
 		if err != nil {
 			out = wrap(n.Homework, v.width)
 		}

@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/lipgloss/v2"
-
 	"workshop/content"
 )
 
@@ -53,7 +51,7 @@ func (v *participantView) header() []string {
 	// The top line is the same on every screen of the cohort at a given second: render it once.
 	t := v.timerText()
 	heading := v.topTitle()
-	top := st.shared.styled("top|"+st.key()+"|"+strconv.Itoa(w)+"|"+t+"|"+heading, func() string {
+	top := st.Cache.Styled("top|"+st.Key()+"|"+strconv.Itoa(w)+"|"+t+"|"+heading, func() string {
 		right := st.Good.Render("● connected")
 		if t != "" {
 			style := st.Accent
@@ -70,7 +68,7 @@ func (v *participantView) header() []string {
 	locked := v.snap.Cohort.Live.IsLocked(step.ID)
 	closed := v.voteClosed()
 	stepLine := fmt.Sprintf("Step %d of %d — %s", v.viewing+1, len(mod.Steps), step.Title)
-	lines = append(lines, st.shared.styled(fmt.Sprintf("step|%s|%d|%v|%v|%d|%s", st.key(), w, locked, closed, step.TimeBox, stepLine), func() string {
+	lines = append(lines, st.Cache.Styled(fmt.Sprintf("step|%s|%d|%v|%v|%d|%s", st.Key(), w, locked, closed, step.TimeBox, stepLine), func() string {
 		var meta []string
 		if locked {
 			meta = append(meta, st.Warn.Render("Locked"))
@@ -105,18 +103,18 @@ func (v *participantView) header() []string {
 	}
 	var info []styledText
 	if t, ok := v.snap.Team(v.me.TeamID); ok && v.me.TeamID != 0 {
-		info = append(info, styledText{st.Accent, "Team: " + t.Name})
+		info = append(info, styledText{Style: st.Accent, Text: "Team: " + t.Name})
 	}
 	if v.me.Hand != nil {
-		info = append(info, styledText{st.Warn, "✋ Hand raised"})
+		info = append(info, styledText{Style: st.Warn, Text: "✋ Hand raised"})
 	}
 	switch {
 	case len(v.later) > 0:
-		info = append(info, styledText{st.Warn, "Work on another step is not saved yet — retrying"})
+		info = append(info, styledText{Style: st.Warn, Text: "Work on another step is not saved yet — retrying"})
 	case v.notice != "":
-		info = append(info, styledText{st.Warn, v.notice})
+		info = append(info, styledText{Style: st.Warn, Text: v.notice})
 	case v.viewing != v.groupStep() && v.moving < 0:
-		info = append(info, styledText{st.Warn, fmt.Sprintf("You are looking at step %d; the group is on step %d. Press g to go back.", v.viewing+1, v.groupStep()+1)})
+		info = append(info, styledText{Style: st.Warn, Text: fmt.Sprintf("You are looking at step %d; the group is on step %d. Press g to go back.", v.viewing+1, v.groupStep()+1)})
 	}
 	if len(info) == 0 {
 		return append(lines, rule(st, w))
@@ -127,12 +125,6 @@ func (v *participantView) header() []string {
 // maxInfoLines bounds the lines the header's team, hand and notice line may wrap to.
 const maxInfoLines = 4
 
-// styledText is a piece of text with the style it is drawn in.
-type styledText struct {
-	style lipgloss.Style
-	text  string
-}
-
 // infoLines draws pieces of information side by side, joined by " · ", when they fit the width
 // together; otherwise each on lines of its own, wrapped, so that nothing a person must read is
 // cut. At most max lines; the last one is cut only if even that is not enough.
@@ -140,16 +132,16 @@ func infoLines(st *Styles, parts []styledText, width, most int) []string {
 	var joined []string
 	plain := 0
 	for _, p := range parts {
-		joined = append(joined, p.style.Render(p.text))
-		plain += cellWidth(p.text) + 3
+		joined = append(joined, p.Style.Render(p.Text))
+		plain += cellWidth(p.Text) + 3
 	}
 	if plain-3 <= width {
 		return []string{strings.Join(joined, st.Muted.Render(" · "))}
 	}
 	var out []string
 	for _, p := range parts {
-		for _, l := range strings.Split(wrap(p.text, width), "\n") {
-			out = append(out, p.style.Render(truncate(l, width)))
+		for _, l := range strings.Split(wrap(p.Text, width), "\n") {
+			out = append(out, p.Style.Render(truncate(l, width)))
 		}
 	}
 	if len(out) > most {
@@ -200,7 +192,7 @@ func (v *participantView) layout() {
 	rkey := fmt.Sprintf("%s/%d/%s/%s/%s", v.step().ID, v.width, v.st.Markdown, spotKey, homework)
 	if rkey != v.renderedFor {
 		v.renderedFor = rkey
-		out, err := v.st.shared.guidance(v.step().Guidance, v.width, v.st.Markdown)
+		out, err := v.st.Cache.Guidance(v.step().Guidance, v.width, v.st.Markdown)
 		if err != nil {
 			out = wrap(v.step().Guidance, v.width)
 		}
@@ -263,13 +255,4 @@ func (v *participantView) View() string {
 		b.WriteString(v.ex.View())
 	}
 	return b.String()
-}
-
-// spread places left and right on one line of width cells.
-func spread(left, right string, width int) string {
-	gap := width - cellWidth(left) - cellWidth(right)
-	if gap < 1 {
-		return truncate(left, width)
-	}
-	return left + strings.Repeat(" ", gap) + right
 }

@@ -13,6 +13,9 @@
 //     store in through session/sqlite and never speaks SQL itself;
 //   - tui and its subpackages never reach session/sqlite or a database package, and
 //     tui/markdown (guidance through Glamour) imports no session, Bubble Tea or other tui;
+//   - tui/ui (styles, keys, layout shared by the screens) and tui/exercise (the exercise
+//     editors) import neither tui itself nor the command tree, and no Wish: the front door
+//     and the screens sit above them;
 //   - loadtest and the bench tools import no product package but session/metrics;
 //   - internal/testenv is for tests only;
 //   - every package has a doc.go with its package comment.

@@ -1,4 +1,4 @@
-package tui
+package ui
 
 import (
 	"strconv"
@@ -14,8 +14,8 @@ import (
 // selector. A row that fits one count but not the other is cut off by the renderer or spills
 // onto the next row, so every row here fits both.
 
-// cellWidth is the most cells s can take: the larger of the two counts.
-func cellWidth(s string) int {
+// CellWidth is the most cells s can take: the larger of the two counts.
+func CellWidth(s string) int {
 	// Most rows are plain ASCII with styling: both counts are then the printable bytes, and
 	// measuring them is most of what fitting a frame costs.
 	simple, styled := true, false
@@ -43,15 +43,15 @@ func cellWidth(s string) int {
 	return g
 }
 
-// fitBlock cuts or pads s to exactly height lines, each no wider than width, so a screen can
+// FitBlock cuts or pads s to exactly height lines, each no wider than width, so a screen can
 // never push the frame out of the window.
-func fitBlock(s string, width, height int) string {
+func FitBlock(s string, width, height int) string {
 	lines := strings.Split(s, "\n")
 	if len(lines) > height {
 		lines = lines[:height]
 	}
 	for i, l := range lines {
-		lines[i] = truncate(l, width)
+		lines[i] = Truncate(l, width)
 	}
 	for len(lines) < height {
 		lines = append(lines, "")
@@ -59,16 +59,16 @@ func fitBlock(s string, width, height int) string {
 	return strings.Join(lines, "\n")
 }
 
-// truncate shortens one line of text to width cells, marking the cut.
-func truncate(s string, width int) string {
-	if cellWidth(s) <= width {
+// Truncate shortens one line of text to width cells, marking the cut.
+func Truncate(s string, width int) string {
+	if CellWidth(s) <= width {
 		return s
 	}
 	// Cut by clusters, then shorten further while the other count is still too wide; each
 	// turn takes off at least one cell, so this ends.
 	for target := width; target > 0; {
 		t := ansi.Truncate(s, target, "…")
-		over := cellWidth(t) - width
+		over := CellWidth(t) - width
 		if over <= 0 {
 			return t
 		}
@@ -77,18 +77,18 @@ func truncate(s string, width int) string {
 	return ""
 }
 
-// wrap breaks text into lines of at most width cells. Wrapping by one count and then the
+// Wrap breaks text into lines of at most width cells. Wrapping by one count and then the
 // other only ever breaks lines further, so the lines fit both.
-func wrap(s string, width int) string {
+func Wrap(s string, width int) string {
 	if width < 1 {
 		return s
 	}
 	return ansi.Wrap(ansi.WrapWc(s, width, ""), width, "")
 }
 
-// rule draws a horizontal line across width cells.
-func rule(st *Styles, width int) string {
-	return st.shared.styled("rule|"+st.key()+"|"+strconv.Itoa(width), func() string {
+// Rule draws a horizontal line across width cells.
+func Rule(st *Styles, width int) string {
+	return st.Cache.Styled("rule|"+st.Key()+"|"+strconv.Itoa(width), func() string {
 		return st.Rule.Render(strings.Repeat("─", max(width, 0)))
 	})
 }

@@ -1,4 +1,4 @@
-package tui
+package ui
 
 import (
 	"strconv"
@@ -28,9 +28,9 @@ func NewRenderCache() *RenderCache {
 	return &RenderCache{text: map[string]string{}, width: map[string]int{}, markdown: markdown.New()}
 }
 
-// guidance renders Markdown guidance for width columns in a glamour style (see markdown.Render);
+// Guidance renders Markdown guidance for width columns in a glamour style (see markdown.Render);
 // a nil cache renders it every time.
-func (c *RenderCache) guidance(md string, width int, style string) (string, error) {
+func (c *RenderCache) Guidance(md string, width int, style string) (string, error) {
 	var r *markdown.Renderer
 	if c != nil {
 		r = c.markdown
@@ -38,9 +38,9 @@ func (c *RenderCache) guidance(md string, width int, style string) (string, erro
 	return r.Render(md, width, style)
 }
 
-// styled returns what render returns for key, calling it only when the cache lacks key. The key
+// Styled returns what render returns for key, calling it only when the cache lacks key. The key
 // must name everything the result depends on (the style set, the width, the text).
-func (c *RenderCache) styled(key string, render func() string) string {
+func (c *RenderCache) Styled(key string, render func() string) string {
 	if c == nil {
 		return render()
 	}
@@ -60,11 +60,11 @@ func (c *RenderCache) styled(key string, render func() string) string {
 	return s
 }
 
-// cellWidth is the package's cellWidth, remembered for long rows that are slow to measure (styled
+// CellWidth is the package's CellWidth, remembered for long rows that are slow to measure (styled
 // or not plain ASCII); short plain rows are measured at once.
-func (c *RenderCache) cellWidth(s string) int {
+func (c *RenderCache) CellWidth(s string) int {
 	if c == nil || len(s) < 24 {
-		return cellWidth(s)
+		return CellWidth(s)
 	}
 	c.mu.Lock()
 	w, ok := c.width[s]
@@ -72,7 +72,7 @@ func (c *RenderCache) cellWidth(s string) int {
 	if ok {
 		return w
 	}
-	w = cellWidth(s)
+	w = CellWidth(s)
 	c.mu.Lock()
 	if len(c.width) >= renderCacheSize {
 		clear(c.width)
@@ -82,16 +82,16 @@ func (c *RenderCache) cellWidth(s string) int {
 	return w
 }
 
-// truncate is the package's truncate, measuring through the cache.
-func (c *RenderCache) truncate(s string, width int) string {
-	if c.cellWidth(s) <= width {
+// Truncate is the package's Truncate, measuring through the cache.
+func (c *RenderCache) Truncate(s string, width int) string {
+	if c.CellWidth(s) <= width {
 		return s
 	}
-	return truncate(s, width)
+	return Truncate(s, width)
 }
 
-// key names a style set in cache keys: the background and the colour profile.
-func (st *Styles) key() string {
+// Key names a style set in cache keys: the background and the colour profile.
+func (st *Styles) Key() string {
 	if st.Dark {
 		return "d" + strconv.Itoa(int(st.profile))
 	}

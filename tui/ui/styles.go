@@ -1,4 +1,4 @@
-package tui
+package ui
 
 import (
 	"image/color"
@@ -15,8 +15,8 @@ type Styles struct {
 	Dark     bool
 	Markdown string // glamour style name: dark, light or notty
 	profile  colorprofile.Profile
-	// shared is the server's cache of what renders alike for every session (nil: none).
-	shared *RenderCache
+	// Cache is the server's cache of what renders alike for every session (nil: none).
+	Cache *RenderCache
 
 	App       lipgloss.Style
 	Title     lipgloss.Style

@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"fmt"
+	"log/slog"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"workshop/session"
+)
+
+// StyledText is a piece of text with the style it is drawn in.
+type StyledText struct {
+	Style lipgloss.Style
+	Text  string
+}
+
+// Spread places left and right on one line of width cells.
+func Spread(left, right string, width int) string {
+	gap := width - CellWidth(left) - CellWidth(right)
+	if gap < 1 {
+		return Truncate(left, width)
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// Plural writes a count with the singular or plural noun.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// Sentence makes a message start with a capital letter and end with a full stop.
+func Sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	if r[0] >= 'a' && r[0] <= 'z' {
+		r[0] -= 'a' - 'A'
+	}
+	s = string(r)
+	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "!") {
+		s += "."
+	}
+	return s
+}
+
+// LogFault logs err unless it is a refusal, which is an answer rather than a fault.
+func LogFault(log *slog.Logger, doing string, err error, attrs ...any) {
+	if err == nil || session.IsRefusal(err) {
+		return
+	}
+	log.Error(doing, append(attrs, "err", err)...)
+}
