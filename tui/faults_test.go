@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"workshop/tui/exercise"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -98,7 +99,7 @@ func openFaulty(t *testing.T, pace session.Pace) (*faultyStore, *session.Hub, []
 	fs := &faultyStore{}
 	m, h, ps := exercisesCohortOn(t, func(s session.Store) session.Store { fs.Store = s; return fs }, pace, "Ana", "Bea")
 	r := openParticipant(t, m, h, ps[0], 80, 24)
-	r.app.(App).screen.(*participantView).env.retry = 5 * time.Millisecond
+	r.app.(App).screen.(*participantView).env.Retry = 5 * time.Millisecond
 	return fs, h, ps, r
 }
 
@@ -117,7 +118,7 @@ func TestAnswerTypedDuringAFaultIsStoredAfterwards(t *testing.T) {
 			fs.failNext(4, fault)
 			ana.typeText("Open the counter on Saturdays")
 			never := append([]string{"Draft saved", "Submitted"}, internalWords...)
-			ana.watch(notSavedYet, never...)
+			ana.watch(exercise.NotSavedYet, never...)
 			ana.keys("ctrl+s") // a submit asked for during the fault is not lost either
 			s := ana.watch("✓ Submitted", internalWords...)
 			if !strings.Contains(s, "Open the counter on Saturdays") {
@@ -154,7 +155,7 @@ func TestBoardChangeDuringAFaultIsStoredAfterwards(t *testing.T) {
 	ana.keys("a")
 	ana.typeText("Longer opening hours")
 	ana.keys("enter")
-	ana.watch(notSavedYet, append([]string{"Saved at once"}, internalWords...)...)
+	ana.watch(exercise.NotSavedYet, append([]string{"Saved at once"}, internalWords...)...)
 	s := ana.watch("Saved at once for your team", internalWords...)
 	if !strings.Contains(s, "Longer opening hours") {
 		t.Fatalf("the item left the screen:\n%s", s)
@@ -166,25 +167,6 @@ func TestBoardChangeDuringAFaultIsStoredAfterwards(t *testing.T) {
 	if l := v.(*work.List); len(l.Items) != 1 || l.Items[0].Text != "Longer opening hours" {
 		t.Fatalf("board holds %+v", l.Items)
 	}
-}
-
-// A refusal is shown as it is and not tried again: it is an answer, not a fault.
-func TestRefusalIsShownAndNotRetried(t *testing.T) {
-	x := newExHarness(t, "kind: reflection", 60, 10)
-	x.open(exData{})
-	x.refuse = session.ErrLocked
-	x.typeText("x")
-	if x.saves != 1 {
-		t.Fatalf("%d saves, want 1", x.saves)
-	}
-	s := x.mustShow("Not saved: The facilitator has locked this step")
-	if strings.Contains(s, notSavedYet) {
-		t.Fatalf("a refusal was treated as a fault:\n%s", s)
-	}
-	x.refuse = errors.New("begin transaction: database is locked (5) (SQLITE_BUSY)")
-	x.typeText("y")
-	x.mustShow(notSavedYet)
-	x.mustNotShow("SQLITE", "transaction")
 }
 
 func (f *faultyStore) UpdateCohort(ctx context.Context, c session.Cohort, ev session.Event) error {

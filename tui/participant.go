@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"workshop/tui/exercise"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -41,12 +42,12 @@ type participantView struct {
 	deps *Deps
 	st   *Styles
 	keys KeyMap
-	ek   exKeys
+	ek   exercise.Keys
 	hub  *session.Hub
 	sub  *session.Subscription
 	me   session.Participant
 	snap *session.Snapshot
-	env  *exEnv
+	env  *exercise.Env
 
 	width, height int
 	// viewing is the step on screen; following means it tracks the group's step.
@@ -69,7 +70,7 @@ type participantView struct {
 	} // the header as last drawn, and what it was drawn from
 	guideH      int    // lines the guidance pane gets; 0 in a tiny window while answering
 	renderedFor string // what the guidance pane was last rendered for
-	ex          exercise
+	ex          exercise.Editor
 	exStep      string // step id the editor belongs to
 	loading     bool
 	notice      string
@@ -112,13 +113,13 @@ type liveState struct {
 }
 
 func newParticipantView(deps *Deps, st *Styles, keys KeyMap, h *session.Hub, sub *session.Subscription, me session.Participant) *participantView {
-	ek := newExKeys(keys)
+	ek := exercise.NewKeys(keys)
 	v := &participantView{deps: deps, st: st, keys: keys, ek: ek, hub: h, sub: sub, me: me, following: true, moving: -1, guide: newScroller()}
 	v.snap = sub.Snapshot()
 	if v.snap == nil {
 		v.snap = h.Snapshot()
 	}
-	v.env = &exEnv{me: me.ID, keys: ek, snap: v.snap, mine: map[string]map[string]bool{}, typing: draftDelay, log: deps.logger()}
+	v.env = exercise.NewEnv(me.ID, ek, v.snap, deps.logger())
 	v.refreshMe()
 	v.refreshMessages()
 	v.viewing = v.snap.StepOf(v.me)
@@ -192,14 +193,14 @@ func (v *participantView) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case dismissedMsg:
 		v.onDismissed(msg)
 		return v, nil
-	case reloadMsg:
+	case exercise.Reload:
 		if v.ex != nil {
 			return v, v.load(true)
 		}
 		return v, nil
-	case saveWorkMsg, boardOpMsg:
+	case exercise.SaveWork, exercise.BoardOp:
 		return v, v.queueWrite(msg)
-	case writesMsg:
+	case exercise.Writes:
 		var cmds []tea.Cmd
 		for _, w := range msg {
 			cmds = append(cmds, v.queueWrite(w))
@@ -285,7 +286,7 @@ func (v *participantView) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (v *participantView) onState(snap *session.Snapshot) tea.Cmd {
 	v.deps.Metrics.Applied(snap.At)
 	v.snap = snap
-	v.env.snap = snap
+	v.env.Snap = snap
 	hadHand := v.me.Hand != nil
 	v.refreshMe()
 	v.refreshMessages()
@@ -318,21 +319,21 @@ func (v *participantView) onState(snap *session.Snapshot) tea.Cmd {
 }
 
 func (v *participantView) onLoaded(msg exLoadedMsg) tea.Cmd {
-	if msg.stepID != v.step().ID || msg.seq != v.loadSeq {
+	if msg.StepID != v.step().ID || msg.seq != v.loadSeq {
 		return nil // an older load, or for a step no longer on screen
 	}
 	v.loading = false
 	if msg.refresh && v.ex != nil {
-		v.ex = v.ex.Refresh(msg.exData)
+		v.ex = v.ex.Refresh(msg.Data)
 		return nil
 	}
-	d, kept := v.adoptLater(v.step().ID, msg.exData)
-	v.ex = newExercise(v.st, v.env, v.step(), d)
+	d, kept := v.adoptLater(v.step().ID, msg.Data)
+	v.ex = exercise.New(v.st, v.env, v.step(), d)
 	v.focus, v.fresh = focusExercise, true
 	v.layout()
 	var adopt tea.Cmd
-	if a, ok := v.ex.(interface{ adopt(bool) tea.Cmd }); ok && kept != nil && d.owner == "" {
-		adopt = a.adopt(kept.submit)
+	if kept != nil && d.Owner == "" {
+		adopt = v.ex.Adopt(kept.Submit)
 	}
 	cmds := []tea.Cmd{v.ex.Focus(), adopt}
 	// What the person typed while this editor loaded is theirs for it: it goes in now, in

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"workshop/tui/exercise"
 
 	"workshop/content"
 	"workshop/session"
@@ -25,7 +26,7 @@ func (v *participantView) flush() []string {
 	if v.ex != nil {
 		if cmd := v.ex.Leave(); cmd != nil {
 			switch msg := cmd().(type) {
-			case writesMsg:
+			case exercise.Writes:
 				pending = append(pending, msg...)
 			case nil:
 			default:
@@ -50,13 +51,13 @@ func (v *participantView) flush() []string {
 		}
 		var err error
 		switch r := write(ctx, v.hub, v.me.ID, msg, v.deps.logger(), code).(type) {
-		case workSavedMsg:
-			if err = r.err; err != nil {
-				lost = append(lost, v.lostWork(msg.(saveWorkMsg), err)...)
+		case exercise.WorkSaved:
+			if err = r.Err; err != nil {
+				lost = append(lost, v.lostWork(msg.(exercise.SaveWork), err)...)
 			}
-		case boardSavedMsg:
-			stepID := msg.(boardOpMsg).stepID
-			if err = r.err; err != nil && !lostBoard[stepID] {
+		case exercise.BoardSaved:
+			stepID := msg.(exercise.BoardOp).StepID
+			if err = r.Err; err != nil && !lostBoard[stepID] {
 				lostBoard[stepID] = true
 				lost = append(lost, fmt.Sprintf("Your last change to the shared board of %s was not stored: %s", v.stepName(stepID), v.deps.say("board change not stored", err)))
 			}
@@ -70,13 +71,13 @@ func (v *participantView) flush() []string {
 
 // lostWork says which work could not be stored and, for written text, gives it back whole so
 // the participant can copy it.
-func (v *participantView) lostWork(m saveWorkMsg, err error) []string {
-	lines := []string{fmt.Sprintf("Your last work on %s was not stored: %s", v.stepName(m.stepID), v.deps.say("work not stored", err))}
-	i := v.module().StepIndex(m.stepID)
+func (v *participantView) lostWork(m exercise.SaveWork, err error) []string {
+	lines := []string{fmt.Sprintf("Your last work on %s was not stored: %s", v.stepName(m.StepID), v.deps.say("work not stored", err))}
+	i := v.module().StepIndex(m.StepID)
 	if i < 0 || v.module().Steps[i].Exercise == nil || v.module().Steps[i].Exercise.Kind != content.KindReflection {
 		return lines
 	}
-	val, derr := work.Decode(v.module().Steps[i].Exercise, m.schema, m.data)
+	val, derr := work.Decode(v.module().Steps[i].Exercise, m.Schema, m.Data)
 	if r, ok := val.(*work.Reflection); derr == nil && ok && strings.TrimSpace(r.Text) != "" {
 		lines = append(lines, "What you wrote (copy it to keep it):", "", session.CleanText(r.Text), "")
 	}

@@ -60,7 +60,7 @@ func openParticipant(t *testing.T, m *session.Manager, h *session.Hub, p session
 	st := testStyles()
 	keys := DefaultKeyMap()
 	pv := newParticipantView(deps, st, keys, h, sub, p)
-	pv.env.typing = 0
+	pv.env.Typing = 0
 	a := App{deps: deps, styles: st, keys: keys, help: help.New(), width: w, height: hgt, screen: pv}
 	a.help.SetWidth(w)
 	a.screen = pv.Resize(a.bodySize())

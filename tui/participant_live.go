@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"time"
+	"workshop/tui/exercise"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -156,7 +157,7 @@ func (v *participantView) nextWrite() tea.Cmd {
 	msg := v.writes[0]
 	v.writes = v.writes[1:]
 	switch msg.(type) {
-	case saveWorkMsg, boardOpMsg, moveMsg:
+	case exercise.SaveWork, exercise.BoardOp, moveMsg:
 	default:
 		return v.nextWrite() // not a change: nothing to store
 	}
@@ -177,14 +178,14 @@ func (v *participantView) nextWrite() tea.Cmd {
 // session runs and by flush as it ends. log and code name the cohort in the log of a fault.
 func write(ctx context.Context, h *session.Hub, pid int64, msg tea.Msg, log *slog.Logger, code string) tea.Msg {
 	switch m := msg.(type) {
-	case saveWorkMsg:
-		a, err := h.SaveWork(ctx, pid, m.stepID, m.schema, m.data, m.submit)
-		logFault(log, "work not stored", err, "cohort", code, "participant", pid, "step", m.stepID)
-		return workSavedMsg{editor: m.editor, artifact: a, submit: m.submit, err: err}
-	case boardOpMsg:
-		out, err := h.UpdateBoard(ctx, pid, m.stepID, m.op)
-		logFault(log, "board change not stored", err, "cohort", code, "participant", pid, "step", m.stepID)
-		return boardSavedMsg{editor: m.editor, v: out, err: err, op: m.op}
+	case exercise.SaveWork:
+		a, err := h.SaveWork(ctx, pid, m.StepID, m.Schema, m.Data, m.Submit)
+		logFault(log, "work not stored", err, "cohort", code, "participant", pid, "step", m.StepID)
+		return exercise.WorkSaved{Editor: m.Editor, Artifact: a, Submit: m.Submit, Err: err}
+	case exercise.BoardOp:
+		out, err := h.UpdateBoard(ctx, pid, m.StepID, m.Op)
+		logFault(log, "board change not stored", err, "cohort", code, "participant", pid, "step", m.StepID)
+		return exercise.BoardSaved{Editor: m.Editor, V: out, Err: err, Op: m.Op}
 	case moveMsg:
 		return moveDoneMsg{h.MoveParticipant(ctx, pid, m.to)}
 	}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"time"
+	"workshop/tui/exercise"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -19,10 +20,10 @@ type laterMsg struct{ attempt int }
 // editorID is the id of the editor a write's answer belongs to, or 0.
 func editorID(result tea.Msg) int {
 	switch r := result.(type) {
-	case workSavedMsg:
-		return r.editor
-	case boardSavedMsg:
-		return r.editor
+	case exercise.WorkSaved:
+		return r.Editor
+	case exercise.BoardSaved:
+		return r.Editor
 	}
 	return 0
 }
@@ -31,10 +32,10 @@ func editorID(result tea.Msg) int {
 func faultOf(result tea.Msg) error {
 	var err error
 	switch r := result.(type) {
-	case workSavedMsg:
-		err = r.err
-	case boardSavedMsg:
-		err = r.err
+	case exercise.WorkSaved:
+		err = r.Err
+	case exercise.BoardSaved:
+		err = r.Err
 	}
 	if err == nil || session.IsRefusal(err) {
 		return nil
@@ -44,8 +45,8 @@ func faultOf(result tea.Msg) error {
 
 // shownEditor is the id of the editor on screen, or 0.
 func (v *participantView) shownEditor() int {
-	if e, ok := v.ex.(interface{ editorID() int }); ok {
-		return e.editorID()
+	if v.ex != nil {
+		return v.ex.ID()
 	}
 	return 0
 }
@@ -61,12 +62,12 @@ func (v *participantView) orphaned(msg writeDoneMsg) tea.Cmd {
 	}
 	v.later = append(v.later, msg.req)
 	v.laterTries++
-	delay := v.env.retryDelay()
-	for i := 1; i < v.laterTries && delay < maxRetryDelay; i++ {
+	delay := v.env.RetryPause()
+	for i := 1; i < v.laterTries && delay < exercise.MaxRetryDelay; i++ {
 		delay *= 2
 	}
 	attempt := v.laterTries
-	return tea.Tick(min(delay, maxRetryDelay), func(time.Time) tea.Msg { return laterMsg{attempt} })
+	return tea.Tick(min(delay, exercise.MaxRetryDelay), func(time.Time) tea.Msg { return laterMsg{attempt} })
 }
 
 // retryLater asks again for every change kept for later, oldest first.
@@ -86,14 +87,14 @@ func (v *participantView) retryLater(msg laterMsg) tea.Cmd {
 // adoptLater gives a new editor of a step the own work kept for later for that step, so the
 // participant finds on screen what they typed, not the older stored work, and the editor
 // stores it itself.
-func (v *participantView) adoptLater(stepID string, d exData) (exData, *saveWorkMsg) {
-	if d.owner != "" || d.noTeam {
+func (v *participantView) adoptLater(stepID string, d exercise.Data) (exercise.Data, *exercise.SaveWork) {
+	if d.Owner != "" || d.NoTeam {
 		return d, nil // shared work: its changes are stored in the background
 	}
-	var kept *saveWorkMsg
+	var kept *exercise.SaveWork
 	rest := v.later[:0]
 	for _, r := range v.later {
-		if s, ok := r.(saveWorkMsg); ok && s.stepID == stepID {
+		if s, ok := r.(exercise.SaveWork); ok && s.StepID == stepID {
 			kept = &s // the newest one wins
 			continue
 		}
@@ -103,18 +104,10 @@ func (v *participantView) adoptLater(stepID string, d exData) (exData, *saveWork
 	if kept == nil {
 		return d, nil
 	}
-	art := session.Artifact{StepID: stepID, Schema: kept.schema, Data: kept.data, Status: session.StatusDraft}
-	if d.art != nil {
-		art.Status, art.UpdatedAt, art.SubmittedAt = d.art.Status, d.art.UpdatedAt, d.art.SubmittedAt
+	art := session.Artifact{StepID: stepID, Schema: kept.Schema, Data: kept.Data, Status: session.StatusDraft}
+	if d.Art != nil {
+		art.Status, art.UpdatedAt, art.SubmittedAt = d.Art.Status, d.Art.UpdatedAt, d.Art.SubmittedAt
 	}
-	d.art = &art
+	d.Art = &art
 	return d, kept
-}
-
-func (b *exBase) editorID() int { return b.id }
-
-// adopt takes work that a fault kept from being stored as not stored yet, and stores it.
-func (b *exBase) adopt(submit bool) tea.Cmd {
-	b.saved = nil // what is on screen differs from what is stored
-	return b.faulted(submit)
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"testing"
+	"workshop/tui/exercise"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -32,7 +33,7 @@ func TestSelfPacedQuickMovesLandOnTheLastStep(t *testing.T) {
 	if pv.viewing != 1 || !pv.busy {
 		t.Fatalf("after ]: viewing %d, a move on its way %v", pv.viewing, pv.busy)
 	}
-	update(exLoadedMsg{exData: exData{stepID: pv.step().ID}, seq: pv.loadSeq})
+	update(exLoadedMsg{Data: exercise.Data{StepID: pv.step().ID}, seq: pv.loadSeq})
 	update(keyPress("[")) // back to step 1 before the hub has answered the first move
 	if pv.viewing != 0 {
 		t.Fatalf("after [: viewing %d", pv.viewing)

@@ -3,6 +3,9 @@ package tui
 import (
 	"log/slog"
 
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+
 	"workshop/tui/ui"
 )
 
@@ -38,3 +41,6 @@ func sentence(s string) string               { return ui.Sentence(s) }
 func logFault(log *slog.Logger, doing string, err error, attrs ...any) {
 	ui.LogFault(log, doing, err, attrs...)
 }
+
+func relabel(b key.Binding, keys, desc string) key.Binding { return ui.Relabel(b, keys, desc) }
+func steadyCursor(ti *textinput.Model)                     { ui.SteadyCursor(ti) }

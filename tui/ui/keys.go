@@ -42,3 +42,11 @@ func DefaultKeyMap() KeyMap {
 		Present:   key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "back to group's step")),
 	}
 }
+
+// Relabel returns a copy of a binding with other help text, for the short help line where
+// space is tight.
+func Relabel(b key.Binding, keys, desc string) key.Binding {
+	c := b
+	c.SetHelp(keys, desc)
+	return c
+}

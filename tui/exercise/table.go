@@ -1,9 +1,10 @@
-package tui
+package exercise
 
 import (
 	"fmt"
 	"slices"
 	"strings"
+	"workshop/tui/ui"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -99,13 +100,13 @@ func (t *tableEditor) typesIntoCell(msg tea.KeyPressMsg) bool {
 	return msg.Text != " " && !key.Matches(msg, k.Up, k.Down, k.Left, k.Right, k.Top, k.Bottom, k.Add, k.Edit, k.Delete, k.Submit)
 }
 
-func (t *tableEditor) Resize(w, h int) exercise {
+func (t *tableEditor) Resize(w, h int) Editor {
 	t.width, t.height = w, h
 	t.input.resize(w)
 	return t
 }
 
-func (t *tableEditor) Refresh(d exData) exercise {
+func (t *tableEditor) Refresh(d Data) Editor {
 	id := t.rowID()
 	t.refresh(d)
 	t.follow(id)
@@ -132,7 +133,7 @@ func (t *tableEditor) follow(id string) {
 	}
 }
 
-func (t *tableEditor) Update(msg tea.Msg) (exercise, tea.Cmd) {
+func (t *tableEditor) Update(msg tea.Msg) (Editor, tea.Cmd) {
 	id := t.rowID()
 	if cmd, ok := t.common(msg); ok {
 		t.follow(id)
@@ -386,7 +387,7 @@ func (t *tableEditor) layout() (numW int, widths []int) {
 	if n < len(cols) {
 		// Columns are hidden on the right at least some of the time: keep room for the
 		// " N ▶" mark beside the last heading shown, so it never covers the heading.
-		avail -= cellWidth(t.rightMark(len(cols)))
+		avail -= ui.CellWidth(t.rightMark(len(cols)))
 		n = max(min(avail/(minCol+1), len(cols)), 1)
 	}
 	if t.col < t.first {
@@ -414,14 +415,14 @@ func (t *tableEditor) View() string {
 	head := padTo(st.Muted.Render(t.hiddenLeft()), numW)
 	for i, w := range widths {
 		c := t.first + i
-		name := padTo(truncate(cols[c].Name, w), w)
+		name := padTo(ui.Truncate(cols[c].Name, w), w)
 		if c == t.col {
 			name = st.Subtitle.Render(name)
 		}
 		head += sep + name
 	}
 	if right := t.hiddenRight(len(widths)); right != "" {
-		head = padTo(head, t.width-cellWidth(right)) + st.Muted.Render(right)
+		head = padTo(head, t.width-ui.CellWidth(right)) + st.Muted.Render(right)
 	}
 	body := []string{head}
 	lo := 0
@@ -439,7 +440,7 @@ func (t *tableEditor) View() string {
 		line := padTo(mark+fmt.Sprint(r+1), numW)
 		for i, w := range widths {
 			c := t.first + i
-			text := padTo(truncate(row[c], w), w)
+			text := padTo(ui.Truncate(row[c], w), w)
 			if r == t.row && c == t.col {
 				text = st.Selected.Render(text)
 			}
@@ -497,12 +498,12 @@ func (t *tableEditor) detail() string {
 	col := t.ex.Columns[t.col]
 	v := tb.Rows[t.row][t.col]
 	if v == "" {
-		return truncate(fmt.Sprintf("Row %d · %s: ", t.row+1, col.Name), t.width/2) + t.st.Muted.Render(truncate("empty, enter fills it in", t.width-min(t.width/2, cellWidth(fmt.Sprintf("Row %d · %s: ", t.row+1, col.Name)))))
+		return ui.Truncate(fmt.Sprintf("Row %d · %s: ", t.row+1, col.Name), t.width/2) + t.st.Muted.Render(ui.Truncate("empty, enter fills it in", t.width-min(t.width/2, ui.CellWidth(fmt.Sprintf("Row %d · %s: ", t.row+1, col.Name)))))
 	}
 	// The whole value, which the grid may cut, over at most two lines.
-	lines := strings.Split(wrap(fmt.Sprintf("Row %d · %s: %s", t.row+1, col.Name, v), t.width), "\n")
+	lines := strings.Split(ui.Wrap(fmt.Sprintf("Row %d · %s: %s", t.row+1, col.Name, v), t.width), "\n")
 	if len(lines) > 2 {
-		lines = []string{lines[0], truncate(lines[1]+" …", t.width)}
+		lines = []string{lines[0], ui.Truncate(lines[1]+" …", t.width)}
 	}
 	return strings.Join(lines, "\n")
 }
@@ -517,11 +518,11 @@ func (t *tableEditor) chooser() string {
 	if t.choice < 0 {
 		where = fmt.Sprintf("none/%d", len(col.Options))
 	}
-	room := t.width - cellWidth(col.Name) - 2 - len(where) - 1
+	room := t.width - ui.CellWidth(col.Name) - 2 - len(where) - 1
 	lines := []string{}
 	if room < t.width/2 {
 		// A long column name gets a line of its own, so the options keep theirs.
-		lines = append(lines, truncate(label, t.width))
+		lines = append(lines, ui.Truncate(label, t.width))
 		room = t.width - len(where) - 1
 	} else {
 		label += " "
@@ -534,7 +535,7 @@ func (t *tableEditor) chooser() string {
 	}
 	for i := shown[0]; i < shown[1]; i++ {
 		if i-1 == t.choice {
-			b.WriteString(t.st.Selected.Render("[" + truncate(parts[i], max(room-4, 4)) + "]"))
+			b.WriteString(t.st.Selected.Render("[" + ui.Truncate(parts[i], max(room-4, 4)) + "]"))
 		} else {
 			b.WriteString(" " + parts[i] + " ")
 		}
@@ -546,14 +547,14 @@ func (t *tableEditor) chooser() string {
 	if len(lines) == 0 {
 		row = label + row
 	}
-	return strings.Join(append(lines, spread(truncate(row, t.width-len(where)-1), t.st.Muted.Render(where), t.width)), "\n")
+	return strings.Join(append(lines, ui.Spread(ui.Truncate(row, t.width-len(where)-1), t.st.Muted.Render(where), t.width)), "\n")
 }
 
 // pickerWindow is the range [from, to) of parts, each drawn two cells wider than its text,
 // that fits in room cells with the one at cur among them: from cur, taking in the next and the
 // previous ones in turn while they fit, keeping a cell for each ◀ or ▶ mark.
 func pickerWindow(parts []string, cur, room int) [2]int {
-	w := func(i int) int { return cellWidth(parts[i]) + 2 }
+	w := func(i int) int { return ui.CellWidth(parts[i]) + 2 }
 	from, to := cur, cur+1
 	used := w(cur)
 	for {
@@ -585,22 +586,22 @@ func (t *tableEditor) ShortHelp() []key.Binding {
 	k := t.k
 	switch t.mode {
 	case tableEdit:
-		return []key.Binding{relabel(k.Enter, "enter", "save"), relabel(k.NextField, "tab", "next"), k.Cancel}
+		return []key.Binding{ui.Relabel(k.Enter, "enter", "save"), ui.Relabel(k.NextField, "tab", "next"), k.Cancel}
 	case tableChoose:
-		return []key.Binding{relabel(k.Left, "←→ or type", "pick"), relabel(k.Enter, "enter", "choose"), relabel(k.NextField, "tab", "next"), k.Cancel}
+		return []key.Binding{ui.Relabel(k.Left, "←→ or type", "pick"), ui.Relabel(k.Enter, "enter", "choose"), ui.Relabel(k.NextField, "tab", "next"), k.Cancel}
 	case tableDeleting:
-		return []key.Binding{relabel(k.Yes, "y", "delete"), relabel(k.Cancel, "other key", "keep")}
+		return []key.Binding{ui.Relabel(k.Yes, "y", "delete"), ui.Relabel(k.Cancel, "other key", "keep")}
 	}
-	return []key.Binding{relabel(k.Add, "a", "add row"), relabel(k.Edit, "enter", "edit"), k.Submit}
+	return []key.Binding{ui.Relabel(k.Add, "a", "add row"), ui.Relabel(k.Edit, "enter", "edit"), k.Submit}
 }
 
 func (t *tableEditor) FullHelp() [][]key.Binding {
 	k := t.k
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.Top, k.Bottom},
-		{relabel(k.Add, "a", "add a row"), relabel(k.Edit, "enter/e", "edit the cell"), relabel(k.Delete, "d", "delete the row"),
-			relabel(k.Edit, "a letter", "pick a choice")},
-		{relabel(k.NextField, "tab", "in a cell: next"), relabel(k.PrevField, "shift+tab", "in a cell: back"),
+		{ui.Relabel(k.Add, "a", "add a row"), ui.Relabel(k.Edit, "enter/e", "edit the cell"), ui.Relabel(k.Delete, "d", "delete the row"),
+			ui.Relabel(k.Edit, "a letter", "pick a choice")},
+		{ui.Relabel(k.NextField, "tab", "in a cell: next"), ui.Relabel(k.PrevField, "shift+tab", "in a cell: back"),
 			k.Cancel, k.Submit},
 	}
 }

@@ -1,4 +1,4 @@
-package tui
+package exercise
 
 import (
 	"fmt"
@@ -29,7 +29,7 @@ func TestLabelBudgetsAtEightyColumns(t *testing.T) {
 		// Four stages: the third column shown sits beside the mark of the one hidden.
 		yaml := fmt.Sprintf("kind: journey\nstages: [%q, %q, %q, Fourth]\nlanes: [%q, %q]", stage, longStage, third, lane, longLane)
 		x := newExHarness(t, yaml, w, 14)
-		x.open(exData{})
+		x.open(Data{})
 		x.mustShow(lane, stage, third, "1 ▶", longLane[:content.LaneWidth-1]+"…", longStage[:content.StageWidth-1]+"…")
 	})
 
@@ -43,13 +43,13 @@ func TestLabelBudgetsAtEightyColumns(t *testing.T) {
 		yaml := fmt.Sprintf("kind: matrix\nfrom: ideas\nx_axis: {label: X, low: %s, high: %s}\ny_axis: {label: Ten chars., low: %s, high: %s}\nquadrants: [%q, B, C, D]",
 			xLow, xHigh, yLow, high, q)
 		x := newExHarness(t, yaml, w, 22)
-		x.open(exData{items: items("One idea")})
+		x.open(Data{Items: items("One idea")})
 		x.mustShow(q, "↑ "+high+" (Ten chars.)", "↓ "+yLow+"  ← "+xLow, xHigh+" →")
 	})
 
 	t.Run("matrix with the default axes", func(t *testing.T) {
 		x := newExHarness(t, "kind: matrix\nfrom: ideas", w, 22)
-		x.open(exData{items: items("One idea")})
+		x.open(Data{Items: items("One idea")})
 		x.mustShow("High impact · Low effort", "High impact · High effort", "Low impact · Low effort", "Low impact · High effort")
 	})
 
@@ -57,7 +57,7 @@ func TestLabelBudgetsAtEightyColumns(t *testing.T) {
 		text := label("Item", content.VoteItemWidth)
 		x := newExHarness(t, "kind: vote\nfrom: ideas\ndots: 6\nmax_per_item: 6", w, 10)
 		its := []work.Item{{ID: "a", Text: text, By: 1}, {ID: "b", Text: label("Cut", content.VoteItemWidth+8), By: 1}}
-		x.open(exData{items: its})
+		x.open(Data{Items: its})
 		x.mustShow(text, "yours", "Cut"+strings.Repeat("x", content.VoteItemWidth-4))
 		x.mustNotShow(its[1].Text)
 	})
@@ -66,7 +66,7 @@ func TestLabelBudgetsAtEightyColumns(t *testing.T) {
 		right, wrong := label("Right", content.QuizOptionWidth), label("Wrong", content.QuizOptionWidth)
 		yaml := fmt.Sprintf("kind: quiz\nquestions:\n  - question: Which?\n    options:\n      - text: %q\n        correct: true\n      - text: %q", right, wrong)
 		x := newExHarness(t, yaml, w, 12)
-		x.open(exData{})
+		x.open(Data{})
 		x.keys("down", "space", "ctrl+s")
 		if x.art == nil || x.art.Status != session.StatusSubmitted {
 			t.Fatal("quiz not submitted")
@@ -77,7 +77,7 @@ func TestLabelBudgetsAtEightyColumns(t *testing.T) {
 	t.Run("table headings", func(t *testing.T) {
 		all, cut := label("Name", content.ColumnNameWidth(5, 12)), label("Last", content.ColumnNameWidth(6, 12))
 		x := newExHarness(t, fmt.Sprintf("kind: table\nmax_rows: 12\ncolumns:\n  - {name: %q, type: text}\n  - {name: B, type: text}\n  - {name: C, type: text}\n  - {name: D, type: text}\n  - {name: E, type: text}", all), w, 8)
-		x.open(exData{})
+		x.open(Data{})
 		x.mustShow("│" + all + "│")
 		// With a sixth column out of sight, the fifth heading shares its cell with the mark;
 		// with ten rows or more the row numbers take their widest.
@@ -87,7 +87,7 @@ func TestLabelBudgetsAtEightyColumns(t *testing.T) {
 			tb.AddRow(fmt.Sprint("r", i), 6)
 		}
 		y.board = tb
-		y.open(exData{})
+		y.open(Data{})
 		y.mustShow("│"+cut, "1 ▶")
 	})
 
@@ -96,7 +96,7 @@ func TestLabelBudgetsAtEightyColumns(t *testing.T) {
 		opt := label("Opt", cw)
 		yaml := fmt.Sprintf("kind: table\nmax_rows: 12\ncolumns:\n  - {name: A, type: choice, options: [%q, Other]}\n  - {name: B, type: text}\n  - {name: C, type: text}\n  - {name: D, type: text}\n  - {name: E, type: text}", opt)
 		x := newExHarness(t, yaml, w, 10)
-		x.open(exData{})
+		x.open(Data{})
 		x.keys("a")
 		x.keys("esc")
 		x.keys("enter", "right", "enter")

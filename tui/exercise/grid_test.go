@@ -1,4 +1,4 @@
-package tui
+package exercise
 
 import (
 	"strings"
@@ -18,7 +18,7 @@ max_length: 30`
 
 func TestJourneyCellsAndStagesAt80Columns(t *testing.T) {
 	x := newExHarness(t, journeyYAML, 80, 16)
-	x.open(exData{})
+	x.open(Data{})
 	v := x.mustShow("Find out", "Apply", "User actions", "Pain points", "stage 1 of 7", "▶")
 	if strings.Contains(v, "Renew") {
 		t.Fatalf("all seven stages squeezed into 80 columns:\n%s", v)
@@ -72,7 +72,7 @@ func TestJourneyCellsAndStagesAt80Columns(t *testing.T) {
 func TestJourneyFitsSmallTerminals(t *testing.T) {
 	for _, size := range [][2]int{{80, 16}, {60, 10}, {40, 6}, {40, 3}} {
 		x := newExHarness(t, journeyYAML, size[0], size[1])
-		x.open(exData{})
+		x.open(Data{})
 		x.keys("l", "j", "enter")
 		x.typeText("text")
 		x.view() // checks the size
@@ -83,7 +83,7 @@ func TestJourneyFitsSmallTerminals(t *testing.T) {
 
 func TestJourneyWithoutStagesStartsWithOne(t *testing.T) {
 	x := newExHarness(t, "kind: journey\nlanes: [Doing, Feeling]\nadd_stages: true", 60, 10)
-	x.open(exData{})
+	x.open(Data{})
 	x.mustShow("No stages yet")
 	x.keys("enter")
 	x.typeText("Arrive")
@@ -101,7 +101,7 @@ max_rows: 2`
 
 func TestTableRowsNumbersAndChoices(t *testing.T) {
 	x := newExHarness(t, tableYAML, 80, 12)
-	x.open(exData{})
+	x.open(Data{})
 	x.mustShow("Service", "Monthly requests", "Channel", "+ Add a row", "0/2 rows")
 
 	x.keys("a")
@@ -137,7 +137,7 @@ func TestTableRowsNumbersAndChoices(t *testing.T) {
 func TestTableTeamRowsByID(t *testing.T) {
 	x := newExHarness(t, tableYAML+"\nteam: true", 80, 12)
 	x.board = &work.Table{Rows: [][]string{{"Permits", "", ""}}, IDs: []string{"r1"}}
-	x.open(exData{})
+	x.open(Data{})
 	x.keys("l", "enter")
 	x.typeText("5")
 	// A teammate adds a row above before Ana saves: her number lands in her row.
@@ -156,7 +156,7 @@ kind: scale
 statements: [I talk to users., I test ideas early.]
 labels: [Never, Rarely, Sometimes, Often, Always]`, 80, 12)
 	dist := [][5]int{{0, 1, 0, 3, 0}, {2, 0, 0, 0, 1}}
-	x.open(exData{scale: dist})
+	x.open(Data{Scale: dist})
 	x.mustShow("I talk to users.", "not rated (1 Never … 5 Always)", "0/2 rated")
 	x.keys("4")
 	x.mustShow("[4]", "Often")
@@ -173,7 +173,7 @@ labels: [Never, Rarely, Sometimes, Often, Always]`, 80, 12)
 
 func TestChecklistTicksAndNotes(t *testing.T) {
 	x := newExHarness(t, "kind: checklist\nitems: [Staff trained, Help desk briefed]", 60, 10)
-	x.open(exData{})
+	x.open(Data{})
 	x.keys("space", "j", "x", "x", "e")
 	x.typeText("Two of five desks")
 	x.keys("enter")
@@ -198,7 +198,7 @@ questions:
     options:
       - {text: Where people give up, correct: true}
       - {text: In long forms}`, 80, 14)
-	x.open(exData{})
+	x.open(Data{})
 	x.keys("j", "space")
 	x.keys("ctrl+s")
 	x.mustShow("Answer every question before submitting: 1 left")

@@ -1,9 +1,10 @@
-package tui
+package exercise
 
 import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+	"workshop/tui/ui"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -15,32 +16,24 @@ import (
 // what is pasted, keeps to the exercise's length limit, says so when a paste is cut, and shows
 // how much room is left.
 type lineInput struct {
-	st    *Styles
+	st    *ui.Styles
 	ti    textinput.Model
 	label string
 	limit int
 	cut   bool // the last paste was cut to fit
 }
 
-func newLineInput(st *Styles, label, value string, limit, width int) lineInput {
+func newLineInput(st *ui.Styles, label, value string, limit, width int) lineInput {
 	ti := textinput.New()
 	ti.Prompt = ""
 	ti.CharLimit = limit
 	ti.Placeholder = "type here, enter to save, esc to cancel"
-	steadyCursor(&ti)
+	ui.SteadyCursor(&ti)
 	ti.SetValue(value)
 	ti.CursorEnd()
 	in := lineInput{st: st, ti: ti, label: label, limit: limit}
 	in.resize(width)
 	return in
-}
-
-// steadyCursor stops a field's cursor from blinking: a blinking cursor redraws the screen
-// twice a second for every participant, which thin connections feel.
-func steadyCursor(ti *textinput.Model) {
-	s := ti.Styles()
-	s.Cursor.Blink = false
-	ti.SetStyles(s)
 }
 
 func (in *lineInput) focus() tea.Cmd { return in.ti.Focus() }
@@ -80,15 +73,15 @@ func (in *lineInput) lines(width int) []string {
 	}
 	// The label says what is being typed: it wraps rather than being cut, with the count on
 	// its last line.
-	label := strings.Split(wrap(in.label, max(width-cellWidth(count)-2, 8)), "\n")
+	label := strings.Split(ui.Wrap(in.label, max(width-ui.CellWidth(count)-2, 8)), "\n")
 	if len(label) > 2 {
-		label = []string{label[0], truncate(label[1]+" …", max(width-cellWidth(count)-2, 8))}
+		label = []string{label[0], ui.Truncate(label[1]+" …", max(width-ui.CellWidth(count)-2, 8))}
 	}
 	var out []string
 	for i, l := range label {
 		l = in.st.Accent.Render(l)
 		if i == len(label)-1 {
-			l = spread(l, in.st.Muted.Render(count), width)
+			l = ui.Spread(l, in.st.Muted.Render(count), width)
 		}
 		out = append(out, l)
 	}

@@ -1,8 +1,9 @@
-package tui
+package exercise
 
 import (
 	"fmt"
 	"strings"
+	"workshop/tui/ui"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -39,14 +40,14 @@ func (c *checklistEditor) Blur()                          { c.focused = false }
 func (c *checklistEditor) Typing() bool                   { return c.editing }
 func (c *checklistEditor) Wants(msg tea.KeyPressMsg) bool { return c.editing && baseWants(msg, c.k) }
 func (c *checklistEditor) Leave() tea.Cmd                 { return c.leave() }
-func (c *checklistEditor) Refresh(d exData) exercise      { c.refresh(d); return c }
-func (c *checklistEditor) Resize(w, h int) exercise {
+func (c *checklistEditor) Refresh(d Data) Editor          { c.refresh(d); return c }
+func (c *checklistEditor) Resize(w, h int) Editor {
 	c.width, c.height = w, h
 	c.input.resize(w)
 	return c
 }
 
-func (c *checklistEditor) Update(msg tea.Msg) (exercise, tea.Cmd) {
+func (c *checklistEditor) Update(msg tea.Msg) (Editor, tea.Cmd) {
 	if cmd, ok := c.common(msg); ok {
 		return c, cmd
 	}
@@ -123,7 +124,7 @@ func (c *checklistEditor) View() string {
 		if sel {
 			lo = len(body)
 		}
-		text := strings.Split(wrap(item, max(c.width-6, 8)), "\n")
+		text := strings.Split(ui.Wrap(item, max(c.width-6, 8)), "\n")
 		for j, t := range text {
 			if j == 0 {
 				body = append(body, c.cursorLine(sel, box+" "+t))
@@ -132,9 +133,9 @@ func (c *checklistEditor) View() string {
 			}
 		}
 		if cl.Notes[i] != "" {
-			note := strings.Split(wrap("note: "+cl.Notes[i], max(c.width-6, 8)), "\n")
+			note := strings.Split(ui.Wrap("note: "+cl.Notes[i], max(c.width-6, 8)), "\n")
 			if !sel && len(note) > 1 {
-				note = []string{truncate(note[0]+"…", c.width-6)}
+				note = []string{ui.Truncate(note[0]+"…", c.width-6)}
 			}
 			for _, n := range note {
 				body = append(body, "      "+st.Muted.Render(n))
@@ -156,12 +157,12 @@ func (c *checklistEditor) View() string {
 func (c *checklistEditor) ShortHelp() []key.Binding {
 	k := c.k
 	if c.editing {
-		return []key.Binding{relabel(k.Enter, "enter", "save note"), k.Cancel}
+		return []key.Binding{ui.Relabel(k.Enter, "enter", "save note"), k.Cancel}
 	}
-	return []key.Binding{k.Toggle, relabel(k.Edit, "e", "note"), k.Submit}
+	return []key.Binding{k.Toggle, ui.Relabel(k.Edit, "e", "note"), k.Submit}
 }
 
 func (c *checklistEditor) FullHelp() [][]key.Binding {
 	k := c.k
-	return [][]key.Binding{{k.Up, k.Down}, {relabel(k.Toggle, "space/x", "tick or untick"), relabel(k.Edit, "e/enter", "write a note"), k.Submit}}
+	return [][]key.Binding{{k.Up, k.Down}, {ui.Relabel(k.Toggle, "space/x", "tick or untick"), ui.Relabel(k.Edit, "e/enter", "write a note"), k.Submit}}
 }

@@ -1,8 +1,9 @@
-package tui
+package exercise
 
 import (
 	"fmt"
 	"strings"
+	"workshop/tui/ui"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -55,9 +56,9 @@ func (r *reflection) Blur() {
 
 func (r *reflection) Typing() bool               { return r.area.Focused() }
 func (r *reflection) Wants(tea.KeyPressMsg) bool { return false }
-func (r *reflection) Refresh(d exData) exercise  { r.refresh(d); return r }
+func (r *reflection) Refresh(d Data) Editor      { r.refresh(d); return r }
 func (r *reflection) Leave() tea.Cmd             { return r.leave() }
-func (r *reflection) Resize(w, h int) exercise {
+func (r *reflection) Resize(w, h int) Editor {
 	r.width, r.height = w, h
 	r.area.SetStyles(r.st.Editor) // the styles change once the terminal's colours are known
 	r.area.SetWidth(w)
@@ -74,10 +75,10 @@ func (r *reflection) count() string {
 	return fmt.Sprintf("%d/%d", r.area.Length(), r.limit)
 }
 func (r *reflection) ShortHelp() []key.Binding {
-	return []key.Binding{r.k.Submit, relabel(r.k.Enter, "enter", "new line")}
+	return []key.Binding{r.k.Submit, ui.Relabel(r.k.Enter, "enter", "new line")}
 }
 
-func (r *reflection) Update(msg tea.Msg) (exercise, tea.Cmd) {
+func (r *reflection) Update(msg tea.Msg) (Editor, tea.Cmd) {
 	if cmd, ok := r.common(msg); ok {
 		return r, cmd
 	}
@@ -134,7 +135,7 @@ func (r *reflection) FullHelp() [][]key.Binding {
 func (r *reflection) changed() tea.Cmd {
 	r.message, r.isError = "", false
 	r.text().Text = r.area.Value()
-	return r.schedule(r.env.typing)
+	return r.schedule(r.env.Typing)
 }
 
 func (r *reflection) View() string {

@@ -1,4 +1,4 @@
-package tui
+package exercise
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"workshop/tui/ui"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -16,10 +17,10 @@ import (
 	"workshop/session/work"
 )
 
-// draftDelay is how long typing must pause before own work is stored. A discrete change (an
+// DraftDelay is how long typing must pause before own work is stored. A discrete change (an
 // item, a tick, a dot, a move) is stored at once instead: while one save is on its way the
 // next waits, and rapid changes fold into the save after it (see flush).
-const draftDelay = time.Second
+const DraftDelay = time.Second
 
 // draftTickMsg fires after a change; only the tick of the latest change stores the work.
 type draftTickMsg struct {
@@ -45,9 +46,9 @@ type exBase struct {
 		style string
 	}
 	id   int // this editor, in the messages it exchanges with the participant view
-	st   *Styles
-	env  *exEnv
-	k    exKeys
+	st   *ui.Styles
+	env  *Env
+	k    Keys
 	step content.Step
 	ex   *content.Exercise
 
@@ -90,32 +91,32 @@ type exBase struct {
 	isError bool
 }
 
-func newExBase(st *Styles, env *exEnv, step content.Step, d exData) *exBase {
+func newExBase(st *ui.Styles, env *Env, step content.Step, d Data) *exBase {
 	env.editors++
-	b := &exBase{id: env.editors, st: st, env: env, k: env.keys, step: step, ex: step.Exercise, value: work.New(step.Exercise)}
-	if d.art != nil {
-		b.status, b.savedAt = session.WorkStatus(step.Exercise, *d.art), d.art.UpdatedAt
-		b.submitted = d.art.Status == session.StatusSubmitted
+	b := &exBase{id: env.editors, st: st, env: env, k: env.Keys, step: step, ex: step.Exercise, value: work.New(step.Exercise)}
+	if d.Art != nil {
+		b.status, b.savedAt = session.WorkStatus(step.Exercise, *d.Art), d.Art.UpdatedAt
+		b.submitted = d.Art.Status == session.StatusSubmitted
 	}
 	switch {
-	case d.noTeam:
+	case d.NoTeam:
 		b.noTeam = true
-	case d.owner != "":
-		b.owner = d.owner
-		if d.board != nil {
-			b.value = d.board
+	case d.Owner != "":
+		b.owner = d.Owner
+		if d.Board != nil {
+			b.value = d.Board
 		}
-	case d.art != nil:
-		if v, err := work.Decode(b.ex, d.art.Schema, d.art.Data); err == nil {
+	case d.Art != nil:
+		if v, err := work.Decode(b.ex, d.Art.Schema, d.Art.Data); err == nil {
 			b.value = v
 		} else {
-			logFault(env.logger(), "read stored work", err, "participant", env.me, "step", step.ID)
+			ui.LogFault(env.logger(), "read stored work", err, "participant", env.Me, "step", step.ID)
 			b.refuse("your earlier work could not be read; starting afresh")
 		}
 	}
 	b.saved = b.encode()
-	if d.err != nil {
-		b.refuse("could not load this exercise: " + session.ErrorMessage(d.err))
+	if d.Err != nil {
+		b.refuse("could not load this exercise: " + session.ErrorMessage(d.Err))
 	}
 	return b
 }
@@ -138,7 +139,7 @@ func (b *exBase) fail(err error) {
 
 // refuse shows the editor's own reason for not doing something.
 func (b *exBase) refuse(msg string) {
-	b.message, b.isError = sentence(msg), true
+	b.message, b.isError = ui.Sentence(msg), true
 }
 
 func (b *exBase) note(s string) { b.message, b.isError = s, false }
@@ -175,7 +176,7 @@ func (b *exBase) apply(op func(v any) error) tea.Cmd {
 		}
 		b.inflight++
 		id, stepID := b.id, b.step.ID
-		return func() tea.Msg { return boardOpMsg{editor: id, stepID: stepID, op: op} }
+		return func() tea.Msg { return BoardOp{Editor: id, StepID: stepID, Op: op} }
 	}
 	return b.flush(false)
 }
@@ -225,7 +226,7 @@ func (b *exBase) submit() tea.Cmd {
 
 // save asks the participant view to store data as this step's own artifact.
 func (b *exBase) save(data []byte, submit bool) tea.Cmd {
-	m := saveWorkMsg{editor: b.id, stepID: b.step.ID, schema: work.Schema, data: data, submit: submit}
+	m := SaveWork{Editor: b.id, StepID: b.step.ID, Schema: work.Schema, Data: data, Submit: submit}
 	return func() tea.Msg { return m }
 }
 
@@ -238,13 +239,13 @@ func (b *exBase) common(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 			return b.flush(false), true
 		}
 		return nil, true
-	case workSavedMsg:
-		if msg.editor != b.id {
+	case WorkSaved:
+		if msg.Editor != b.id {
 			return nil, true
 		}
 		return b.onSaved(msg), true
-	case boardSavedMsg:
-		if msg.editor != b.id {
+	case BoardSaved:
+		if msg.Editor != b.id {
 			return nil, true
 		}
 		return b.onBoardSaved(msg), true
@@ -262,16 +263,16 @@ type retryMsg struct {
 	editor, attempt int
 }
 
-// maxRetryDelay bounds the pause between two attempts to store work after a fault.
-const maxRetryDelay = 30 * time.Second
+// MaxRetryDelay bounds the pause between two attempts to store work after a fault.
+const MaxRetryDelay = 30 * time.Second
 
 // retryLater schedules the next attempt after a pause that doubles with each failure.
 func (b *exBase) retryLater() tea.Cmd {
-	delay := b.env.retryDelay()
-	for i := 1; i < b.retries && delay < maxRetryDelay; i++ {
+	delay := b.env.RetryPause()
+	for i := 1; i < b.retries && delay < MaxRetryDelay; i++ {
 		delay *= 2
 	}
-	delay = min(delay, maxRetryDelay)
+	delay = min(delay, MaxRetryDelay)
 	id, attempt := b.id, b.retries
 	return tea.Tick(delay, func(time.Time) tea.Msg { return retryMsg{editor: id, attempt: attempt} })
 }
@@ -285,7 +286,7 @@ func (b *exBase) retry() tea.Cmd {
 			b.retryOps = b.retryOps[1:]
 			b.inflight++
 			id, stepID := b.id, b.step.ID
-			return func() tea.Msg { return boardOpMsg{editor: id, stepID: stepID, op: op} }
+			return func() tea.Msg { return BoardOp{Editor: id, StepID: stepID, Op: op} }
 		}
 		if b.retrySubmit && !b.saving {
 			b.saving = true
@@ -312,20 +313,20 @@ func (b *exBase) stored() {
 	}
 }
 
-func (b *exBase) onSaved(msg workSavedMsg) tea.Cmd {
+func (b *exBase) onSaved(msg WorkSaved) tea.Cmd {
 	b.saving = false
-	if msg.err != nil && !session.IsRefusal(msg.err) {
+	if msg.Err != nil && !session.IsRefusal(msg.Err) {
 		// A fault, not an answer: keep the work as it is on screen and try again. The newest
 		// work goes in the next attempt, so typing meanwhile is never lost either.
-		submit := msg.submit || b.queue
+		submit := msg.Submit || b.queue
 		b.again, b.queue = false, false
 		return b.faulted(submit)
 	}
-	if msg.err != nil {
+	if msg.Err != nil {
 		b.again, b.queue = false, false
 		b.failing, b.retries, b.retrySubmit = false, 0, false
-		b.message, b.isError = "Not saved: "+sentence(session.ErrorMessage(msg.err)), true
-		refused := errors.Is(msg.err, session.ErrLocked) || errors.Is(msg.err, session.ErrVoteClosed)
+		b.message, b.isError = "Not saved: "+ui.Sentence(session.ErrorMessage(msg.Err)), true
+		refused := errors.Is(msg.Err, session.ErrLocked) || errors.Is(msg.Err, session.ErrVoteClosed)
 		if refused && b.ex.Kind != content.KindReflection {
 			// Show what is really stored. A refused reflection keeps its text on screen, so
 			// the writer can still read (and copy) what they typed.
@@ -338,8 +339,8 @@ func (b *exBase) onSaved(msg workSavedMsg) tea.Cmd {
 	if !b.shared() {
 		b.saved = b.sending
 	}
-	b.status, b.savedAt = session.WorkStatus(b.ex, msg.artifact), msg.artifact.UpdatedAt
-	if msg.submit {
+	b.status, b.savedAt = session.WorkStatus(b.ex, msg.Artifact), msg.Artifact.UpdatedAt
+	if msg.Submit {
 		b.submitted = true
 		b.retrySubmit = false
 	}
@@ -347,7 +348,7 @@ func (b *exBase) onSaved(msg workSavedMsg) tea.Cmd {
 		b.again, b.queue = true, true // the submit that failed is still owed
 	}
 	b.stored()
-	if msg.submit {
+	if msg.Submit {
 		b.message, b.isError = "", false
 	}
 	if b.again {
@@ -358,23 +359,23 @@ func (b *exBase) onSaved(msg workSavedMsg) tea.Cmd {
 	return nil
 }
 
-func (b *exBase) onBoardSaved(msg boardSavedMsg) tea.Cmd {
+func (b *exBase) onBoardSaved(msg BoardSaved) tea.Cmd {
 	b.inflight = max(b.inflight-1, 0)
-	if msg.err != nil && !session.IsRefusal(msg.err) && msg.op != nil {
+	if msg.Err != nil && !session.IsRefusal(msg.Err) && msg.Op != nil {
 		// A fault: the change stays on screen and goes again, before any later one.
-		b.retryOps = append([]func(any) error{msg.op}, b.retryOps...)
+		b.retryOps = append([]func(any) error{msg.Op}, b.retryOps...)
 		return b.faulted(false)
 	}
-	if msg.err != nil {
-		b.fail(msg.err)
-		return func() tea.Msg { return reloadMsg{} }
+	if msg.Err != nil {
+		b.fail(msg.Err)
+		return func() tea.Msg { return Reload{} }
 	}
 	if len(b.retryOps) > 0 {
 		return b.retry() // the next change kept back by a fault
 	}
 	b.stored()
-	if b.inflight == 0 && msg.v != nil {
-		b.value = msg.v
+	if b.inflight == 0 && msg.V != nil {
+		b.value = msg.V
 	}
 	if !b.anonymous() && b.status == "" {
 		b.status = session.StatusDraft // the hub records a teammate at work
@@ -384,18 +385,18 @@ func (b *exBase) onBoardSaved(msg boardSavedMsg) tea.Cmd {
 
 // refresh takes a newer shared board, unless the participant's own changes are still on
 // their way (the answer to the last of them brings the newest board).
-func (b *exBase) refresh(d exData) {
+func (b *exBase) refresh(d Data) {
 	// A reload that was read before this editor's last save came back is older than what
 	// the screen shows: it must not turn a fresh "submitted" back into a draft.
-	if d.art != nil && !b.saving && !d.art.UpdatedAt.Before(b.savedAt) {
-		b.status = session.WorkStatus(b.ex, *d.art)
-		b.submitted = b.submitted || d.art.Status == session.StatusSubmitted
+	if d.Art != nil && !b.saving && !d.Art.UpdatedAt.Before(b.savedAt) {
+		b.status = session.WorkStatus(b.ex, *d.Art)
+		b.submitted = b.submitted || d.Art.Status == session.StatusSubmitted
 	}
-	if b.shared() && d.owner == b.owner && d.board != nil && b.inflight == 0 && len(b.retryOps) == 0 {
-		b.value = d.board
+	if b.shared() && d.Owner == b.owner && d.Board != nil && b.inflight == 0 && len(b.retryOps) == 0 {
+		b.value = d.Board
 	}
-	if d.err != nil {
-		b.refuse("could not refresh: " + session.ErrorMessage(d.err))
+	if d.Err != nil {
+		b.refuse("could not refresh: " + session.ErrorMessage(d.Err))
 	}
 }
 
@@ -405,10 +406,10 @@ func (b *exBase) leave() tea.Cmd {
 		// Board changes a fault kept back go on without this editor, in order.
 		msgs := make([]tea.Msg, len(b.retryOps))
 		for i, op := range b.retryOps {
-			msgs[i] = boardOpMsg{editor: b.id, stepID: b.step.ID, op: op}
+			msgs[i] = BoardOp{Editor: b.id, StepID: b.step.ID, Op: op}
 		}
 		b.retryOps = nil
-		return func() tea.Msg { return writesMsg(msgs) }
+		return func() tea.Msg { return Writes(msgs) }
 	}
 	owed := b.failing && b.retrySubmit
 	if b.shared() || b.noTeam || !(b.dirty() || owed) || b.writable() != nil {
@@ -417,11 +418,11 @@ func (b *exBase) leave() tea.Cmd {
 	return b.save(b.encode(), owed)
 }
 
-// writesMsg is several changes for the participant view to make in this order.
-type writesMsg []tea.Msg
+// Writes is several changes for the participant view to make in this order.
+type Writes []tea.Msg
 
-// joinWrites makes one command of commands that each give a change (or writesMsg) at once,
-// never a timer: their changes, in order, as one writesMsg. It is for Leave, whose command
+// joinWrites makes one command of commands that each give a change (or Writes) at once,
+// never a timer: their changes, in order, as one Writes. It is for Leave, whose command
 // also runs directly as the session ends.
 func joinWrites(cmds ...tea.Cmd) tea.Cmd {
 	var live []tea.Cmd
@@ -437,10 +438,10 @@ func joinWrites(cmds ...tea.Cmd) tea.Cmd {
 		return live[0]
 	}
 	return func() tea.Msg {
-		var out writesMsg
+		var out Writes
 		for _, c := range live {
 			switch m := c().(type) {
-			case writesMsg:
+			case Writes:
 				out = append(out, m...)
 			case nil:
 			default:
@@ -486,14 +487,16 @@ func (b *exBase) statusHeight(extra string) int {
 const maxStatusLines = 3
 
 // statusParts says what happens to the work, as styled pieces of one sentence.
-func (b *exBase) statusParts() []styledText {
+func (b *exBase) statusParts() []ui.StyledText {
 	st := b.st
-	one := func(style lipgloss.Style, text string) []styledText { return []styledText{{Style: style, Text: text}} }
+	one := func(style lipgloss.Style, text string) []ui.StyledText {
+		return []ui.StyledText{{Style: style, Text: text}}
+	}
 	switch {
 	case b.message != "" && b.isError:
 		return one(st.Bad, b.message)
 	case b.failing:
-		return one(st.Warn, notSavedYet)
+		return one(st.Warn, NotSavedYet)
 	case b.env.locked(b.step.ID):
 		return one(st.Warn, "Locked: you can read your work but not change it")
 	case b.noTeam:
@@ -508,7 +511,7 @@ func (b *exBase) statusParts() []styledText {
 		}
 		return one(st.Warn, "The vote is closed: you did not vote")
 	case b.shared() && b.status == session.StatusSubmitted:
-		return []styledText{{Style: st.Good, Text: "✓ Done " + clock(b.savedAt)}, {Style: st.Muted, Text: " · the board stays open"}}
+		return []ui.StyledText{{Style: st.Good, Text: "✓ Done " + clock(b.savedAt)}, {Style: st.Muted, Text: " · the board stays open"}}
 	case b.shared() && b.anonymous():
 		return one(st.Muted, "Saved at once, without your name · ctrl+s when done")
 	case b.shared():
@@ -516,7 +519,7 @@ func (b *exBase) statusParts() []styledText {
 	case b.dirty():
 		return one(st.Warn, "Editing · saves as you go")
 	case b.status == session.StatusSubmitted:
-		return []styledText{{Style: st.Good, Text: "✓ Submitted " + clock(b.savedAt)}, {Style: st.Muted, Text: " · you can still change it"}}
+		return []ui.StyledText{{Style: st.Good, Text: "✓ Submitted " + clock(b.savedAt)}, {Style: st.Muted, Text: " · you can still change it"}}
 	case b.status == session.StatusDraft && b.submitted:
 		return one(st.Warn, "Changed since you submitted · ctrl+s submits again")
 	case b.status == session.StatusDraft:
@@ -527,7 +530,7 @@ func (b *exBase) statusParts() []styledText {
 
 // fitStatus lays out a status: on one line with extra on the right when both fit; else the
 // status wrapped to the width, with extra on its last line if there is room.
-func fitStatus(st *Styles, parts []styledText, extra string, width int) []string {
+func fitStatus(st *ui.Styles, parts []ui.StyledText, extra string, width int) []string {
 	plain := ""
 	var styled strings.Builder
 	for _, p := range parts {
@@ -536,36 +539,36 @@ func fitStatus(st *Styles, parts []styledText, extra string, width int) []string
 	}
 	room := width
 	if extra != "" {
-		room = width - cellWidth(extra) - 2
+		room = width - ui.CellWidth(extra) - 2
 	}
-	if cellWidth(plain) <= room {
+	if ui.CellWidth(plain) <= room {
 		if extra == "" {
 			return []string{styled.String()}
 		}
-		return []string{spread(styled.String(), st.Muted.Render(extra), width)}
+		return []string{ui.Spread(styled.String(), st.Muted.Render(extra), width)}
 	}
 	// Wrapped short of the count, so that it shows on the last line, unless that takes more
 	// lines than a status may: then wrapped to the whole width, and the count gives way.
 	wrapAt := width
-	if extra != "" && room >= width/3 && strings.Count(wrap(strings.TrimSpace(plain), room), "\n") < maxStatusLines {
+	if extra != "" && room >= width/3 && strings.Count(ui.Wrap(strings.TrimSpace(plain), room), "\n") < maxStatusLines {
 		wrapAt = room
 	}
 	var out []string
-	for _, l := range strings.Split(wrap(strings.TrimSpace(plain), wrapAt), "\n") {
-		out = append(out, parts[0].Style.Render(truncate(strings.TrimSpace(l), width)))
+	for _, l := range strings.Split(ui.Wrap(strings.TrimSpace(plain), wrapAt), "\n") {
+		out = append(out, parts[0].Style.Render(ui.Truncate(strings.TrimSpace(l), width)))
 	}
 	if len(out) > maxStatusLines {
 		out = out[:maxStatusLines]
-		out[len(out)-1] = truncate(out[len(out)-1]+" …", width)
+		out[len(out)-1] = ui.Truncate(out[len(out)-1]+" …", width)
 	}
-	if last := out[len(out)-1]; extra != "" && cellWidth(last)+2+cellWidth(extra) <= width {
-		out[len(out)-1] = spread(last, st.Muted.Render(extra), width)
+	if last := out[len(out)-1]; extra != "" && ui.CellWidth(last)+2+ui.CellWidth(extra) <= width {
+		out[len(out)-1] = ui.Spread(last, st.Muted.Render(extra), width)
 	}
 	return out
 }
 
-// notSavedYet is the sign that work on screen is not stored yet and is being stored again.
-const notSavedYet = "Not saved yet — retrying; your text is kept here"
+// NotSavedYet is the sign that work on screen is not stored yet and is being stored again.
+const NotSavedYet = "Not saved yet — retrying; your text is kept here"
 
 // clock shows a stored time as the hour and minute.
 func clock(t time.Time) string {
@@ -577,6 +580,15 @@ func clock(t time.Time) string {
 
 // baseWants is what editors in a text field or a question want: every key but the ones that
 // move focus or ask for help.
-func baseWants(msg tea.KeyPressMsg, k exKeys) bool {
+func baseWants(msg tea.KeyPressMsg, k Keys) bool {
 	return !key.Matches(msg, k.Hand) && msg.String() != "tab" && msg.String() != "shift+tab"
+}
+
+// ID is this editor's id in the messages it exchanges with the participant view.
+func (b *exBase) ID() int { return b.id }
+
+// Adopt takes work that a fault kept from being stored as not stored yet, and stores it.
+func (b *exBase) Adopt(submit bool) tea.Cmd {
+	b.saved = nil // what is on screen differs from what is stored
+	return b.faulted(submit)
 }

@@ -1,8 +1,9 @@
-package tui
+package exercise
 
 import (
 	"fmt"
 	"strings"
+	"workshop/tui/ui"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -67,13 +68,13 @@ func (j *journeyEditor) Wants(msg tea.KeyPressMsg) bool {
 	return j.mode != journeyBrowse && baseWants(msg, j.k)
 }
 
-func (j *journeyEditor) Resize(w, h int) exercise {
+func (j *journeyEditor) Resize(w, h int) Editor {
 	j.width, j.height = w, h
 	j.input.resize(w)
 	return j
 }
 
-func (j *journeyEditor) Refresh(d exData) exercise {
+func (j *journeyEditor) Refresh(d Data) Editor {
 	name := j.stageName(j.stage)
 	j.refresh(d)
 	if s := j.grid().StageIndex(j.stage, name); s >= 0 {
@@ -101,7 +102,7 @@ func (j *journeyEditor) ownStage(i int) bool {
 	return i >= len(j.ex.Stages) && i < len(j.grid().Stages)
 }
 
-func (j *journeyEditor) Update(msg tea.Msg) (exercise, tea.Cmd) {
+func (j *journeyEditor) Update(msg tea.Msg) (Editor, tea.Cmd) {
 	if cmd, ok := j.common(msg); ok {
 		j.clampCursor()
 		return j, cmd
@@ -273,7 +274,7 @@ func (j *journeyEditor) commit(step int) tea.Cmd {
 func (j *journeyEditor) columns() (laneW, colW, n int) {
 	laneW = 4
 	for _, l := range j.ex.Lanes {
-		laneW = max(laneW, cellWidth(l))
+		laneW = max(laneW, ui.CellWidth(l))
 	}
 	laneW = min(laneW, max(j.width/4, 8)) + 1
 	stages := len(j.grid().Stages)
@@ -329,14 +330,14 @@ func (j *journeyEditor) View() string {
 		if j.ownStage(s) {
 			name += "*"
 		}
-		cellText := padTo(truncate(name, colW), colW)
+		cellText := padTo(ui.Truncate(name, colW), colW)
 		if s == j.stage {
 			cellText = st.Subtitle.Render(cellText)
 		}
 		head += st.Rule.Render("│") + cellText
 	}
 	if right := j.hiddenRight(n); right != "" {
-		head = truncate(head, j.width-cellWidth(right)) + st.Muted.Render(right)
+		head = ui.Truncate(head, j.width-ui.CellWidth(right)) + st.Muted.Render(right)
 	}
 	body := []string{head}
 	lo, hi := 0, 0
@@ -346,17 +347,17 @@ func (j *journeyEditor) View() string {
 		}
 		cols := make([][]string, 0, n)
 		for s := j.first; s < j.first+n && s < len(g.Stages); s++ {
-			lines := strings.Split(wrap(g.Cells[l][s], colW), "\n")
+			lines := strings.Split(ui.Wrap(g.Cells[l][s], colW), "\n")
 			if len(lines) > rowH {
 				lines = lines[:rowH]
-				lines[rowH-1] = truncate(lines[rowH-1]+"…", colW)
+				lines[rowH-1] = ui.Truncate(lines[rowH-1]+"…", colW)
 			}
 			cols = append(cols, lines)
 		}
 		for r := range rowH {
 			label := ""
 			if r == 0 {
-				label = truncate(lane, laneW-1)
+				label = ui.Truncate(lane, laneW-1)
 				if l == j.lane {
 					label = st.Subtitle.Render(label)
 				}
@@ -377,7 +378,7 @@ func (j *journeyEditor) View() string {
 					if r == 0 {
 						mark = "›"
 					}
-					cellText = st.Selected.Render(padTo(mark+stripStyle(truncate(text, colW-1)), colW))
+					cellText = st.Selected.Render(padTo(mark+stripStyle(ui.Truncate(text, colW-1)), colW))
 				}
 				line += st.Rule.Render("│") + cellText
 			}
@@ -418,10 +419,10 @@ func (j *journeyEditor) detail() []string {
 	if text == "" {
 		text = j.st.Muted.Render("empty, press enter to write")
 	}
-	lines := strings.Split(wrap(label+text, j.width), "\n")
+	lines := strings.Split(ui.Wrap(label+text, j.width), "\n")
 	if n := 1 + min(max(j.height-10, 0), 1); len(lines) > n {
 		lines = lines[:n]
-		lines[n-1] = truncate(lines[n-1]+"…", j.width)
+		lines[n-1] = ui.Truncate(lines[n-1]+"…", j.width)
 	}
 	return lines
 }
@@ -433,15 +434,15 @@ func (j *journeyEditor) ShortHelp() []key.Binding {
 	k := j.k
 	switch j.mode {
 	case journeyCell:
-		return []key.Binding{relabel(k.Enter, "enter", "save"), relabel(k.NextField, "tab", "next"), k.Cancel}
+		return []key.Binding{ui.Relabel(k.Enter, "enter", "save"), ui.Relabel(k.NextField, "tab", "next"), k.Cancel}
 	case journeyNewStage, journeyRename:
-		return []key.Binding{relabel(k.Enter, "enter", "save"), k.Cancel}
+		return []key.Binding{ui.Relabel(k.Enter, "enter", "save"), k.Cancel}
 	case journeyDeleting:
-		return []key.Binding{relabel(k.Yes, "y", "remove"), relabel(k.Cancel, "other key", "keep")}
+		return []key.Binding{ui.Relabel(k.Yes, "y", "remove"), ui.Relabel(k.Cancel, "other key", "keep")}
 	}
-	b := []key.Binding{relabel(k.Edit, "enter", "write")}
+	b := []key.Binding{ui.Relabel(k.Edit, "enter", "write")}
 	if j.ex.AddStages {
-		b = append(b, relabel(k.Add, "a", "stage"))
+		b = append(b, ui.Relabel(k.Add, "a", "stage"))
 	}
 	return append(b, k.Submit)
 }
@@ -450,10 +451,10 @@ func (j *journeyEditor) FullHelp() [][]key.Binding {
 	k := j.k
 	groups := [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.Top, k.Bottom},
-		{relabel(k.Edit, "enter/e", "write in cell"), relabel(k.NextField, "tab", "in a cell: next"), relabel(k.PrevField, "shift+tab", "in a cell: back"), k.Cancel},
+		{ui.Relabel(k.Edit, "enter/e", "write in cell"), ui.Relabel(k.NextField, "tab", "in a cell: next"), ui.Relabel(k.PrevField, "shift+tab", "in a cell: back"), k.Cancel},
 	}
 	if j.ex.AddStages {
-		groups = append(groups, []key.Binding{relabel(k.Add, "a", "add a stage"), k.Rename, relabel(k.Delete, "d", "remove own stage")})
+		groups = append(groups, []key.Binding{ui.Relabel(k.Add, "a", "add a stage"), k.Rename, ui.Relabel(k.Delete, "d", "remove own stage")})
 	}
 	return append(groups, []key.Binding{k.Submit})
 }

@@ -1,4 +1,4 @@
-package tui
+package exercise
 
 import (
 	"strings"
@@ -15,7 +15,7 @@ func TestListCtrlSWithTheItemFieldOpen(t *testing.T) {
 kind: list
 prompt: One idea per item
 max_items: 5`, 80, 14)
-	x.open(exData{})
+	x.open(Data{})
 	x.keys("a", "ctrl+s")
 	x.mustShow("Add at least one item before submitting")
 
@@ -40,7 +40,7 @@ max_items: 5`, 80, 14)
 // ctrl+s with a table cell being typed or chosen keeps the cell and submits the table.
 func TestTableCtrlSWithACellOpen(t *testing.T) {
 	x := newExHarness(t, censusTable, 80, 14)
-	x.open(exData{})
+	x.open(Data{})
 	x.keys("a")
 	x.typeText("Passport")
 	x.keys("ctrl+s")

@@ -1,8 +1,9 @@
-package tui
+package exercise
 
 import (
 	"fmt"
 	"strings"
+	"workshop/tui/ui"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -34,15 +35,15 @@ func (z *quizEditor) Blur()                      { z.focused = false }
 func (z *quizEditor) Typing() bool               { return false }
 func (z *quizEditor) Wants(tea.KeyPressMsg) bool { return false }
 func (z *quizEditor) Leave() tea.Cmd             { return z.leave() }
-func (z *quizEditor) Resize(w, h int) exercise   { z.width, z.height = w, h; return z }
-func (z *quizEditor) Refresh(d exData) exercise  { z.refresh(d); return z }
+func (z *quizEditor) Resize(w, h int) Editor     { z.width, z.height = w, h; return z }
+func (z *quizEditor) Refresh(d Data) Editor      { z.refresh(d); return z }
 
 // graded says whether feedback shows: the answers on screen are the ones submitted.
 func (z *quizEditor) graded() bool {
 	return z.status == session.StatusSubmitted && !z.dirty() && !z.saving
 }
 
-func (z *quizEditor) Update(msg tea.Msg) (exercise, tea.Cmd) {
+func (z *quizEditor) Update(msg tea.Msg) (Editor, tea.Cmd) {
 	if cmd, ok := z.common(msg); ok {
 		return z, cmd
 	}
@@ -104,7 +105,7 @@ func (z *quizEditor) View() string {
 		if qi == z.q {
 			lo = len(body)
 		}
-		for _, l := range strings.Split(wrap(fmt.Sprintf("%d. %s", qi+1, q.Question), max(z.width-2, 8)), "\n") {
+		for _, l := range strings.Split(ui.Wrap(fmt.Sprintf("%d. %s", qi+1, q.Question), max(z.width-2, 8)), "\n") {
 			body = append(body, "  "+st.Subtitle.Render(l))
 		}
 		chosen := z.quiz().Answers[qi]
@@ -128,13 +129,13 @@ func (z *quizEditor) View() string {
 			if graded && oi == chosen {
 				var more []string
 				if o.Feedback != "" {
-					for _, l := range strings.Split(wrap(o.Feedback, max(z.width-6, 8)), "\n") {
+					for _, l := range strings.Split(ui.Wrap(o.Feedback, max(z.width-6, 8)), "\n") {
 						more = append(more, "      "+st.Muted.Render(l))
 					}
 				}
 				if right, ok := rightOption(q); ok && !o.Correct {
 					// After a wrong pick the learner sees what was right, not only that it was not.
-					for _, l := range strings.Split(wrap("The right answer: "+right.Text, max(z.width-6, 8)), "\n") {
+					for _, l := range strings.Split(ui.Wrap("The right answer: "+right.Text, max(z.width-6, 8)), "\n") {
 						more = append(more, "      "+st.Good.Render(l))
 					}
 				}
@@ -175,13 +176,13 @@ func rightOption(q content.Question) (content.Option, bool) {
 
 func (z *quizEditor) ShortHelp() []key.Binding {
 	k := z.k
-	return []key.Binding{relabel(k.Up, "↑↓", "pick"), relabel(k.Toggle, "space", "choose"), k.Submit}
+	return []key.Binding{ui.Relabel(k.Up, "↑↓", "pick"), ui.Relabel(k.Toggle, "space", "choose"), k.Submit}
 }
 
 func (z *quizEditor) FullHelp() [][]key.Binding {
 	k := z.k
 	return [][]key.Binding{
-		{k.Up, k.Down, relabel(k.Left, "←/h", "previous question"), relabel(k.Right, "→/l", "next question")},
-		{relabel(k.Toggle, "space", "choose answer"), k.Submit},
+		{k.Up, k.Down, ui.Relabel(k.Left, "←/h", "previous question"), ui.Relabel(k.Right, "→/l", "next question")},
+		{ui.Relabel(k.Toggle, "space", "choose answer"), k.Submit},
 	}
 }

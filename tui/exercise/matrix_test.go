@@ -1,4 +1,4 @@
-package tui
+package exercise
 
 import (
 	"strings"
@@ -11,7 +11,7 @@ import (
 func TestMatrixPlaceWithKeys(t *testing.T) {
 	x := newExHarness(t, "kind: matrix\nfrom: ideas", 80, 18)
 	its := items("Online booking", "Clear checklist")
-	x.open(exData{items: its})
+	x.open(Data{Items: its})
 	v := x.mustShow("High impact · Low effort", "Low impact · High effort", "0/2 placed", "not placed")
 	if !strings.Contains(v, "↑ High impact") || !strings.Contains(v, "High effort →") {
 		t.Fatalf("axes not labelled:\n%s", v)
@@ -56,20 +56,20 @@ func TestMatrixPlaceWithKeys(t *testing.T) {
 
 func TestMatrixSmallTerminalListsQuadrants(t *testing.T) {
 	x := newExHarness(t, "kind: matrix\nfrom: ideas\nquadrants: [Do now, Plan, Maybe, Drop]", 40, 6)
-	x.open(exData{items: items("Online booking", "Clear checklist")})
+	x.open(Data{Items: items("Online booking", "Clear checklist")})
 	x.keys("1")
 	x.mustShow("Online booking → Do now")
 }
 
 func TestMatrixTeamIsShared(t *testing.T) {
 	x := newExHarness(t, "kind: matrix\nfrom: ideas\nteam: true", 80, 18)
-	x.open(exData{items: items("Online booking")})
+	x.open(Data{Items: items("Online booking")})
 	x.keys("2")
 	if x.ops != 1 || x.board.(*work.Matrix).Places["i1"].Quadrant() != 1 {
 		t.Fatalf("team placement not on the board: %d changes, %+v", x.ops, x.board)
 	}
 	// A teammate moves it; the drawing follows.
 	x.board.(*work.Matrix).Place("i1", work.Place{X: 1, Y: 1})
-	x.refresh(exData{items: items("Online booking")})
+	x.refresh(Data{Items: items("Online booking")})
 	x.mustShow("Low impact · Low effort")
 }

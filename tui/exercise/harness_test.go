@@ -1,4 +1,4 @@
-package tui
+package exercise
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+	"workshop/tui/ui"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -22,10 +23,10 @@ import (
 // run at once (the draft delays are zero), so a test reads the stored work right after a key.
 type exHarness struct {
 	t      *testing.T
-	st     *Styles
-	env    *exEnv
+	st     *ui.Styles
+	env    *Env
 	step   content.Step
-	ex     exercise
+	ex     Editor
 	w, h   int
 	art    *session.Artifact
 	board  any
@@ -36,8 +37,8 @@ type exHarness struct {
 }
 
 // testStyles are the styles of a terminal without colour.
-func testStyles() *Styles {
-	st := NewStyles(true, colorprofile.Ascii)
+func testStyles() *ui.Styles {
+	st := ui.NewStyles(true, colorprofile.Ascii)
 	return &st
 }
 
@@ -61,7 +62,7 @@ func newExHarness(t *testing.T, yaml string, w, h int) *exHarness {
 	t.Helper()
 	mod := testModule(t, yaml)
 	step := mod.Steps[len(mod.Steps)-1]
-	env := &exEnv{me: 1, keys: newExKeys(DefaultKeyMap()), snap: testSnapshot(mod), mine: map[string]map[string]bool{}}
+	env := &Env{Me: 1, Keys: NewKeys(ui.DefaultKeyMap()), Snap: testSnapshot(mod), mine: map[string]map[string]bool{}}
 	x := &exHarness{t: t, st: testStyles(), env: env, step: step, w: w, h: h}
 	if session.SharedWork(step.Exercise) {
 		x.board = work.New(step.Exercise)
@@ -108,29 +109,29 @@ func indent(s, pre string) string {
 }
 
 // open builds the editor from what is stored, plus extra data (items, tally, results).
-func (x *exHarness) open(extra exData) {
+func (x *exHarness) open(extra Data) {
 	x.t.Helper()
 	d := extra
-	d.stepID = x.step.ID
-	d.art = x.art
+	d.StepID = x.step.ID
+	d.Art = x.art
 	if x.board != nil {
-		d.owner, d.board = "team:7", work.Clone(x.board)
+		d.Owner, d.Board = "team:7", work.Clone(x.board)
 		if x.step.Exercise.Anonymous {
-			d.owner = session.OwnerPool
+			d.Owner = session.OwnerPool
 		}
 	}
-	x.ex = newExercise(x.st, x.env, x.step, d).Resize(x.w, x.h)
+	x.ex = New(x.st, x.env, x.step, d).Resize(x.w, x.h)
 	x.run(x.ex.Focus())
 }
 
 // refresh hands the editor the stored board and extra data, as after a teammate's change.
-func (x *exHarness) refresh(extra exData) {
+func (x *exHarness) refresh(extra Data) {
 	d := extra
-	d.stepID, d.art = x.step.ID, x.art
+	d.StepID, d.Art = x.step.ID, x.art
 	if x.board != nil {
-		d.owner, d.board = "team:7", work.Clone(x.board)
+		d.Owner, d.Board = "team:7", work.Clone(x.board)
 		if x.step.Exercise.Anonymous {
-			d.owner = session.OwnerPool
+			d.Owner = session.OwnerPool
 		}
 	}
 	x.ex = x.ex.Refresh(d)
@@ -161,23 +162,23 @@ func (x *exHarness) run(cmd tea.Cmd) {
 		}
 	case draftTickMsg:
 		x.send(m)
-	case saveWorkMsg:
+	case SaveWork:
 		x.saves++
-		a := session.Artifact{StepID: m.stepID, ParticipantID: 1, Kind: string(x.step.Exercise.Kind), Schema: m.schema, Data: m.data, Status: session.StatusDraft, UpdatedAt: time.Now()}
-		if m.submit {
+		a := session.Artifact{StepID: m.StepID, ParticipantID: 1, Kind: string(x.step.Exercise.Kind), Schema: m.Schema, Data: m.Data, Status: session.StatusDraft, UpdatedAt: time.Now()}
+		if m.Submit {
 			a.Status = session.StatusSubmitted
 		}
 		err := x.refuse
 		if err == nil {
 			x.art = &a
 		}
-		x.send(workSavedMsg{editor: m.editor, artifact: a, submit: m.submit, err: err})
-	case boardOpMsg:
+		x.send(WorkSaved{Editor: m.Editor, Artifact: a, Submit: m.Submit, Err: err})
+	case BoardOp:
 		x.ops++
 		next := work.Clone(x.board)
 		err := x.refuse
 		if err == nil {
-			err = m.op(next)
+			err = m.Op(next)
 		}
 		if err == nil {
 			err = work.Check(x.step.Exercise, next)
@@ -190,8 +191,8 @@ func (x *exHarness) run(cmd tea.Cmd) {
 			}
 			x.board = next
 		}
-		x.send(boardSavedMsg{editor: m.editor, v: work.Clone(x.board), err: err})
-	case reloadMsg:
+		x.send(BoardSaved{Editor: m.Editor, V: work.Clone(x.board), Err: err})
+	case Reload:
 		x.reload++
 	}
 }
@@ -275,7 +276,7 @@ func checkFits(t *testing.T, s string, w, h int) string {
 		t.Errorf("drawn in %d lines, want %d:\n%s", len(lines), h, ansi.Strip(s))
 	}
 	for i, l := range lines {
-		if n := cellWidth(l); n > w {
+		if n := ui.CellWidth(l); n > w {
 			t.Errorf("line %d is %d cells wide, the limit is %d: %q", i+1, n, w, ansi.Strip(l))
 		}
 	}

@@ -1,11 +1,15 @@
-package tui
+package exercise
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
 
-// exKeys are the bindings of the exercise editors and the participant view's live actions,
-// made once per participant screen from the app's KeyMap so that editors and help agree.
+	"workshop/tui/ui"
+)
+
+// Keys are the bindings of the exercise editors and the participant view's live actions,
+// made once per participant screen from the app's ui.KeyMap so that editors and help agree.
 // Arrows and vi keys both work everywhere.
-type exKeys struct {
+type Keys struct {
 	Up, Down, Left, Right key.Binding
 	Top, Bottom           key.Binding
 	Submit                key.Binding
@@ -25,9 +29,9 @@ type exKeys struct {
 	Hand, Bell            key.Binding
 }
 
-func newExKeys(k KeyMap) exKeys {
+func NewKeys(k ui.KeyMap) Keys {
 	b := key.NewBinding
-	return exKeys{
+	return Keys{
 		Up:        k.Up,
 		Down:      k.Down,
 		Left:      b(key.WithKeys("left", "h"), key.WithHelp("←/h", "left")),
@@ -35,8 +39,8 @@ func newExKeys(k KeyMap) exKeys {
 		Top:       b(key.WithKeys("home"), key.WithHelp("home", "first")),
 		Bottom:    b(key.WithKeys("end", "G"), key.WithHelp("end/G", "last")),
 		Submit:    k.Submit,
-		Enter:     relabel(k.Enter, "enter", "save"),
-		Cancel:    relabel(k.Back, "esc", "cancel"),
+		Enter:     ui.Relabel(k.Enter, "enter", "save"),
+		Cancel:    ui.Relabel(k.Back, "esc", "cancel"),
 		Add:       b(key.WithKeys("a", "i", "o"), key.WithHelp("a", "add")),
 		Edit:      b(key.WithKeys("e", "enter"), key.WithHelp("e", "edit")),
 		Delete:    b(key.WithKeys("d", "delete", "x"), key.WithHelp("d", "delete")),
@@ -57,12 +61,4 @@ func newExKeys(k KeyMap) exKeys {
 		Hand:      b(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "ask for help")),
 		Bell:      b(key.WithKeys("b"), key.WithHelp("b", "bell on/off")),
 	}
-}
-
-// help returns a copy of a binding with other help text, for the short help line where
-// space is tight.
-func relabel(b key.Binding, keys, desc string) key.Binding {
-	c := b
-	c.SetHelp(keys, desc)
-	return c
 }

@@ -1,4 +1,4 @@
-package tui
+package exercise
 
 import (
 	"encoding/json"
@@ -17,7 +17,7 @@ func TestReflectionDraftSubmitAndLimit(t *testing.T) {
 kind: reflection
 prompt: Describe a public service you used this month, what you needed, which channel you tried first and where you got stuck on the way.
 max_length: 40`, 80, 12)
-	x.open(exData{})
+	x.open(Data{})
 	// A long prompt wraps instead of being cut to one line.
 	x.mustShow("Describe a public service", "where you got stuck on the way.", "Not started", "0/40")
 
@@ -50,7 +50,7 @@ max_length: 40`, 80, 12)
 	x.mustShow("✓ Submitted")
 
 	// Reopened later, the answer is there and still editable.
-	x.open(exData{})
+	x.open(Data{})
 	x.mustShow("The queue was long", "✓ Submitted")
 	x.keys("backspace")
 	x.mustShow("Changed since you submitted")
@@ -59,8 +59,8 @@ max_length: 40`, 80, 12)
 func TestReflectionLockedRefusesChanges(t *testing.T) {
 	x := newExHarness(t, "kind: reflection", 60, 10)
 	x.art = &session.Artifact{Schema: 1, Data: []byte(`{"text":"kept"}`), Status: session.StatusDraft}
-	x.env.snap.Cohort.Live.Locked = []string{x.step.ID}
-	x.open(exData{})
+	x.env.Snap.Cohort.Live.Locked = []string{x.step.ID}
+	x.open(Data{})
 	x.typeText("more")
 	x.send(tea.PasteMsg{Content: "pasted"})
 	x.mustShow("kept", "locked this step")
@@ -76,7 +76,7 @@ func TestReflectionLockedRefusesChanges(t *testing.T) {
 // wrapped rows; what is typed is cleaned as a paste is; and the full help lists them.
 func TestReflectionEditingKeys(t *testing.T) {
 	x := newExHarness(t, "kind: reflection", 30, 10)
-	x.open(exData{})
+	x.open(Data{})
 	x.typeText("the queue was long and slow")
 	x.keys("alt+left", "alt+left", "ctrl+w")
 	x.mustShow("│ the queue was and slow")
@@ -110,8 +110,8 @@ func TestReflectionEditingKeys(t *testing.T) {
 func TestReflectionLockedAllowsMoves(t *testing.T) {
 	x := newExHarness(t, "kind: reflection", 60, 10)
 	x.art = &session.Artifact{Schema: 1, Data: []byte(`{"text":"kept as it was"}`), Status: session.StatusDraft}
-	x.env.snap.Cohort.Live.Locked = []string{x.step.ID}
-	x.open(exData{})
+	x.env.Snap.Cohort.Live.Locked = []string{x.step.ID}
+	x.open(Data{})
 	x.keys("ctrl+a", "alt+right", "ctrl+e", "alt+left", "ctrl+home", "ctrl+end", "up", "pgdown")
 	x.mustNotShow("locked this step")
 	x.keys("ctrl+w")
@@ -126,7 +126,7 @@ func TestReflectionWideTextFits(t *testing.T) {
 		x := newExHarness(t, "kind: reflection\nmax_length: 4000", w, 30)
 		data, _ := json.Marshal(work.Reflection{Text: wideAnswer})
 		x.art = &session.Artifact{Schema: 1, Data: data, Status: session.StatusDraft}
-		x.open(exData{})
+		x.open(Data{})
 		x.keys("ctrl+home")
 		v := x.mustShow("山田", "end")
 		for _, l := range strings.Split(v, "\n") {

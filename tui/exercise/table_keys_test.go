@@ -1,4 +1,4 @@
-package tui
+package exercise
 
 import (
 	"strings"
@@ -19,7 +19,7 @@ max_rows: 10`
 // of the grid picks the option it starts.
 func TestTableChoiceCellsTakeTypingAsPicking(t *testing.T) {
 	x := newExHarness(t, censusTable, 80, 14)
-	x.open(exData{})
+	x.open(Data{})
 	x.keys("a")
 	x.typeText("Passport")
 	x.keys("tab")
@@ -48,7 +48,7 @@ func TestTableChoiceCellsTakeTypingAsPicking(t *testing.T) {
 // next cell, instead of leaving the table for the guidance.
 func TestTableTabMovesOnFromAChoiceCell(t *testing.T) {
 	x := newExHarness(t, censusTable, 80, 14)
-	x.open(exData{})
+	x.open(Data{})
 	x.keys("a")
 	x.typeText("Passport")
 	x.keys("tab", "right")

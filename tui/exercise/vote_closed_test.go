@@ -1,4 +1,4 @@
-package tui
+package exercise
 
 import (
 	"strings"
@@ -13,13 +13,13 @@ import (
 func TestClosedVoteSaysSoEverywhere(t *testing.T) {
 	x := newExHarness(t, "kind: vote\nfrom: ideas\ndots: 3", 80, 12)
 	its := items("Online booking", "Clear checklist")
-	x.open(exData{items: its})
+	x.open(Data{Items: its})
 	x.keys("l", "l", "l", "ctrl+s")
 	x.mustShow("✓ Submitted", "you can still change it")
 	saves := x.saves
 
-	x.env.snap.Cohort.Live.Votes = map[string]session.VoteState{x.step.ID: {Closed: true}}
-	x.refresh(exData{items: its, art: x.art})
+	x.env.Snap.Cohort.Live.Votes = map[string]session.VoteState{x.step.ID: {Closed: true}}
+	x.refresh(Data{Items: its, Art: x.art})
 	v := x.mustShow("The vote is closed: your dots are counted as they are", "The vote is closed: you put 3 dots on these items.")
 	if strings.Contains(v, "you can still change it") {
 		t.Errorf("a closed vote invites changes:\n%s", v)
@@ -45,8 +45,8 @@ func TestVoteResultsShowItemsWhole(t *testing.T) {
 		x := newExHarness(t, "kind: vote\nfrom: ideas\ndots: 3", w, 14)
 		its := items(long, "Fewer forms")
 		x.art = &session.Artifact{Schema: work.Schema, Data: []byte(`{"dots":{"i1":2,"i2":1}}`), Status: session.StatusSubmitted}
-		x.env.snap.Cohort.Live.Votes = map[string]session.VoteState{x.step.ID: {Closed: true, Revealed: true}}
-		x.open(exData{items: its, tally: []work.Tally{{Item: its[0], Dots: 12}, {Item: its[1], Dots: 3}}})
+		x.env.Snap.Cohort.Live.Votes = map[string]session.VoteState{x.step.ID: {Closed: true, Revealed: true}}
+		x.open(Data{Items: its, Tally: []work.Tally{{Item: its[0], Dots: 12}, {Item: its[1], Dots: 3}}})
 		v := x.mustShow("Results", "(you 2)", "(you 1)")
 		for _, word := range strings.Fields(long) {
 			if !strings.Contains(v, word) || strings.Contains(v, "…") {

@@ -1,8 +1,9 @@
-package tui
+package exercise
 
 import (
 	"fmt"
 	"strings"
+	"workshop/tui/ui"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -26,7 +27,7 @@ type voteEditor struct {
 	revealed bool // the results were on screen last time we looked
 }
 
-func newVoteEditor(b *exBase, d exData) *voteEditor {
+func newVoteEditor(b *exBase, d Data) *voteEditor {
 	if _, ok := b.value.(*work.Vote); !ok {
 		b.value = &work.Vote{Dots: map[string]int{}}
 	}
@@ -38,10 +39,10 @@ func newVoteEditor(b *exBase, d exData) *voteEditor {
 func (v *voteEditor) vote() *work.Vote { return v.value.(*work.Vote) }
 
 // take adopts freshly loaded items and tally.
-func (v *voteEditor) take(d exData) {
-	v.items, v.itemsErr, v.tally = d.items, d.itemsErr, d.tally
+func (v *voteEditor) take(d Data) {
+	v.items, v.itemsErr, v.tally = d.Items, d.ItemsErr, d.Tally
 	v.cursor = min(v.cursor, max(len(v.items)-1, 0))
-	revealed := v.env.voteState(v.step.ID).Revealed && d.tally != nil
+	revealed := v.env.voteState(v.step.ID).Revealed && d.Tally != nil
 	if revealed && !v.revealed {
 		v.results = true // show the result the moment it is revealed
 	}
@@ -56,8 +57,8 @@ func (v *voteEditor) Blur()                      { v.focused = false }
 func (v *voteEditor) Typing() bool               { return false }
 func (v *voteEditor) Wants(tea.KeyPressMsg) bool { return false }
 func (v *voteEditor) Leave() tea.Cmd             { return v.leave() }
-func (v *voteEditor) Resize(w, h int) exercise   { v.width, v.height = w, h; return v }
-func (v *voteEditor) Refresh(d exData) exercise  { v.refresh(d); v.take(d); return v }
+func (v *voteEditor) Resize(w, h int) Editor     { v.width, v.height = w, h; return v }
+func (v *voteEditor) Refresh(d Data) Editor      { v.refresh(d); v.take(d); return v }
 func (v *voteEditor) FullHelp() [][]key.Binding {
 	if v.closed() {
 		return [][]key.Binding{{v.k.Up, v.k.Down, v.k.Results}}
@@ -77,7 +78,7 @@ func (v *voteEditor) spent() int {
 	return n
 }
 
-func (v *voteEditor) Update(msg tea.Msg) (exercise, tea.Cmd) {
+func (v *voteEditor) Update(msg tea.Msg) (Editor, tea.Cmd) {
 	if cmd, ok := v.common(msg); ok {
 		return v, cmd
 	}
@@ -148,11 +149,11 @@ func (v *voteEditor) change(delta int) tea.Cmd {
 }
 
 // source names the earlier step and whose items these are.
-func source(env *exEnv, ex *content.Exercise) string {
+func source(env *Env, ex *content.Exercise) string {
 	title := ex.From
-	if env.snap != nil {
-		if i := env.snap.Module.StepIndex(ex.From); i >= 0 {
-			title = fmt.Sprintf("step %d, %s", i+1, env.snap.Module.Steps[i].Title)
+	if env.Snap != nil {
+		if i := env.Snap.Module.StepIndex(ex.From); i >= 0 {
+			title = fmt.Sprintf("step %d, %s", i+1, env.Snap.Module.Steps[i].Title)
 		}
 	}
 	whose := "the whole cohort's items"
@@ -170,7 +171,7 @@ func teamName(name string) string { return session.TeamTitle(name) }
 
 // marker tells the participant which items are theirs.
 func (v *voteEditor) marker(it work.Item) string {
-	if (it.By != 0 && it.By == v.env.me) || v.env.isMine(v.ex.From, it.ID) {
+	if (it.By != 0 && it.By == v.env.Me) || v.env.isMine(v.ex.From, it.ID) {
 		return "yours"
 	}
 	return ""
@@ -197,19 +198,19 @@ func (v *voteEditor) View() string {
 		n := v.vote().Dots[it.ID]
 		dots := dotString(n, per)
 		mark := v.marker(it)
-		avail := max(v.width-2-cellWidth(dots)-1-cellWidth(mark)-1, 6)
-		line := v.cursorLine(i == v.cursor, dots+" "+truncate(it.Text, avail))
+		avail := max(v.width-2-ui.CellWidth(dots)-1-ui.CellWidth(mark)-1, 6)
+		line := v.cursorLine(i == v.cursor, dots+" "+ui.Truncate(it.Text, avail))
 		if mark != "" {
-			line = spread(line, st.Muted.Render(mark), v.width)
+			line = ui.Spread(line, st.Muted.Render(mark), v.width)
 		}
 		body = append(body, line)
 		if i == v.cursor {
 			lo, hi = len(body)-1, len(body)-1
 		}
 	}
-	head := strings.TrimSpace(fmt.Sprintf("%s %d of %s left · at most %d per item", dotString(left, 0), left, plural(total, "dot", "dots"), per))
+	head := strings.TrimSpace(fmt.Sprintf("%s %d of %s left · at most %d per item", dotString(left, 0), left, ui.Plural(total, "dot", "dots"), per))
 	if v.closed() {
-		head = fmt.Sprintf("The vote is closed: you put %s on these items.", plural(v.spent(), "dot", "dots"))
+		head = fmt.Sprintf("The vote is closed: you put %s on these items.", ui.Plural(v.spent(), "dot", "dots"))
 	}
 	extra := ""
 	if v.revealed {
@@ -263,7 +264,7 @@ func (v *voteEditor) resultsView() string {
 // barChart draws a ranked tally: the item's text (wrapped, never cut), a bar as long as its
 // share of the most dots, and its count, marking the participant's own dots. starts are the
 // first line of each item.
-func barChart(st *Styles, tally []work.Tally, mine *work.Vote, width int) (lines []string, starts []int) {
+func barChart(st *ui.Styles, tally []work.Tally, mine *work.Vote, width int) (lines []string, starts []int) {
 	if len(tally) == 0 {
 		return []string{st.Muted.Render("No items were voted on.")}, nil
 	}
@@ -284,7 +285,7 @@ func barChart(st *Styles, tally []work.Tally, mine *work.Vote, width int) (lines
 	var out []string
 	for i, t := range tally {
 		num := fmt.Sprintf("%d. ", i+1)
-		label := strings.Split(wrap(t.Item.Text, max(textW-len(num), 4)), "\n")
+		label := strings.Split(ui.Wrap(t.Item.Text, max(textW-len(num), 4)), "\n")
 		n := t.Dots * barW / most
 		if t.Dots > 0 && n == 0 {
 			n = 1
@@ -307,13 +308,13 @@ func barChart(st *Styles, tally []work.Tally, mine *work.Vote, width int) (lines
 func (v *voteEditor) ShortHelp() []key.Binding {
 	k := v.k
 	if v.results {
-		return []key.Binding{k.Up, k.Down, relabel(k.Results, "r", "your dots")}
+		return []key.Binding{k.Up, k.Down, ui.Relabel(k.Results, "r", "your dots")}
 	}
 	if v.closed() {
 		if v.revealed {
-			return []key.Binding{k.Up, k.Down, relabel(k.Results, "r", "results")}
+			return []key.Binding{k.Up, k.Down, ui.Relabel(k.Results, "r", "results")}
 		}
 		return []key.Binding{k.Up, k.Down}
 	}
-	return []key.Binding{relabel(k.More, "→/+", "dot"), relabel(k.Less, "←/-", "undo"), k.Submit}
+	return []key.Binding{ui.Relabel(k.More, "→/+", "dot"), ui.Relabel(k.Less, "←/-", "undo"), k.Submit}
 }

@@ -1,8 +1,9 @@
-package tui
+package exercise
 
 import (
 	"fmt"
 	"strings"
+	"workshop/tui/ui"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -22,7 +23,7 @@ const (
 
 // listEditor adds, edits, deletes and reorders short items: the participant's own list, their
 // team's board (live, with who wrote what) or the cohort's anonymous board (no names at all;
-// only items this screen added can be changed, see exEnv.mine).
+// only items this screen added can be changed, see Env.mine).
 type listEditor struct {
 	*exBase
 	cursor int // an item, or len(items) for the "add" line
@@ -87,13 +88,13 @@ func (l *listEditor) Wants(msg tea.KeyPressMsg) bool {
 	return l.mode != listBrowse && baseWants(msg, l.k)
 }
 
-func (l *listEditor) Resize(w, h int) exercise {
+func (l *listEditor) Resize(w, h int) Editor {
 	l.width, l.height = w, h
 	l.input.resize(w)
 	return l
 }
 
-func (l *listEditor) Refresh(d exData) exercise {
+func (l *listEditor) Refresh(d Data) Editor {
 	id := l.currentID()
 	l.refresh(d)
 	l.follow(id)
@@ -133,7 +134,7 @@ func (l *listEditor) canChange(it work.Item) error {
 	return nil
 }
 
-func (l *listEditor) Update(msg tea.Msg) (exercise, tea.Cmd) {
+func (l *listEditor) Update(msg tea.Msg) (Editor, tea.Cmd) {
 	id := l.currentID()
 	if cmd, ok := l.common(msg); ok {
 		l.follow(id)
@@ -318,7 +319,7 @@ func (l *listEditor) own() int {
 		}
 		return n
 	case l.shared():
-		return work.OwnItems(l.list(), l.env.me)
+		return work.OwnItems(l.list(), l.env.Me)
 	}
 	return len(items)
 }
@@ -359,7 +360,7 @@ func (l *listEditor) me() int64 {
 	if l.anonymous() {
 		return 0
 	}
-	return l.env.me
+	return l.env.Me
 }
 
 func (l *listEditor) move(down bool) tea.Cmd {
@@ -436,11 +437,11 @@ func (l *listEditor) View() string {
 		}
 		avail := max(l.width-2-len(num), 8)
 		if by != "" {
-			avail = max(avail-cellWidth(by)-2, 8)
+			avail = max(avail-ui.CellWidth(by)-2, 8)
 		}
 		if sel {
 			lo = len(body)
-			text := strings.Split(wrap(it.Text, avail), "\n")
+			text := strings.Split(ui.Wrap(it.Text, avail), "\n")
 			for j, t := range text {
 				if j == 0 {
 					body = append(body, l.withAuthor(l.cursorLine(true, num+t), by))
@@ -451,7 +452,7 @@ func (l *listEditor) View() string {
 			hi = len(body) - 1
 			continue
 		}
-		body = append(body, l.withAuthor(l.cursorLine(false, num+truncate(it.Text, avail)), by))
+		body = append(body, l.withAuthor(l.cursorLine(false, num+ui.Truncate(it.Text, avail)), by))
 	}
 	marks.end = len(body)
 	addLine := st.Muted.Render("+ Add an item (a)")
@@ -476,20 +477,20 @@ func (l *listEditor) withAuthor(line, by string) string {
 	if by == "" {
 		return line
 	}
-	return spread(line, l.st.Muted.Render(by), l.width)
+	return ui.Spread(line, l.st.Muted.Render(by), l.width)
 }
 
 func (l *listEditor) ShortHelp() []key.Binding {
 	k := l.k
 	switch l.mode {
 	case listAdding:
-		return []key.Binding{relabel(k.Enter, "enter", "add"), relabel(k.Cancel, "esc", "done")}
+		return []key.Binding{ui.Relabel(k.Enter, "enter", "add"), ui.Relabel(k.Cancel, "esc", "done")}
 	case listEditing:
-		return []key.Binding{relabel(k.Enter, "enter", "save"), k.Cancel}
+		return []key.Binding{ui.Relabel(k.Enter, "enter", "save"), k.Cancel}
 	case listDeleting:
-		return []key.Binding{relabel(k.Yes, "y", "delete"), relabel(k.Cancel, "other key", "keep")}
+		return []key.Binding{ui.Relabel(k.Yes, "y", "delete"), ui.Relabel(k.Cancel, "other key", "keep")}
 	}
-	return []key.Binding{k.Add, k.Edit, relabel(k.Delete, "d", "del"), relabel(k.Submit, "ctrl+s", "done")}
+	return []key.Binding{k.Add, k.Edit, ui.Relabel(k.Delete, "d", "del"), ui.Relabel(k.Submit, "ctrl+s", "done")}
 }
 
 func (l *listEditor) FullHelp() [][]key.Binding {
@@ -497,6 +498,6 @@ func (l *listEditor) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom},
 		{k.Add, k.Edit, k.Delete, k.MoveUp, k.MoveDown},
-		{k.Submit, relabel(k.Enter, "enter", "save item"), relabel(k.Cancel, "esc", "close the field")},
+		{k.Submit, ui.Relabel(k.Enter, "enter", "save item"), ui.Relabel(k.Cancel, "esc", "close the field")},
 	}
 }

@@ -1,4 +1,4 @@
-package tui
+package exercise
 
 import (
 	"testing"
@@ -11,7 +11,7 @@ import (
 func TestListTeamBoardShareIsPerPerson(t *testing.T) {
 	x := newExHarness(t, "kind: list\nteam: true\nmax_items: 2", 80, 12)
 	x.board = &work.List{Items: []work.Item{{ID: "b1", Text: "Bea's first", By: 2}, {ID: "b2", Text: "Bea's second", By: 2}, {ID: "b3", Text: "Bea's third", By: 2}}}
-	x.open(exData{})
+	x.open(Data{})
 	x.mustShow("Bea's third", "+ Add an item", "0/2 yours")
 	x.keys("a")
 	x.typeText("Mine")
@@ -33,7 +33,7 @@ func TestListTeamBoardShareIsPerPerson(t *testing.T) {
 func TestListBoardFull(t *testing.T) {
 	x := newExHarness(t, "kind: list\nanonymous: true\nmax_board_items: 2", 80, 12)
 	x.board = &work.List{Items: []work.Item{{ID: "a", Text: "First"}, {ID: "b", Text: "Second"}}}
-	x.open(exData{})
+	x.open(Data{})
 	x.mustShow("The board is full.", "2 on the board")
 	x.keys("a")
 	x.mustShow("The board is full: it holds at most 2 items")

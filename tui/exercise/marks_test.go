@@ -1,4 +1,4 @@
-package tui
+package exercise
 
 import (
 	"fmt"
@@ -17,7 +17,7 @@ func TestScrollMarksCountItemsNotLines(t *testing.T) {
 		fmt.Fprintf(&b, "  - \"Point %d: a long enough sentence to wrap over two lines in a window only forty columns wide\"\n", i+1)
 	}
 	x := newExHarness(t, b.String(), 40, 10)
-	x.open(exData{})
+	x.open(Data{})
 	v := x.view()
 	m := regexp.MustCompile(`↓ (\d+) more items`).FindStringSubmatch(v)
 	if m == nil {

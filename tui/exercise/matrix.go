@@ -1,8 +1,9 @@
-package tui
+package exercise
 
 import (
 	"fmt"
 	"strings"
+	"workshop/tui/ui"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -27,7 +28,7 @@ type matrixEditor struct {
 // bottom-right.
 var quadrantCentre = [4]work.Place{{X: 2, Y: 7}, {X: 7, Y: 7}, {X: 2, Y: 2}, {X: 7, Y: 2}}
 
-func newMatrixEditor(b *exBase, d exData) *matrixEditor {
+func newMatrixEditor(b *exBase, d Data) *matrixEditor {
 	if _, ok := b.value.(*work.Matrix); !ok {
 		b.value = &work.Matrix{Places: map[string]work.Place{}}
 	}
@@ -38,12 +39,12 @@ func newMatrixEditor(b *exBase, d exData) *matrixEditor {
 
 func (m *matrixEditor) matrix() *work.Matrix { return m.value.(*work.Matrix) }
 
-func (m *matrixEditor) take(d exData) {
+func (m *matrixEditor) take(d Data) {
 	id := ""
 	if m.cursor < len(m.items) {
 		id = m.items[m.cursor].ID
 	}
-	m.items, m.itemsErr = d.items, d.itemsErr
+	m.items, m.itemsErr = d.Items, d.ItemsErr
 	m.cursor = min(m.cursor, max(len(m.items)-1, 0))
 	for i, it := range m.items {
 		if it.ID == id {
@@ -55,17 +56,17 @@ func (m *matrixEditor) take(d exData) {
 	}
 }
 
-func (m *matrixEditor) Focus() tea.Cmd            { m.focused = true; return nil }
-func (m *matrixEditor) Blur()                     { m.focused = false; m.moving = false }
-func (m *matrixEditor) Typing() bool              { return false }
-func (m *matrixEditor) Leave() tea.Cmd            { return m.leave() }
-func (m *matrixEditor) Resize(w, h int) exercise  { m.width, m.height = w, h; return m }
-func (m *matrixEditor) Refresh(d exData) exercise { m.refresh(d); m.take(d); return m }
+func (m *matrixEditor) Focus() tea.Cmd         { m.focused = true; return nil }
+func (m *matrixEditor) Blur()                  { m.focused = false; m.moving = false }
+func (m *matrixEditor) Typing() bool           { return false }
+func (m *matrixEditor) Leave() tea.Cmd         { return m.leave() }
+func (m *matrixEditor) Resize(w, h int) Editor { m.width, m.height = w, h; return m }
+func (m *matrixEditor) Refresh(d Data) Editor  { m.refresh(d); m.take(d); return m }
 func (m *matrixEditor) Wants(msg tea.KeyPressMsg) bool {
 	return m.moving && key.Matches(msg, m.k.Cancel)
 }
 
-func (m *matrixEditor) Update(msg tea.Msg) (exercise, tea.Cmd) {
+func (m *matrixEditor) Update(msg tea.Msg) (Editor, tea.Cmd) {
 	if cmd, ok := m.common(msg); ok {
 		return m, cmd
 	}
@@ -211,7 +212,7 @@ func (m *matrixEditor) listLines(width int, withQuadrant bool) []string {
 		if withQuadrant {
 			text += m.st.Muted.Render(" → " + m.quadrantOf(it.ID))
 		}
-		out = append(out, truncate(m.cursorLine(i == m.cursor, text), width))
+		out = append(out, ui.Truncate(m.cursorLine(i == m.cursor, text), width))
 	}
 	return out
 }
@@ -224,9 +225,9 @@ func (m *matrixEditor) selectedLine() string {
 		return wrapped(m.st.Accent, fmt.Sprintf("Moving %d (%s): arrows move it, enter puts it down", m.cursor+1, where), m.width)
 	}
 	// The whole item, which the list and the grid may cut, over at most two lines.
-	lines := strings.Split(wrap(fmt.Sprintf("%d. %s · %s", m.cursor+1, it.Text, where), m.width), "\n")
+	lines := strings.Split(ui.Wrap(fmt.Sprintf("%d. %s · %s", m.cursor+1, it.Text, where), m.width), "\n")
 	if len(lines) > 2 {
-		lines = []string{lines[0], truncate(lines[1]+" …", m.width)}
+		lines = []string{lines[0], ui.Truncate(lines[1]+" …", m.width)}
 	}
 	return strings.Join(lines, "\n")
 }
@@ -265,7 +266,7 @@ func (m *matrixEditor) gridLines(width, height int) []string {
 		}
 	}
 	for q, name := range names {
-		put((q/2)*hh, (q%2)*hw, truncate(name, hw), 1)
+		put((q/2)*hh, (q%2)*hw, ui.Truncate(name, hw), 1)
 	}
 	var picked [3]int // row, column, length of the picked item's label
 	for i, it := range m.items {
@@ -306,7 +307,7 @@ func (m *matrixEditor) gridLines(width, height int) []string {
 	}
 	var out []string
 	if axes {
-		out = append(out, st.Muted.Render(truncate("↑ "+ya.High+" ("+ya.Label+")", width)))
+		out = append(out, st.Muted.Render(ui.Truncate("↑ "+ya.High+" ("+ya.Label+")", width)))
 	}
 	out = append(out, border("┌", "┬", "┐"))
 	for r := range cells {
@@ -317,9 +318,9 @@ func (m *matrixEditor) gridLines(width, height int) []string {
 		out = append(out, bar+draw(cells[r][:hw])+bar+draw(cells[r][hw:])+bar)
 	}
 	out = append(out, border("└", "┴", "┘"))
-	bottom := spread("↓ "+ya.Low+"  ← "+xa.Low, xa.High+" →", 2*hw+3)
+	bottom := ui.Spread("↓ "+ya.Low+"  ← "+xa.Low, xa.High+" →", 2*hw+3)
 	if axes {
-		out = append(out, st.Muted.Render(truncate(bottom, width)))
+		out = append(out, st.Muted.Render(ui.Truncate(bottom, width)))
 	}
 	return out
 }
@@ -339,23 +340,23 @@ func cellOf(p work.Place, hh, hw int) (row, col int) {
 
 // padTo pads or cuts a rendered line to exactly width cells.
 func padTo(s string, width int) string {
-	s = truncate(s, width)
-	return s + strings.Repeat(" ", max(width-cellWidth(s), 0))
+	s = ui.Truncate(s, width)
+	return s + strings.Repeat(" ", max(width-ui.CellWidth(s), 0))
 }
 
 func (m *matrixEditor) ShortHelp() []key.Binding {
 	k := m.k
 	if m.moving {
-		return []key.Binding{relabel(k.Up, "arrows", "move"), relabel(k.Place, "enter", "done"), relabel(k.Unplace, "u", "take off")}
+		return []key.Binding{ui.Relabel(k.Up, "arrows", "move"), ui.Relabel(k.Place, "enter", "done"), ui.Relabel(k.Unplace, "u", "take off")}
 	}
-	return []key.Binding{k.Place, relabel(k.Quadrant, "1-4", "place"), k.Submit}
+	return []key.Binding{k.Place, ui.Relabel(k.Quadrant, "1-4", "place"), k.Submit}
 }
 
 func (m *matrixEditor) FullHelp() [][]key.Binding {
 	k := m.k
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Place, k.Unplace},
-		{relabel(k.Left, "←↑↓→ hjkl", "move the item"), k.Quadrant, k.Cancel},
+		{ui.Relabel(k.Left, "←↑↓→ hjkl", "move the item"), k.Quadrant, k.Cancel},
 		{k.Submit},
 	}
 }

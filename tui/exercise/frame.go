@@ -1,8 +1,9 @@
-package tui
+package exercise
 
 import (
 	"fmt"
 	"strings"
+	"workshop/tui/ui"
 
 	"charm.land/lipgloss/v2"
 
@@ -22,7 +23,7 @@ func (b *exBase) promptLines() []string {
 		p = defaultPrompt(b.ex.Kind)
 	}
 	var out []string
-	for _, l := range strings.Split(wrap(p, b.width), "\n") {
+	for _, l := range strings.Split(ui.Wrap(p, b.width), "\n") {
 		out = append(out, b.st.Subtitle.Render(l))
 	}
 	// The prompt is the same on every frame; wrapping and styling it each time was most of
@@ -126,7 +127,7 @@ func (b *exBase) frame(body []string, lo, hi int, footer ...string) string {
 	}
 	lines = append(lines, footer...)
 	for i, l := range lines {
-		lines[i] = truncate(l, b.width)
+		lines[i] = ui.Truncate(l, b.width)
 	}
 	return strings.Join(lines[:h], "\n")
 }
@@ -138,7 +139,7 @@ func (b *exBase) fitPrompt(room int) []string {
 	prompt := b.promptLines()
 	if keep := max(room-3, 1); len(prompt) > keep {
 		prompt = prompt[:keep]
-		prompt[keep-1] = truncate(prompt[keep-1]+" …", b.width)
+		prompt[keep-1] = ui.Truncate(prompt[keep-1]+" …", b.width)
 	}
 	if room-len(prompt) < 2 {
 		return nil
@@ -230,7 +231,7 @@ func footerLines(entries []string) int {
 
 // para wraps text to width and styles each line, for bodies that scroll line by line.
 func para(style lipgloss.Style, text string, width int) []string {
-	lines := strings.Split(wrap(text, width), "\n")
+	lines := strings.Split(ui.Wrap(text, width), "\n")
 	for i, l := range lines {
 		lines[i] = style.Render(l)
 	}

@@ -1,4 +1,4 @@
-package tui
+package exercise
 
 import (
 	"strings"
@@ -11,7 +11,7 @@ import (
 func TestVoteDotsAndLimits(t *testing.T) {
 	x := newExHarness(t, "kind: vote\nfrom: ideas\ndots: 3\nmax_per_item: 2", 80, 12)
 	its := items("Online booking", "Clear checklist", "Longer hours")
-	x.open(exData{items: its})
+	x.open(Data{Items: its})
 	x.mustShow("3 of 3 dots left", "at most 2 per item", "From step 1, Ideas: the whole cohort's items", "Online booking", "yours")
 
 	x.keys("l", "+", "right")
@@ -34,7 +34,7 @@ func TestVoteDotsAndLimits(t *testing.T) {
 	}
 
 	// Dots on an item that was removed from the earlier list are free again.
-	x.refresh(exData{items: its[:2]})
+	x.refresh(Data{Items: its[:2]})
 	x.mustShow("1 of 3 dots left")
 	x.keys("l") // the cursor moved onto the last item left
 	if v := x.stored().(*work.Vote); v.Dots["i3"] != 0 || v.Dots["i2"] != 1 {
@@ -45,17 +45,17 @@ func TestVoteDotsAndLimits(t *testing.T) {
 func TestVoteClosedAndResults(t *testing.T) {
 	x := newExHarness(t, "kind: vote\nfrom: ideas", 80, 12)
 	its := items("Online booking", "Clear checklist")
-	x.env.snap.Cohort.Live.Votes = map[string]session.VoteState{x.step.ID: {Closed: true}}
-	x.open(exData{items: its})
+	x.env.Snap.Cohort.Live.Votes = map[string]session.VoteState{x.step.ID: {Closed: true}}
+	x.open(Data{Items: its})
 	x.keys("l")
 	x.mustShow("The vote is closed")
 	if x.saves != 0 {
 		t.Fatal("a closed vote took a dot")
 	}
 
-	x.env.snap.Cohort.Live.Votes[x.step.ID] = session.VoteState{Closed: true, Revealed: true}
+	x.env.Snap.Cohort.Live.Votes[x.step.ID] = session.VoteState{Closed: true, Revealed: true}
 	tally := []work.Tally{{Item: its[1], Dots: 5}, {Item: its[0], Dots: 2}}
-	x.refresh(exData{items: its, tally: tally})
+	x.refresh(Data{Items: its, Tally: tally})
 	v := x.mustShow("Results", "the whole cohort's dots")
 	lines := strings.Split(v, "\n")
 	first, second := -1, -1
@@ -77,7 +77,7 @@ func TestVoteClosedAndResults(t *testing.T) {
 
 func TestVoteNothingToVoteOn(t *testing.T) {
 	x := newExHarness(t, "kind: vote\nfrom: ideas\nteam: true", 60, 10)
-	x.open(exData{})
+	x.open(Data{})
 	x.mustShow("No items to vote on yet", "Team Blue's items")
 	x.keys("l", "ctrl+s")
 	x.mustShow("Put at least one dot")

@@ -1,8 +1,9 @@
-package tui
+package exercise
 
 import (
 	"fmt"
 	"strings"
+	"workshop/tui/ui"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -18,11 +19,11 @@ type scaleEditor struct {
 	dist   [][5]int
 }
 
-func newScaleEditor(b *exBase, d exData) *scaleEditor {
+func newScaleEditor(b *exBase, d Data) *scaleEditor {
 	if _, ok := b.value.(*work.Scale); !ok {
 		b.value = work.New(b.ex)
 	}
-	return &scaleEditor{exBase: b, dist: d.scale}
+	return &scaleEditor{exBase: b, dist: d.Scale}
 }
 
 func (s *scaleEditor) scale() *work.Scale { return s.value.(*work.Scale) }
@@ -32,13 +33,13 @@ func (s *scaleEditor) Blur()                      { s.focused = false }
 func (s *scaleEditor) Typing() bool               { return false }
 func (s *scaleEditor) Wants(tea.KeyPressMsg) bool { return false }
 func (s *scaleEditor) Leave() tea.Cmd             { return s.leave() }
-func (s *scaleEditor) Resize(w, h int) exercise   { s.width, s.height = w, h; return s }
-func (s *scaleEditor) Refresh(d exData) exercise  { s.refresh(d); s.dist = d.scale; return s }
+func (s *scaleEditor) Resize(w, h int) Editor     { s.width, s.height = w, h; return s }
+func (s *scaleEditor) Refresh(d Data) Editor      { s.refresh(d); s.dist = d.Scale; return s }
 func (s *scaleEditor) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{s.k.Up, s.k.Down, s.k.Left, s.k.Right}, {s.k.Rate, s.k.Submit}}
 }
 
-func (s *scaleEditor) Update(msg tea.Msg) (exercise, tea.Cmd) {
+func (s *scaleEditor) Update(msg tea.Msg) (Editor, tea.Cmd) {
 	if cmd, ok := s.common(msg); ok {
 		return s, cmd
 	}
@@ -101,7 +102,7 @@ func (s *scaleEditor) View() string {
 		if sel {
 			lo = len(body)
 		}
-		text := strings.Split(wrap(fmt.Sprintf("%d. %s", i+1, stmt), max(s.width-2, 8)), "\n")
+		text := strings.Split(ui.Wrap(fmt.Sprintf("%d. %s", i+1, stmt), max(s.width-2, 8)), "\n")
 		for j, t := range text {
 			body = append(body, s.cursorLine(sel && j == 0, t))
 		}
@@ -158,5 +159,5 @@ func distLine(d [5]int) string {
 
 func (s *scaleEditor) ShortHelp() []key.Binding {
 	k := s.k
-	return []key.Binding{relabel(k.Rate, "1-5", "rate"), relabel(k.Down, "↑↓", "next"), k.Submit}
+	return []key.Binding{ui.Relabel(k.Rate, "1-5", "rate"), ui.Relabel(k.Down, "↑↓", "next"), k.Submit}
 }

@@ -1,4 +1,4 @@
-package tui
+package exercise
 
 import (
 	"fmt"
@@ -32,7 +32,7 @@ func TestChoicePickersScrollAndShowWhere(t *testing.T) {
 					checked++
 					yaml := choiceTableYAML(ex, ci)
 					x := newExHarness(t, yaml, size[0], size[1])
-					x.open(exData{})
+					x.open(Data{})
 					x.keys("a", "esc", "enter") // a row, then the choice cell's options
 					hidden := false
 					for i, opt := range col.Options {

@@ -1,4 +1,4 @@
-package tui
+package exercise
 
 import (
 	"strings"
@@ -16,7 +16,7 @@ kind: list
 prompt: One idea per item
 max_items: 3
 max_length: 20`, 80, 14)
-	x.open(exData{})
+	x.open(Data{})
 	x.mustShow("Your list", "+ Add an item", "0/3 items")
 
 	x.keys("a")
@@ -77,7 +77,7 @@ max_length: 20`, 80, 14)
 func TestListTeamBoardShowsWhoWroteWhatAndFollowsTeammates(t *testing.T) {
 	x := newExHarness(t, "kind: list\nteam: true", 80, 12)
 	x.board = &work.List{Items: []work.Item{{ID: "b1", Text: "From Bea", By: 2}}}
-	x.open(exData{})
+	x.open(Data{})
 	x.mustShow("Team Blue's board", "From Bea", "Bea")
 
 	x.keys("a")
@@ -93,7 +93,7 @@ func TestListTeamBoardShowsWhoWroteWhatAndFollowsTeammates(t *testing.T) {
 	b := x.board.(*work.List)
 	_ = b.Edit(b.Items[1].ID, "From Ana, better", 2)
 	b.Items = append([]work.Item{{ID: "b2", Text: "Bea again", By: 2}}, b.Items...)
-	x.refresh(exData{})
+	x.refresh(Data{})
 	v := x.mustShow("From Ana, better", "you, edited by Bea", "Bea again")
 	if !strings.Contains(v, "› 3. From Ana, better") {
 		t.Fatalf("cursor did not follow its item:\n%s", v)
@@ -110,7 +110,7 @@ func TestListTeamBoardShowsWhoWroteWhatAndFollowsTeammates(t *testing.T) {
 func TestListAnonymousKeepsNoAuthor(t *testing.T) {
 	x := newExHarness(t, "kind: list\nanonymous: true", 80, 12)
 	x.board = &work.List{Items: []work.Item{{ID: "z", Text: "Someone else's"}}}
-	x.open(exData{})
+	x.open(Data{})
 	x.mustShow("no names kept", "Someone else's")
 
 	x.keys("a")
@@ -142,7 +142,7 @@ func TestListAnonymousKeepsNoAuthor(t *testing.T) {
 
 	// A new session (a new screen) has no memory of what it added.
 	x.env.mine = map[string]map[string]bool{}
-	x.open(exData{})
+	x.open(Data{})
 	x.keys("down", "e")
 	x.mustShow("only the items you added")
 	x.mustNotShow("yours")
@@ -150,7 +150,7 @@ func TestListAnonymousKeepsNoAuthor(t *testing.T) {
 
 func TestListNoTeamYet(t *testing.T) {
 	x := newExHarness(t, "kind: list\nteam: true", 60, 10)
-	x.open(exData{noTeam: true})
+	x.open(Data{NoTeam: true})
 	x.mustShow("When the facilitator", "Not in a team yet")
 	x.keys("a")
 	x.mustShow("You are not in a team yet")
@@ -161,7 +161,7 @@ func TestListNoTeamYet(t *testing.T) {
 
 func TestListRefusedChangeReloads(t *testing.T) {
 	x := newExHarness(t, "kind: list\nteam: true", 60, 10)
-	x.open(exData{})
+	x.open(Data{})
 	x.refuse = session.ErrLocked
 	x.keys("a")
 	x.typeText("x")
