@@ -10,12 +10,12 @@ import (
 	"sync"
 	"testing"
 	"time"
-	"workshop/tui/exercise"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"workshop/session"
 	"workshop/session/work"
+	"workshop/tui/exercise"
 )
 
 // faultyStore fails the next writes of work with one error, as a store on a locked database,

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"strings"
-	"workshop/tui/exercise"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -10,6 +9,7 @@ import (
 
 	"workshop/content"
 	"workshop/session"
+	"workshop/tui/exercise"
 )
 
 // stateMsg carries a new snapshot of the cohort from the hub.

@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"workshop/tui/exercise"
 
 	"workshop/content"
 	"workshop/session"
 	"workshop/session/work"
+	"workshop/tui/exercise"
 )
 
 // flushTimeout bounds how long a closing session may take to store what it still holds.

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"log/slog"
 	"time"
-	"workshop/tui/exercise"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"workshop/session"
+	"workshop/tui/exercise"
 )
 
 // timerTickMsg redraws the countdown.

@@ -2,11 +2,11 @@ package tui
 
 import (
 	"time"
-	"workshop/tui/exercise"
 
 	tea "charm.land/bubbletea/v2"
 
 	"workshop/session"
+	"workshop/tui/exercise"
 )
 
 // Work a fault kept from being stored is stored again until it is. The editor on screen does

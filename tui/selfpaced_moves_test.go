@@ -3,11 +3,11 @@ package tui
 import (
 	"context"
 	"testing"
-	"workshop/tui/exercise"
 
 	tea "charm.land/bubbletea/v2"
 
 	"workshop/session"
+	"workshop/tui/exercise"
 )
 
 // A self-paced participant who steps forward and straight back again stays where they went

@@ -3,12 +3,12 @@ package exercise
 import (
 	"fmt"
 	"strings"
-	"workshop/tui/ui"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"workshop/session/work"
+	"workshop/tui/ui"
 )
 
 // checklistEditor ticks the module's items and keeps a short note with each.

@@ -3,7 +3,6 @@ package exercise
 import (
 	"log/slog"
 	"time"
-	"workshop/tui/ui"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -11,6 +10,7 @@ import (
 	"workshop/content"
 	"workshop/session"
 	"workshop/session/work"
+	"workshop/tui/ui"
 )
 
 // Editor is the editor of one step's exercise. It holds the participant's work (or their

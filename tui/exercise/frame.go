@@ -3,11 +3,11 @@ package exercise
 import (
 	"fmt"
 	"strings"
-	"workshop/tui/ui"
 
 	"charm.land/lipgloss/v2"
 
 	"workshop/content"
+	"workshop/tui/ui"
 )
 
 // The editors' layout: the prompt (wrapped, never cut to one line unless space is short), a

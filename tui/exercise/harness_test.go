@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
-	"workshop/tui/ui"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -15,6 +14,7 @@ import (
 	"workshop/content"
 	"workshop/session"
 	"workshop/session/work"
+	"workshop/tui/ui"
 )
 
 // exHarness drives one editor the way the participant view does, with a stand-in for the

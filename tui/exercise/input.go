@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
-	"workshop/tui/ui"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"workshop/session"
+	"workshop/tui/ui"
 )
 
 // lineInput is the one-line text field of the editors (a list item, a cell, a note): it cleans

@@ -3,13 +3,13 @@ package exercise
 import (
 	"fmt"
 	"strings"
-	"workshop/tui/ui"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"workshop/session/work"
+	"workshop/tui/ui"
 )
 
 type journeyMode int

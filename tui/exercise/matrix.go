@@ -3,13 +3,13 @@ package exercise
 import (
 	"fmt"
 	"strings"
-	"workshop/tui/ui"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"workshop/session"
 	"workshop/session/work"
+	"workshop/tui/ui"
 )
 
 // matrixEditor places the items of an earlier list on a 2×2 grid with labelled axes. The

@@ -3,7 +3,6 @@ package exercise
 import (
 	"fmt"
 	"strings"
-	"workshop/tui/ui"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -11,6 +10,7 @@ import (
 	"workshop/session"
 	"workshop/session/work"
 	"workshop/tui/textedit"
+	"workshop/tui/ui"
 )
 
 // reflection is the editor for free text written to a prompt: word-wrapped, pasted text

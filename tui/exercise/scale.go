@@ -3,12 +3,12 @@ package exercise
 import (
 	"fmt"
 	"strings"
-	"workshop/tui/ui"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"workshop/session/work"
+	"workshop/tui/ui"
 )
 
 // scaleEditor rates statements from 1 to 5, each point named by the module's labels. After

@@ -3,7 +3,6 @@ package exercise
 import (
 	"fmt"
 	"strings"
-	"workshop/tui/ui"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -11,6 +10,7 @@ import (
 	"workshop/content"
 	"workshop/session"
 	"workshop/session/work"
+	"workshop/tui/ui"
 )
 
 // voteEditor spends a number of dots across the items of an earlier list, with a limit per
