@@ -110,28 +110,10 @@ func (w *stepWork) encode() []byte {
 	return data
 }
 
-// writable says why the work cannot change now, in the hub's words, or nil: the same
-// decisions the hub makes when it stores.
+// writable says why the work cannot change now, in the hub's words, or nil: session's rule
+// (session.Writable), the one the hub enforces when it stores.
 func (w *stepWork) writable() error {
-	live := w.r.snap.Cohort.Live
-	switch {
-	case live.IsLocked(w.step.ID):
-		return session.ErrLocked
-	case w.noTeam:
-		return session.ErrNoTeam
-	case w.ex.Kind == content.KindVote && live.Vote(w.step.ID).Closed:
-		return session.ErrVoteClosed
-	}
-	return nil
-}
-
-// counted says whether own work of this kind feeds a result other screens show live.
-func (w *stepWork) counted() bool {
-	switch w.ex.Kind {
-	case content.KindVote, content.KindScale, content.KindList:
-		return !w.shared()
-	}
-	return false
+	return session.Writable(w.r.snap.Cohort.Live, w.ex, w.step.ID, !w.noTeam)
 }
 
 // change makes one change: tried on a copy, checked against the exercise's limits, then
@@ -180,11 +162,8 @@ func (w *stepWork) save(submit bool) bool {
 	}
 	ctx, cancel := w.r.write()
 	defer cancel()
-	save := w.r.hub.SaveWork
-	if w.counted() {
-		save = w.r.hub.SaveCountedWork
-	}
-	a, err := save(ctx, w.r.me.ID, w.step.ID, work.Schema, data, submit)
+	// What the save feeds (a live result or not) is the hub's decision.
+	a, err := w.r.hub.SaveWork(ctx, w.r.me.ID, w.step.ID, work.Schema, data, submit)
 	switch {
 	case err != nil && !session.IsRefusal(err):
 		w.unsaved = true
