@@ -12,7 +12,7 @@ import (
 // until they dismiss it with dismissKey, which works even while they type an answer.
 var dismissKey = key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "dismiss the facilitator's message"))
 
-// dismissedMsg reports that dismissing a message failed.
+// dismissedMsg reports that a message was dismissed, or why it could not be.
 type dismissedMsg struct{ err error }
 
 // refreshMessages takes the participant's messages from the hub: they are in no snapshot,
@@ -59,14 +59,13 @@ func (v *participantView) messageLines() []string {
 	return out
 }
 
-// dismissMessage takes the oldest message off the screen at once and off the record behind it.
+// dismissMessage takes the oldest message off the record, then off the screen: the screen shows
+// what is stored, so a message that could not be dismissed stays.
 func (v *participantView) dismissMessage() tea.Cmd {
 	if len(v.msgs) == 0 {
 		return nil
 	}
 	m := v.msgs[0]
-	v.msgs = v.msgs[1:]
-	v.layout()
 	h, ctx, pid := v.hub, v.deps.Ctx, v.me.ID
 	return func() tea.Msg {
 		return dismissedMsg{err: h.DismissMessage(ctx, pid, m.ID)}
@@ -76,7 +75,7 @@ func (v *participantView) dismissMessage() tea.Cmd {
 func (v *participantView) onDismissed(msg dismissedMsg) {
 	if msg.err != nil {
 		v.notice = "Could not dismiss the message: " + v.deps.say("dismiss message", msg.err)
-		v.refreshMessages()
-		v.layout()
 	}
+	v.refreshMessages()
+	v.layout()
 }
