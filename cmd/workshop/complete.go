@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"workshop/content"
 	"workshop/session/export"
+	"workshop/session/sqlite"
 )
 
 // Value completions: what a shell offers after `workshop export <TAB>`, `--format <TAB>`,
@@ -60,9 +62,9 @@ func completeModuleArg(cmd *cobra.Command, args []string, toComplete string) ([]
 	return completeModules(cmd, args, toComplete)
 }
 
-// completeCohorts offers the join codes of the cohorts in the data directory (--data), newest
-// first, for a command's first argument.
-func completeCohorts(g *globals) completer {
+// fromStore completes a command's first argument from what list reads in the data directory
+// (--data); nothing when there is no database yet.
+func fromStore(g *globals, list func(ctx context.Context, st *sqlite.Store) ([]cobra.Completion, error)) completer {
 	return func(cmd *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		if len(args) > 0 {
 			return nil, cobra.ShellCompDirectiveNoFileComp
@@ -72,10 +74,18 @@ func completeCohorts(g *globals) completer {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
 		defer func() { _ = st.Close() }() // only read
-		cs, err := st.Cohorts(cmd.Context())
+		out, err := list(cmd.Context(), st)
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveError
 		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// completeCohorts offers the join codes of the cohorts in the data directory, newest first.
+func completeCohorts(g *globals) completer {
+	return fromStore(g, func(ctx context.Context, st *sqlite.Store) ([]cobra.Completion, error) {
+		cs, err := st.Cohorts(ctx)
 		var out []cobra.Completion
 		for _, c := range cs {
 			desc := oneLine(c.Name) + " (" + c.ModuleID + ")"
@@ -84,31 +94,20 @@ func completeCohorts(g *globals) completer {
 			}
 			out = append(out, cobra.CompletionWithDesc(c.Code, desc))
 		}
-		return out, cobra.ShellCompDirectiveNoFileComp
-	}
+		return out, err
+	})
 }
 
 // completeFacilitators offers the registered facilitators' names.
 func completeFacilitators(g *globals) completer {
-	return func(cmd *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		if len(args) > 0 {
-			return nil, cobra.ShellCompDirectiveNoFileComp
-		}
-		st, err := openExisting(g)
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveNoFileComp
-		}
-		defer func() { _ = st.Close() }() // only read
-		fs, err := st.Facilitators(cmd.Context())
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
+	return fromStore(g, func(ctx context.Context, st *sqlite.Store) ([]cobra.Completion, error) {
+		fs, err := st.Facilitators(ctx)
 		var out []cobra.Completion
 		for _, f := range fs {
 			if !strings.ContainsAny(f.Name, " \t") {
 				out = append(out, cobra.CompletionWithDesc(f.Name, f.Fingerprint))
 			}
 		}
-		return out, cobra.ShellCompDirectiveNoFileComp
-	}
+		return out, err
+	})
 }
