@@ -9,6 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
+
+	"workshop/i18n"
 )
 
 // Minimum terminal size; below it the app asks for a larger window instead of drawing.
@@ -38,9 +40,7 @@ func switchTo(s screen) tea.Cmd { return func() tea.Msg { return switchMsg{s} } 
 // App is the root model of a session: it owns the window size, styles and help, and shows
 // one screen at a time.
 type App struct {
-	deps     *Deps
-	styles   *Styles
-	keys     KeyMap
+	*Common
 	help     help.Model
 	showHelp bool
 	width    int
@@ -56,11 +56,12 @@ type App struct {
 func NewApp(deps *Deps) App {
 	st := NewStyles(true, colorprofile.TrueColor)
 	st.Cache = deps.Render
-	a := App{deps: deps, styles: &st, keys: DefaultKeyMap(), help: help.New(), width: 80, height: 24, dark: true, profile: colorprofile.TrueColor, memo: &renderMemo{}}
+	lang := i18n.Choose("", deps.Terminal, "")
+	a := App{Common: newCommon(deps, &st, DefaultKeyMap(), i18n.New(lang)), help: help.New(), width: 80, height: 24, dark: true, profile: colorprofile.TrueColor, memo: &renderMemo{}}
 	if deps.Facilitator != nil {
-		a.screen = newConsole(deps, a.styles, a.keys)
+		a.screen = newConsole(a.Common)
 	} else {
-		a.screen = newLobby(deps, a.styles, a.keys)
+		a.screen = newLobby(a.Common)
 	}
 	a.screen = a.screen.Resize(a.bodySize())
 	return a
@@ -119,9 +120,9 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (a *App) restyle() {
-	shared := a.styles.Cache
-	*a.styles = NewStyles(a.dark, a.profile)
-	a.styles.Cache = shared
+	shared := a.st.Cache
+	*a.st = NewStyles(a.dark, a.profile)
+	a.st.Cache = shared
 	a.help.Styles = help.DefaultStyles(a.dark)
 	a.screen = a.screen.Resize(a.bodySize())
 }
@@ -142,7 +143,7 @@ func (a App) View() tea.View {
 
 func (a App) render() string {
 	if a.width < MinWidth || a.height < MinHeight {
-		return tooSmall(a.styles, a.width, a.height)
+		return tooSmall(a.Common, a.width, a.height)
 	}
 	if a.showHelp {
 		return a.fullHelp()
@@ -151,8 +152,8 @@ func (a App) render() string {
 	if m == nil {
 		m = &renderMemo{} // an App made without NewApp, in tests
 	}
-	body := m.fit(a.screen.View(), a.width, a.height-1, a.styles.Cache)
-	return body + "\n" + m.helpLine(a.help, a.shortHelp(), a.width, a.styles)
+	body := m.fit(a.screen.View(), a.width, a.height-1, a.st.Cache)
+	return body + "\n" + m.helpLine(a.help, a.shortHelp(), a.width, a.st)
 }
 
 // renderMemo keeps what the last frame computed that the next one most likely needs again:
@@ -207,24 +208,24 @@ func (a App) shortHelp() []key.Binding {
 	keys := a.screen.ShortHelp()
 	h := a.keys.Help
 	if a.screen.Typing() {
-		h = key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "more keys"))
+		h = key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", a.T("more keys")))
 	}
 	return append(keys, h, a.keys.Quit)
 }
 
 func (a App) fullHelp() string {
 	groups := append(a.screen.FullHelp(), []key.Binding{a.keys.Help, a.keys.Quit})
-	title := a.styles.Title.Render("Keys")
+	title := a.st.Title.Render(a.T("Keys"))
 	body := a.help.FullHelpView(groups)
-	foot := a.styles.Muted.Render("Press ? or esc to close this help.")
+	foot := a.st.Muted.Render(a.T("Press ? or esc to close this help."))
 	return fitBlock(lipgloss.JoinVertical(lipgloss.Left, title, "", body, "", foot), a.width, a.height)
 }
 
-func tooSmall(st *Styles, w, h int) string {
-	msg := fmt.Sprintf("Please enlarge your terminal.\nIt is %d×%d; workshop needs at least %d×%d.", w, h, MinWidth, MinHeight)
+func tooSmall(c *Common, w, h int) string {
+	msg := c.T("Please enlarge your terminal.\nIt is %d×%d; workshop needs at least %d×%d.", w, h, MinWidth, MinHeight)
 	lines := strings.Split(msg, "\n")
 	for i, l := range lines {
 		lines[i] = truncate(l, max(w, 1))
 	}
-	return st.Warn.Render(strings.Join(lines, "\n"))
+	return c.st.Warn.Render(strings.Join(lines, "\n"))
 }

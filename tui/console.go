@@ -14,9 +14,7 @@ import (
 // console is the facilitator's first screen: every cohort with its module, participants,
 // step and last activity, to open one, create one or archive one.
 type console struct {
-	deps   *Deps
-	st     *Styles
-	keys   KeyMap
+	*Common
 	ck     consoleKeys
 	width  int
 	height int
@@ -43,8 +41,8 @@ type consoleListTick struct{ c *console }
 
 const consoleListRefresh = 10 * time.Second
 
-func newConsole(deps *Deps, st *Styles, keys KeyMap) *console {
-	return &console{deps: deps, st: st, keys: keys, ck: newConsoleKeys(keys), now: time.Now()}
+func newConsole(com *Common) *console {
+	return &console{Common: com, ck: newConsoleKeys(com.keys), now: time.Now()}
 }
 
 func (c *console) Init() tea.Cmd {
@@ -167,7 +165,7 @@ func (c *console) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Refresh):
 		return c.load()
 	case key.Matches(msg, k.New):
-		return switchTo(newConsoleCreate(c.deps, c.st, c.keys))
+		return switchTo(newConsoleCreate(c.Common))
 	case key.Matches(msg, k.ShowArchived):
 		c.showArchived = !c.showArchived
 		c.cursor = min(c.cursor, max(len(c.visible())-1, 0))
@@ -182,11 +180,11 @@ func (c *console) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		c.confirm = &co
 	case key.Matches(msg, k.Card):
 		if co, ok := c.selected(); ok {
-			return switchTo(newJoinCard(c.deps, c.st, c.keys, co.Cohort, false))
+			return switchTo(newJoinCard(c.Common, co.Cohort, false))
 		}
 	case key.Matches(msg, k.Open):
 		if co, ok := c.selected(); ok {
-			return openCohort(c.deps, c.st, c.keys, co.ID)
+			return openCohort(c.Common, co.ID)
 		}
 	}
 	return nil
@@ -211,7 +209,8 @@ type openedMsg struct {
 	err error
 }
 
-func openCohort(deps *Deps, st *Styles, keys KeyMap, id int64) tea.Cmd {
+func openCohort(com *Common, id int64) tea.Cmd {
+	deps := com.deps
 	return func() tea.Msg {
 		// The room shows who is there and what they wrote: only to a facilitator.
 		if _, err := deps.Manager.Authorize(deps.Ctx, deps.Actor); err != nil {
@@ -226,7 +225,7 @@ func openCohort(deps *Deps, st *Styles, keys KeyMap, id int64) tea.Cmd {
 			return openedMsg{err: err}
 		}
 		deps.Conn.Track(sub)
-		return openedMsg{to: newCohortRoom(deps, st, keys, h, sub)}
+		return openedMsg{to: newCohortRoom(com, h, sub)}
 	}
 }
 

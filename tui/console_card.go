@@ -13,9 +13,7 @@ import (
 // joinCard shows a cohort's join code big enough to read from the back of a room, with the
 // exact ssh line to read out or paste into the chat.
 type joinCard struct {
-	deps   *Deps
-	st     *Styles
-	keys   KeyMap
+	*Common
 	ck     consoleKeys
 	cohort session.Cohort
 	// fresh says the cohort was just created: enter opens it.
@@ -25,8 +23,8 @@ type joinCard struct {
 	err    string
 }
 
-func newJoinCard(deps *Deps, st *Styles, keys KeyMap, c session.Cohort, fresh bool) *joinCard {
-	return &joinCard{deps: deps, st: st, keys: keys, ck: newConsoleKeys(keys), cohort: c, fresh: fresh}
+func newJoinCard(com *Common, c session.Cohort, fresh bool) *joinCard {
+	return &joinCard{Common: com, ck: newConsoleKeys(com.keys), cohort: c, fresh: fresh}
 }
 
 func (j *joinCard) Init() tea.Cmd { return nil }
@@ -42,9 +40,9 @@ func (j *joinCard) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, j.ck.Open):
-			return j, openCohort(j.deps, j.st, j.keys, j.cohort.ID)
+			return j, openCohort(j.Common, j.cohort.ID)
 		case key.Matches(msg, j.ck.Back, j.ck.Card):
-			return j, switchTo(newConsole(j.deps, j.st, j.keys))
+			return j, switchTo(newConsole(j.Common))
 		}
 	}
 	return j, nil

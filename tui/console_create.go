@@ -15,9 +15,7 @@ import (
 // consoleCreate makes a new cohort: pick a module from the list (its summary shows under the
 // list), then name the cohort and choose its pace.
 type consoleCreate struct {
-	deps   *Deps
-	st     *Styles
-	keys   KeyMap
+	*Common
 	ck     consoleKeys
 	width  int
 	height int
@@ -36,8 +34,8 @@ type cohortCreatedMsg struct {
 	err    error
 }
 
-func newConsoleCreate(deps *Deps, st *Styles, keys KeyMap) *consoleCreate {
-	c := &consoleCreate{deps: deps, st: st, keys: keys, ck: newConsoleKeys(keys), mods: deps.Manager.Library().List(), pace: session.PaceLed}
+func newConsoleCreate(com *Common) *consoleCreate {
+	c := &consoleCreate{Common: com, ck: newConsoleKeys(com.keys), mods: com.deps.Manager.Library().List(), pace: session.PaceLed}
 	c.input = textinput.New()
 	c.input.Prompt = "Name › "
 	c.input.Placeholder = "e.g. Tuesday group"
@@ -58,7 +56,7 @@ func (c *consoleCreate) Update(msg tea.Msg) (screen, tea.Cmd) {
 			c.err = c.deps.say("create cohort", msg.err)
 			return c, c.input.Focus()
 		}
-		return c, switchTo(newJoinCard(c.deps, c.st, c.keys, msg.cohort, true))
+		return c, switchTo(newJoinCard(c.Common, msg.cohort, true))
 	case tea.KeyPressMsg:
 		if c.busy {
 			return c, nil
@@ -72,7 +70,7 @@ func (c *consoleCreate) Update(msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(msg, c.ck.Down):
 			c.cursor = min(c.cursor+1, max(len(c.mods)-1, 0))
 		case key.Matches(msg, c.ck.Back):
-			return c, switchTo(newConsole(c.deps, c.st, c.keys))
+			return c, switchTo(newConsole(c.Common))
 		case key.Matches(msg, c.ck.Enter):
 			if len(c.mods) == 0 {
 				return c, nil

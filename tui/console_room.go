@@ -38,9 +38,7 @@ func (t roomTab) String() string {
 // other's moves. Every action goes through the cohort's hub; the screen redraws from the
 // snapshots the hub publishes.
 type cohortRoom struct {
-	deps *Deps
-	st   *Styles
-	keys KeyMap
+	*Common
 	ck   consoleKeys
 	hub  *session.Hub
 	sub  *session.Subscription
@@ -105,9 +103,9 @@ type roomActionMsg struct {
 	err  error
 }
 
-func newCohortRoom(deps *Deps, st *Styles, keys KeyMap, h *session.Hub, sub *session.Subscription) *cohortRoom {
-	r := &cohortRoom{deps: deps, st: st, keys: keys, ck: newConsoleKeys(keys), hub: h, sub: sub, snap: sub.Snapshot(), now: time.Now(), checkedAt: time.Now()}
-	r.done, r.leave = context.WithCancel(deps.Ctx)
+func newCohortRoom(com *Common, h *session.Hub, sub *session.Subscription) *cohortRoom {
+	r := &cohortRoom{Common: com, ck: newConsoleKeys(com.keys), hub: h, sub: sub, snap: sub.Snapshot(), now: time.Now(), checkedAt: time.Now()}
+	r.done, r.leave = context.WithCancel(com.deps.Ctx)
 	if r.snap == nil {
 		r.snap = h.Snapshot()
 	}
@@ -276,7 +274,7 @@ func (r *cohortRoom) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Back):
 		r.leave()
 		r.sub.Close()
-		return switchTo(newConsole(r.deps, r.st, r.keys))
+		return switchTo(newConsole(r.Common))
 	case key.Matches(msg, k.Next):
 		return r.act("", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.MoveBy(ctx, a, +1) })
 	case key.Matches(msg, k.Prev):
@@ -503,7 +501,7 @@ func (r *cohortRoom) summary() string {
 	if r.step().Exercise != nil || r.snap.Cohort.Pace == session.PaceSelf {
 		text = fmt.Sprintf("%d of %d submitted · %d online", submitted, total, online)
 	} else {
-		text = fmt.Sprintf("%s · %d online", plural(total, "participant", "participants"), online)
+		text = fmt.Sprintf("%s · %d online", r.T("%d participants", total), online)
 	}
 	out := r.st.Muted.Render(text)
 	if hands > 0 {

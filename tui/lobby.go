@@ -27,9 +27,7 @@ const (
 // then, for a keyless participant, the rejoin code to keep. A key holder who gives no code and
 // belongs to several cohorts first chooses among them (or to join another with its code).
 type lobby struct {
-	deps   *Deps
-	st     *Styles
-	keys   KeyMap
+	*Common
 	width  int
 	height int
 
@@ -46,8 +44,8 @@ type lobby struct {
 	pick int
 }
 
-func newLobby(deps *Deps, st *Styles, keys KeyMap) *lobby {
-	l := &lobby{deps: deps, st: st, keys: keys}
+func newLobby(com *Common) *lobby {
+	l := &lobby{Common: com}
 	l.askCode()
 	return l
 }
@@ -155,7 +153,8 @@ func lookupCode(deps *Deps, typed string) codeMsg {
 }
 
 // enter attaches a participant to their cohort's hub and builds their screen.
-func enter(deps *Deps, st *Styles, keys KeyMap, p session.Participant, rejoin string) tea.Cmd {
+func enter(com *Common, p session.Participant, rejoin string) tea.Cmd {
+	deps := com.deps
 	return func() tea.Msg {
 		if wantsPlain(deps, p) {
 			return plainMsg{who: &p}
@@ -169,7 +168,7 @@ func enter(deps *Deps, st *Styles, keys KeyMap, p session.Participant, rejoin st
 			return enteredMsg{err: err}
 		}
 		deps.Conn.Track(sub)
-		return enteredMsg{to: newParticipantView(deps, st, keys, h, sub, p), rejoinCode: rejoin}
+		return enteredMsg{to: newParticipantView(com, h, sub, p), rejoinCode: rejoin}
 	}
 }
 
@@ -201,7 +200,7 @@ func (l *lobby) Update(msg tea.Msg) (screen, tea.Cmd) {
 			rejoin = session.FormatRejoinCode(msg.p.RejoinCode)
 		}
 		l.stage = stageBusy
-		return l, enter(l.deps, l.st, l.keys, msg.p, rejoin)
+		return l, enter(l.Common, msg.p, rejoin)
 	case tea.KeyPressMsg:
 		return l.onKey(msg)
 	case tea.PasteMsg:
@@ -240,7 +239,7 @@ func (l *lobby) onCode(msg codeMsg) (screen, tea.Cmd) {
 		return l, nil
 	case msg.participant != nil:
 		l.stage = stageBusy
-		return l, enter(l.deps, l.st, l.keys, *msg.participant, "")
+		return l, enter(l.Common, *msg.participant, "")
 	case msg.cohort != nil && !msg.cohort.ArchivedAt.IsZero():
 		l.err = fmt.Sprintf("The workshop %q has been archived by its facilitator and takes no new participants.", msg.cohort.Name)
 		l.stage = stageCode
@@ -266,7 +265,7 @@ func (l *lobby) onMemberships(msg membershipsMsg) (screen, tea.Cmd) {
 		return l, nil
 	case len(msg.mine) == 1 && msg.unknown == "":
 		l.stage = stageBusy
-		return l, enter(l.deps, l.st, l.keys, msg.mine[0].Participant, "")
+		return l, enter(l.Common, msg.mine[0].Participant, "")
 	}
 	l.stage = stagePick
 	return l, nil
@@ -286,7 +285,7 @@ func (l *lobby) onPickKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			return l, nil
 		}
 		l.stage = stageBusy
-		return l, enter(l.deps, l.st, l.keys, l.mine[l.pick].Participant, "")
+		return l, enter(l.Common, l.mine[l.pick].Participant, "")
 	}
 	return l, nil
 }

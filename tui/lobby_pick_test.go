@@ -26,8 +26,9 @@ func TestLobbyPickerOfSeveralCohorts(t *testing.T) {
 		w, h := size[0], size[1]
 		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
 			st, keys := testStyles(), DefaultKeyMap()
-			l := newLobby(&Deps{}, st, keys)
-			a := App{deps: &Deps{}, styles: st, keys: keys, help: help.New(), width: w, height: h, screen: l}
+			com := newCommon(&Deps{}, st, keys, nil)
+			l := newLobby(com)
+			a := App{Common: com, help: help.New(), width: w, height: h, screen: l}
 			a.help.SetWidth(w)
 			a.screen = l.Resize(a.bodySize())
 			l.Update(membershipsMsg{mine: mine})

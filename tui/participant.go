@@ -39,9 +39,7 @@ const (
 // facilitator sets (timer, announcement, spotlight, locks, teams, vote results), the step's
 // guidance and the exercise with their own or their team's work.
 type participantView struct {
-	deps *Deps
-	st   *Styles
-	keys KeyMap
+	*Common
 	ek   exercise.Keys
 	hub  *session.Hub
 	sub  *session.Subscription
@@ -112,9 +110,10 @@ type liveState struct {
 	answered bool
 }
 
-func newParticipantView(deps *Deps, st *Styles, keys KeyMap, h *session.Hub, sub *session.Subscription, me session.Participant) *participantView {
-	ek := exercise.NewKeys(keys)
-	v := &participantView{deps: deps, st: st, keys: keys, ek: ek, hub: h, sub: sub, me: me, following: true, moving: -1, guide: newScroller()}
+func newParticipantView(com *Common, h *session.Hub, sub *session.Subscription, me session.Participant) *participantView {
+	deps := com.deps
+	ek := exercise.NewKeys(com.keys)
+	v := &participantView{Common: com, ek: ek, hub: h, sub: sub, me: me, following: true, moving: -1, guide: newScroller()}
 	v.snap = sub.Snapshot()
 	if v.snap == nil {
 		v.snap = h.Snapshot()

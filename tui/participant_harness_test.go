@@ -59,9 +59,10 @@ func openParticipant(t *testing.T, m *session.Manager, h *session.Hub, p session
 	conn.Track(sub)
 	st := testStyles()
 	keys := DefaultKeyMap()
-	pv := newParticipantView(deps, st, keys, h, sub, p)
+	com := newCommon(deps, st, keys, nil)
+	pv := newParticipantView(com, h, sub, p)
 	pv.env.Typing = 0
-	a := App{deps: deps, styles: st, keys: keys, help: help.New(), width: w, height: hgt, screen: pv}
+	a := App{Common: com, help: help.New(), width: w, height: hgt, screen: pv}
 	a.help.SetWidth(w)
 	a.screen = pv.Resize(a.bodySize())
 	r := &appRunner{t: t, app: a, msgs: make(chan tea.Msg, 64), ctx: ctx, w: w, h: hgt}

@@ -24,7 +24,7 @@ func TestSelfPacedQuickMovesLandOnTheLastStep(t *testing.T) {
 	}
 	t.Cleanup(sub.Close)
 	deps := &Deps{Ctx: ctx, Manager: m, Conn: &Conn{}}
-	pv := newParticipantView(deps, testStyles(), DefaultKeyMap(), h, sub, ps[0])
+	pv := newParticipantView(newCommon(deps, testStyles(), DefaultKeyMap(), nil), h, sub, ps[0])
 	pv.Resize(80, 24)
 	pv.loadWork()
 	update := func(msg tea.Msg) { pv.Update(msg) }

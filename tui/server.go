@@ -17,6 +17,7 @@ import (
 	"charm.land/wish/v2"
 	"golang.org/x/time/rate"
 
+	"workshop/i18n"
 	"workshop/session"
 	"workshop/session/metrics"
 )
@@ -412,7 +413,7 @@ func (f *FrontDoor) Wait(ctx context.Context) error {
 
 func (f *FrontDoor) newApp(ctx context.Context, s ssh.Session, conn *Conn) App {
 	id := session.IdentityFromKey(s.PublicKey())
-	deps := &Deps{Ctx: ctx, Render: f.render, Manager: f.manager, Identity: id, Actor: session.KeyActor(id), User: s.User(), Hint: f.hint, Conn: conn, Log: f.log, Metrics: f.metrics,
+	deps := &Deps{Ctx: ctx, Terminal: i18n.FromEnv(s.Environ()), Render: f.render, Manager: f.manager, Identity: id, Actor: session.KeyActor(id), User: s.User(), Hint: f.hint, Conn: conn, Log: f.log, Metrics: f.metrics,
 		Codes: f.codes, Source: session.CodeSource{Conn: s.Context().SessionID(), Addr: s.RemoteAddr().String()}}
 	if fac, ok, err := f.manager.Facilitators().Lookup(ctx, id); err != nil {
 		f.log.Error("facilitator lookup", "err", err)
@@ -483,4 +484,8 @@ type Deps struct {
 	// plain mode already identified, for the lobby to go straight to.
 	Mode   *modeSwitch
 	Resume *session.Participant
+
+	// Terminal is the locales the client's terminal sent (LANG, LC_*), most preferred first:
+	// a person who chose no language reads the interface in the first one it speaks.
+	Terminal []string
 }

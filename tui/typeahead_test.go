@@ -85,7 +85,7 @@ func TestEmptyEditorShowsWithTheStep(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer sub.Close()
-	pv := newParticipantView(deps, testStyles(), DefaultKeyMap(), h, sub, ps[0])
+	pv := newParticipantView(newCommon(deps, testStyles(), DefaultKeyMap(), nil), h, sub, ps[0])
 	pv.Resize(80, 20)
 	pv.Init()
 	if err := h.Move(ctx, session.ShellActor("test"), 1); err != nil { // the reflection

@@ -17,6 +17,8 @@
 //     editors) import neither tui itself nor the command tree, and no Wish: the front door
 //     and the screens sit above them;
 //   - loadtest and the bench tools import no product package but session/metrics;
+//   - i18n (languages, message catalogs, dates and numbers) imports no other package of the
+//     project and nothing that draws or stores: every layer prints through it;
 //   - internal/testenv is for tests only;
 //   - every package has a doc.go with its package comment.
 package archtest

@@ -90,6 +90,8 @@ func rules() []rule {
 			banned: []string{mod + "/content", mod + "/session", mod + "/tui", mod + "/cmd", mod + "/internal"}},
 		{name: "bench tools stand apart", of: under("bench"),
 			banned: []string{mod + "/content", mod + "/session/sqlite", mod + "/session/work", mod + "/session/export", mod + "/tui", mod + "/cmd", mod + "/internal", mod + "/loadtest"}},
+		{name: "i18n is a leaf every layer prints through", of: under("i18n"),
+			banned: concat([]string{mod + "/content", mod + "/session", mod + "/tui", mod + "/command", mod + "/cmd", mod + "/loadtest", mod + "/internal"}, bubbleTea, wishSSH, styling, sqlPkgs)},
 		{name: "testenv is for tests", of: func(p string) bool { return !within(p, mod+"/internal/testenv") },
 			banned: []string{mod + "/internal/testenv"}},
 	}

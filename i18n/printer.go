@@ -1,0 +1,117 @@
+package i18n
+
+import (
+	"strings"
+
+	"golang.org/x/text/message"
+)
+
+// Printer prints the interface's messages in one language. It is immutable and safe for any
+// number of goroutines; New returns a shared one per language.
+type Printer struct {
+	lang    Lang
+	p       *message.Printer
+	en      *message.Printer
+	has     map[string]entry
+	enHas   map[string]entry
+	missing func(key string) string // nil: fall back to English
+}
+
+// Msg is a message chosen before its reader's language is known (an error made in session, a
+// label in a table): its English key and its arguments. Printer.Msg prints it.
+type Msg struct {
+	Key  string
+	Args []any
+}
+
+// M names a message to print later. Its key must be a string literal, like Printer.T's.
+func M(key string, args ...any) Msg { return Msg{Key: key, Args: args} }
+
+// String is the message in English, for logs and for code that has no reader.
+func (m Msg) String() string { return New(English).Msg(m) }
+
+// IsZero reports whether m names no message.
+func (m Msg) IsZero() bool { return m.Key == "" }
+
+var printers = func() map[Lang]*Printer {
+	out := map[Lang]*Printer{}
+	for _, l := range Languages {
+		out[l] = newPrinter(l, nil)
+	}
+	return out
+}()
+
+// New returns the printer of language l (English for a language the interface does not speak).
+func New(l Lang) *Printer {
+	if p, ok := printers[l]; ok {
+		return p
+	}
+	return printers[English]
+}
+
+// Strict returns a printer of l that prints a key with no translation in l as ⟦key⟧, so a
+// test walking the screens can see every message left untranslated.
+func Strict(l Lang) *Printer {
+	return newPrinter(l, func(key string) string { return "⟦" + key + "⟧" })
+}
+
+func newPrinter(l Lang, missing func(string) string) *Printer {
+	cs, err := loadCatalogs()
+	p := &Printer{lang: l, missing: missing}
+	if err != nil || cs == nil {
+		// A catalog that does not read is a defect the package's tests catch; the interface
+		// is then English rather than broken.
+		p.p = message.NewPrinter(English.tag())
+		p.en = p.p
+		return p
+	}
+	p.p = message.NewPrinter(l.tag(), message.Catalog(cs.cat))
+	p.en = message.NewPrinter(English.tag(), message.Catalog(cs.cat))
+	p.has = cs.byLang[l]
+	p.enHas = cs.byLang[English]
+	return p
+}
+
+// Lang is the printer's language.
+func (p *Printer) Lang() Lang { return p.lang }
+
+// T prints the message whose English text is key, with its arguments, in the printer's
+// language. key must be a string literal (a test reads every call). A key may start with a
+// context, "context|text", where one English text needs two translations; English prints the
+// text alone.
+func (p *Printer) T(key string, args ...any) string {
+	copied := false
+	for i, a := range args {
+		if m, ok := a.(Msg); ok { // a message inside a message prints in the same language
+			if !copied {
+				args, copied = append([]any(nil), args...), true // the caller's slice stays as it was
+			}
+			args[i] = p.Msg(m)
+		}
+	}
+	if _, ok := p.has[key]; ok {
+		return p.p.Sprintf(key, args...)
+	}
+	if p.lang != English && p.missing != nil {
+		return p.missing(key)
+	}
+	if _, ok := p.enHas[key]; ok {
+		return p.en.Sprintf(key, args...)
+	}
+	text := key
+	if i := strings.IndexByte(key, '|'); i >= 0 {
+		text = key[i+1:]
+	}
+	if len(args) == 0 && !strings.Contains(text, "%") {
+		return text
+	}
+	return p.p.Sprintf(text, args...)
+}
+
+// Msg prints a message named with M. The zero Msg prints as "".
+func (p *Printer) Msg(m Msg) string {
+	if m.Key == "" {
+		return ""
+	}
+	return p.T(m.Key, m.Args...)
+}
