@@ -57,14 +57,19 @@ func keysInCode(t *testing.T) (uses []use, dynamic []string) {
 			return err
 		}
 		inI18n := filepath.Dir(path) == filepath.Join(root, "i18n")
+		inSession := filepath.Dir(path) == filepath.Join(root, "session")
 		ast.Inspect(f, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
-			if !ok || len(call.Args) == 0 || !isMessageCall(call, inI18n) {
+			if !ok {
+				return true
+			}
+			arg := keyArg(call, inI18n, inSession)
+			if arg < 0 || arg >= len(call.Args) {
 				return true
 			}
 			pos := fset.Position(call.Pos())
 			at := strings.TrimPrefix(pos.Filename, root+"/") + ":" + strconv.Itoa(pos.Line)
-			if key, ok := literal(call.Args[0]); ok {
+			if key, ok := literal(call.Args[arg]); ok {
 				uses = append(uses, use{key, at})
 			} else if !inI18n {
 				dynamic = append(dynamic, at)
@@ -79,19 +84,30 @@ func keysInCode(t *testing.T) (uses []use, dynamic []string) {
 	return uses, dynamic
 }
 
-// isMessageCall matches x.T(…) and M(…) (i18n.M outside the package).
-func isMessageCall(call *ast.CallExpr, inI18n bool) bool {
+// keyArg says which argument of call is a message key, or -1: x.T(key, …), i18n.M(key, …)
+// (M inside this package), and session.Errorf(code, key, …) (Errorf inside package session).
+func keyArg(call *ast.CallExpr, inI18n, inSession bool) int {
 	switch fn := call.Fun.(type) {
 	case *ast.SelectorExpr:
 		if fn.Sel.Name == "T" {
-			return true
+			return 0
 		}
 		id, ok := fn.X.(*ast.Ident)
-		return ok && id.Name == "i18n" && fn.Sel.Name == "M"
+		switch {
+		case ok && id.Name == "i18n" && fn.Sel.Name == "M":
+			return 0
+		case ok && id.Name == "session" && fn.Sel.Name == "Errorf":
+			return 1
+		}
 	case *ast.Ident:
-		return inI18n && fn.Name == "M"
+		switch {
+		case inI18n && fn.Name == "M":
+			return 0
+		case inSession && fn.Name == "Errorf":
+			return 1
+		}
 	}
-	return false
+	return -1
 }
 
 // literal reads a string literal, or literals joined with +.
@@ -138,9 +154,10 @@ func TestEveryKeyIsTranslated(t *testing.T) {
 	for _, at := range dynamic {
 		t.Errorf("%s: a message key must be a string literal (name it with i18n.M where it is chosen)", at)
 	}
+	pending := pendingDirs(t)
 	seen := map[string]bool{}
 	for _, u := range uses {
-		if seen[u.key] {
+		if seen[u.key] || pending[filepath.Dir(strings.SplitN(u.at, ":", 2)[0])] {
 			continue
 		}
 		seen[u.key] = true
@@ -153,6 +170,22 @@ func TestEveryKeyIsTranslated(t *testing.T) {
 	if t.Failed() {
 		t.Log("add the keys to i18n/locales/<language>/<area>.yaml")
 	}
+}
+
+// pendingDirs reads pending.txt: the directories not yet held to a translation of every key.
+func pendingDirs(t *testing.T) map[string]bool {
+	t.Helper()
+	data, err := os.ReadFile("pending.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]bool{}
+	for _, l := range strings.Split(string(data), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out[l] = true
+		}
+	}
+	return out
 }
 
 // Every catalog entry is a key some code prints: a key the code stopped using is removed.

@@ -22,16 +22,30 @@ type Printer struct {
 type Msg struct {
 	Key  string
 	Args []any
+	// text is printed as it is when Key is empty: words that are not ours to translate.
+	text string
+	// foreign marks text in English from code that has no catalog entry yet: a strict
+	// printer shows it as missing.
+	foreign bool
 }
 
 // M names a message to print later. Its key must be a string literal, like Printer.T's.
 func M(key string, args ...any) Msg { return Msg{Key: key, Args: args} }
 
+// Verbatim is text printed as it is in every language: a name, what someone typed, a
+// module's own words.
+func Verbatim(s string) Msg { return Msg{text: s} }
+
+// Untranslated is English text from a place that has no catalog entry for it (an error
+// message made by a library): printed as it is, but marked by a Strict printer so a test finds
+// it.
+func Untranslated(s string) Msg { return Msg{text: s, foreign: true} }
+
 // String is the message in English, for logs and for code that has no reader.
 func (m Msg) String() string { return New(English).Msg(m) }
 
 // IsZero reports whether m names no message.
-func (m Msg) IsZero() bool { return m.Key == "" }
+func (m Msg) IsZero() bool { return m.Key == "" && m.text == "" }
 
 var printers = func() map[Lang]*Printer {
 	out := map[Lang]*Printer{}
@@ -108,10 +122,13 @@ func (p *Printer) T(key string, args ...any) string {
 	return p.p.Sprintf(text, args...)
 }
 
-// Msg prints a message named with M. The zero Msg prints as "".
+// Msg prints a message named with M, Verbatim or Untranslated. The zero Msg prints as "".
 func (p *Printer) Msg(m Msg) string {
 	if m.Key == "" {
-		return ""
+		if m.foreign && p.lang != English && p.missing != nil {
+			return p.missing(m.text)
+		}
+		return m.text
 	}
 	return p.T(m.Key, m.Args...)
 }

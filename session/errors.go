@@ -2,8 +2,8 @@ package session
 
 import (
 	"errors"
-	"fmt"
 
+	"workshop/i18n"
 	"workshop/session/work"
 )
 
@@ -29,18 +29,34 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	// Msg is the message in any language: Message is its English.
+	Msg i18n.Msg
 }
 
 func (e *Error) Error() string { return e.Message }
 
-// Errorf returns an *Error with the given code and a formatted message.
+// UserMsg is the refusal in the reader's language.
+func (e *Error) UserMsg() i18n.Msg { return e.Msg }
+
+// Errorf returns an *Error with the given code and a formatted message. The format is a
+// message key (see package i18n): a string literal with its translations in the catalogs.
 func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	m := i18n.Msg{Key: format, Args: args}
+	return &Error{Code: code, Message: m.String(), Msg: m}
 }
 
 // FaultMessage is what a person reads for an error that is not a refusal. It promises nothing
 // that may not be true and says what to do.
 const FaultMessage = "the server could not do that just now; try again in a moment"
+
+// faultMsg is FaultMessage in any language.
+var faultMsg = i18n.M("the server could not do that just now; try again in a moment")
+
+// userError is an error that can say itself in the reader's language.
+type userError interface {
+	error
+	UserMsg() i18n.Msg
+}
 
 // ErrorCode returns the code of the refusal in err's chain, EInternal for any other error,
 // and "" for nil.
@@ -90,6 +106,25 @@ func ErrorMessage(err error) string {
 		return r.Error()
 	}
 	return FaultMessage
+}
+
+// ErrorMsg is ErrorMessage in any language: the refusal's own message, or the fault message.
+// A refusal type that cannot yet say itself in other languages prints its English, marked as
+// untranslated for tests.
+func ErrorMsg(err error) i18n.Msg {
+	if err == nil {
+		return i18n.Msg{}
+	}
+	if ErrorCode(err) == EInternal {
+		return faultMsg
+	}
+	var ue userError
+	if errors.As(err, &ue) {
+		if m := ue.UserMsg(); !m.IsZero() {
+			return m
+		}
+	}
+	return i18n.Untranslated(ErrorMessage(err))
 }
 
 // IsRefusal says whether err is a refusal (see ErrorCode): shown as it is, never retried.
