@@ -64,6 +64,16 @@ type Store interface {
 	// SetDisplayMode records the screen mode a participant chose; ErrNotFound if no such
 	// participant.
 	SetDisplayMode(ctx context.Context, participantID int64, mode string) error
+	// ParticipantLanguage returns the interface language a participant chose, "" if none.
+	ParticipantLanguage(ctx context.Context, participantID int64) (string, error)
+	// SetParticipantLanguage records the interface language a participant chose; ErrNotFound
+	// if no such participant.
+	SetParticipantLanguage(ctx context.Context, participantID int64, lang string) error
+	// FacilitatorLanguage returns the interface language a facilitator chose, "" if none.
+	FacilitatorLanguage(ctx context.Context, name string) (string, error)
+	// SetFacilitatorLanguage records the interface language a facilitator chose; ErrNotFound
+	// if no such facilitator.
+	SetFacilitatorLanguage(ctx context.Context, name, lang string) error
 
 	// ImportParticipants adds a roster's people to a cohort in one transaction: each seat
 	// becomes a participant, in the team its Team names (a team of that name, in any case, is
