@@ -80,6 +80,44 @@ var rosterColumns = map[string]string{
 // cleaned like every typed name. A file with any bad row is refused whole, with every problem
 // at its line, so a roster is never half imported.
 func ParseRoster(data []byte) ([]RosterRow, error) {
+	r, err := rosterReader(data)
+	if err != nil {
+		return nil, err
+	}
+	e := &RosterError{}
+	header, err := r.Read()
+	if err != nil {
+		return nil, rosterReadError(err)
+	}
+	at := rosterHeader(header, e)
+	if len(e.Problems) > 0 {
+		return nil, e
+	}
+	rows, err := rosterRows(r, header, at, e)
+	if err != nil {
+		return nil, err
+	}
+	if len(e.Problems) > 0 {
+		return nil, e
+	}
+	if len(rows) == 0 {
+		return nil, Errorf(EInvalid, "the file has a header but nobody in it")
+	}
+	return rows, nil
+}
+
+// add notes a problem at a line, counting those beyond the ones listed.
+func (e *RosterError) add(line int, format string, args ...any) {
+	if len(e.Problems) < maxRosterProblems {
+		e.Problems = append(e.Problems, RosterProblem{Line: line, Message: fmt.Sprintf(format, args...)})
+	} else {
+		e.More++
+	}
+}
+
+// rosterReader checks a roster file's size and encoding and returns a CSV reader on it, split
+// by the delimiter its first line holds more of.
+func rosterReader(data []byte) (*csv.Reader, error) {
 	if len(data) > MaxRosterBytes {
 		return nil, Errorf(EInvalid, "the file is %d KiB: a roster may be at most %d KiB", len(data)>>10, MaxRosterBytes>>10)
 	}
@@ -97,39 +135,37 @@ func ParseRoster(data []byte) ([]RosterRow, error) {
 	}
 	r.FieldsPerRecord = -1
 	r.TrimLeadingSpace = true
-	e := &RosterError{}
-	add := func(line int, format string, args ...any) {
-		if len(e.Problems) < maxRosterProblems {
-			e.Problems = append(e.Problems, RosterProblem{Line: line, Message: fmt.Sprintf(format, args...)})
-		} else {
-			e.More++
-		}
-	}
-	header, err := r.Read()
-	if err != nil {
-		return nil, rosterReadError(err)
-	}
+	return r, nil
+}
+
+// rosterHeader maps each column the header names to its position (from 1), noting in e the
+// columns it cannot take and a missing name column.
+func rosterHeader(header []string, e *RosterError) map[string]int {
 	at := map[string]int{}
 	for i, h := range header {
 		key := strings.ToLower(CleanLine(h))
 		col, ok := rosterColumns[key]
 		switch {
 		case key == "":
-			add(1, "column %d has no name in the header", i+1)
+			e.add(1, "column %d has no name in the header", i+1)
 		case !ok:
-			add(1, "unknown column %q: the columns are name, department (or group), team and email", CleanLine(h))
+			e.add(1, "unknown column %q: the columns are name, department (or group), team and email", CleanLine(h))
 		case at[col] > 0:
-			add(1, "column %q is given twice", col)
+			e.add(1, "column %q is given twice", col)
 		default:
 			at[col] = i + 1
 		}
 	}
 	if at["name"] == 0 && len(e.Problems) == 0 {
-		add(1, "the header has no name column: the first row must name the columns, e.g. name,department,team,email")
+		e.add(1, "the header has no name column: the first row must name the columns, e.g. name,department,team,email")
 	}
-	if len(e.Problems) > 0 {
-		return nil, e
-	}
+	return at
+}
+
+// rosterRows reads the people after the header, skipping blank rows and noting in e what is
+// wrong with each row. It fails at once only when the file cannot be read or has too many
+// people to import.
+func rosterRows(r *csv.Reader, header []string, at map[string]int, e *RosterError) ([]RosterRow, error) {
 	var rows []RosterRow
 	emails := map[string]int{}
 	for {
@@ -140,7 +176,7 @@ func ParseRoster(data []byte) ([]RosterRow, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				add(pe.Line, "%s", csvProblem(pe.Err))
+				e.add(pe.Line, "%s", csvProblem(pe.Err))
 				break // the reader cannot tell where the next row starts
 			}
 			return nil, rosterReadError(err)
@@ -153,56 +189,61 @@ func ParseRoster(data []byte) ([]RosterRow, error) {
 			return nil, Errorf(EInvalid, "the file has more than %d people: import a cohort at a time", MaxRosterRows)
 		}
 		if len(rec) > len(header) {
-			add(line, "%d values, but the header names %d columns", len(rec), len(header))
+			e.add(line, "%d values, but the header names %d columns", len(rec), len(header))
 			continue
 		}
-		field := func(col string) string {
-			if i := at[col]; i > 0 && i <= len(rec) {
-				return rec[i-1]
-			}
-			return ""
-		}
-		row := RosterRow{Line: line, Department: CleanLine(field("department")), Team: CleanLine(field("team")), Email: CleanLine(field("email"))}
-		name, err := NormalizeName(field("name"))
-		switch {
-		case err != nil:
-			add(line, "the name %q has characters a name cannot hold", CleanLine(field("name")))
-		case name == "":
-			add(line, "no name")
-		case Bound("name", name, MaxNameLen) != nil:
-			add(line, "the name is longer than %d characters", MaxNameLen)
-		}
-		row.Name = name
-		if Bound("department", row.Department, MaxNameLen) != nil {
-			add(line, "the department is longer than %d characters", MaxNameLen)
-		}
-		if Bound("team", row.Team, MaxNameLen) != nil {
-			add(line, "the team is longer than %d characters", MaxNameLen)
-		}
-		if row.Email != "" {
-			addr, err := mail.ParseAddress(row.Email)
-			switch {
-			case Bound("email", row.Email, MaxEmailLen) != nil:
-				add(line, "the email is longer than %d characters", MaxEmailLen)
-			case err != nil || addr.Address != row.Email:
-				add(line, "%q is not an email address", row.Email)
-			default:
-				key := strings.ToLower(row.Email)
-				if prev, ok := emails[key]; ok {
-					add(line, "the email %s is on line %d too", row.Email, prev)
-				}
-				emails[key] = line
-			}
-		}
-		rows = append(rows, row)
-	}
-	if len(e.Problems) > 0 {
-		return nil, e
-	}
-	if len(rows) == 0 {
-		return nil, Errorf(EInvalid, "the file has a header but nobody in it")
+		rows = append(rows, rosterRow(rec, at, line, emails, e))
 	}
 	return rows, nil
+}
+
+// rosterRow cleans one person's row, noting in e what is wrong with it. emails holds the line
+// of every address seen so far, so an address given twice is found.
+func rosterRow(rec []string, at map[string]int, line int, emails map[string]int, e *RosterError) RosterRow {
+	field := func(col string) string {
+		if i := at[col]; i > 0 && i <= len(rec) {
+			return rec[i-1]
+		}
+		return ""
+	}
+	row := RosterRow{Line: line, Department: CleanLine(field("department")), Team: CleanLine(field("team")), Email: CleanLine(field("email"))}
+	name, err := NormalizeName(field("name"))
+	switch {
+	case err != nil:
+		e.add(line, "the name %q has characters a name cannot hold", CleanLine(field("name")))
+	case name == "":
+		e.add(line, "no name")
+	case Bound("name", name, MaxNameLen) != nil:
+		e.add(line, "the name is longer than %d characters", MaxNameLen)
+	}
+	row.Name = name
+	if Bound("department", row.Department, MaxNameLen) != nil {
+		e.add(line, "the department is longer than %d characters", MaxNameLen)
+	}
+	if Bound("team", row.Team, MaxNameLen) != nil {
+		e.add(line, "the team is longer than %d characters", MaxNameLen)
+	}
+	if row.Email != "" {
+		checkRosterEmail(row.Email, line, emails, e)
+	}
+	return row
+}
+
+// checkRosterEmail notes in e an address that is not one, too long, or given on an earlier line.
+func checkRosterEmail(email string, line int, emails map[string]int, e *RosterError) {
+	addr, err := mail.ParseAddress(email)
+	switch {
+	case Bound("email", email, MaxEmailLen) != nil:
+		e.add(line, "the email is longer than %d characters", MaxEmailLen)
+	case err != nil || addr.Address != email:
+		e.add(line, "%q is not an email address", email)
+	default:
+		key := strings.ToLower(email)
+		if prev, ok := emails[key]; ok {
+			e.add(line, "the email %s is on line %d too", email, prev)
+		}
+		emails[key] = line
+	}
 }
 
 func blank(rec []string) bool {

@@ -2,10 +2,8 @@ package session
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
 )
 
 // Seat is a person a roster names, to be added to a cohort before they arrive: the
@@ -236,147 +234,6 @@ func (h *Hub) ReissueRejoinCode(ctx context.Context, by Actor, pid int64) (strin
 		return FormatRejoinCode(code), nil
 	}
 	return "", Errorf(EConflict, "could not draw a free rejoin code; try again")
-}
-
-// MergeResult says what a merge did.
-type MergeResult struct {
-	// Moved counts the steps whose work came over from the other record alone; Both, those
-	// where both records had work (the newer was kept, the older went to the timeline).
-	Moved, Both int
-	Kept        Participant
-}
-
-// MergeParticipants folds the record drop into keep, for a person who came back as a second
-// record (a keyless person who lost their rejoin code): every step's work ends on keep, and
-// where both have work on a step the newer is kept and the older is written whole into the
-// timeline, so nothing is lost and nothing is counted twice. Time per step is added up,
-// activity (attendance) becomes keep's, keep takes drop's team, key or rejoin code where it
-// has none, and drop is gone. drop must be offline: its screens would lose their person.
-func (h *Hub) MergeParticipants(ctx context.Context, by Actor, keepID, dropID int64) (MergeResult, error) {
-	actor, err := h.m.Authorize(ctx, by)
-	if err != nil {
-		return MergeResult{}, err
-	}
-	if keepID == dropID {
-		return MergeResult{}, Errorf(EInvalid, "that is one record: name two to merge")
-	}
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	keep, kp, err := h.personLocked(keepID)
-	if err != nil {
-		return MergeResult{}, err
-	}
-	drop, dp, err := h.personLocked(dropID)
-	if err != nil {
-		return MergeResult{}, err
-	}
-	h.state.Lock()
-	online := drop.online > 0
-	h.state.Unlock()
-	if online {
-		return MergeResult{}, Errorf(EConflict, "%s is online now: merge into the record they are using (keep it, drop the other), or wait until they leave", dp.Label())
-	}
-	if kp.Fingerprint != "" && dp.Fingerprint != "" {
-		return MergeResult{}, Errorf(EConflict, "%s and %s each joined with their own SSH key, so they are two people's records", kp.Label(), dp.Label())
-	}
-	arts, err := h.m.store.Artifacts(ctx, h.id, "")
-	if err != nil {
-		return MergeResult{}, fmt.Errorf("merge in %s: %w", h.code, err)
-	}
-	mine := map[string]Artifact{}
-	for _, a := range arts {
-		if a.ParticipantID == keepID {
-			mine[a.StepID] = a
-		}
-	}
-	now := h.m.now()
-	plan := MergePlan{Keep: keepID, Drop: dropID, Team: kp.TeamID, Fingerprint: kp.Fingerprint, RejoinCode: kp.RejoinCode}
-	if plan.Team == 0 {
-		plan.Team = dp.TeamID
-	}
-	if plan.Fingerprint == "" {
-		plan.Fingerprint = dp.Fingerprint
-	}
-	if plan.RejoinCode == "" {
-		plan.RejoinCode = dp.RejoinCode
-	}
-	var res MergeResult
-	var superseded []Event
-	for _, a := range arts {
-		if a.ParticipantID != dropID {
-			continue
-		}
-		own, both := mine[a.StepID]
-		older := own
-		switch {
-		case !both:
-			res.Moved++
-		case a.UpdatedAt.After(own.UpdatedAt):
-			res.Both++
-		default:
-			res.Both++
-			older = a
-			a = Artifact{}
-		}
-		if a.StepID != "" {
-			a.ParticipantID = keepID
-			plan.Work = append(plan.Work, a)
-		}
-		if both {
-			superseded = append(superseded, Event{CohortID: h.id, At: now, Actor: actor, Action: "merge-older-work", Detail: olderWork(older, kp, dp)})
-		}
-	}
-	plan.Events = append([]Event{{CohortID: h.id, At: now, Actor: actor, Action: "people",
-		Detail: fmt.Sprintf("merged %s into %s: work on %s moved, %s on both (the newer kept)", dp.Label(), kp.Label(),
-			countOf(res.Moved, "step", "steps"), countOf(res.Both, "step", "steps"))}}, superseded...)
-	if err := h.m.store.MergeParticipants(ctx, plan); err != nil {
-		return MergeResult{}, fmt.Errorf("merge in %s: %w", h.code, err)
-	}
-	h.applyLocked(change{everyone: true}, func() {
-		for _, a := range plan.Work {
-			keep.stored[a.StepID] = true
-			if i := h.module.StepIndex(a.StepID); i >= 0 {
-				if st := WorkStatus(h.module.Steps[i].Exercise, a); st != "" {
-					keep.status[a.StepID] = st
-				}
-			}
-		}
-		for _, shares := range h.poolShares {
-			if n, ok := shares[dropID]; ok {
-				shares[keepID] += n
-				delete(shares, dropID)
-			}
-		}
-		keep.p.TeamID, keep.p.Fingerprint, keep.p.RejoinCode = plan.Team, plan.Fingerprint, normalizeOrEmpty(plan.RejoinCode)
-		if dp.JoinedAt.Before(keep.p.JoinedAt) {
-			keep.p.JoinedAt = dp.JoinedAt
-		}
-		h.dropMemberLocked(dropID)
-		res.Kept = keep.p
-	})
-	return res, nil
-}
-
-func normalizeOrEmpty(code string) string {
-	if code == "" {
-		return ""
-	}
-	return NormalizeCode(code)
-}
-
-// olderWork is the timeline's record of work a merge did not keep: whose, which step, when,
-// and the work itself, so a trainer can still read it in the timeline and the export.
-func olderWork(a Artifact, keep, drop Participant) string {
-	who := keep.Label()
-	if a.ParticipantID == drop.ID {
-		who = drop.Label()
-	}
-	data := string(a.Data)
-	if data == "" || !json.Valid(a.Data) {
-		data = "{}"
-	}
-	return fmt.Sprintf("older work of %s on step %s (%s, %s) not kept by the merge: %s", who, a.StepID, a.Status,
-		a.UpdatedAt.UTC().Format(time.RFC3339), data)
 }
 
 // RemoveParticipant deletes a participant and all their work, time and activity, at their

@@ -12,6 +12,7 @@ import (
 	"workshop/session"
 )
 
+// newFacilitatorCmd groups the commands that keep the register of facilitator keys.
 func newFacilitatorCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "facilitator",
@@ -20,6 +21,12 @@ func newFacilitatorCmd(g *globals) *cobra.Command {
 gets the facilitator console and may run facilitator commands over SSH. Changes take effect at
 once, without restarting the server.`,
 	}
+	cmd.AddCommand(newFacilitatorAddCmd(g), newFacilitatorListCmd(g), newFacilitatorRemoveCmd(g))
+	return cmd
+}
+
+// newFacilitatorAddCmd registers a facilitator's key, given as text or read from a file.
+func newFacilitatorAddCmd(g *globals) *cobra.Command {
 	var keyFile string
 	add := &cobra.Command{
 		Use:   "add NAME [KEY]",
@@ -40,18 +47,9 @@ once, without restarting the server.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var keyText string
-			if keyFile != "" {
-				b, err := os.ReadFile(keyFile)
-				if err != nil {
-					return fmt.Errorf("read key file: %w", err)
-				}
-				if strings.Contains(string(b), "PRIVATE KEY") {
-					return fmt.Errorf("%s is a private key: pass the .pub file next to it", keyFile)
-				}
-				keyText = string(b)
-			} else {
-				keyText = args[1]
+			keyText, err := facilitatorKey(keyFile, args)
+			if err != nil {
+				return err
 			}
 			st, err := g.openStore()
 			if err != nil {
@@ -67,8 +65,28 @@ once, without restarting the server.`,
 		},
 	}
 	add.Flags().StringVar(&keyFile, "key-file", "", "read the public key from this file (e.g. ~/.ssh/id_ed25519.pub)")
+	return add
+}
 
-	list := &cobra.Command{
+// facilitatorKey is the public key text of "facilitator add": the file's content when one is
+// named, else the second argument. A private key file is refused, so it is never stored.
+func facilitatorKey(keyFile string, args []string) (string, error) {
+	if keyFile == "" {
+		return args[1], nil
+	}
+	b, err := os.ReadFile(keyFile)
+	if err != nil {
+		return "", fmt.Errorf("read key file: %w", err)
+	}
+	if strings.Contains(string(b), "PRIVATE KEY") {
+		return "", fmt.Errorf("%s is a private key: pass the .pub file next to it", keyFile)
+	}
+	return string(b), nil
+}
+
+// newFacilitatorListCmd lists the registered facilitators and their key fingerprints.
+func newFacilitatorListCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
 		Use:   "list",
 		Short: "List registered facilitators",
 		Args:  noArgs,
@@ -93,7 +111,11 @@ once, without restarting the server.`,
 			return command.WriteColumns(cmd.OutOrStdout(), []string{"NAME", "KEY FINGERPRINT", "ADDED"}, rows)
 		},
 	}
-	remove := &cobra.Command{
+}
+
+// newFacilitatorRemoveCmd removes a facilitator; the running server stops taking the key at once.
+func newFacilitatorRemoveCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
 		Use:               "remove NAME",
 		Short:             "Remove a facilitator; their key stops working at once",
 		Args:              exactArgs(1, "one NAME"),
@@ -114,6 +136,4 @@ once, without restarting the server.`,
 			return nil
 		},
 	}
-	cmd.AddCommand(add, list, remove)
-	return cmd
 }
