@@ -7,7 +7,9 @@ import (
 
 	"charm.land/bubbles/v2/help"
 
+	"workshop/internal/testenv/keypress"
 	"workshop/session"
+	"workshop/tui/ui/uitest"
 )
 
 // The picker of a key holder's cohorts names each cohort, its module and the person's step
@@ -25,35 +27,35 @@ func TestLobbyPickerOfSeveralCohorts(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {40, 12}} {
 		w, h := size[0], size[1]
 		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
-			st, keys := testStyles(), DefaultKeyMap()
+			st, keys := uitest.Styles(), DefaultKeyMap()
 			com := newCommon(&Deps{}, st, keys, nil)
 			l := newLobby(com)
 			a := App{Common: com, help: help.New(), width: w, height: h, screen: l}
 			a.help.SetWidth(w)
 			a.screen = l.Resize(a.bodySize())
 			l.Update(membershipsMsg{mine: mine})
-			s := checkFits(t, a.render(), w, h)
+			s := uitest.CheckFits(t, a.render(), w, h)
 			if !strings.Contains(s, "1 of 11") || !strings.Contains(s, "› Cohort 1") || !strings.Contains(s, "step 1 of 39") {
 				t.Errorf("picker at the first cohort:\n%s", s)
 			}
 			for range 10 {
-				l.Update(keyPress("down"))
+				l.Update(keypress.Named("down"))
 			}
-			s = checkFits(t, a.render(), w, h)
+			s = uitest.CheckFits(t, a.render(), w, h)
 			if !strings.Contains(s, "11 of 11") || !strings.Contains(s, "› Join another workshop") || strings.Contains(s, "› Cohort") {
 				t.Errorf("picker at its last line:\n%s", s)
 			}
-			l.Update(keyPress("enter"))
+			l.Update(keypress.Named("enter"))
 			if l.stage != stageCode {
 				t.Fatalf("join another: stage %v", l.stage)
 			}
-			l.Update(keyPress("esc"))
-			l.Update(keyPress("up"))
-			if _, cmd := l.Update(keyPress("enter")); l.stage != stageBusy || cmd == nil {
+			l.Update(keypress.Named("esc"))
+			l.Update(keypress.Named("up"))
+			if _, cmd := l.Update(keypress.Named("enter")); l.stage != stageBusy || cmd == nil {
 				t.Fatalf("choosing a cohort: stage %v", l.stage)
 			}
 			// Keys typed while the cohort opens are for no screen.
-			l.Update(keyPress("x"))
+			l.Update(keypress.Named("x"))
 			if l.input.Value() != "" || l.stage != stageBusy {
 				t.Errorf("a key typed while opening went to %q, stage %v", l.input.Value(), l.stage)
 			}

@@ -11,7 +11,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"workshop/internal/testenv"
+	"workshop/internal/testenv/keypress"
 	"workshop/session"
+	"workshop/tui/ui/uitest"
 )
 
 // exercisesCohort starts a cohort on the module with every exercise kind (the one the
@@ -57,7 +59,7 @@ func openParticipant(t *testing.T, m *session.Manager, h *session.Hub, p session
 		t.Fatal(err)
 	}
 	conn.Track(sub)
-	st := testStyles()
+	st := uitest.Styles()
 	keys := DefaultKeyMap()
 	com := newCommon(deps, st, keys, nil)
 	pv := newParticipantView(com, h, sub, p)
@@ -100,17 +102,13 @@ func (r *appRunner) handle(msg tea.Msg) {
 
 func (r *appRunner) keys(names ...string) {
 	for _, n := range names {
-		r.handle(keyPress(n))
+		r.handle(keypress.Named(n))
 	}
 }
 
 func (r *appRunner) typeText(s string) {
-	for _, c := range s {
-		if c == ' ' {
-			r.handle(keyPress("space"))
-			continue
-		}
-		r.handle(tea.KeyPressMsg{Code: c, Text: string(c)})
+	for _, k := range keypress.Typed(s) {
+		r.handle(k)
 	}
 }
 
@@ -122,7 +120,7 @@ func (r *appRunner) resize(w, h int) {
 // screen draws the app, checks that the frame fits the window, and returns its text.
 func (r *appRunner) screen() string {
 	r.t.Helper()
-	return checkFits(r.t, r.app.(App).render(), r.w, r.h)
+	return uitest.CheckFits(r.t, r.app.(App).render(), r.w, r.h)
 }
 
 // waitFor handles messages until the screen shows every text.

@@ -6,8 +6,10 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"workshop/internal/testenv/keypress"
 	"workshop/session"
 	"workshop/tui/exercise"
+	"workshop/tui/ui/uitest"
 )
 
 // A self-paced participant who steps forward and straight back again stays where they went
@@ -24,17 +26,17 @@ func TestSelfPacedQuickMovesLandOnTheLastStep(t *testing.T) {
 	}
 	t.Cleanup(sub.Close)
 	deps := &Deps{Ctx: ctx, Manager: m, Conn: &Conn{}}
-	pv := newParticipantView(newCommon(deps, testStyles(), DefaultKeyMap(), nil), h, sub, ps[0])
+	pv := newParticipantView(newCommon(deps, uitest.Styles(), DefaultKeyMap(), nil), h, sub, ps[0])
 	pv.Resize(80, 24)
 	pv.loadWork()
 	update := func(msg tea.Msg) { pv.Update(msg) }
 
-	update(keyPress("]")) // to step 2, a reflection: it loads, and the move is queued
+	update(keypress.Named("]")) // to step 2, a reflection: it loads, and the move is queued
 	if pv.viewing != 1 || !pv.busy {
 		t.Fatalf("after ]: viewing %d, a move on its way %v", pv.viewing, pv.busy)
 	}
 	update(exLoadedMsg{Data: exercise.Data{StepID: pv.step().ID}, seq: pv.loadSeq})
-	update(keyPress("[")) // back to step 1 before the hub has answered the first move
+	update(keypress.Named("[")) // back to step 1 before the hub has answered the first move
 	if pv.viewing != 0 {
 		t.Fatalf("after [: viewing %d", pv.viewing)
 	}

@@ -14,8 +14,10 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 	"github.com/charmbracelet/x/vt"
 
+	"workshop/internal/testenv/keypress"
 	"workshop/session"
 	"workshop/session/work"
+	"workshop/tui/ui/uitest"
 )
 
 // teaWait bounds every wait for a screen; a passing test never comes near it.
@@ -103,7 +105,7 @@ func (s *teaSession) final() App {
 func (s *teaSession) finalScreen() string {
 	s.t.Helper()
 	a := s.final()
-	return checkFits(s.t, a.render(), s.w, s.h)
+	return uitest.CheckFits(s.t, a.render(), s.w, s.h)
 }
 
 // feed plays program output into the emulator. The program writes for a terminal that turns
@@ -174,7 +176,7 @@ func quoteAll(texts []string) string {
 // keys presses keys by name: "a", "K", "enter", "esc", "ctrl+s", "shift+up", "space"…
 func (s *teaSession) keys(names ...string) {
 	for _, n := range names {
-		s.tm.Send(keyPress(n))
+		s.tm.Send(keypress.Named(n))
 	}
 }
 

@@ -11,37 +11,18 @@ import (
 
 	"workshop/session"
 	"workshop/session/work"
+	"workshop/tui/ui/uitest"
 )
 
-// Wide text: names and answers mixing CJK, emoji with skin tones, joined emoji, combining
+// Wide names (the wide answer is uitest.WideAnswer), mixing CJK, emoji with skin tones, joined emoji, combining
 // accents, symbols with a variation selector and soft hyphens. Terminals count the emoji
 // differently (a family is 2 cells drawn as one glyph, 8 counted per code point), so every
 // row must fit either count.
-var (
-	wideNames = []string{
-		"山田太郎 👍🏽👍🏿 Zoë e\u0301",
-		"👨\u200d👩\u200d👧\u200d👦👩🏽\u200d💻 Bea Lima",
-		"中文中文中文中文中文中文中文中文中文中文",
-		"so\u00adft\u00adhy\u00adphen ☺\ufe0f Cai",
-	}
-	wideAnswer = "山田太郎と中文 👍🏽👍🏿 👨\u200d👩\u200d👧\u200d👦👩🏽\u200d💻🧑🏽\u200d🤝\u200d🧑🏿 e\u0301a\u0308o\u0302 so\u00adft\u00adhy\u00adphen ☺\ufe0f 🇧🇷 " +
-		strings.Repeat("👍🏽", 30) + " end"
-)
-
-// fitsEveryCount fails unless s is h lines, none wider than w cells by either count.
-func fitsEveryCount(t *testing.T, what, s string, w, h int) string {
-	t.Helper()
-	lines := strings.Split(s, "\n")
-	if len(lines) != h {
-		t.Errorf("%s: %d lines at %d×%d, want %d", what, len(lines), w, h, h)
-	}
-	for i, l := range lines {
-		g, wc := ansi.StringWidth(l), ansi.StringWidthWc(l)
-		if g > w || wc > w {
-			t.Errorf("%s: line %d is %d cells (%d per code point) at %d×%d: %q", what, i+1, g, wc, w, h, ansi.Strip(l))
-		}
-	}
-	return ansi.Strip(s)
+var wideNames = []string{
+	"山田太郎 👍🏽👍🏿 Zoë e\u0301",
+	"👨\u200d👩\u200d👧\u200d👦👩🏽\u200d💻 Bea Lima",
+	"中文中文中文中文中文中文中文中文中文中文",
+	"so\u00adft\u00adhy\u00adphen ☺\ufe0f Cai",
 }
 
 // wideCohort is a live cohort whose people have wide names, raised hands with wide messages,
@@ -57,9 +38,9 @@ func wideCohort(t *testing.T) (*session.Manager, *session.Hub) {
 	if err := h.RenameTeam(ctx, session.ShellActor("fran"), teams[0].ID, "チーム 👩🏽\u200d💻 一"); err != nil {
 		t.Fatal(err)
 	}
-	data, _ := json.Marshal(work.Reflection{Text: wideAnswer})
+	data, _ := json.Marshal(work.Reflection{Text: uitest.WideAnswer()})
 	for _, p := range h.Snapshot().Roster {
-		if err := h.RaiseHand(ctx, p.ID, wideAnswer[:60]); err != nil {
+		if err := h.RaiseHand(ctx, p.ID, uitest.WideAnswer()[:60]); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := h.SaveWork(ctx, p.ID, "recall", work.Schema, data, true); err != nil {
@@ -67,13 +48,13 @@ func wideCohort(t *testing.T) (*session.Manager, *session.Hub) {
 		}
 		if _, err := h.UpdateBoard(ctx, p.ID, "team-board", func(v any) error {
 			l := v.(*work.List)
-			l.Items = append(l.Items, work.Item{ID: work.NewID(), Text: wideAnswer, By: p.ID})
+			l.Items = append(l.Items, work.Item{ID: work.NewID(), Text: uitest.WideAnswer(), By: p.ID})
 			return nil
 		}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := h.Announce(ctx, session.ShellActor("fran"), wideAnswer); err != nil {
+	if err := h.Announce(ctx, session.ShellActor("fran"), uitest.WideAnswer()); err != nil {
 		t.Fatal(err)
 	}
 	return m, h
@@ -101,7 +82,7 @@ func TestWideTextFitsTheConsole(t *testing.T) {
 				r.Update(wallLoadedMsg{step: "recall", entries: entries})
 			}
 			what := "tab " + tab + " at " + map[int]string{80: "80", 40: "40"}[w]
-			view := fitsEveryCount(t, what, r.View(), w, ht)
+			view := uitest.FitsEveryCount(t, what, r.View(), w, ht)
 			switch tab {
 			case "1":
 				// Every person's row ends with their own presence and work columns.
@@ -146,7 +127,7 @@ func TestWideTextFitsTheParticipantScreen(t *testing.T) {
 		if w == 80 {
 			r.waitFor("山田太郎と")
 		}
-		fitsEveryCount(t, "participant", r.app.View().Content, w, ht)
+		uitest.FitsEveryCount(t, "participant", r.app.View().Content, w, ht)
 	}
 }
 

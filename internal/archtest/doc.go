@@ -3,7 +3,7 @@
 // tests.
 //
 // The rules, for the non-test build of every package (tests may also use internal/testenv,
-// which opens the SQLite store):
+// which opens the SQLite store, and tui/ui/uitest):
 //   - the layers point one way, cmd/workshop → tui → command → session → content: no package
 //     reaches a layer above its own, even indirectly;
 //   - command imports no tui, Bubble Tea, Wish or SQL: it acts through session;
@@ -19,6 +19,6 @@
 //   - loadtest and the bench tools import no product package but session/metrics;
 //   - i18n (languages, message catalogs, dates and numbers) imports no other package of the
 //     project and nothing that draws or stores: every layer prints through it;
-//   - internal/testenv is for tests only;
+//   - internal/testenv (with internal/testenv/keypress) and tui/ui/uitest are for tests only;
 //   - every package has a doc.go with its package comment.
 package archtest

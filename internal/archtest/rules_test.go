@@ -94,6 +94,8 @@ func rules() []rule {
 			banned: concat([]string{mod + "/content", mod + "/session", mod + "/tui", mod + "/command", mod + "/cmd", mod + "/loadtest", mod + "/internal"}, bubbleTea, wishSSH, styling, sqlPkgs)},
 		{name: "testenv is for tests", of: func(p string) bool { return !within(p, mod+"/internal/testenv") },
 			banned: []string{mod + "/internal/testenv"}},
+		{name: "uitest is for tests", of: func(p string) bool { return !within(p, mod+"/tui/ui/uitest") },
+			banned: []string{mod + "/tui/ui/uitest"}},
 	}
 }
 
@@ -210,6 +212,7 @@ func TestRulesCatchBadImports(t *testing.T) {
 		{ImportPath: mod + "/session/work", Deps: []string{mod + "/content", "charm.land/glamour/v2"}},
 		{ImportPath: mod + "/cmd/workshop", Deps: []string{mod + "/internal/testenv"}},
 		{ImportPath: mod + "/command", Deps: []string{mod + "/session", mod + "/tui/frame"}},
+		{ImportPath: mod + "/tui/exercise", Deps: []string{mod + "/tui/ui", mod + "/tui/ui/uitest"}},
 	}
 	got := append(broken(bad, rules()), upward(bad)...)
 	want := []string{
@@ -225,6 +228,7 @@ func TestRulesCatchBadImports(t *testing.T) {
 		"layers point down: workshop/session imports workshop/tui/frame",
 		"command acts through session: workshop/command imports workshop/tui/frame",
 		"layers point down: workshop/command imports workshop/tui/frame",
+		"uitest is for tests: workshop/tui/exercise imports workshop/tui/ui/uitest",
 	}
 	for _, w := range want {
 		if !slices.Contains(got, w) {

@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"workshop/internal/testenv/keypress"
 	"workshop/session/work"
 )
 
@@ -25,7 +26,7 @@ func TestJourneyCellsAndStagesAt80Columns(t *testing.T) {
 	}
 
 	x.keys("enter")
-	if !x.ex.Typing() || !x.ex.Wants(keyPress("tab")) {
+	if !x.ex.Typing() || !x.ex.Wants(keypress.Named("tab")) {
 		t.Fatal("enter did not open the cell, or tab does not move to the next cell")
 	}
 	x.typeText("Searches the website")

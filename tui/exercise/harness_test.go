@@ -5,16 +5,15 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/ansi"
 
 	"workshop/content"
+	"workshop/internal/testenv/keypress"
 	"workshop/session"
 	"workshop/session/work"
 	"workshop/tui/ui"
+	"workshop/tui/ui/uitest"
 )
 
 // exHarness drives one editor the way the participant view does, with a stand-in for the
@@ -34,12 +33,6 @@ type exHarness struct {
 	ops    int
 	reload int
 	refuse error // answer every change with this error
-}
-
-// testStyles are the styles of a terminal without colour.
-func testStyles() *ui.Styles {
-	st := ui.NewStyles(true, colorprofile.Ascii)
-	return &st
 }
 
 func testSnapshot(mod *content.Module) *session.Snapshot {
@@ -63,7 +56,7 @@ func newExHarness(t *testing.T, yaml string, w, h int) *exHarness {
 	mod := testModule(t, yaml)
 	step := mod.Steps[len(mod.Steps)-1]
 	env := &Env{Me: 1, Keys: NewKeys(ui.DefaultKeyMap()), Snap: testSnapshot(mod), mine: map[string]map[string]bool{}}
-	x := &exHarness{t: t, st: testStyles(), env: env, step: step, w: w, h: h}
+	x := &exHarness{t: t, st: uitest.Styles(), env: env, step: step, w: w, h: h}
 	if session.SharedWork(step.Exercise) {
 		x.board = work.New(step.Exercise)
 	}
@@ -201,86 +194,21 @@ func (x *exHarness) run(cmd tea.Cmd) {
 func (x *exHarness) keys(names ...string) {
 	x.t.Helper()
 	for _, n := range names {
-		x.send(keyPress(n))
+		x.send(keypress.Named(n))
 	}
 }
 
 // typeText types text one key at a time.
 func (x *exHarness) typeText(s string) {
-	for _, r := range s {
-		if r == ' ' {
-			x.send(keyPress("space"))
-			continue
-		}
-		x.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	for _, k := range keypress.Typed(s) {
+		x.send(k)
 	}
-}
-
-var namedKeys = map[string]rune{
-	"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "space": tea.KeySpace,
-	"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
-	"home": tea.KeyHome, "end": tea.KeyEnd, "backspace": tea.KeyBackspace, "delete": tea.KeyDelete,
-	"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "f1": tea.KeyF1,
-}
-
-func keyPress(name string) tea.KeyPressMsg {
-	var mod tea.KeyMod
-	base := name
-	for {
-		switch {
-		case strings.HasPrefix(base, "ctrl+") && len(base) > 5:
-			mod |= tea.ModCtrl
-			base = base[5:]
-			continue
-		case strings.HasPrefix(base, "shift+") && len(base) > 6:
-			mod |= tea.ModShift
-			base = base[6:]
-			continue
-		case strings.HasPrefix(base, "alt+") && len(base) > 4:
-			mod |= tea.ModAlt
-			base = base[4:]
-			continue
-		}
-		break
-	}
-	if code, ok := namedKeys[base]; ok {
-		k := tea.KeyPressMsg{Code: code, Mod: mod}
-		if code == tea.KeySpace && mod == 0 {
-			k.Text = " "
-		}
-		return k
-	}
-	r, _ := utf8.DecodeRuneInString(base)
-	if mod != 0 {
-		return tea.KeyPressMsg{Code: r, Mod: mod}
-	}
-	k := tea.KeyPressMsg{Code: r, Text: base}
-	if strings.ToLower(base) != base {
-		k.Code, k.ShiftedCode, k.Mod = []rune(strings.ToLower(base))[0], r, tea.ModShift
-	}
-	return k
 }
 
 // view draws the editor, checks that it fits its size exactly, and returns it without styling.
 func (x *exHarness) view() string {
 	x.t.Helper()
-	return checkFits(x.t, x.ex.View(), x.w, x.h)
-}
-
-// checkFits fails if a drawing has other than h lines or a line wider than w, and returns
-// the drawing's plain text.
-func checkFits(t *testing.T, s string, w, h int) string {
-	t.Helper()
-	lines := strings.Split(s, "\n")
-	if len(lines) != h {
-		t.Errorf("drawn in %d lines, want %d:\n%s", len(lines), h, ansi.Strip(s))
-	}
-	for i, l := range lines {
-		if n := ui.CellWidth(l); n > w {
-			t.Errorf("line %d is %d cells wide, the limit is %d: %q", i+1, n, w, ansi.Strip(l))
-		}
-	}
-	return ansi.Strip(s)
+	return uitest.CheckFits(x.t, x.ex.View(), x.w, x.h)
 }
 
 // stored decodes the stored own work.

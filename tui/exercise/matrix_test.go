@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"workshop/internal/testenv/keypress"
 	"workshop/session"
 	"workshop/session/work"
 )
@@ -19,7 +20,7 @@ func TestMatrixPlaceWithKeys(t *testing.T) {
 
 	// enter picks the item up in the middle; arrows and vi keys move it; enter puts it down.
 	x.keys("enter")
-	if !x.ex.Wants(keyPress("esc")) {
+	if !x.ex.Wants(keypress.Named("esc")) {
 		t.Fatal("moving does not keep esc")
 	}
 	x.keys("up", "k", "left", "h", "h", "h", "enter")

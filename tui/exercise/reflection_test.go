@@ -10,6 +10,7 @@ import (
 
 	"workshop/session"
 	"workshop/session/work"
+	"workshop/tui/ui/uitest"
 )
 
 func TestReflectionDraftSubmitAndLimit(t *testing.T) {
@@ -124,7 +125,7 @@ func TestReflectionLockedAllowsMoves(t *testing.T) {
 func TestReflectionWideTextFits(t *testing.T) {
 	for _, w := range []int{80, 40, 24} {
 		x := newExHarness(t, "kind: reflection\nmax_length: 4000", w, 30)
-		data, _ := json.Marshal(work.Reflection{Text: wideAnswer})
+		data, _ := json.Marshal(work.Reflection{Text: uitest.WideAnswer()})
 		x.art = &session.Artifact{Schema: 1, Data: data, Status: session.StatusDraft}
 		x.open(Data{})
 		x.keys("ctrl+home")
@@ -134,6 +135,6 @@ func TestReflectionWideTextFits(t *testing.T) {
 				t.Errorf("at %d columns a row was cut:\n%s", w, v)
 			}
 		}
-		fitsEveryCount(t, "reflection", x.ex.View(), w, 30)
+		uitest.FitsEveryCount(t, "reflection", x.ex.View(), w, 30)
 	}
 }

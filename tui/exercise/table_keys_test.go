@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"workshop/internal/testenv/keypress"
 	"workshop/session/work"
 )
 
@@ -52,7 +53,7 @@ func TestTableTabMovesOnFromAChoiceCell(t *testing.T) {
 	x.keys("a")
 	x.typeText("Passport")
 	x.keys("tab", "right")
-	if !x.ex.Wants(keyPress("tab")) {
+	if !x.ex.Wants(keypress.Named("tab")) {
 		t.Fatal("the choice cell lets tab leave the table")
 	}
 	x.keys("tab")

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"workshop/internal/testenv/keypress"
 )
 
 func TestEditingKeys(t *testing.T) {
@@ -55,10 +57,10 @@ func TestEditingKeys(t *testing.T) {
 // Update says whether the text changed, so a screen stores it only then.
 func TestUpdateReportsChanges(t *testing.T) {
 	m := editor(20, 3, "ab")
-	if m.Update(key("left")) {
+	if m.Update(keypress.Named("left")) {
 		t.Fatal("a move reported a change")
 	}
-	if !m.Update(key("x")) || m.Value() != "axb" {
+	if !m.Update(keypress.Named("x")) || m.Value() != "axb" {
 		t.Fatalf("typing reported no change, text %q", m.Value())
 	}
 	if m.Update(tea.PasteMsg{Content: "\x1b"}) {

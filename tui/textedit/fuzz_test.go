@@ -8,6 +8,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"workshop/internal/testenv/keypress"
 )
 
 // fuzzKeys are the keys a fuzzed session presses, by op byte.
@@ -41,7 +43,7 @@ func FuzzEdit(f *testing.F) {
 		for i, op := range ops {
 			switch {
 			case int(op) < len(fuzzKeys):
-				m.Update(key(fuzzKeys[op]))
+				m.Update(keypress.Named(fuzzKeys[op]))
 			case int(op) < len(fuzzKeys)+len(fuzzRunes):
 				r := fuzzRunes[int(op)-len(fuzzKeys)]
 				m.Update(tea.KeyPressMsg{Code: []rune(r)[0], Text: r})

@@ -3,10 +3,10 @@ package textedit
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"workshop/internal/testenv/keypress"
 )
 
 // editor is a focused editor of w×h cells (prompt "│ " included) holding text, the cursor at
@@ -23,50 +23,15 @@ func editor(w, h int, text string) *Model {
 // press types keys by name ("a", "space", "enter", "ctrl+w", "alt+left").
 func press(m *Model, names ...string) {
 	for _, n := range names {
-		m.Update(key(n))
+		m.Update(keypress.Named(n))
 	}
 }
 
 // typeText types s one key at a time.
 func typeText(m *Model, s string) {
-	for _, r := range s {
-		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	for _, k := range keypress.Typed(s) {
+		m.Update(k)
 	}
-}
-
-var named = map[string]rune{
-	"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "space": tea.KeySpace,
-	"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
-	"home": tea.KeyHome, "end": tea.KeyEnd, "backspace": tea.KeyBackspace, "delete": tea.KeyDelete,
-	"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
-}
-
-func key(name string) tea.KeyPressMsg {
-	var mod tea.KeyMod
-	base := name
-	for {
-		switch {
-		case strings.HasPrefix(base, "ctrl+") && len(base) > 5:
-			mod, base = mod|tea.ModCtrl, base[5:]
-			continue
-		case strings.HasPrefix(base, "alt+") && len(base) > 4:
-			mod, base = mod|tea.ModAlt, base[4:]
-			continue
-		}
-		break
-	}
-	if code, ok := named[base]; ok {
-		k := tea.KeyPressMsg{Code: code, Mod: mod}
-		if code == tea.KeySpace && mod == 0 {
-			k.Text = " "
-		}
-		return k
-	}
-	r, _ := utf8.DecodeRuneInString(base)
-	if mod != 0 {
-		return tea.KeyPressMsg{Code: r, Mod: mod}
-	}
-	return tea.KeyPressMsg{Code: r, Text: base}
 }
 
 // rowTexts is the text of every wrapped row.

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"charm.land/lipgloss/v2"
+
+	"workshop/internal/testenv/keypress"
 )
 
 // The text of these tests wraps at 10 cells (width 12 with the prompt) into:
@@ -77,12 +79,12 @@ func TestMovesAcrossWrappedRows(t *testing.T) {
 func TestMovesOnlyMove(t *testing.T) {
 	for _, k := range []string{"left", "right", "up", "down", "home", "end", "pgup", "pgdown",
 		"ctrl+home", "ctrl+end", "ctrl+a", "ctrl+e", "alt+left", "alt+right", "ctrl+b", "ctrl+f"} {
-		if !Moves(key(k)) {
+		if !Moves(keypress.Named(k)) {
 			t.Errorf("%s does not count as a move", k)
 		}
 	}
 	for _, k := range []string{"a", "space", "enter", "backspace", "delete", "ctrl+w", "ctrl+k", "ctrl+u", "alt+d", "ctrl+s"} {
-		if Moves(key(k)) {
+		if Moves(keypress.Named(k)) {
 			t.Errorf("%s counts as a move", k)
 		}
 	}
