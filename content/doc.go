@@ -1,5 +1,6 @@
 // Package content owns workshop modules: their file format, loading and validation. It is the
-// bottom layer and must not import session, tui or cmd/workshop, Bubble Tea, Lip Gloss, Glamour,
+// bottom layer above i18n (whose language parsing it shares) and must not import session, tui
+// or cmd/workshop, Bubble Tea, Lip Gloss, Glamour,
 // Wish or any database package: drawing guidance belongs to tui/markdown.
 //
 // It defines workshop modules: the file format authors write, loading built-in and

@@ -2,7 +2,6 @@ package content
 
 import (
 	"regexp"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
@@ -36,19 +35,4 @@ func (w *walker) languageTag(key, s string, at *yaml.Node) (language.Tag, bool) 
 		w.add(at, "%s %q must be a BCP 47 language tag such as \"en\", \"pt-BR\", \"es-419\" or \"it\"", key, s)
 	}
 	return t, ok
-}
-
-// preferenceTag reads a language a person or their terminal asked for: a BCP 47 tag ("pt-BR")
-// or a POSIX locale as LANG and LC_* carry it ("pt_BR.UTF-8", "es_MX@euro"). It reports false
-// for an empty value, "C" and "POSIX", which name no language, and for anything unreadable.
-func preferenceTag(s string) (language.Tag, bool) {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexAny(s, ".@"); i >= 0 {
-		s = s[:i] // the character set and modifier of a POSIX locale
-	}
-	s = strings.ReplaceAll(s, "_", "-")
-	if s == "" || strings.EqualFold(s, "C") || strings.EqualFold(s, "POSIX") {
-		return language.Und, false
-	}
-	return parseTag(s)
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
+
+	"workshop/i18n"
 )
 
 // Variants is one module in every language it is written in: the original, which is the
@@ -87,7 +89,7 @@ func (v *Variants) Languages() []string {
 func (v *Variants) In(prefs ...string) *Module {
 	var want []language.Tag
 	for _, p := range prefs {
-		if t, ok := preferenceTag(p); ok {
+		if t, ok := i18n.Parse(p); ok {
 			want = append(want, t)
 		}
 	}
