@@ -83,7 +83,8 @@ type participantView struct {
 	loadSeq      int
 
 	// writes are the hub changes this screen asked for, done one at a time in order, so a
-	// later change never lands before an earlier one.
+	// later change never lands before an earlier one: the one queue of the screen's changes
+	// (queueWrite); busy says one is on its way.
 	writes []tea.Msg
 	busy   bool
 	// later are changes of editors no longer on screen that a fault kept from being stored,
@@ -197,8 +198,12 @@ func (v *participantView) Update(msg tea.Msg) (screen, tea.Cmd) {
 			return v, v.load(true)
 		}
 		return v, nil
-	case exercise.SaveWork, exercise.BoardOp:
-		return v, v.queueWrite(msg)
+	case exercise.Asked:
+		var cmds []tea.Cmd
+		for _, w := range msg.Take() {
+			cmds = append(cmds, v.queueWrite(w))
+		}
+		return v, tea.Batch(cmds...)
 	case exercise.Writes:
 		var cmds []tea.Cmd
 		for _, w := range msg {

@@ -140,12 +140,21 @@ type writeDoneMsg struct {
 	req    tea.Msg
 }
 
-// queueWrite adds a change (a save, a board change, a move) to this screen's queue.
+// queueWrite adds a change (a save, a board change, a move) to this screen's queue, the one
+// place its changes are ordered: they reach the hub one at a time, in the order asked, so an
+// older save never lands after a newer one. A save of own work that finds the same editor's
+// save of the same step last in the queue, not started yet, takes its place: it holds all that
+// one did (and its submit, if it asked for one), so rapid changes make one write, not many.
 func (v *participantView) queueWrite(msg tea.Msg) tea.Cmd {
-	v.writes = append(v.writes, msg)
-	if v.busy {
-		return nil
+	if s, ok := msg.(exercise.SaveWork); ok && len(v.writes) > 0 {
+		last := len(v.writes) - 1
+		if w, ok := v.writes[last].(exercise.SaveWork); ok && w.Editor == s.Editor && w.StepID == s.StepID {
+			s.Submit = s.Submit || w.Submit
+			v.writes[last] = s
+			return v.nextWrite()
+		}
 	}
+	v.writes = append(v.writes, msg)
 	return v.nextWrite()
 }
 
@@ -181,7 +190,7 @@ func write(ctx context.Context, h *session.Hub, pid int64, msg tea.Msg, log *slo
 	case exercise.SaveWork:
 		a, err := h.SaveWork(ctx, pid, m.StepID, m.Schema, m.Data, m.Submit)
 		logFault(log, "work not stored", err, "cohort", code, "participant", pid, "step", m.StepID)
-		return exercise.WorkSaved{Editor: m.Editor, Artifact: a, Submit: m.Submit, Err: err}
+		return exercise.WorkSaved{Editor: m.Editor, Artifact: a, Data: m.Data, Submit: m.Submit, Seq: m.Seq, Err: err}
 	case exercise.BoardOp:
 		out, err := h.UpdateBoard(ctx, pid, m.StepID, m.Op)
 		logFault(log, "board change not stored", err, "cohort", code, "participant", pid, "step", m.StepID)

@@ -15,8 +15,9 @@ import (
 )
 
 // DraftDelay is how long typing must pause before own work is stored. A discrete change (an
-// item, a tick, a dot, a move) is stored at once instead: while one save is on its way the
-// next waits, and rapid changes fold into the save after it (see flush).
+// item, a tick, a dot, a move) is stored at once instead. The participant view orders the
+// saves: one at a time, in the order asked, rapid ones folded into the save after the one on
+// its way (see flush and the view's write queue).
 const DraftDelay = time.Second
 
 // draftTickMsg fires after a change; only the tick of the latest change stores the work.
@@ -64,12 +65,17 @@ type exBase struct {
 	savedAt   time.Time
 	submitted bool // submitted at least once while on screen or before
 
-	// Own work: what was last stored, what is being stored, and whether another save or a
-	// submit must follow the one in flight (saves of one editor never overlap, so an older
-	// save can never land after a newer one).
-	saved, sending       []byte
-	saving, again, queue bool
-	edits                int
+	// Own work: what was last stored and what was last asked to be stored. Saves are numbered
+	// (seq, the last asked for; answered, the last answered): the participant view stores them
+	// one at a time in the order asked and answers in that order, so an older save never lands
+	// after a newer one, and a save it folds into a later one is answered with the later one.
+	saved, sent   []byte
+	seq, answered int
+	edits         int
+
+	// out holds the changes (saves and board changes) asked for and not yet handed to the
+	// participant view, oldest first (see Asked).
+	out []tea.Msg
 
 	// Shared work: changes sent to the hub and not yet answered. While some are in flight the
 	// board on screen keeps the participant's own changes instead of older stored states.
@@ -172,10 +178,24 @@ func (b *exBase) apply(op func(v any) error) tea.Cmd {
 			return nil
 		}
 		b.inflight++
-		id, stepID := b.id, b.step.ID
-		return func() tea.Msg { return BoardOp{Editor: id, StepID: stepID, Op: op} }
+		return b.ask(BoardOp{Editor: b.id, StepID: b.step.ID, Op: op})
 	}
 	return b.flush(false)
+}
+
+// ask adds a change to those the participant view is to store and returns the command that
+// tells it so. The view takes them all, in order, when the first of these messages arrives.
+func (b *exBase) ask(msg tea.Msg) tea.Cmd {
+	b.out = append(b.out, msg)
+	take := b.take
+	return func() tea.Msg { return Asked{Take: take} }
+}
+
+// take hands over the changes asked for and not taken yet, oldest first.
+func (b *exBase) take() []tea.Msg {
+	out := b.out
+	b.out = nil
+	return out
 }
 
 // schedule stores own work once changes pause for delay.
@@ -185,23 +205,25 @@ func (b *exBase) schedule(delay time.Duration) tea.Cmd {
 	return tea.Tick(delay, func(time.Time) tea.Msg { return draftTickMsg{editor: id, edits: edits} })
 }
 
-// flush stores own work now, or right after the save in flight.
+// flush asks for own work to be stored, unless nothing changed since the work last stored or
+// last asked to be stored. The participant view queues the save after any on its way.
 func (b *exBase) flush(submit bool) tea.Cmd {
 	if b.shared() || b.noTeam {
 		return nil
 	}
-	if b.saving {
-		b.again = true
-		b.queue = b.queue || submit
-		return nil
-	}
 	data := b.encode()
-	if !submit && bytes.Equal(data, b.saved) {
+	last := b.saved
+	if b.saving() {
+		last = b.sent
+	}
+	if !submit && bytes.Equal(data, last) {
 		return nil
 	}
-	b.saving, b.sending = true, data
 	return b.save(data, submit)
 }
+
+// saving says whether a save asked for has not been answered yet.
+func (b *exBase) saving() bool { return b.answered < b.seq }
 
 // submit marks the step done: own work is stored as submitted; on a shared board the
 // participant's own record says only that they are done.
@@ -213,18 +235,18 @@ func (b *exBase) submit() tea.Cmd {
 	if !b.shared() {
 		return b.flush(true)
 	}
-	if b.saving {
-		return nil
-	}
-	b.saving = true
 	data, _ := work.Encode(&work.Shared{Shared: true})
 	return b.save(data, true)
 }
 
-// save asks the participant view to store data as this step's own artifact.
+// save asks the participant view to store data as this step's own artifact, numbered after
+// the saves asked for before.
 func (b *exBase) save(data []byte, submit bool) tea.Cmd {
-	m := SaveWork{Editor: b.id, StepID: b.step.ID, Schema: work.Schema, Data: data, Submit: submit}
-	return func() tea.Msg { return m }
+	b.seq++
+	if !b.shared() {
+		b.sent = data
+	}
+	return b.ask(SaveWork{Editor: b.id, StepID: b.step.ID, Schema: work.Schema, Data: data, Submit: submit, Seq: b.seq})
 }
 
 // common handles the messages every editor treats alike, ignoring those meant for another
@@ -282,11 +304,9 @@ func (b *exBase) retry() tea.Cmd {
 			op := b.retryOps[0]
 			b.retryOps = b.retryOps[1:]
 			b.inflight++
-			id, stepID := b.id, b.step.ID
-			return func() tea.Msg { return BoardOp{Editor: id, StepID: stepID, Op: op} }
+			return b.ask(BoardOp{Editor: b.id, StepID: b.step.ID, Op: op})
 		}
-		if b.retrySubmit && !b.saving {
-			b.saving = true
+		if b.retrySubmit && !b.saving() { // a submit on its way answers for this one
 			data, _ := work.Encode(&work.Shared{Shared: true})
 			return b.save(data, true)
 		}
@@ -311,16 +331,13 @@ func (b *exBase) stored() {
 }
 
 func (b *exBase) onSaved(msg WorkSaved) tea.Cmd {
-	b.saving = false
+	b.answered = max(b.answered, msg.Seq)
 	if msg.Err != nil && !session.IsRefusal(msg.Err) {
 		// A fault, not an answer: keep the work as it is on screen and try again. The newest
 		// work goes in the next attempt, so typing meanwhile is never lost either.
-		submit := msg.Submit || b.queue
-		b.again, b.queue = false, false
-		return b.faulted(submit)
+		return b.faulted(msg.Submit)
 	}
 	if msg.Err != nil {
-		b.again, b.queue = false, false
 		b.failing, b.retries, b.retrySubmit = false, 0, false
 		b.message, b.isError = "Not saved: "+ui.Sentence(session.ErrorMessage(msg.Err)), true
 		refused := errors.Is(msg.Err, session.ErrLocked) || errors.Is(msg.Err, session.ErrVoteClosed)
@@ -334,24 +351,20 @@ func (b *exBase) onSaved(msg WorkSaved) tea.Cmd {
 		return nil
 	}
 	if !b.shared() {
-		b.saved = b.sending
+		b.saved = msg.Data
 	}
 	b.status, b.savedAt = session.WorkStatus(b.ex, msg.Artifact), msg.Artifact.UpdatedAt
 	if msg.Submit {
 		b.submitted = true
 		b.retrySubmit = false
 	}
-	if b.failing && b.retrySubmit {
-		b.again, b.queue = true, true // the submit that failed is still owed
-	}
+	owed := b.failing && b.retrySubmit // a submit that failed is still owed
 	b.stored()
 	if msg.Submit {
 		b.message, b.isError = "", false
 	}
-	if b.again {
-		submit := b.queue
-		b.again, b.queue = false, false
-		return b.flush(submit)
+	if owed {
+		return b.flush(true)
 	}
 	return nil
 }
@@ -385,7 +398,7 @@ func (b *exBase) onBoardSaved(msg BoardSaved) tea.Cmd {
 func (b *exBase) refresh(d Data) {
 	// A reload that was read before this editor's last save came back is older than what
 	// the screen shows: it must not turn a fresh "submitted" back into a draft.
-	if d.Art != nil && !b.saving && !d.Art.UpdatedAt.Before(b.savedAt) {
+	if d.Art != nil && !b.saving() && !d.Art.UpdatedAt.Before(b.savedAt) {
 		b.status = session.WorkStatus(b.ex, *d.Art)
 		b.submitted = b.submitted || d.Art.Status == session.StatusSubmitted
 	}
@@ -397,57 +410,38 @@ func (b *exBase) refresh(d Data) {
 	}
 }
 
-// leave stores unsaved own work at once, for an editor about to be replaced.
+// leave asks at once for unsaved own work to be stored, for an editor about to be replaced,
+// and hands over every change asked for and not taken yet, in order, as one Writes. The
+// changes are taken as Leave runs, not when its command does: the command also runs directly
+// as the session ends.
 func (b *exBase) leave() tea.Cmd {
-	if b.shared() && len(b.retryOps) > 0 && b.writable() == nil {
+	owed := b.failing && b.retrySubmit
+	switch {
+	case b.shared() && len(b.retryOps) > 0 && b.writable() == nil:
 		// Board changes a fault kept back go on without this editor, in order.
-		msgs := make([]tea.Msg, len(b.retryOps))
-		for i, op := range b.retryOps {
-			msgs[i] = BoardOp{Editor: b.id, StepID: b.step.ID, Op: op}
+		for _, op := range b.retryOps {
+			b.ask(BoardOp{Editor: b.id, StepID: b.step.ID, Op: op})
 		}
 		b.retryOps = nil
-		return func() tea.Msg { return Writes(msgs) }
+	case b.shared() || b.noTeam || !(b.dirty() || owed) || b.writable() != nil:
+	default:
+		b.flush(owed) // nothing when the save asked for last holds it all
 	}
-	owed := b.failing && b.retrySubmit
-	if b.shared() || b.noTeam || !(b.dirty() || owed) || b.writable() != nil {
+	msgs := b.take()
+	if len(msgs) == 0 {
 		return nil
 	}
-	return b.save(b.encode(), owed)
+	return func() tea.Msg { return Writes(msgs) }
 }
 
 // Writes is several changes for the participant view to make in this order.
 type Writes []tea.Msg
 
-// joinWrites makes one command of commands that each give a change (or Writes) at once,
-// never a timer: their changes, in order, as one Writes. It is for Leave, whose command
-// also runs directly as the session ends.
-func joinWrites(cmds ...tea.Cmd) tea.Cmd {
-	var live []tea.Cmd
-	for _, c := range cmds {
-		if c != nil {
-			live = append(live, c)
-		}
-	}
-	switch len(live) {
-	case 0:
-		return nil
-	case 1:
-		return live[0]
-	}
-	return func() tea.Msg {
-		var out Writes
-		for _, c := range live {
-			switch m := c().(type) {
-			case Writes:
-				out = append(out, m...)
-			case nil:
-			default:
-				out = append(out, m)
-			}
-		}
-		return out
-	}
-}
+// Asked tells the participant view that its editor asked for changes to be stored; Take
+// hands them over, oldest first, each once. The view calls Take as the message arrives (in
+// Update, never from a command): Bubble Tea may deliver two of these messages in either order,
+// but the changes reach the view's write queue in the order the editor made them.
+type Asked struct{ Take func() []tea.Msg }
 
 // baseWants is what editors in a text field or a question want: every key but the ones that
 // move focus or ask for help.

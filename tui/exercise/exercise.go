@@ -14,8 +14,8 @@ import (
 )
 
 // Editor is the editor of one step's exercise. It holds the participant's work (or their
-// team's board) and asks the participant view to store it by returning SaveWork and
-// BoardOp commands; it never calls the hub itself.
+// team's board) and asks the participant view to store it with SaveWork and BoardOp, handed
+// over in the order made (Asked; Writes from Leave); it never calls the hub itself.
 type Editor interface {
 	Update(msg tea.Msg) (Editor, tea.Cmd)
 	// View draws the editor in exactly the size last given to Resize.
@@ -175,20 +175,27 @@ type Data struct {
 // of the same step, never reaches the wrong one.
 
 // SaveWork asks the participant view to store the participant's own work on a step. What
-// the save feeds (a live cohort result or not) is the hub's decision, not the editor's.
+// the save feeds (a live cohort result or not) is the hub's decision, not the editor's. Seq
+// numbers an editor's saves in the order it asks for them. The view stores them in that order,
+// one at a time, and may fold a save still waiting its turn into the next one of the same
+// editor: that one holds all the earlier did, and a submit asked for in either.
 type SaveWork struct {
 	Editor int
 	StepID string
 	Schema int
 	Data   []byte
 	Submit bool
+	Seq    int
 }
 
-// WorkSaved reports the outcome of a save back to the editor that asked.
+// WorkSaved reports the outcome of a save back to the editor that asked: Data and Seq are the
+// save's, so the editor knows what is stored and which of its saves are answered.
 type WorkSaved struct {
 	Editor   int
 	Artifact session.Artifact
+	Data     []byte
 	Submit   bool
+	Seq      int
 	Err      error
 }
 

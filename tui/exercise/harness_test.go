@@ -155,6 +155,10 @@ func (x *exHarness) run(cmd tea.Cmd) {
 		}
 	case draftTickMsg:
 		x.send(m)
+	case Asked:
+		for _, w := range m.Take() {
+			x.run(func() tea.Msg { return w })
+		}
 	case SaveWork:
 		x.saves++
 		a := session.Artifact{StepID: m.StepID, ParticipantID: 1, Kind: string(x.step.Exercise.Kind), Schema: m.Schema, Data: m.Data, Status: session.StatusDraft, UpdatedAt: time.Now()}
@@ -165,7 +169,7 @@ func (x *exHarness) run(cmd tea.Cmd) {
 		if err == nil {
 			x.art = &a
 		}
-		x.send(WorkSaved{Editor: m.Editor, Artifact: a, Submit: m.Submit, Err: err})
+		x.send(WorkSaved{Editor: m.Editor, Artifact: a, Data: m.Data, Submit: m.Submit, Seq: m.Seq, Err: err})
 	case BoardOp:
 		x.ops++
 		next := work.Clone(x.board)

@@ -53,36 +53,34 @@ func (l *listEditor) Blur() { l.focused = false }
 func (l *listEditor) Typing() bool {
 	return l.focused && (l.mode == listAdding || l.mode == listEditing)
 }
-func (l *listEditor) Leave() tea.Cmd { return joinWrites(l.keepTyped(), l.leave()) }
+func (l *listEditor) Leave() tea.Cmd {
+	l.keepTyped()
+	return l.leave()
+}
 
 // keepTyped puts an item still being typed into the list as the editor goes away (another
 // step, or the connection dropped), as a reflection keeps its text: nothing typed is lost.
-// Own work is then stored by leave with the rest; a board's change is returned.
-func (l *listEditor) keepTyped() tea.Cmd {
+// leave then hands the change over with the rest.
+func (l *listEditor) keepTyped() {
 	text := l.input.value()
 	if (l.mode != listAdding && l.mode != listEditing) || text == "" {
-		return nil
+		return
 	}
 	editing := l.mode == listEditing
 	l.mode = listBrowse
-	var cmd tea.Cmd
 	if editing {
 		id, by := l.editID, l.me()
-		cmd = l.apply(func(v any) error { return v.(*work.List).Edit(id, text, by) })
-	} else {
-		if l.room() != nil {
-			return nil
-		}
-		it := work.Item{ID: work.NewID(), Text: text, By: l.me()}
-		cmd = l.apply(func(v any) error { v.(*work.List).Add(it); return nil })
-		if !l.isError && l.anonymous() {
-			l.env.markMine(l.step.ID, it.ID)
-		}
+		l.apply(func(v any) error { return v.(*work.List).Edit(id, text, by) })
+		return
 	}
-	if !l.shared() {
-		return nil
+	if l.room() != nil {
+		return
 	}
-	return cmd
+	it := work.Item{ID: work.NewID(), Text: text, By: l.me()}
+	l.apply(func(v any) error { v.(*work.List).Add(it); return nil })
+	if !l.isError && l.anonymous() {
+		l.env.markMine(l.step.ID, it.ID)
+	}
 }
 func (l *listEditor) Wants(msg tea.KeyPressMsg) bool {
 	return l.mode != listBrowse && baseWants(msg, l.k)

@@ -40,7 +40,7 @@ func (z *quizEditor) Refresh(d Data) Editor      { z.refresh(d); return z }
 
 // graded says whether feedback shows: the answers on screen are the ones submitted.
 func (z *quizEditor) graded() bool {
-	return z.status == session.StatusSubmitted && !z.dirty() && !z.saving
+	return z.status == session.StatusSubmitted && !z.dirty() && !z.saving()
 }
 
 func (z *quizEditor) Update(msg tea.Msg) (Editor, tea.Cmd) {

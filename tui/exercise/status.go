@@ -63,7 +63,7 @@ func (b *exBase) statusParts() []ui.StyledText {
 		return one(st.Warn, "Not in a team yet: the facilitator will form teams")
 	case b.message != "":
 		return one(st.Good, b.message)
-	case b.saving || b.inflight > 0:
+	case b.saving() || b.inflight > 0:
 		return one(st.Muted, "Saving…")
 	case b.ex.Kind == content.KindVote && b.env.voteState(b.step.ID).Closed:
 		if b.status == session.StatusSubmitted || b.status == session.StatusDraft {

@@ -56,26 +56,25 @@ func (t *tableEditor) Focus() tea.Cmd {
 	return nil
 }
 
-func (t *tableEditor) Blur()          { t.focused = false }
-func (t *tableEditor) Leave() tea.Cmd { return joinWrites(t.keepTyped(), t.leave()) }
+func (t *tableEditor) Blur() { t.focused = false }
+func (t *tableEditor) Leave() tea.Cmd {
+	t.keepTyped()
+	return t.leave()
+}
 
 // keepTyped puts a cell still being typed into the table as the editor goes away (another
-// step, or the connection dropped), unless its column refuses it: nothing typed is lost. Own
-// work is then stored by leave with the rest; a board's change is returned.
-func (t *tableEditor) keepTyped() tea.Cmd {
+// step, or the connection dropped), unless its column refuses it: nothing typed is lost.
+// leave then hands the change over with the rest.
+func (t *tableEditor) keepTyped() {
 	if t.mode != tableEdit {
-		return nil
+		return
 	}
 	t.mode = tableBrowse
 	text := t.input.value()
 	if work.CheckCell(t.ex.Columns[t.editCol], text) != nil {
-		return nil
+		return
 	}
-	cmd := t.set(t.editID, t.editCol, text)
-	if !t.shared() {
-		return nil
-	}
-	return cmd
+	t.set(t.editID, t.editCol, text)
 }
 func (t *tableEditor) Typing() bool { return t.mode == tableEdit }
 func (t *tableEditor) Wants(msg tea.KeyPressMsg) bool {
