@@ -1,3 +1,0 @@
-package exercise
-
-import ()
