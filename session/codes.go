@@ -14,10 +14,16 @@ const CodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 const (
 	JoinCodeLen   = 6
 	RejoinCodeLen = 8
+	// ViewCodeLen is the length of a view code, which opens a cohort's big screen: one
+	// between the other two, so no view code ever has the shape of a join or rejoin code.
+	ViewCodeLen = 7
 )
 
 // NewJoinCode returns a random cohort join code, e.g. "K7MQ2P".
 func NewJoinCode() string { return randomCode(JoinCodeLen) }
+
+// NewViewCode returns a random view code for a cohort's big screen, e.g. "V7MQ2PX".
+func NewViewCode() string { return randomCode(ViewCodeLen) }
 
 // NewRejoinCode returns a random personal rejoin code in its display form, e.g. "K7MQ-2PXD".
 func NewRejoinCode() string {
@@ -34,6 +40,9 @@ func NormalizeCode(s string) string {
 
 // LooksLikeJoinCode says whether a normalised code has the shape of a join code.
 func LooksLikeJoinCode(s string) bool { return len(s) == JoinCodeLen && inAlphabet(s) }
+
+// LooksLikeViewCode says whether a normalised code has the shape of a view code.
+func LooksLikeViewCode(s string) bool { return len(s) == ViewCodeLen && inAlphabet(s) }
 
 // LooksLikeRejoinCode says whether a normalised code has the shape of a rejoin code.
 func LooksLikeRejoinCode(s string) bool { return len(s) == RejoinCodeLen && inAlphabet(s) }

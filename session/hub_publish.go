@@ -6,7 +6,8 @@ import (
 
 // change says what one published change concerns, so that only the screens showing it wake.
 // Facilitators' consoles show everything and wake for every change; a change with nothing
-// set (someone joined, came online or left, saved their own work) wakes consoles alone.
+// set (someone joined, came online or left, saved their own work) wakes consoles alone. Big
+// screens wake for the cohort's state and the result of its step (see WatchScreen).
 type change struct {
 	// everyone: the cohort's state (step, pace, locks, timer, announcement, spotlight, votes)
 	// or everyone's records changed.
@@ -32,8 +33,9 @@ func (h *Hub) publishLocked(ch change) {
 		}
 		return
 	}
+	screens := h.screenKeyLocked(ch.key)
 	for s := range h.subs {
-		if s.pid == 0 {
+		if s.pid == 0 && (!s.view || screens) {
 			s.wake(seq)
 		}
 	}

@@ -32,6 +32,8 @@ type Store interface {
 	Cohort(ctx context.Context, id int64) (Cohort, error)
 	// CohortByCode returns one cohort by join code (any case); ErrNotFound if none.
 	CohortByCode(ctx context.Context, code string) (Cohort, error)
+	// CohortByViewCode returns one cohort by view code (any case); ErrNotFound if none.
+	CohortByViewCode(ctx context.Context, code string) (Cohort, error)
 	// UpdateCohort writes the cohort's mutable state (name, pace, step, live state, archive
 	// time) and appends ev to its timeline in one transaction.
 	UpdateCohort(ctx context.Context, c Cohort, ev Event) error

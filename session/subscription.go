@@ -13,8 +13,11 @@ import (
 // every change; a participant's screen only of changes to what it shows (see publishLocked),
 // so it needs to say which step it has on screen (Viewing). Close it when the screen goes away.
 type Subscription struct {
-	hub    *Hub
-	pid    int64 // 0 for a facilitator
+	hub *Hub
+	pid int64 // 0 for a facilitator or a big screen
+	// view marks a big screen (WatchScreen): woken for the cohort's state and the result of
+	// its step, never for the roster.
+	view   bool
 	notify chan struct{}
 	// need is the Seq of the last change published to this screen: any snapshot at least that
 	// new shows it everything it was told of.

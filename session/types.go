@@ -35,7 +35,9 @@ type PinnedTranslation struct {
 type Cohort struct {
 	ID   int64
 	Code string // join code, upper case
-	Name string
+	// ViewCode opens the cohort's read-only big screen (ssh view@HOST) and nothing else.
+	ViewCode string
+	Name     string
 	// ModuleID and ModuleHash pin the exact module version the cohort started with.
 	ModuleID   string
 	ModuleHash string

@@ -21,15 +21,15 @@ func Writable(live Live, ex *content.Exercise, stepID string, inTeam bool) error
 }
 
 // FeedsResult says whether a participant's own saved work on an exercise moves a cohort result
-// that other screens show live (a vote tally, a scale's distribution, a list's count): the hub
-// then tells the screens showing that result. Work on a shared board never does; the board's
+// that other screens show live (a vote tally, a scale's distribution, a list's count, the
+// cohort's matrix on the big screen): the hub then tells the screens showing that result. Work on a shared board never does; the board's
 // own change reaches the screens showing it.
 func FeedsResult(ex *content.Exercise) bool {
 	if ex == nil || SharedWork(ex) {
 		return false
 	}
 	switch ex.Kind {
-	case content.KindVote, content.KindScale, content.KindList:
+	case content.KindVote, content.KindScale, content.KindList, content.KindMatrix:
 		return true
 	}
 	return false

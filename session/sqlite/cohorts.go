@@ -12,7 +12,7 @@ import (
 	"workshop/session"
 )
 
-const cohortColumns = `id, code, name, module_id, module_hash, pace, step, created_by, created_at, updated_at, live, archived_at, ` +
+const cohortColumns = `id, code, view_code, name, module_id, module_hash, pace, step, created_by, created_at, updated_at, live, archived_at, ` +
 	`(SELECT json_group_array(json_array(language, module_hash)) FROM cohort_translations WHERE cohort_id = cohorts.id)`
 
 // CreateCohort stores a new cohort and returns it with its ID and times set; session.ErrExists
@@ -26,6 +26,9 @@ func (s *Store) CreateCohort(ctx context.Context, c session.Cohort) (session.Coh
 	c.Code = normCode(c.Code)
 	if c.Code == "" {
 		return session.Cohort{}, fmt.Errorf("create cohort %q: empty join code", c.Name)
+	}
+	if c.ViewCode = normCode(c.ViewCode); c.ViewCode == "" {
+		c.ViewCode = session.NewViewCode()
 	}
 	if _, err := session.ParsePace(string(c.Pace)); err != nil {
 		return session.Cohort{}, fmt.Errorf("create cohort %s: %w", c.Code, err)
@@ -48,9 +51,9 @@ func (s *Store) CreateCohort(ctx context.Context, c session.Cohort) (session.Coh
 
 	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx,
-			`INSERT INTO cohorts (code, name, module_id, module_hash, pace, step, created_by, created_at, updated_at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			c.Code, c.Name, c.ModuleID, c.ModuleHash, string(c.Pace), c.Step, c.CreatedBy,
+			`INSERT INTO cohorts (code, view_code, name, module_id, module_hash, pace, step, created_by, created_at, updated_at)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.Code, c.ViewCode, c.Name, c.ModuleID, c.ModuleHash, string(c.Pace), c.Step, c.CreatedBy,
 			formatTime(c.CreatedAt), formatTime(c.UpdatedAt))
 		if err != nil {
 			return err
@@ -76,7 +79,7 @@ func (s *Store) CreateCohort(ctx context.Context, c session.Cohort) (session.Coh
 	if err != nil {
 		switch k := constraint(err); {
 		case errors.Is(k, session.ErrExists):
-			return session.Cohort{}, fmt.Errorf("create cohort %s: join code is taken: %w", c.Code, k)
+			return session.Cohort{}, fmt.Errorf("create cohort %s: join or view code is taken: %w", c.Code, k)
 		case errors.Is(k, session.ErrNotFound):
 			return session.Cohort{}, fmt.Errorf("create cohort %s: module version %s is not saved: %w", c.Code, c.ModuleHash, k)
 		}
@@ -136,6 +139,22 @@ func (s *Store) CohortByCode(ctx context.Context, code string) (session.Cohort, 
 	return c, nil
 }
 
+// CohortByViewCode returns one cohort by view code in any case; session.ErrNotFound if none.
+func (s *Store) CohortByViewCode(ctx context.Context, code string) (session.Cohort, error) {
+	code = normCode(code)
+	if code == "" {
+		return session.Cohort{}, fmt.Errorf("cohort with an empty view code: %w", session.ErrNotFound)
+	}
+	c, err := scanCohort(s.r.QueryRowContext(ctx, `SELECT `+cohortColumns+` FROM cohorts WHERE view_code = ?`, code))
+	if errors.Is(err, sql.ErrNoRows) {
+		return session.Cohort{}, fmt.Errorf("cohort with view code: %w", session.ErrNotFound)
+	}
+	if err != nil {
+		return session.Cohort{}, fmt.Errorf("cohort with view code: %w", err)
+	}
+	return c, nil
+}
+
 // UpdateCohort writes the cohort's mutable state (name, pace, step) and appends ev to its
 // timeline in one transaction, so the timeline always explains the state. ev.CohortID is taken
 // from c and a zero ev.At is set to now. The cohort's updated_at becomes ev.At: the cohort last
@@ -181,7 +200,7 @@ func scanCohort(row scanner) (session.Cohort, error) {
 	var c session.Cohort
 	var pace, created, updated, live, translations string
 	var archived sql.NullString
-	if err := row.Scan(&c.ID, &c.Code, &c.Name, &c.ModuleID, &c.ModuleHash, &pace, &c.Step,
+	if err := row.Scan(&c.ID, &c.Code, &c.ViewCode, &c.Name, &c.ModuleID, &c.ModuleHash, &pace, &c.Step,
 		&c.CreatedBy, &created, &updated, &live, &archived, &translations); err != nil {
 		return session.Cohort{}, err
 	}
