@@ -14,7 +14,7 @@ import (
 
 // CohortGroup is `cohort`, the group that create and list go in.
 func CohortGroup() *cobra.Command {
-	return &cobra.Command{Use: "cohort", Short: "Create and list cohorts"}
+	return &cobra.Command{Use: "cohort", Short: "Create, list and show cohorts"}
 }
 
 // CohortCreate is `cohort create --module ID --name NAME [--pace led|self]`: a new cohort.
@@ -48,8 +48,8 @@ so scripts can take it with ` + "`| tail -n 1`" + `.`,
 				if err != nil {
 					return err
 				}
-				_, err = fmt.Fprintf(cmd.OutOrStdout(), "Created cohort %q on module %s (%s-paced).\nParticipants join with: %s\n%s\n",
-					c.Name, c.ModuleID, c.Pace, env.JoinLine(c.Code), c.Code)
+				_, err = fmt.Fprintf(cmd.OutOrStdout(), "Created cohort %q on module %s (%s-paced).\nParticipants join with: %s\nBig screen (read-only, for the projector): %s with view code %s\n%s\n",
+					c.Name, c.ModuleID, c.Pace, env.JoinLine(c.Code), env.JoinLine("view"), c.ViewCode, c.Code)
 				return err
 			})
 		},

@@ -51,16 +51,24 @@ type App struct {
 	memo     *renderMemo
 }
 
-// NewApp returns the app for one session: the facilitator console for a registered
-// facilitator key, the lobby for everyone else.
+// passive is a screen that only shows: it has the whole window (no help line), and every key
+// but leaving does nothing while Passive says so.
+type passive interface{ Passive() bool }
+
+// NewApp returns the app for one session: the big screen for `ssh view@HOST` and a
+// facilitator's `screen CODE`, the facilitator console for a registered facilitator key, the
+// lobby for everyone else.
 func NewApp(deps *Deps) App {
 	st := NewStyles(true, colorprofile.TrueColor)
 	st.Cache = deps.Render
 	lang := i18n.Choose("", deps.Terminal, "")
 	a := App{Common: newCommon(deps, &st, DefaultKeyMap(), i18n.New(lang)), help: help.New(), width: 80, height: 24, dark: true, profile: colorprofile.TrueColor, memo: &renderMemo{}}
-	if deps.Facilitator != nil {
+	switch {
+	case deps.ScreenCode != "" || deps.BigScreen:
+		a.screen = newBigScreen(a.Common)
+	case deps.Facilitator != nil:
 		a.screen = newConsole(a.Common)
-	} else {
+	default:
 		a.screen = newLobby(a.Common)
 	}
 	a.screen = a.screen.Resize(a.bodySize())
@@ -100,6 +108,12 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, a.keys.Quit) {
 			return a, tea.Quit
 		}
+		if a.passive() {
+			if msg.String() == "q" {
+				return a, tea.Quit
+			}
+			return a, nil
+		}
 		if cmd, ok := a.plainKey(msg); ok {
 			return a, cmd
 		}
@@ -127,9 +141,19 @@ func (a *App) restyle() {
 	a.screen = a.screen.Resize(a.bodySize())
 }
 
-// bodySize is the space a screen gets: the window less the help line.
+// bodySize is the space a screen gets: the window less the help line (the whole window for
+// a passive screen).
 func (a App) bodySize() (int, int) {
+	if a.passive() {
+		return max(a.width, 1), max(a.height, 1)
+	}
 	return max(a.width, 1), max(a.height-1, 1)
+}
+
+// passive says whether the screen only shows now (see passive).
+func (a App) passive() bool {
+	p, ok := a.screen.(passive)
+	return ok && p.Passive()
 }
 
 // View draws the screen and the help line, or a request for a larger window.
@@ -151,6 +175,9 @@ func (a App) render() string {
 	m := a.memo
 	if m == nil {
 		m = &renderMemo{} // an App made without NewApp, in tests
+	}
+	if a.passive() {
+		return m.fit(a.screen.View(), a.width, a.height, a.st.Cache)
 	}
 	body := m.fit(a.screen.View(), a.width, a.height-1, a.st.Cache)
 	return body + "\n" + m.helpLine(a.help, a.shortHelp(), a.width, a.st)

@@ -39,6 +39,10 @@ func (f *FrontDoor) commandMiddleware(next ssh.Handler) ssh.Handler {
 			return
 		}
 		f.log.Info("command", "facilitator", fac.Name, "args", strings.Join(args, " "))
+		if args[0] == screenCommand {
+			f.screenCommand(s, next)
+			return
+		}
 		_ = s.Exit(f.RunCommand(ctx, fac, session.KeyActor(id), args, s, s.Stderr()))
 	}
 }
@@ -130,12 +134,12 @@ code are taken together.`,
 	root.CompletionOptions.DisableDefaultCmd = true
 	env := &command.Env{Open: command.Fixed(f.manager), Actor: by, JoinLine: f.hint.Line, Version: f.version, Front: command.SSH}
 	cohort := command.CohortGroup()
-	cohort.AddCommand(command.CohortCreate(env), command.CohortList(env), command.CohortImport(env))
+	cohort.AddCommand(command.CohortCreate(env), command.CohortList(env), command.CohortShow(env), command.CohortImport(env))
 	content := &cobra.Command{Use: "content", Short: "List the modules the server offers, and reload them"}
 	content.AddCommand(command.ContentList(env, command.ServerLibrary(env)), command.ContentReload(env))
 	root.AddCommand(command.Cohorts(env), cohort)
 	root.AddCommand(command.Facilitation(env)...)
-	root.AddCommand(command.Export(env), content)
+	root.AddCommand(command.Export(env), content, f.screenHelp())
 	f.sayWhere(root)
 	return root
 }

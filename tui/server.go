@@ -215,7 +215,9 @@ func (f *FrontDoor) programMiddleware(next ssh.Handler) ssh.Handler {
 
 		// A dumb terminal gets plain mode at once; either mode can hand over to the other.
 		in := newSessionInput(ctx, s)
-		toPlain := session.PlainTerminal(pty.Term)
+		// The big screen has no plain form: it is for a projector, not for reading aloud.
+		ask, code := bigScreenOf(s)
+		toPlain := session.PlainTerminal(pty.Term) && !ask && code == ""
 		var who *session.Participant
 		for ctx.Err() == nil {
 			if toPlain {
@@ -420,6 +422,7 @@ func (f *FrontDoor) newApp(ctx context.Context, s ssh.Session, conn *Conn) App {
 	} else if ok {
 		deps.Facilitator = &fac
 	}
+	deps.BigScreen, deps.ScreenCode = bigScreenOf(s)
 	return NewApp(deps)
 }
 
@@ -479,6 +482,12 @@ type Deps struct {
 	// Codes bounds wrong codes typed from Source, this session's connection and address.
 	Codes  *session.CodeGuard
 	Source session.CodeSource
+
+	// BigScreen says the session came for a cohort's big screen (`ssh view@HOST`), which asks
+	// for its view code; ScreenCode is the join code of the cohort a facilitator opened the
+	// big screen of (`ssh -t HOST screen CODE`).
+	BigScreen  bool
+	ScreenCode string
 
 	// Mode is where a screen asks for plain mode (nil: it cannot); Resume is a participant
 	// plain mode already identified, for the lobby to go straight to.

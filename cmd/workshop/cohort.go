@@ -56,7 +56,19 @@ func newCohortCmd(g *globals) *cobra.Command {
 	})
 	imp.Flags().StringVar(&host, "host", "", "host name participants use, for the printed ssh line (default: the server's --host, env WORKSHOP_HOST, or localhost)")
 	imp.Flags().IntVar(&port, "port", 0, "port participants use, for the printed ssh line (default: the port the server listens on)")
-	cmd.AddCommand(create, list, imp)
+	var show *cobra.Command
+	show = command.CohortShow(&command.Env{
+		Open: func(context.Context) (*session.Manager, func(), error) {
+			return g.openManager(contentDir, nil)
+		},
+		Actor:    shellActor(),
+		JoinLine: func(code string) string { return joinHint(show, g, host, port).Line(code) },
+		Version:  version,
+		Front:    command.Shell,
+	})
+	show.Flags().StringVar(&host, "host", "", "host name participants use, for the printed ssh lines (default: the server's --host, env WORKSHOP_HOST, or localhost)")
+	show.Flags().IntVar(&port, "port", 0, "port participants use, for the printed ssh lines (default: the port the server listens on)")
+	cmd.AddCommand(create, list, show, imp)
 	return cmd
 }
 
