@@ -219,6 +219,10 @@ func TestCreateCohort(t *testing.T) {
 	want.ID = c.ID
 	want.Code = "ABC123"
 	want.CreatedAt, want.UpdatedAt = t0.UTC(), t0.Add(time.Nanosecond).UTC()
+	if !session.LooksLikeViewCode(c.ViewCode) {
+		t.Errorf("a new cohort's view code is %q", c.ViewCode)
+	}
+	want.ViewCode = c.ViewCode // drawn by the store when none is given
 	if c.ID == 0 || !reflect.DeepEqual(c, want) {
 		t.Fatalf("CreateCohort returned %+v, want %+v", c, want)
 	}
