@@ -13,9 +13,13 @@ import (
 	"workshop/content"
 	"workshop/session"
 	"workshop/session/work"
+	"workshop/tui/ui/uitest"
 )
 
 var bigSizes = [][2]int{{80, 24}, {40, 12}, {200, 50}}
+
+// frozen is the clock of the code guards of these tests: a wait, once set, never passes.
+var frozen = time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
 
 // fullBigScreen is a big screen with everything on it at once, long texts included.
 func fullBigScreen(now time.Time) session.BigScreen {
@@ -42,7 +46,7 @@ func fullBigScreen(now time.Time) session.BigScreen {
 // The big screen fills 80×24, 40×12 and a projector's 200×50 exactly, with the join line, the
 // step, the meeting, the countdown and the results on it.
 func TestBigScreenFitsEveryWindow(t *testing.T) {
-	st := testStyles()
+	st := uitest.Styles()
 	hint := JoinHint{Host: "localhost", Port: 2222}
 	now := time.Now()
 	for _, size := range bigSizes {
@@ -92,8 +96,8 @@ func bigRunner(t *testing.T, m *session.Manager, code string, w, h int) *appRunn
 	conn := &Conn{}
 	t.Cleanup(conn.Close)
 	deps := &Deps{Ctx: ctx, Manager: m, Conn: conn, Actor: session.ShellActor("fran"), Hint: JoinHint{Host: "localhost", Port: 2222},
-		ScreenCode: code, BigScreen: code == "", Codes: session.NewCodeGuard(nil, nil)}
-	com := newCommon(deps, testStyles(), DefaultKeyMap(), nil)
+		ScreenCode: code, BigScreen: code == "", Codes: session.NewCodeGuard(nil, func() time.Time { return frozen })}
+	com := newCommon(deps, uitest.Styles(), DefaultKeyMap(), nil)
 	b := newBigScreen(com)
 	a := App{Common: com, help: help.New(), width: w, height: h, screen: b}
 	a.screen = b.Resize(a.bodySize())
@@ -133,9 +137,8 @@ func TestBigScreenFollowsTheRoomWithoutNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, v := range views {
-		s := v.waitFor("Spotlight")
-		v.waitFor("Idea of")
-		s = v.screen()
+		v.waitFor("Spotlight", "Idea of")
+		s := v.screen()
 		for _, p := range ps {
 			if strings.Contains(strings.ReplaceAll(s, "Idea of "+p.Name, ""), p.Name) {
 				t.Errorf("the big screen names %s on an anonymous step:\n%s", p.Name, s)
@@ -185,4 +188,15 @@ func TestBigScreenAsksForTheViewCode(t *testing.T) {
 	v.keys("enter")
 	v.waitFor("Welcome", "Join: ssh -p 2222 "+c.Code+"@localhost")
 	v.screen()
+
+	// Wrong view codes are bounded like join codes: past the allowance, the next try waits.
+	w := bigRunner(t, m, "", 40, 12)
+	for range session.CodeTriesPerConn + 2 {
+		w.waitFor("View code")
+		w.typeText("WRONG22")
+		w.keys("enter")
+		w.waitGone("WRONG22")
+	}
+	w.waitFor("Too many wrong codes")
+	w.screen()
 }

@@ -110,6 +110,17 @@ func renderJoinCard(st *Styles, hint JoinHint, c session.Cohort, note string, wi
 	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, block)
 }
 
+// bigScreenLine is how to open the cohort's big screen, for the room's header when it has the
+// rows: the view code is a credential for the facilitator's eyes, so it stays off the join
+// card, which is the one projected.
+func (r *cohortRoom) bigScreenLine() string {
+	c := r.snap.Cohort
+	if r.height < 22 || c.ViewCode == "" {
+		return ""
+	}
+	return truncate(r.st.Muted.Render("Big screen: "+r.deps.Hint.Line(viewUser)+", view code ")+r.st.Subtitle.Render(c.ViewCode), r.width)
+}
+
 // spacedCode writes a code with a space between characters, the way it is read aloud.
 func spacedCode(code string) string {
 	return strings.Join(strings.Split(code, ""), " ")

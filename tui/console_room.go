@@ -461,10 +461,8 @@ func (r *cohortRoom) header() []string {
 	if line := r.meetingLine(); line != "" {
 		out = append(out, line)
 	}
-	if r.height >= 22 && c.ViewCode != "" {
-		// The big screen's credential, for the facilitator's eyes: the join card is the
-		// one projected, so the view code stays off it.
-		out = append(out, truncate(st.Muted.Render("Big screen: "+r.deps.Hint.Line(viewUser)+", view code ")+st.Subtitle.Render(c.ViewCode), w))
+	if line := r.bigScreenLine(); line != "" {
+		out = append(out, line)
 	}
 	if notes := strings.TrimSpace(r.step().Notes); notes != "" && r.height >= 22 && r.tab != tabSteps {
 		out = append(out, truncate(st.Muted.Render("Notes: "+session.CleanLine(notes)), w))

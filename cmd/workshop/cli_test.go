@@ -32,7 +32,7 @@ func TestUnknownSubcommand(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"cohort", "merge", "x.csv"}, `unknown command "merge" for "workshop cohort"; its commands are create, import, list (see ` + "`workshop cohort --help`)"},
+		{[]string{"cohort", "merge", "x.csv"}, `unknown command "merge" for "workshop cohort"; its commands are create, import, list, show (see ` + "`workshop cohort --help`)"},
 		{[]string{"cohort", "lst"}, `unknown command "lst" for "workshop cohort"; did you mean "list"?`},
 		{[]string{"facilitater"}, `unknown command "facilitater" for "workshop"; did you mean "facilitator"?`},
 		{[]string{"content", "reload"}, `unknown command "reload" for "workshop content"`},

@@ -18,7 +18,7 @@ func TestSSHUsageErrors(t *testing.T) {
 		"step":                           "step takes CODE next|prev|N|undo, got none",
 		"cohorts extra":                  `cohorts takes no arguments, got "extra"`,
 		"stpe " + code + " next":         `unknown command "stpe"; did you mean "step"?`,
-		"cohort merge x.csv":             `unknown command "merge" for "cohort"; its commands are create, import, list (see ` + "`ssh -p ",
+		"cohort merge x.csv":             `unknown command "merge" for "cohort"; its commands are create, import, list, show (see ` + "`ssh -p ",
 		"content":                        "",
 		"step " + code + " next --bogus": "unknown flag: --bogus (see `ssh -p ",
 	} {

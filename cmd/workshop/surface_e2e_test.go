@@ -22,7 +22,8 @@ func shell(t *testing.T, args ...string) (stdout, stderr string, err error) {
 
 // The commands both fronts mount (package command) print the same bytes at the server's shell
 // and over SSH against the running server, and refuse the same things in the same words. The
-// two cohorts created differ only in their join codes: each create makes a cohort of its own.
+// two cohorts created differ only in their join and view codes: each create makes a cohort of
+// its own.
 // The shell's "Participants join with" line names the server as it recorded itself on start,
 // so it is the SSH line exactly.
 func TestSharedCommandsPrintTheSameAtTheShellAndOverSSH(t *testing.T) {
@@ -43,7 +44,15 @@ func TestSharedCommandsPrintTheSameAtTheShellAndOverSSH(t *testing.T) {
 	if sshCode == shellCode || len(sshCode) != 6 {
 		t.Fatalf("the two creates gave the codes %q and %q", sshCode, shellCode)
 	}
-	if a, b := strings.ReplaceAll(remote, sshCode, "CODE"), strings.ReplaceAll(local, shellCode, "CODE"); a != b {
+	// Each cohort has a view code of its own too.
+	blank := func(out, code string) string {
+		out = strings.ReplaceAll(out, code, "CODE")
+		if _, rest, ok := strings.Cut(out, "with view code "); ok {
+			out = strings.ReplaceAll(out, strings.Fields(rest)[0], "VIEWCODE")
+		}
+		return out
+	}
+	if a, b := blank(remote, sshCode), blank(local, shellCode); a != b || !strings.Contains(a, "view@localhost with view code VIEWCODE") {
 		t.Errorf("cohort create differs:\nssh:\n%s\nshell:\n%s", a, b)
 	}
 	if !strings.Contains(remote, "Participants join with: ssh -p ") || !strings.Contains(remote, sshCode+"@localhost") {
@@ -72,6 +81,7 @@ func TestSharedCommandsPrintTheSameAtTheShellAndOverSSH(t *testing.T) {
 	same("cohort list", "cohort", "list", "--content", mods)
 	same("cohort list --all", "cohort", "list", "--all", "--content", mods)
 	same("content list", "content", "list", "--content", mods)
+	same("cohort show "+sshCode, "cohort", "show", sshCode)
 	for _, format := range []string{"csv", "csv --table long", "csv --table work", "csv --artifacts", "csv --semicolon",
 		"xlsx", "json", "md", "html", "html --tz Europe/Rome"} {
 		args := "export " + sshCode + " --format " + format + " --reproducible"
@@ -88,6 +98,7 @@ func TestSharedCommandsPrintTheSameAtTheShellAndOverSSH(t *testing.T) {
 		"cohort create --module e2e-basics --name X --pace fast",
 		"cohort create --name X",
 		"export ZZZZZZ --format csv",
+		"cohort show ZZZZZZ",
 		"export " + sshCode + " --format pdf",
 		"export " + sshCode + " --format csv --tz Mars/Olympus",
 		"export " + sshCode + " --format json --table long",

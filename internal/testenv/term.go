@@ -65,13 +65,28 @@ func DialTerm(t testing.TB, addr, user string, key gossh.Signer, cols, rows int)
 // closed when the test ends.
 func NewTerm(t testing.TB, conn *gossh.Client, user string, cols, rows int) *Term {
 	t.Helper()
+	return newTerm(t, conn, user, cols, rows, "")
+}
+
+// DialTermCommand is DialTerm running command in the terminal, as `ssh -t HOST command` does.
+func DialTermCommand(t testing.TB, addr, user string, key gossh.Signer, cols, rows int, command string) *Term {
+	t.Helper()
+	conn, err := gossh.Dial("tcp", addr, ClientConfig(user, key))
+	if err != nil {
+		t.Fatalf("dial %s: %v", addr, err)
+	}
+	return newTerm(t, conn, user, cols, rows, command)
+}
+
+func newTerm(t testing.TB, conn *gossh.Client, user string, cols, rows int, command string) *Term {
+	t.Helper()
 	c := &Term{T: t, Name: user, Conn: conn, emu: vt.NewEmulator(cols, rows), stop: make(chan struct{}), done: make(chan struct{})}
-	c.open(cols, rows)
+	c.open(cols, rows, command)
 	t.Cleanup(c.Close)
 	return c
 }
 
-func (c *Term) open(cols, rows int) {
+func (c *Term) open(cols, rows int, command string) {
 	c.T.Helper()
 	sess, err := c.Conn.NewSession()
 	if err != nil {
@@ -89,7 +104,11 @@ func (c *Term) open(cols, rows int) {
 	if err != nil {
 		c.T.Fatal(err)
 	}
-	if err := sess.Shell(); err != nil {
+	if command != "" {
+		if err := sess.Start(command); err != nil {
+			c.T.Fatalf("start %q: %v", command, err)
+		}
+	} else if err := sess.Shell(); err != nil {
 		c.T.Fatalf("shell: %v", err)
 	}
 	c.Sess, c.Stdin = sess, stdin

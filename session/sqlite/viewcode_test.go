@@ -20,7 +20,7 @@ func TestViewCodesAreBackfilled(t *testing.T) {
 		t.Fatal(err)
 	}
 	ms := mustMigrations(t)
-	const before = 10 // the schema before 0011_view_code
+	const before = 11 // the schema before 0012_view_code
 	for _, m := range ms[:before] {
 		if _, err := db.Exec(m.sql); err != nil {
 			t.Fatalf("%s: %v", m.name, err)
