@@ -58,12 +58,23 @@ joined with an SSH key come back with their key and show "-".`,
 // Person is `person rename|code|merge|remove CODE ...`: fixing the records of the people in
 // a cohort.
 func Person(env *Env) *cobra.Command {
+	var format string
 	cmd := &cobra.Command{
-		Use:   "person",
-		Short: "Fix a participant's record: rename, rejoin code, merge two records, remove",
-		Long: `Fix the people of a cohort. NAME is a participant as the roster shows them ("Ana · 2" for the
-second Ana). Every change is recorded in the cohort's timeline.`,
+		Use:   "person CODE NAME [--format text|json] | person rename|code|merge|remove CODE ...",
+		Short: "One participant's page (work, time, attendance, hands, messages), or fix their record",
+		Long: `With a cohort code and a name, print that participant's page: their work on every step, the time
+they spent on each, how they attended each meeting, the hands they raised and the direct messages
+sent to them (and whether they dismissed them), as text or JSON. The console opens the same page
+with enter on a roster row.
+
+The subcommands fix the people of a cohort. NAME is a participant as the roster shows them
+("Ana · 2" for the second Ana). Every change is recorded in the cohort's timeline.`,
+		Example: `  {prog} person K7MQ2P Ana Souza
+  {prog} person K7MQ2P Ana Souza --format json`,
+		Args: cobra.ArbitraryArgs,
 	}
+	cmd.RunE = personPage(env, &format)
+	cmd.Flags().StringVar(&format, "format", "text", "text, or json for scripts")
 	cmd.AddCommand(personRename(env), personCode(env), personMerge(env), personRemove(env))
 	return cmd
 }
