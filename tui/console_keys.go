@@ -27,6 +27,8 @@ type consoleKeys struct {
 	Spotlight, Drafts, WallPrev, WallNext, ReportBack key.Binding
 	// One person, and the facilitators' own notes.
 	Message, Note key.Binding
+	// The person page (console_person.go).
+	OpenPerson, RenamePerson, ShowCode, NewCode, Remove key.Binding
 	// Teams.
 	Split, Rename, MoveTo, TeamPrev, TeamNext key.Binding
 	// Steps.
@@ -87,6 +89,12 @@ func newConsoleKeys(k KeyMap) consoleKeys {
 
 		Message: b([]string{"w"}, "w", "message this person"),
 		Note:    b([]string{"N"}, "N", "note on this step"),
+
+		OpenPerson:   b([]string{"enter"}, "enter", "this person's page"),
+		RenamePerson: b([]string{"e"}, "e", "rename"),
+		ShowCode:     b([]string{"c"}, "c", "rejoin code"),
+		NewCode:      b([]string{"C"}, "C", "new rejoin code"),
+		Remove:       b([]string{"D"}, "D", "remove with their work"),
 		// ReportBack: the last meeting's homework on the wall (console_reportback.go).
 		ReportBack: b([]string{"b"}, "b", "report-back: homework on the wall"),
 

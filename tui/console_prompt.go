@@ -28,6 +28,7 @@ const (
 	promptMove
 	promptMessage
 	promptNote
+	promptRenamePerson
 )
 
 // ask opens the prompt for kind; target is the team or participant it concerns.
@@ -67,6 +68,9 @@ func (r *cohortRoom) ask(kind promptKind, target int64, value string) tea.Cmd {
 		in.CharLimit = session.MaxNameLen
 	case promptMessage, promptNote:
 		r.askRoom(&in, kind, target)
+	case promptRenamePerson:
+		in.Prompt = "New name for " + r.personName(target) + " › "
+		in.CharLimit = session.MaxNameLen
 	}
 	in.SetValue(value)
 	in.CursorEnd()
@@ -156,6 +160,8 @@ func (r *cohortRoom) submitPrompt(kind promptKind, target int64, value string) t
 		})
 	case promptMessage, promptNote:
 		return r.submitRoom(kind, target, value)
+	case promptRenamePerson:
+		return r.renamePerson(target, value)
 	case promptMove:
 		if value == "" {
 			return nil

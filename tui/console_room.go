@@ -66,6 +66,7 @@ type cohortRoom struct {
 	confirmCmd   tea.Cmd
 
 	roster   rosterState
+	person   *personState // the person page open over the roster, if any
 	handsSel int
 	wall     wallState
 	teamsSel int
@@ -129,6 +130,7 @@ func (r *cohortRoom) Update(msg tea.Msg) (screen, tea.Cmd) {
 			prev := r.snap
 			r.snap = msg.snap
 			cmds = append(cmds, r.onSnapshot(prev))
+			r.personChanged()
 		}
 		return r, tea.Batch(cmds...)
 	case roomTickMsg:
@@ -146,6 +148,7 @@ func (r *cohortRoom) Update(msg tea.Msg) (screen, tea.Cmd) {
 		if r.tab == tabWall && r.now.Sub(r.wall.loadedAt) >= wallRefresh {
 			cmds = append(cmds, r.requestWall())
 		}
+		cmds = append(cmds, r.personTick())
 		return r, tea.Batch(cmds...)
 	case roomActionMsg:
 		if cmd, ok := r.whenRevoked(msg.err); ok {
@@ -155,7 +158,9 @@ func (r *cohortRoom) Update(msg tea.Msg) (screen, tea.Cmd) {
 		if msg.err != nil {
 			r.status, r.statusBad = r.deps.say("facilitator action", msg.err), true
 		}
-		return r, nil
+		return r, r.loadPerson()
+	case personLoadedMsg:
+		return r, r.onPersonLoaded(msg)
 	case wallLoadedMsg:
 		return r, r.onWall(msg)
 	case eventsLoadedMsg:
@@ -367,7 +372,7 @@ func (r *cohortRoom) switchTab(t roomTab) tea.Cmd {
 	if t < 0 || t >= tabCount {
 		return nil
 	}
-	r.tab = t
+	r.tab, r.person = t, nil
 	switch t {
 	case tabWall:
 		return r.requestWall()
@@ -381,6 +386,9 @@ func (r *cohortRoom) switchTab(t roomTab) tea.Cmd {
 func (r *cohortRoom) onTabKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch r.tab {
 	case tabRoster:
+		if r.person != nil {
+			return r.personKey(msg)
+		}
 		return r.rosterKey(msg)
 	case tabHands:
 		return r.handsKey(msg)
@@ -417,6 +425,9 @@ func (r *cohortRoom) View() string {
 	switch r.tab {
 	case tabRoster:
 		body = r.rosterView(bodyH)
+		if r.person != nil {
+			body = r.personView(bodyH)
+		}
 	case tabHands:
 		body = r.handsView(bodyH)
 	case tabWall:
@@ -613,6 +624,9 @@ func (r *cohortRoom) ShortHelp() []key.Binding {
 	}
 	if r.showCard {
 		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back"))}
+	}
+	if r.tab == tabRoster && r.person != nil {
+		return append(r.personHelp(), k.Next, k.Prev)
 	}
 	return append([]key.Binding{k.Next, k.Prev, k.Undo, k.Timer, k.Announce, k.NextTab}, r.tabShortHelp()...)
 }

@@ -181,6 +181,11 @@ func (r *cohortRoom) rosterKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		return r.ask(promptMessage, rows[i].ID, ""), true
+	case key.Matches(msg, k.OpenPerson):
+		if len(rows) == 0 {
+			return nil, true
+		}
+		return r.openPerson(rows[i].ID), true
 	default:
 		return nil, false
 	}
@@ -391,9 +396,13 @@ func (r *cohortRoom) handsView(height int) string {
 
 func (r *cohortRoom) tabShortHelp() []key.Binding {
 	k := r.ck
+	switch {
+	case r.tab == tabRoster && r.person != nil:
+		return r.personHelp()
+	}
 	switch r.tab {
 	case tabRoster:
-		return []key.Binding{k.Filter, k.FilterCycle, k.Sort}
+		return []key.Binding{k.OpenPerson, k.Filter, k.FilterCycle, k.Sort}
 	case tabHands:
 		return []key.Binding{k.ClearHand, k.ClearAll}
 	case tabWall:
@@ -409,9 +418,12 @@ func (r *cohortRoom) tabShortHelp() []key.Binding {
 func (r *cohortRoom) tabFullHelp() []key.Binding {
 	k := r.ck
 	nav := []key.Binding{k.Up, k.Down}
+	if r.tab == tabRoster && r.person != nil {
+		return append(append(nav, k.PageUp, k.PageDown, k.Home, k.End), r.personHelp()...)
+	}
 	switch r.tab {
 	case tabRoster:
-		return append(nav, k.PageUp, k.PageDown, k.Home, k.End, k.Filter, k.FilterCycle, k.Sort, k.ClearHand, k.Message)
+		return append(nav, k.PageUp, k.PageDown, k.Home, k.End, k.OpenPerson, k.Filter, k.FilterCycle, k.Sort, k.ClearHand, k.Message)
 	case tabHands:
 		return append(nav, k.ClearHand, k.ClearAll)
 	case tabWall:
