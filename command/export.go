@@ -29,7 +29,7 @@ type exportFlags struct {
 func (e *exportFlags) Bind(cmd *cobra.Command) {
 	fs := cmd.Flags()
 	fs.StringVar(&e.Format, "format", "", "format: csv, xlsx, json, md or html (required)")
-	fs.StringVar(&e.Table, "table", "progress", "with csv: the sheet to write: progress (one row per participant), long (one row per participant and step) or work (one row per piece of work)")
+	fs.StringVar(&e.Table, "table", "progress", "with csv: the sheet to write: progress (one row per participant), long (one row per participant and step), work (one row per piece of work), attendance (one row per participant per meeting) or notes (the facilitators' notes on the steps)")
 	fs.BoolVar(&e.Artifacts, "artifacts", false, "with csv: the sheet of all work, the same as --table work")
 	fs.BoolVar(&e.All, "all", false, "export every cohort instead of one CODE")
 	fs.StringVar(&e.Zone, "tz", "UTC", "time zone of the times in csv, xlsx, md and html, e.g. Europe/Rome; JSON is always UTC")
@@ -74,10 +74,12 @@ func (e *exportFlags) Args(cmd *cobra.Command, args []string) error {
 // exportHelp describes the formats, for the help at the shell and over SSH.
 const exportHelp = `Formats:
   csv   one sheet for spreadsheets, chosen with --table: progress (one row per participant:
-        id, name, team, joined, last seen, each step's status and minutes), long (one row
-        per participant and step: id, step, status, seconds, quiz score, submitted at; for
-        learning platforms and pivot tables) or work (one row per answer, item, vote,
-        placement, cell, rating, tick and quiz answer, and each vote's tally). UTF-8 with a
+        id, name, team, department, email, joined, last seen, each step's status and
+        minutes), long (one row per participant and step: id, step, status, seconds, quiz
+        score, submitted at; for learning platforms and pivot tables), work (one row per
+        answer, item, vote, placement, cell, rating, tick and quiz answer, and each vote's
+        tally), attendance (one row per participant per meeting) or notes (one row per
+        facilitator note: step, time, who, the note). UTF-8 with a
         byte order mark: Excel reads it as it is; in LibreOffice pick UTF-8 in the import
         dialog. Cells a spreadsheet would run as a formula start with '.
   xlsx  a workbook with every table on its own sheet, typed cells (numbers, dates, times

@@ -244,6 +244,7 @@ func (b *builder) people(ps []session.Participant, teams []session.Team, now tim
 		if !p.OnlineSince.IsZero() {
 			out.LastSeen = now.UTC()
 		}
+		out.Department, out.Email = optLine(p.Department), optLine(p.Email)
 		if name, ok := r.teamNames[p.TeamID]; ok && p.TeamID != 0 {
 			id := p.TeamID
 			out.TeamID, out.Team = &id, &name
@@ -390,4 +391,12 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// optLine is a stored value folded onto one line, or nil when there is none.
+func optLine(s string) *string {
+	if s = line(s); s == "" {
+		return nil
+	}
+	return &s
 }

@@ -27,7 +27,7 @@ const maxCell = 32000
 func (r *Report) writeProgressCSV(w io.Writer, o Options) error {
 	cw := newCSV(w, o)
 	zone := zoneName(o.loc())
-	head := []string{"Participant ID", "Name", "Team", "Joined (" + zone + ")", "Last seen (" + zone + ")"}
+	head := []string{"Participant ID", "Name", "Team", "Department", "Email", "Joined (" + zone + ")", "Last seen (" + zone + ")"}
 	for _, s := range r.Steps {
 		title := fmt.Sprintf("%d. %s", s.Number, s.Title)
 		if s.Exercise != nil {
@@ -43,7 +43,7 @@ func (r *Report) writeProgressCSV(w io.Writer, o Options) error {
 		if p.Team != nil {
 			team = *p.Team
 		}
-		row := []string{strconv.FormatInt(p.ID, 10), p.Name, team, clock(p.JoinedAt, o.loc()), clock(p.LastSeen, o.loc())}
+		row := []string{strconv.FormatInt(p.ID, 10), p.Name, team, deref(p.Department), deref(p.Email), clock(p.JoinedAt, o.loc()), clock(p.LastSeen, o.loc())}
 		for j, sp := range r.Progress[i].Steps {
 			if r.Steps[j].Exercise != nil {
 				row = append(row, statusWord(sp.Status))

@@ -120,11 +120,21 @@ func (r *Report) participantsBlocks(loc *time.Location) []block {
 			exercises++
 		}
 	}
-	t := table{
-		head: []string{"Name", "Team", "Joined", "Last seen", "Submitted", "Minutes"},
-		num:  []bool{false, false, false, false, true, true},
-		keep: []bool{false, false, true, true},
+	// Department and email columns show when a roster import gave anyone one.
+	depts, emails := false, false
+	for _, p := range r.Participants {
+		depts, emails = depts || p.Department != nil, emails || p.Email != nil
 	}
+	t := table{head: []string{"Name", "Team"}, num: []bool{false, false}, keep: []bool{false, false}}
+	if depts {
+		t.head, t.num, t.keep = append(t.head, "Department"), append(t.num, false), append(t.keep, false)
+	}
+	if emails {
+		t.head, t.num, t.keep = append(t.head, "Email"), append(t.num, false), append(t.keep, true)
+	}
+	t.head = append(t.head, "Joined", "Last seen", "Submitted", "Minutes")
+	t.num = append(t.num, false, false, true, true)
+	t.keep = append(t.keep, true, true)
 	for i, p := range r.Participants {
 		team := ""
 		if p.Team != nil {
@@ -137,8 +147,15 @@ func (r *Report) participantsBlocks(loc *time.Location) []block {
 			}
 			secs += sp.Seconds
 		}
-		t.rows = append(t.rows, []string{p.Name, team, clock(p.JoinedAt, loc), clock(p.LastSeen, loc),
-			fmt.Sprintf("%d of %d", submitted, exercises), minutesText(secs)})
+		row := []string{p.Name, team}
+		if depts {
+			row = append(row, deref(p.Department))
+		}
+		if emails {
+			row = append(row, deref(p.Email))
+		}
+		t.rows = append(t.rows, append(row, clock(p.JoinedAt, loc), clock(p.LastSeen, loc),
+			fmt.Sprintf("%d of %d", submitted, exercises), minutesText(secs)))
 	}
 	out := []block{heading{2, "participants", "Participants"}}
 	if len(t.rows) == 0 {

@@ -62,7 +62,13 @@ func (f *fixture) cohort(code, name string) {
 
 func (f *fixture) join(name string, minute int) session.Participant {
 	f.t.Helper()
-	p, err := f.st.AddParticipant(f.ctx, session.Participant{CohortID: f.c.ID, Name: name, JoinedAt: at(minute)})
+	return f.joinFrom(name, "", "", minute)
+}
+
+// joinFrom adds someone with the department and email a roster import gives.
+func (f *fixture) joinFrom(name, dept, email string, minute int) session.Participant {
+	f.t.Helper()
+	p, err := f.st.AddParticipant(f.ctx, session.Participant{CohortID: f.c.ID, Name: name, Department: dept, Email: email, JoinedAt: at(minute)})
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -148,8 +154,8 @@ var anonTexts = []string{"Too many meetings", "Nobody listens to the front desk"
 func newFixture(t testing.TB) *fixture {
 	f := newStore(t)
 	f.cohort("K7MQ2P", "Tuesday group")
-	ana := f.join("Ana Souza", 1).ID
-	bruno := f.join("Bruno Lima", 2).ID
+	ana := f.joinFrom("Ana Souza", "Health", "ana@example.org", 1).ID
+	bruno := f.joinFrom("Bruno Lima", "Transport", "", 2).ID
 	chiara := f.join("Chiara Conti", 3).ID
 	dario := f.join("Dário Ñúñez", 4).ID
 	emile := f.join("Émile Zoë", 6).ID
@@ -247,6 +253,10 @@ func newFixture(t testing.TB) *fixture {
 	f.art("check", bruno, work.Quiz{Answers: []int{1, 1}}, session.StatusSubmitted, 77)
 	f.art("check", chiara, work.Quiz{Answers: []int{0, -1}}, session.StatusDraft, 78)
 	if err := f.st.Record(f.ctx, session.Event{CohortID: f.c.ID, At: at(79), Actor: "ana", Action: "announce", Detail: "Thank you all!"}); err != nil {
+		t.Fatal(err)
+	}
+
+	if _, err := f.st.AddStepNote(f.ctx, session.StepNote{CohortID: f.c.ID, StepID: "story", By: "ana", Text: "Pair Chiara with Bruno next time", At: at(30)}); err != nil {
 		t.Fatal(err)
 	}
 

@@ -19,6 +19,7 @@ var goldenCases = []struct {
 	{"golden.csv", Options{Format: CSV}},
 	{"golden-artifacts.csv", Options{Format: CSV, Artifacts: true}},
 	{"golden-long.csv", Options{Format: CSV, Table: TableLong}},
+	{"golden-notes.csv", Options{Format: CSV, Table: TableNotes}},
 	{"golden.json", Options{Format: JSON}},
 	{"golden.md", Options{Format: Markdown}},
 	{"golden.html", Options{Format: HTML}},

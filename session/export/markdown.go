@@ -249,10 +249,10 @@ func splitSpace(s string) (lead, core, trail string) {
 
 // mdEscaper turns characters with a meaning in Markdown into text: HTML-significant ones into
 // entities (so no tag or entity from a participant is ever live) and the rest behind a
-// backslash.
+// backslash (an @ too, so an email address stays text and no mail link).
 var mdEscaper = strings.NewReplacer(
 	"&", "&amp;", "<", "&lt;", ">", "&gt;",
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "|", `\|`, "~", `\~`,
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "|", `\|`, "~", `\~`, "@", `\@`,
 )
 
 // lineStart finds what would start a block at the beginning of a line: a heading, list item,

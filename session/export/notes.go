@@ -1,6 +1,8 @@
 package export
 
 import (
+	"io"
+	"strconv"
 	"time"
 
 	"workshop/session"
@@ -38,4 +40,39 @@ func (r *Report) notesBlocks(loc *time.Location) []block {
 		t.rows = append(t.rows, []string{step, clock(n.At, loc), n.Author, n.Text})
 	}
 	return append(out, t)
+}
+
+// noteStep is the number and title of the step a note is on; 0 and its id for a step this
+// module version does not have.
+func (r *Report) noteStep(n FacilitatorNote) (int, string) {
+	if i, ok := r.stepIdx[n.Step]; ok {
+		return r.Steps[i].Number, r.Steps[i].Title
+	}
+	return 0, n.Step
+}
+
+// writeNotesCSV writes one row per facilitator note: step number, id and title, time, who and
+// the note.
+func (r *Report) writeNotesCSV(w io.Writer, o Options) error {
+	cw := newCSV(w, o)
+	if err := cw.row("Step", "Step ID", "Step title", "Time ("+zoneName(o.loc())+")", "Who", "Note"); err != nil {
+		return err
+	}
+	for _, n := range r.Notes {
+		num, title := r.noteStep(n)
+		if err := cw.row(strconv.Itoa(num), n.Step, title, clock(n.At, o.loc()), n.Author, n.Text); err != nil {
+			return err
+		}
+	}
+	return cw.flush()
+}
+
+// notesSheet is the workbook's sheet of facilitator notes.
+func (r *Report) notesSheet(loc *time.Location) *xsheet {
+	s := &xsheet{name: "Notes", head: []string{"Step", "Step ID", "Step title", "Time (" + zoneName(loc) + ")", "Who", "Note"}}
+	for _, n := range r.Notes {
+		num, title := r.noteStep(n)
+		s.add(integer(int64(num)), txt(n.Step), txt(title), date(n.At), txt(n.Author), txt(n.Text))
+	}
+	return s
 }

@@ -161,6 +161,10 @@ type Participant struct {
 	Name   string  `json:"name"`
 	TeamID *int64  `json:"team_id"`
 	Team   *string `json:"team"`
+	// Department and Email are what a roster import gave; null for someone who joined by
+	// typing a name.
+	Department *string `json:"department"`
+	Email      *string `json:"email"`
 	// Step is the participant's own step (1-based), which counts in self-paced cohorts.
 	Step     int       `json:"step"`
 	JoinedAt time.Time `json:"joined_at"`

@@ -57,22 +57,24 @@ const (
 	TableWork Table = "work"
 	// TableAttendance is one row per participant per meeting held.
 	TableAttendance Table = "attendance"
+	// TableNotes is one row per facilitator note on a step.
+	TableNotes Table = "notes"
 )
 
 // Tables lists every CSV sheet, in the order help texts name them.
-var Tables = []Table{TableProgress, TableLong, TableWork, TableAttendance}
+var Tables = []Table{TableProgress, TableLong, TableWork, TableAttendance, TableNotes}
 
 // ParseTable reads a sheet name as a person typed it; "" is the progress sheet.
 func ParseTable(s string) (Table, error) {
 	switch t := Table(strings.ToLower(strings.TrimSpace(s))); t {
 	case "":
 		return TableProgress, nil
-	case TableProgress, TableLong, TableWork, TableAttendance:
+	case TableProgress, TableLong, TableWork, TableAttendance, TableNotes:
 		return t, nil
 	case "artifacts":
 		return TableWork, nil
 	}
-	return "", session.Errorf(session.EInvalid, "unknown table %q: use progress, long or work", s)
+	return "", session.Errorf(session.EInvalid, "unknown table %q: use progress, long, work, attendance or notes", s)
 }
 
 // Stamp says when an export is made and by what program.
@@ -169,6 +171,8 @@ func FileName(code string, o Options) string {
 			name += "-long"
 		case TableAttendance:
 			name += "-attendance"
+		case TableNotes:
+			name += "-notes"
 		}
 	}
 	return name + "." + string(o.Format)
@@ -187,6 +191,8 @@ func (r *Report) Write(w io.Writer, o Options) error {
 		switch o.table() {
 		case TableAttendance:
 			err = WriteAttendanceCSV(bw, r.Attendance, o.loc())
+		case TableNotes:
+			err = r.writeNotesCSV(bw, o)
 		case TableWork:
 			err = r.writeArtifactsCSV(bw, o)
 		case TableLong:

@@ -86,6 +86,9 @@ func (r *Report) writeXLSX(w io.Writer, o Options) error {
 	if len(r.Attendance) > 0 {
 		sheets = append(sheets, r.attendanceSheet(loc))
 	}
+	if len(r.Notes) > 0 {
+		sheets = append(sheets, r.notesSheet(loc))
+	}
 	f := excelize.NewFile()
 	defer func() { _ = f.Close() }() // nothing was opened from disk
 	st, err := newStyles(f)
@@ -337,7 +340,7 @@ func (r *Report) stepsSheet() *xsheet {
 
 func (r *Report) progressSheet(loc *time.Location) *xsheet {
 	zone := zoneName(loc)
-	s := &xsheet{name: "Progress", head: []string{"Participant ID", "Name", "Team", "Joined (" + zone + ")", "Last seen (" + zone + ")"}, freeze: 2}
+	s := &xsheet{name: "Progress", head: []string{"Participant ID", "Name", "Team", "Department", "Email", "Joined (" + zone + ")", "Last seen (" + zone + ")"}, freeze: 2}
 	for _, st := range r.Steps {
 		title := fmt.Sprintf("%d. %s", st.Number, st.Title)
 		if st.Exercise != nil {
@@ -350,7 +353,7 @@ func (r *Report) progressSheet(loc *time.Location) *xsheet {
 		if p.Team != nil {
 			team = *p.Team
 		}
-		row := []xcell{integer(p.ID), txt(p.Name), txt(team), date(p.JoinedAt), date(p.LastSeen)}
+		row := []xcell{integer(p.ID), txt(p.Name), txt(team), txt(deref(p.Department)), txt(deref(p.Email)), date(p.JoinedAt), date(p.LastSeen)}
 		for j, sp := range r.Progress[i].Steps {
 			if r.Steps[j].Exercise != nil {
 				row = append(row, txt(statusWord(sp.Status)))

@@ -28,7 +28,7 @@ func TestXLSXSheetsAreTypedFrozenAndFiltered(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{"Cohort", "Steps", "Progress", "Long progress", "Work", "Votes", "Matrix", "Timeline"}
+	want := []string{"Cohort", "Steps", "Progress", "Long progress", "Work", "Votes", "Matrix", "Timeline", "Notes"}
 	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("sheets %q, want %q", got, want)
 	}
@@ -88,7 +88,10 @@ func TestXLSXSheetsAreTypedFrozenAndFiltered(t *testing.T) {
 	if got := value("Long progress", "L3"); got != "2026-03-10 09:12" {
 		t.Errorf("Ana's submission of step 2 shows as %q", got)
 	}
-	if got := value("Progress", "F2"); got != "0:03:20" {
+	if got := []string{value("Progress", "D2"), value("Progress", "E2"), value("Progress", "D3"), value("Progress", "E3")}; strings.Join(got, ",") != "Health,ana@example.org,Transport," {
+		t.Errorf("departments and emails on the progress sheet read %q", got)
+	}
+	if got := value("Progress", "H2"); got != "0:03:20" {
 		t.Errorf("Ana's time on the first step shows as %q", got)
 	}
 	// Formula-looking text is stored as text, without the CSV's apostrophe.
