@@ -1,9 +1,11 @@
 package session
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -133,7 +135,7 @@ func (h *Hub) mergeWork(plan *MergePlan, arts []Artifact, kp, dp Participant, ac
 }
 
 // applyMergeLocked makes the stored merge true in memory: keep holds the moved work, drop's
-// pool shares and identity, the earlier join time, and drop is forgotten. The caller holds
+// pool shares, messages and identity, the earlier join time, and drop is forgotten. The caller holds
 // h.state (inside applyLocked).
 func (h *Hub) applyMergeLocked(keep *member, dp Participant, plan MergePlan) {
 	for _, a := range plan.Work {
@@ -150,11 +152,27 @@ func (h *Hub) applyMergeLocked(keep *member, dp Participant, plan MergePlan) {
 			delete(shares, dp.ID)
 		}
 	}
+	if drop, ok := h.byID[dp.ID]; ok {
+		keep.takeMessages(drop)
+	}
 	keep.p.TeamID, keep.p.Fingerprint, keep.p.RejoinCode = plan.Team, plan.Fingerprint, normalizeOrEmpty(plan.RejoinCode)
 	if dp.JoinedAt.Before(keep.p.JoinedAt) {
 		keep.p.JoinedAt = dp.JoinedAt
 	}
 	h.dropMemberLocked(dp.ID)
+}
+
+// takeMessages gives mb the messages of drop not yet dismissed, as a merge moved them in the
+// store, so they show on mb's screens at once, in the order they were sent.
+func (mb *member) takeMessages(drop *member) {
+	if len(drop.messages) == 0 {
+		return
+	}
+	mb.messages = append(mb.messages, drop.messages...)
+	for i := range mb.messages {
+		mb.messages[i].ParticipantID = mb.p.ID
+	}
+	slices.SortStableFunc(mb.messages, func(a, b DirectMessage) int { return cmp.Or(a.At.Compare(b.At), cmp.Compare(a.ID, b.ID)) })
 }
 
 func normalizeOrEmpty(code string) string {

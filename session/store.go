@@ -87,6 +87,9 @@ type Store interface {
 	// SetRejoinCode gives a participant a new rejoin code and records ev; ErrExists if the code
 	// is taken, ErrNotFound if there is no such participant.
 	SetRejoinCode(ctx context.Context, id int64, code string, ev Event) error
+	// SetFingerprint ties an SSH key to a keyless participant and records ev; ErrExists if the
+	// key already joined the participant's cohort.
+	SetFingerprint(ctx context.Context, id int64, fingerprint string, ev Event) error
 	// MergeParticipants folds one participant into another in one transaction, as plan says.
 	MergeParticipants(ctx context.Context, plan MergePlan) error
 	// RemoveParticipant deletes a participant with their work, time and activity, and

@@ -140,6 +140,7 @@ func lookupCode(deps *Deps, typed string) codeMsg {
 		return codeMsg{err: err}
 	}
 	if rejoin {
+		p = deps.Manager.ClaimSeat(deps.Ctx, deps.Identity, p) // a key holder's key comes with them next time
 		return codeMsg{participant: &p}
 	}
 	if !deps.Identity.Keyless() {

@@ -132,7 +132,8 @@ func mustRunIn(t *testing.T, ts *testServer, key gossh.Signer, args, in string) 
 
 // A keyless person who lost their rejoin code comes back as a second record; merging the old
 // record into the new one over SSH keeps every step's work on the one they use, with the older
-// of two answers to one step in the timeline.
+// of two answers to one step in the timeline, and the old record's messages show on the
+// screen of the kept one at once.
 func TestMergeOfTwoRecordsKeepsAllWork(t *testing.T) {
 	ts, facKey, _, code := facStart(t)
 	ctx := context.Background()
@@ -156,7 +157,11 @@ func TestMergeOfTwoRecordsKeepsAllWork(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitOffline(t, h, old.ID)
+	// A message sent to the old record while she was away reaches her live screen on the
+	// kept record as soon as the merge is done.
+	facRun(t, ts, facKey, "message "+code+" Ana Welcome back, your work is safe")
 	out := facRun(t, ts, facKey, "person merge "+code+" Ana=Ana · 2")
+	again.waitFor("Welcome back, your work is safe")
 	if !strings.Contains(out, "merged Ana into Ana · 2: work on 1 step moved; on 1 step both had work") {
 		t.Errorf("merge said: %s", out)
 	}
@@ -263,5 +268,40 @@ func TestTeamsByAndAcrossDepartments(t *testing.T) {
 	}
 	if _, errOut, rc := runCommand(t, ts.addr(), facKey, "teams "+code+" --mix department"); rc == 0 || !strings.Contains(errOut, "--count N or --size K") {
 		t.Errorf("--mix without a count: exit %d %s", rc, errOut)
+	}
+}
+
+// A participant with an SSH key who claims an imported seat with its code has the key tied to
+// the seat: their next ssh, without any code, lands them in it, with the team the roster gave.
+// The seat code still works from a machine without the key.
+func TestKeyHolderClaimingSeatComesBackWithKey(t *testing.T) {
+	ts, facKey, _, code := facStart(t)
+	out := mustRunIn(t, ts, facKey, "cohort import "+code, "name,team\nAna Souza,Blue\nBruno Lima,Red\n")
+	seat := seatOf(t, out, "Ana Souza")
+	key, _ := newKey(t)
+
+	a := dialTerm(t, ts.addr(), seat, key, 80, 24)
+	a.waitFor("Step 1 of 6")
+	a.close()
+	again := dialTerm(t, ts.addr(), "guest", key, 80, 24)
+	again.waitFor("Step 1 of 6")
+	s := facHub(t, ts, code).Snapshot()
+	if len(s.Roster) != 2 {
+		t.Fatalf("the key made a record of its own: %d people", len(s.Roster))
+	}
+	for _, m := range s.Roster {
+		team, _ := s.Team(m.TeamID)
+		switch {
+		case m.Name == "Ana Souza" && (!m.Online || m.Fingerprint == "" || team.Name != "Blue"):
+			t.Errorf("Ana: online %v, key %q, team %q", m.Online, m.Fingerprint, team.Name)
+		case m.Name == "Bruno Lima" && (m.Online || m.Fingerprint != ""):
+			t.Errorf("Bruno: online %v, key %q", m.Online, m.Fingerprint)
+		}
+	}
+	again.close()
+	keyless := dialTerm(t, ts.addr(), seat, nil, 80, 24)
+	keyless.waitFor("Step 1 of 6")
+	if tl := facRun(t, ts, facKey, "timeline "+code); !strings.Contains(tl, "Ana Souza claimed their seat with an SSH key") {
+		t.Errorf("the timeline does not say the key was tied:\n%s", tl)
 	}
 }

@@ -84,6 +84,12 @@ func (s *Store) SetRejoinCode(ctx context.Context, id int64, code string, ev ses
 		`UPDATE participants SET rejoin_code = ? WHERE id = ?`, normCode(code), id)
 }
 
+// SetFingerprint ties an SSH key to a participant who has none and records ev.
+func (s *Store) SetFingerprint(ctx context.Context, id int64, fingerprint string, ev session.Event) error {
+	return s.changeParticipant(ctx, fmt.Sprintf("tie a key to participant %d", id), id, ev,
+		`UPDATE participants SET fingerprint = ? WHERE id = ? AND fingerprint IS NULL`, fingerprint, id)
+}
+
 // RemoveParticipant deletes a participant; their work, step time, clock and activity go with
 // them (the foreign keys cascade).
 func (s *Store) RemoveParticipant(ctx context.Context, id int64, ev session.Event) error {

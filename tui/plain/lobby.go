@@ -128,6 +128,7 @@ func (s *plainSession) lookup(typed string) (*session.Participant, *session.Coho
 		return nil, nil, err
 	}
 	if rejoin {
+		p = d.Manager.ClaimSeat(s.ctx, d.Identity, p) // a key holder's key comes with them next time
 		return &p, nil, nil
 	}
 	if !d.Identity.Keyless() {
