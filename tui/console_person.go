@@ -220,11 +220,14 @@ func (r *cohortRoom) personView(height int) string {
 	}
 	lines = strings.Split(strings.Join(lines, "\n"), "\n")
 	listH := max(height-1, 1)
-	p.top = max(min(p.top, len(lines)-listH), 0)
-	end := min(p.top+listH, len(lines))
-	out := append([]string{truncate(title, w)}, lines[p.top:end]...)
+	top := max(min(p.top, len(lines)-listH), 0)
+	if p.page != nil {
+		p.top = top // keys pressed while the page is read still count once it is there
+	}
+	end := min(top+listH, len(lines))
+	out := append([]string{truncate(title, w)}, lines[top:end]...)
 	if len(lines) > listH {
-		out[0] = truncate(title+st.Muted.Render(fmt.Sprintf(" · %d–%d of %d", p.top+1, end, len(lines))), w)
+		out[0] = truncate(title+st.Muted.Render(fmt.Sprintf(" · %d–%d of %d", top+1, end, len(lines))), w)
 	}
 	return strings.Join(out, "\n")
 }

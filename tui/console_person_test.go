@@ -66,7 +66,7 @@ func TestPersonPageFromTheRoster(t *testing.T) {
 			s.keys("enter")
 			s.waitFor("Bea")
 			s.keys("down", "enter")
-			s.waitFor("Bea · esc back", "Steps")
+			s.waitFor("Bea · esc back", "joined ")
 			s.keys("end")
 			screen := s.waitFor("Share it with")
 			if strings.Contains(screen, "Ana") {
