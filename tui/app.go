@@ -62,7 +62,7 @@ func NewApp(deps *Deps) App {
 	st := NewStyles(true, colorprofile.TrueColor)
 	st.Cache = deps.Render
 	lang := i18n.Choose("", deps.Terminal, "")
-	a := App{Common: newCommon(deps, &st, DefaultKeyMap(), i18n.New(lang)), help: help.New(), width: 80, height: 24, dark: true, profile: colorprofile.TrueColor, memo: &renderMemo{}}
+	a := App{Common: newCommon(deps, &st, i18n.New(lang)), help: help.New(), width: 80, height: 24, dark: true, profile: colorprofile.TrueColor, memo: &renderMemo{}}
 	switch {
 	case deps.ScreenCode != "" || deps.BigScreen:
 		a.screen = newBigScreen(a.Common)

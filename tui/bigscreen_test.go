@@ -97,7 +97,7 @@ func bigRunner(t *testing.T, m *session.Manager, code string, w, h int) *appRunn
 	t.Cleanup(conn.Close)
 	deps := &Deps{Ctx: ctx, Manager: m, Conn: conn, Actor: session.ShellActor("fran"), Hint: JoinHint{Host: "localhost", Port: 2222},
 		ScreenCode: code, BigScreen: code == "", Codes: session.NewCodeGuard(nil, func() time.Time { return frozen })}
-	com := newCommon(deps, uitest.Styles(), DefaultKeyMap(), nil)
+	com := newCommon(deps, uitest.Styles(), nil)
 	b := newBigScreen(com)
 	a := App{Common: com, help: help.New(), width: w, height: h, screen: b}
 	a.screen = b.Resize(a.bodySize())

@@ -88,7 +88,7 @@ func bigRoster(mod *content.Module, n int) *session.Snapshot {
 // snapshotRoom is a room drawn from a snapshot alone, for views and keys that need no hub.
 func snapshotRoom(s *session.Snapshot, w, h int) *cohortRoom {
 	st := NewStyles(true, colorprofile.Ascii)
-	r := &cohortRoom{Common: newCommon(conDeps(context.Background(), nil), &st, DefaultKeyMap(), nil), ck: newConsoleKeys(DefaultKeyMap()), snap: s, now: time.Now()}
+	r := &cohortRoom{Common: newCommon(conDeps(context.Background(), nil), &st, nil), ck: newConsoleKeys(DefaultKeyMap()), snap: s, now: time.Now()}
 	r.wall.drafts = true
 	r.Resize(w, h)
 	return r
@@ -270,7 +270,7 @@ func newConRunner(t *testing.T) *conRunner {
 	t.Cleanup(sub.Close)
 	st := NewStyles(true, colorprofile.Ascii)
 	x := &conRunner{t: t, hub: h, msgs: make(chan tea.Msg, 64), ctx: ctx}
-	x.r = newCohortRoom(newCommon(conDeps(ctx, m), &st, DefaultKeyMap(), nil), h, sub)
+	x.r = newCohortRoom(newCommon(conDeps(ctx, m), &st, nil), h, sub)
 	x.r.Resize(80, 23)
 	x.run(x.r.Init())
 	return x
@@ -387,7 +387,7 @@ func TestConsoleListsCohorts(t *testing.T) {
 		t.Fatal(err)
 	}
 	st := NewStyles(true, colorprofile.Ascii)
-	c := newConsole(newCommon(x.r.deps, &st, DefaultKeyMap(), nil))
+	c := newConsole(newCommon(x.r.deps, &st, nil))
 	c.Resize(80, 23)
 	list, err := m.CohortOverview(ctx, session.ShellActor("fran"))
 	if err != nil {

@@ -27,8 +27,8 @@ func TestLobbyPickerOfSeveralCohorts(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {40, 12}} {
 		w, h := size[0], size[1]
 		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
-			st, keys := uitest.Styles(), DefaultKeyMap()
-			com := newCommon(&Deps{}, st, keys, nil)
+			st := uitest.Styles()
+			com := newCommon(&Deps{}, st, nil)
 			l := newLobby(com)
 			a := App{Common: com, help: help.New(), width: w, height: h, screen: l}
 			a.help.SetWidth(w)

@@ -119,7 +119,7 @@ func newParticipantView(com *Common, h *session.Hub, sub *session.Subscription, 
 	if v.snap == nil {
 		v.snap = h.Snapshot()
 	}
-	v.env = exercise.NewEnv(me.ID, ek, v.snap, deps.logger())
+	v.env = exercise.NewEnv(me.ID, ek, v.snap, deps.logger(), com.Printer)
 	v.refreshMe()
 	v.refreshMessages()
 	v.viewing = v.snap.StepOf(v.me)

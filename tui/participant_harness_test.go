@@ -60,8 +60,7 @@ func openParticipant(t *testing.T, m *session.Manager, h *session.Hub, p session
 	}
 	conn.Track(sub)
 	st := uitest.Styles()
-	keys := DefaultKeyMap()
-	com := newCommon(deps, st, keys, nil)
+	com := newCommon(deps, st, nil)
 	pv := newParticipantView(com, h, sub, p)
 	pv.env.Typing = 0
 	a := App{Common: com, help: help.New(), width: w, height: hgt, screen: pv}

@@ -26,7 +26,7 @@ func TestSelfPacedQuickMovesLandOnTheLastStep(t *testing.T) {
 	}
 	t.Cleanup(sub.Close)
 	deps := &Deps{Ctx: ctx, Manager: m, Conn: &Conn{}}
-	pv := newParticipantView(newCommon(deps, uitest.Styles(), DefaultKeyMap(), nil), h, sub, ps[0])
+	pv := newParticipantView(newCommon(deps, uitest.Styles(), nil), h, sub, ps[0])
 	pv.Resize(80, 24)
 	pv.loadWork()
 	update := func(msg tea.Msg) { pv.Update(msg) }

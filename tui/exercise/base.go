@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"workshop/content"
+	"workshop/i18n"
 	"workshop/session"
 	"workshop/session/work"
 	"workshop/tui/ui"
@@ -47,8 +48,13 @@ type exBase struct {
 	st   *ui.Styles
 	env  *Env
 	k    Keys
-	step content.Step
-	ex   *content.Exercise
+	// step and ex are the step as the module writes it, which work is stored against; shown is
+	// its exercise in the language the participant reads (ex itself when that is the module's).
+	step  content.Step
+	ex    *content.Exercise
+	shown *content.Exercise
+	// The participant's language: every word the editor itself shows goes through it.
+	*i18n.Printer
 
 	width, height int
 	focused       bool
@@ -96,7 +102,11 @@ type exBase struct {
 
 func newExBase(st *ui.Styles, env *Env, step content.Step, d Data) *exBase {
 	env.editors++
-	b := &exBase{id: env.editors, st: st, env: env, k: env.Keys, step: step, ex: step.Exercise, value: work.New(step.Exercise)}
+	orig := env.original(step)
+	b := &exBase{id: env.editors, st: st, env: env, k: env.Keys, step: orig, ex: orig.Exercise, shown: step.Exercise, Printer: env.printer(), value: work.New(orig.Exercise)}
+	if !linesUp(b.ex, b.shown) {
+		b.shown = b.ex
+	}
 	if d.Art != nil {
 		b.status, b.savedAt = session.WorkStatus(step.Exercise, *d.Art), d.Art.UpdatedAt
 		b.submitted = d.Art.Status == session.StatusSubmitted
@@ -114,12 +124,12 @@ func newExBase(st *ui.Styles, env *Env, step content.Step, d Data) *exBase {
 			b.value = v
 		} else {
 			ui.LogFault(env.logger(), "read stored work", err, "participant", env.Me, "step", step.ID)
-			b.refuse("your earlier work could not be read; starting afresh")
+			b.refuse(b.T("your earlier work could not be read; starting afresh"))
 		}
 	}
 	b.saved = b.encode()
 	if d.Err != nil {
-		b.refuse("could not load this exercise: " + session.ErrorMessage(d.Err))
+		b.refuse(b.T("could not load this exercise: %s", session.ErrorMsg(d.Err)))
 	}
 	return b
 }
@@ -135,9 +145,9 @@ func (b *exBase) encode() []byte {
 func (b *exBase) dirty() bool { return !b.shared() && !bytes.Equal(b.encode(), b.saved) }
 
 // fail shows why something could not be done, in words a person can act on
-// (session.ErrorMessage): a refusal as it is, anything else as a plain message.
+// (session.ErrorMsg): a refusal as it is, anything else as a plain message.
 func (b *exBase) fail(err error) {
-	b.refuse(session.ErrorMessage(err))
+	b.refuse(b.Msg(session.ErrorMsg(err)))
 }
 
 // refuse shows the editor's own reason for not doing something.
@@ -339,7 +349,7 @@ func (b *exBase) onSaved(msg WorkSaved) tea.Cmd {
 	}
 	if msg.Err != nil {
 		b.failing, b.retries, b.retrySubmit = false, 0, false
-		b.message, b.isError = "Not saved: "+ui.Sentence(session.ErrorMessage(msg.Err)), true
+		b.message, b.isError = b.T("Not saved: %s", ui.Sentence(b.Msg(session.ErrorMsg(msg.Err)))), true
 		refused := errors.Is(msg.Err, session.ErrLocked) || errors.Is(msg.Err, session.ErrVoteClosed)
 		if refused && b.ex.Kind != content.KindReflection {
 			// Show what is really stored. A refused reflection keeps its text on screen, so
@@ -406,7 +416,7 @@ func (b *exBase) refresh(d Data) {
 		b.value = d.Board
 	}
 	if d.Err != nil {
-		b.refuse("could not refresh: " + session.ErrorMessage(d.Err))
+		b.refuse(b.T("could not refresh: %s", session.ErrorMsg(d.Err)))
 	}
 }
 

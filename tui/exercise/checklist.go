@@ -1,7 +1,6 @@
 package exercise
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -98,7 +97,7 @@ func (c *checklistEditor) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		c.editing = true
 		c.message = ""
-		c.input = newLineInput(c.st, "Note on “"+c.ex.Items[i]+"”", c.list().Notes[i], c.ex.TextLimit(), c.width)
+		c.input = newLineInput(c.st, c.Printer, c.T("Note on “%s”", c.shown.Items[i]), c.list().Notes[i], c.ex.TextLimit(), c.width)
 		return c.input.focus()
 	case key.Matches(msg, k.Submit):
 		return c.submit()
@@ -112,8 +111,8 @@ func (c *checklistEditor) View() string {
 	var body []string
 	lo, hi := 0, 0
 	done := 0
-	items := bodyItems{one: "item", many: "items"}
-	for i, item := range c.ex.Items {
+	items := bodyItems{noun: nounItem}
+	for i, item := range c.shown.Items {
 		items.starts = append(items.starts, len(body))
 		box := "[ ]"
 		if cl.Ticks[i] {
@@ -133,7 +132,7 @@ func (c *checklistEditor) View() string {
 			}
 		}
 		if cl.Notes[i] != "" {
-			note := strings.Split(ui.Wrap("note: "+cl.Notes[i], max(c.width-6, 8)), "\n")
+			note := strings.Split(ui.Wrap(c.T("note: %s", cl.Notes[i]), max(c.width-6, 8)), "\n")
 			if !sel && len(note) > 1 {
 				note = []string{ui.Truncate(note[0]+"…", c.width-6)}
 			}
@@ -150,19 +149,19 @@ func (c *checklistEditor) View() string {
 	if c.editing {
 		footer = c.input.lines(c.width)
 	}
-	footer = append(footer, c.statusLine(fmt.Sprintf("%d/%d ticked", done, len(c.ex.Items))))
+	footer = append(footer, c.statusLine(c.T("%d/%d ticked", done, len(c.ex.Items))))
 	return c.frameItems(body, items, lo, hi, footer...)
 }
 
 func (c *checklistEditor) ShortHelp() []key.Binding {
 	k := c.k
 	if c.editing {
-		return []key.Binding{ui.Relabel(k.Enter, "enter", "save note"), k.Cancel}
+		return []key.Binding{ui.Relabel(k.Enter, "enter", c.T("save note")), k.Cancel}
 	}
-	return []key.Binding{k.Toggle, ui.Relabel(k.Edit, "e", "note"), k.Submit}
+	return []key.Binding{k.Toggle, ui.Relabel(k.Edit, "e", c.T("note")), k.Submit}
 }
 
 func (c *checklistEditor) FullHelp() [][]key.Binding {
 	k := c.k
-	return [][]key.Binding{{k.Up, k.Down}, {ui.Relabel(k.Toggle, "space/x", "tick or untick"), ui.Relabel(k.Edit, "e/enter", "write a note"), k.Submit}}
+	return [][]key.Binding{{k.Up, k.Down}, {ui.Relabel(k.Toggle, "space/x", c.T("tick or untick")), ui.Relabel(k.Edit, "e/enter", c.T("write a note")), k.Submit}}
 }

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"workshop/content"
+	"workshop/i18n"
 	"workshop/session"
 	"workshop/session/work"
 	"workshop/tui/ui"
@@ -62,12 +63,45 @@ type Env struct {
 	Retry time.Duration
 	// log receives faults the editors meet; nil discards.
 	Log *slog.Logger
+	// P prints the editors' words in the participant's language; nil is English.
+	P *i18n.Printer
+	// Shown is the cohort's module in the language the participant reads, when the screen shows
+	// it in another than the module's own (nil: the module's own), for the titles of other
+	// steps an editor names.
+	Shown *content.Module
 }
 
 // NewEnv returns the environment of the editors of one participant's screen: who they are, the
-// keys, the newest snapshot (updated in place as snapshots arrive) and where faults are logged.
-func NewEnv(me int64, keys Keys, snap *session.Snapshot, log *slog.Logger) *Env {
-	return &Env{Me: me, Keys: keys, Snap: snap, mine: map[string]map[string]bool{}, Typing: DraftDelay, Log: log}
+// keys, the newest snapshot (updated in place as snapshots arrive), where faults are logged and
+// the language the editors speak.
+func NewEnv(me int64, keys Keys, snap *session.Snapshot, log *slog.Logger, p *i18n.Printer) *Env {
+	return &Env{Me: me, Keys: keys, Snap: snap, mine: map[string]map[string]bool{}, Typing: DraftDelay, Log: log, P: p}
+}
+
+// printer is the editors' printer: English when none was given.
+func (e *Env) printer() *i18n.Printer {
+	if e.P == nil {
+		return i18n.New(i18n.English)
+	}
+	return e.P
+}
+
+// original is the step as the cohort's module writes it, in the module's own language: work is
+// stored against it, whatever language the step is shown in. A step the module does not hold
+// (or holds with another exercise) is its own original.
+func (e *Env) original(step content.Step) content.Step {
+	if e.Snap == nil || e.Snap.Module == nil || step.Exercise == nil {
+		return step
+	}
+	i := e.Snap.Module.StepIndex(step.ID)
+	if i < 0 {
+		return step
+	}
+	orig := e.Snap.Module.Steps[i]
+	if orig.Exercise == nil || orig.Exercise.Kind != step.Exercise.Kind {
+		return step
+	}
+	return orig
 }
 
 // RetryDelay is the first pause before a save that failed for a fault is tried again; each
@@ -116,14 +150,14 @@ func (e *Env) name(pid int64) string {
 		return ""
 	}
 	if pid == e.Me {
-		return "you"
+		return e.printer().T("you")
 	}
 	if e.Snap != nil {
 		if m, ok := e.Snap.Member(pid); ok {
 			return m.Label()
 		}
 	}
-	return "someone who left"
+	return e.printer().T("someone who left")
 }
 
 // team returns the participant's team, if any.
@@ -243,6 +277,6 @@ func New(st *ui.Styles, env *Env, step content.Step, d Data) Editor {
 		return newQuizEditor(b)
 	}
 	// Validation rejects unknown kinds, so this is a module from a newer version.
-	b.message, b.isError = "This exercise needs a newer version of workshop.", true
+	b.message, b.isError = b.T("This exercise needs a newer version of workshop."), true
 	return newReflection(b)
 }

@@ -1,7 +1,6 @@
 package exercise
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -18,9 +17,9 @@ func (b *exBase) promptLines() []string {
 	if b.prompt.lines != nil && b.prompt.width == b.width && b.prompt.style == b.st.Markdown {
 		return append([]string(nil), b.prompt.lines...) // callers may change their copy
 	}
-	p := strings.TrimSpace(b.ex.Prompt)
+	p := strings.TrimSpace(b.shown.Prompt)
 	if p == "" {
-		p = defaultPrompt(b.ex.Kind)
+		p = b.defaultPrompt()
 	}
 	var out []string
 	for _, l := range strings.Split(ui.Wrap(p, b.width), "\n") {
@@ -32,36 +31,47 @@ func (b *exBase) promptLines() []string {
 	return append([]string(nil), out...)
 }
 
-func defaultPrompt(k content.Kind) string {
-	switch k {
+// defaultPrompt is the prompt of an exercise whose module gives none.
+func (b *exBase) defaultPrompt() string {
+	switch b.ex.Kind {
 	case content.KindReflection:
-		return "Your answer"
+		return b.T("Your answer")
 	case content.KindList:
-		return "Add your items"
+		return b.T("Add your items")
 	case content.KindVote:
-		return "Spend your dots on the items that matter most"
+		return b.T("Spend your dots on the items that matter most")
 	case content.KindMatrix:
-		return "Place each item on the grid"
+		return b.T("Place each item on the grid")
 	case content.KindJourney:
-		return "Fill in the grid"
+		return b.T("Fill in the grid")
 	case content.KindTable:
-		return "Fill in the table"
+		return b.T("Fill in the table")
 	case content.KindScale:
-		return "Rate each statement"
+		return b.T("Rate each statement")
 	case content.KindChecklist:
-		return "Tick what applies"
+		return b.T("Tick what applies")
 	case content.KindQuiz:
-		return "Answer each question"
+		return b.T("Answer each question")
 	}
-	return "Your work"
+	return b.T("Your work")
 }
+
+// noun is what the items of a body are, for the marks that count them.
+type noun int
+
+const (
+	nounItem noun = iota
+	nounStatement
+	nounQuestion
+	nounRow
+)
 
 // bodyItems says which lines of a body belong to which item (a list item, a question, a
 // statement, a row), so the marks of a scrolled body count items, not lines.
 type bodyItems struct {
-	one, many string // what an item is called: "item", "items"
-	starts    []int  // the first line of each item, in order
-	end       int    // the line after the last item's
+	noun   noun  // what an item is: an item, a statement, a question, a row
+	starts []int // the first line of each item, in order
+	end    int   // the line after the last item's
 }
 
 // hidden counts the items wholly above line top and wholly below line bottom (exclusive).
@@ -93,20 +103,31 @@ func (b *exBase) frameItems(body []string, items bodyItems, lo, hi int, footer .
 // items, the items hidden.
 func (b *exBase) moreMark(arrow string, lines, items int) string {
 	if b.items == nil {
-		return b.st.Muted.Render(fmt.Sprintf("  %s %d more %s", arrow, lines, pluralWord(lines, "line", "lines")))
+		return b.st.Muted.Render("  " + b.T("%s %d more lines", arrow, lines))
 	}
-	if items == 0 {
-		return b.st.Muted.Render(fmt.Sprintf("  %s more of this %s", arrow, b.items.one))
-	}
-	return b.st.Muted.Render(fmt.Sprintf("  %s %d more %s", arrow, items, pluralWord(items, b.items.one, b.items.many)))
+	return b.st.Muted.Render("  " + b.hiddenItems(arrow, items))
 }
 
-// pluralWord is one or many, as n says.
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
+// hiddenItems says how many items of the body are hidden beyond arrow, or, with none wholly
+// hidden, that the one in view goes on.
+func (b *exBase) hiddenItems(arrow string, n int) string {
+	switch {
+	case n == 0 && b.items.noun == nounStatement:
+		return b.T("%s more of this statement", arrow)
+	case n == 0 && b.items.noun == nounQuestion:
+		return b.T("%s more of this question", arrow)
+	case n == 0 && b.items.noun == nounRow:
+		return b.T("%s more of this row", arrow)
+	case n == 0:
+		return b.T("%s more of this item", arrow)
+	case b.items.noun == nounStatement:
+		return b.T("%s %d more statements", arrow, n)
+	case b.items.noun == nounQuestion:
+		return b.T("%s %d more questions", arrow, n)
+	case b.items.noun == nounRow:
+		return b.T("%s %d more rows", arrow, n)
 	}
-	return many
+	return b.T("%s %d more items", arrow, n)
 }
 
 // frame fits the prompt, a scrolling body and a footer into the editor's height: the footer

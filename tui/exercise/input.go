@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"workshop/i18n"
 	"workshop/session"
 	"workshop/tui/ui"
 )
@@ -17,21 +18,22 @@ import (
 // how much room is left.
 type lineInput struct {
 	st    *ui.Styles
+	p     *i18n.Printer
 	ti    textinput.Model
 	label string
 	limit int
 	cut   bool // the last paste was cut to fit
 }
 
-func newLineInput(st *ui.Styles, label, value string, limit, width int) lineInput {
+func newLineInput(st *ui.Styles, p *i18n.Printer, label, value string, limit, width int) lineInput {
 	ti := textinput.New()
 	ti.Prompt = ""
 	ti.CharLimit = limit
-	ti.Placeholder = "type here, enter to save, esc to cancel"
+	ti.Placeholder = p.T("type here, enter to save, esc to cancel")
 	ui.SteadyCursor(&ti)
 	ti.SetValue(value)
 	ti.CursorEnd()
-	in := lineInput{st: st, ti: ti, label: label, limit: limit}
+	in := lineInput{st: st, p: p, ti: ti, label: label, limit: limit}
 	in.resize(width)
 	return in
 }
@@ -69,7 +71,7 @@ func (in *lineInput) lines(width int) []string {
 	n := utf8.RuneCountInString(in.ti.Value())
 	count := fmt.Sprintf("%d/%d", n, in.limit)
 	if in.cut {
-		count = fmt.Sprintf("pasted text cut to fit %d characters · %s", in.limit, count)
+		count = in.p.T("pasted text cut to fit %d characters · %s", in.limit, count)
 	}
 	// The label says what is being typed: it wraps rather than being cut, with the count on
 	// its last line.

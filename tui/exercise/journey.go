@@ -134,7 +134,7 @@ func (j *journeyEditor) onKey(msg tea.KeyPressMsg) tea.Cmd {
 			j.clampCursor()
 			return cmd
 		}
-		j.note("Kept.")
+		j.note(j.T("Kept."))
 		return nil
 	case journeyCell, journeyNewStage, journeyRename:
 		switch {
@@ -175,7 +175,7 @@ func (j *journeyEditor) onKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		if !j.ownStage(j.stage) {
-			j.refuse("the module's stages stay; only stages added here can be removed")
+			j.refuse(j.T("the module's stages stay; only stages added here can be removed"))
 			return nil
 		}
 		j.mode = journeyDeleting
@@ -197,8 +197,8 @@ func (j *journeyEditor) startCell() tea.Cmd {
 	}
 	j.mode = journeyCell
 	j.editLane, j.editStage, j.editName = j.lane, j.stage, g.Stages[j.stage]
-	label := j.ex.Lanes[j.lane] + " · " + g.Stages[j.stage]
-	j.input = newLineInput(j.st, label, g.Cells[j.lane][j.stage], j.ex.TextLimit(), j.width)
+	label := j.shown.Lanes[j.lane] + " · " + j.stageShown(j.stage, g.Stages[j.stage])
+	j.input = newLineInput(j.st, j.Printer, label, g.Cells[j.lane][j.stage], j.ex.TextLimit(), j.width)
 	j.message, j.isError = "", false
 	return j.input.focus()
 }
@@ -209,24 +209,24 @@ func (j *journeyEditor) startStage(mode journeyMode) tea.Cmd {
 		return nil
 	}
 	if !j.ex.AddStages {
-		j.refuse("this journey's stages are set by the module")
+		j.refuse(j.T("this journey's stages are set by the module"))
 		return nil
 	}
 	value := ""
-	label := "New stage (added at the end)"
+	label := j.T("New stage (added at the end)")
 	if mode == journeyRename {
 		if !j.ownStage(j.stage) {
-			j.refuse("the module's stages keep their names; only stages added here can be renamed")
+			j.refuse(j.T("the module's stages keep their names; only stages added here can be renamed"))
 			return nil
 		}
-		value, label = j.stageName(j.stage), "Rename stage"
+		value, label = j.stageName(j.stage), j.T("Rename stage")
 		j.editStage, j.editName = j.stage, value
 	} else if len(j.grid().Stages) >= work.MaxStages {
-		j.refuse(fmt.Sprintf("a journey has at most %d stages", work.MaxStages))
+		j.refuse(j.T("a journey has at most %d stages", work.MaxStages))
 		return nil
 	}
 	j.mode = mode
-	j.input = newLineInput(j.st, label, value, work.MaxStageName, j.width)
+	j.input = newLineInput(j.st, j.Printer, label, value, work.MaxStageName, j.width)
 	j.message, j.isError = "", false
 	return j.input.focus()
 }
@@ -273,7 +273,7 @@ func (j *journeyEditor) commit(step int) tea.Cmd {
 // cursor's column shows.
 func (j *journeyEditor) columns() (laneW, colW, n int) {
 	laneW = 4
-	for _, l := range j.ex.Lanes {
+	for _, l := range j.shown.Lanes {
 		laneW = max(laneW, ui.CellWidth(l))
 	}
 	laneW = min(laneW, max(j.width/4, 8)) + 1
@@ -304,20 +304,20 @@ func (j *journeyEditor) View() string {
 	case journeyCell, journeyNewStage, journeyRename:
 		footer = append(footer, j.input.lines(j.width)...)
 	case journeyDeleting:
-		footer = append(footer, wrapped(st.Bad, fmt.Sprintf("Remove stage %q and its cells? y removes, any other key keeps it", j.stageName(j.stage)), j.width))
+		footer = append(footer, wrapped(st.Bad, j.T("Remove stage %q and its cells? y removes, any other key keeps it", j.stageName(j.stage)), j.width))
 	default:
 		footer = append(footer, j.detail()...)
 	}
 	extra := ""
 	if n := len(g.Stages); n > 0 {
-		extra = fmt.Sprintf("stage %d of %d", j.stage+1, n)
+		extra = j.T("stage %d of %d", j.stage+1, n)
 	}
 	footer = append(footer, j.statusLine(extra))
 	if j.noTeam {
-		return j.frame(para(st.Muted, "This journey is shared by a team. When the facilitator forms teams, your team's grid appears here.", j.width), 0, 0, footer...)
+		return j.frame(para(st.Muted, j.T("This journey is shared by a team. When the facilitator forms teams, your team's grid appears here."), j.width), 0, 0, footer...)
 	}
 	if len(g.Stages) == 0 {
-		return j.frame(para(st.Muted, "No stages yet. Press a to add the first stage (a column), such as “Find out”.", j.width), 0, 0, footer...)
+		return j.frame(para(st.Muted, j.T("No stages yet. Press a to add the first stage (a column), such as “Find out”."), j.width), 0, 0, footer...)
 	}
 	laneW, colW, n := j.columns()
 	room := j.height - len(footer) - len(j.fitPrompt(j.height-len(footer))) - 1
@@ -326,7 +326,7 @@ func (j *journeyEditor) View() string {
 	// The stage header, with arrows where columns are hidden.
 	head := padTo(st.Muted.Render(j.hiddenLeft()), laneW)
 	for s := j.first; s < j.first+n && s < len(g.Stages); s++ {
-		name := g.Stages[s]
+		name := j.stageShown(s, g.Stages[s])
 		if j.ownStage(s) {
 			name += "*"
 		}
@@ -341,7 +341,7 @@ func (j *journeyEditor) View() string {
 	}
 	body := []string{head}
 	lo, hi := 0, 0
-	for l, lane := range j.ex.Lanes {
+	for l, lane := range j.shown.Lanes {
 		if l == j.lane {
 			lo = len(body)
 		}
@@ -411,13 +411,14 @@ func (j *journeyEditor) detail() []string {
 	if len(g.Stages) == 0 {
 		return nil
 	}
-	label := j.ex.Lanes[j.lane] + " · " + g.Stages[j.stage] + ": "
+	where := j.shown.Lanes[j.lane] + " · " + j.stageShown(j.stage, g.Stages[j.stage])
+	label := where + ": "
 	if j.ownStage(j.stage) {
-		label = j.ex.Lanes[j.lane] + " · " + g.Stages[j.stage] + " (added here: r renames, d removes): "
+		label = j.T("%s (added here: r renames, d removes): ", where)
 	}
 	text := g.Cells[j.lane][j.stage]
 	if text == "" {
-		text = j.st.Muted.Render("empty, press enter to write")
+		text = j.st.Muted.Render(j.T("empty, press enter to write"))
 	}
 	lines := strings.Split(ui.Wrap(label+text, j.width), "\n")
 	if n := 1 + min(max(j.height-10, 0), 1); len(lines) > n {
@@ -434,15 +435,15 @@ func (j *journeyEditor) ShortHelp() []key.Binding {
 	k := j.k
 	switch j.mode {
 	case journeyCell:
-		return []key.Binding{ui.Relabel(k.Enter, "enter", "save"), ui.Relabel(k.NextField, "tab", "next"), k.Cancel}
+		return []key.Binding{ui.Relabel(k.Enter, "enter", j.T("save")), ui.Relabel(k.NextField, "tab", j.T("next")), k.Cancel}
 	case journeyNewStage, journeyRename:
-		return []key.Binding{ui.Relabel(k.Enter, "enter", "save"), k.Cancel}
+		return []key.Binding{ui.Relabel(k.Enter, "enter", j.T("save")), k.Cancel}
 	case journeyDeleting:
-		return []key.Binding{ui.Relabel(k.Yes, "y", "remove"), ui.Relabel(k.Cancel, "other key", "keep")}
+		return []key.Binding{ui.Relabel(k.Yes, "y", j.T("remove")), ui.Relabel(k.Cancel, j.T("other key"), j.T("keep"))}
 	}
-	b := []key.Binding{ui.Relabel(k.Edit, "enter", "write")}
+	b := []key.Binding{ui.Relabel(k.Edit, "enter", j.T("write"))}
 	if j.ex.AddStages {
-		b = append(b, ui.Relabel(k.Add, "a", "stage"))
+		b = append(b, ui.Relabel(k.Add, "a", j.T("stage")))
 	}
 	return append(b, k.Submit)
 }
@@ -451,10 +452,10 @@ func (j *journeyEditor) FullHelp() [][]key.Binding {
 	k := j.k
 	groups := [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.Top, k.Bottom},
-		{ui.Relabel(k.Edit, "enter/e", "write in cell"), ui.Relabel(k.NextField, "tab", "in a cell: next"), ui.Relabel(k.PrevField, "shift+tab", "in a cell: back"), k.Cancel},
+		{ui.Relabel(k.Edit, "enter/e", j.T("write in cell")), ui.Relabel(k.NextField, "tab", j.T("in a cell: next")), ui.Relabel(k.PrevField, "shift+tab", j.T("in a cell: back")), k.Cancel},
 	}
 	if j.ex.AddStages {
-		groups = append(groups, []key.Binding{ui.Relabel(k.Add, "a", "add a stage"), k.Rename, ui.Relabel(k.Delete, "d", "remove own stage")})
+		groups = append(groups, []key.Binding{ui.Relabel(k.Add, "a", j.T("add a stage")), k.Rename, ui.Relabel(k.Delete, "d", j.T("remove own stage"))})
 	}
 	return append(groups, []key.Binding{k.Submit})
 }

@@ -7,8 +7,8 @@ import (
 )
 
 // Keys are the bindings of the exercise editors and the participant view's live actions,
-// made once per participant screen from the app's ui.KeyMap so that editors and help agree.
-// Arrows and vi keys both work everywhere.
+// made once per participant screen from the app's ui.KeyMap so that editors and help agree,
+// in the key map's language. Arrows and vi keys both work everywhere.
 type Keys struct {
 	Up, Down, Left, Right key.Binding
 	Top, Bottom           key.Binding
@@ -29,36 +29,40 @@ type Keys struct {
 	Hand, Bell            key.Binding
 }
 
+// NewKeys derives the editors' bindings from the app's key map, with help in its language.
 func NewKeys(k ui.KeyMap) Keys {
-	b := key.NewBinding
+	p := k.Printer()
+	b := func(keys []string, help, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
 	return Keys{
 		Up:        k.Up,
 		Down:      k.Down,
-		Left:      b(key.WithKeys("left", "h"), key.WithHelp("←/h", "left")),
-		Right:     b(key.WithKeys("right", "l"), key.WithHelp("→/l", "right")),
-		Top:       b(key.WithKeys("home"), key.WithHelp("home", "first")),
-		Bottom:    b(key.WithKeys("end", "G"), key.WithHelp("end/G", "last")),
+		Left:      b([]string{"left", "h"}, "←/h", p.T("left")),
+		Right:     b([]string{"right", "l"}, "→/l", p.T("right")),
+		Top:       b([]string{"home"}, "home", p.T("first")),
+		Bottom:    b([]string{"end", "G"}, "end/G", p.T("last")),
 		Submit:    k.Submit,
-		Enter:     ui.Relabel(k.Enter, "enter", "save"),
-		Cancel:    ui.Relabel(k.Back, "esc", "cancel"),
-		Add:       b(key.WithKeys("a", "i", "o"), key.WithHelp("a", "add")),
-		Edit:      b(key.WithKeys("e", "enter"), key.WithHelp("e", "edit")),
-		Delete:    b(key.WithKeys("d", "delete", "x"), key.WithHelp("d", "delete")),
-		MoveUp:    b(key.WithKeys("shift+up", "K"), key.WithHelp("K/shift+↑", "move up")),
-		MoveDown:  b(key.WithKeys("shift+down", "J"), key.WithHelp("J/shift+↓", "move down")),
-		Yes:       b(key.WithKeys("y", "Y"), key.WithHelp("y", "yes")),
-		More:      b(key.WithKeys("right", "l", "+", "=", "space"), key.WithHelp("→/+", "add dot")),
-		Less:      b(key.WithKeys("left", "h", "-", "backspace"), key.WithHelp("←/-", "take dot")),
-		Toggle:    b(key.WithKeys("space", "x"), key.WithHelp("space", "tick")),
-		Place:     b(key.WithKeys("enter", "m"), key.WithHelp("enter", "move")),
-		Unplace:   b(key.WithKeys("u", "delete", "backspace"), key.WithHelp("u", "take off")),
-		Quadrant:  b(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1-4", "put in quadrant")),
-		Rate:      b(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "rate")),
-		Results:   b(key.WithKeys("r"), key.WithHelp("r", "results")),
-		NextField: b(key.WithKeys("tab"), key.WithHelp("tab", "next cell")),
-		PrevField: b(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous cell")),
-		Rename:    b(key.WithKeys("r"), key.WithHelp("r", "rename stage")),
-		Hand:      b(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "ask for help")),
-		Bell:      b(key.WithKeys("b"), key.WithHelp("b", "bell on/off")),
+		Enter:     ui.Relabel(k.Enter, "enter", p.T("save")),
+		Cancel:    ui.Relabel(k.Back, "esc", p.T("cancel")),
+		Add:       b([]string{"a", "i", "o"}, "a", p.T("add")),
+		Edit:      b([]string{"e", "enter"}, "e", p.T("edit")),
+		Delete:    b([]string{"d", "delete", "x"}, "d", p.T("delete")),
+		MoveUp:    b([]string{"shift+up", "K"}, "K/shift+↑", p.T("move up")),
+		MoveDown:  b([]string{"shift+down", "J"}, "J/shift+↓", p.T("move down")),
+		Yes:       b([]string{"y", "Y"}, "y", p.T("yes")),
+		More:      b([]string{"right", "l", "+", "=", "space"}, "→/+", p.T("add dot")),
+		Less:      b([]string{"left", "h", "-", "backspace"}, "←/-", p.T("take dot")),
+		Toggle:    b([]string{"space", "x"}, "space", p.T("tick")),
+		Place:     b([]string{"enter", "m"}, "enter", p.T("move")),
+		Unplace:   b([]string{"u", "delete", "backspace"}, "u", p.T("take off")),
+		Quadrant:  b([]string{"1", "2", "3", "4"}, "1-4", p.T("put in quadrant")),
+		Rate:      b([]string{"1", "2", "3", "4", "5"}, "1-5", p.T("rate")),
+		Results:   b([]string{"r"}, "r", p.T("results")),
+		NextField: b([]string{"tab"}, "tab", p.T("next cell")),
+		PrevField: b([]string{"shift+tab"}, "shift+tab", p.T("previous cell")),
+		Rename:    b([]string{"r"}, "r", p.T("rename stage")),
+		Hand:      b([]string{"ctrl+r"}, "ctrl+r", p.T("ask for help")),
+		Bell:      b([]string{"b"}, "b", p.T("bell on/off")),
 	}
 }

@@ -1,9 +1,6 @@
 package exercise
 
 import (
-	"fmt"
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -120,7 +117,7 @@ func (l *listEditor) follow(id string) {
 	}
 	if l.mode == listEditing && l.list().Index(l.editID) < 0 {
 		l.mode = listBrowse
-		l.refuse("a teammate deleted the item you were editing")
+		l.refuse(l.T("a teammate deleted the item you were editing"))
 	}
 }
 
@@ -161,7 +158,7 @@ func (l *listEditor) onKey(msg tea.KeyPressMsg) tea.Cmd {
 			id := l.currentID()
 			return l.apply(func(v any) error { v.(*work.List).Delete(id); return nil })
 		}
-		l.note("Kept.")
+		l.note(l.T("Kept."))
 		return nil
 	case listAdding, listEditing:
 		switch {
@@ -187,7 +184,7 @@ func (l *listEditor) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		l.cursor = len(items)
 	case key.Matches(msg, k.Submit):
 		if len(items) == 0 {
-			l.refuse("add at least one item before submitting")
+			l.refuse(l.T("add at least one item before submitting"))
 			return nil
 		}
 		return l.submit()
@@ -225,7 +222,7 @@ func (l *listEditor) startAdding() tea.Cmd {
 	}
 	l.mode = listAdding
 	l.cursor = len(l.list().Items)
-	l.input = newLineInput(l.st, "New item", "", l.ex.TextLimit(), l.width)
+	l.input = newLineInput(l.st, l.Printer, l.T("New item"), "", l.ex.TextLimit(), l.width)
 	l.message = ""
 	return l.input.focus()
 }
@@ -245,7 +242,7 @@ func (l *listEditor) startEditing() tea.Cmd {
 		return nil
 	}
 	l.mode, l.editID = listEditing, it.ID
-	l.input = newLineInput(l.st, "Edit item", it.Text, l.ex.TextLimit(), l.width)
+	l.input = newLineInput(l.st, l.Printer, l.T("Edit item"), it.Text, l.ex.TextLimit(), l.width)
 	l.message = ""
 	return l.input.focus()
 }
@@ -256,7 +253,7 @@ func (l *listEditor) commitInput() tea.Cmd {
 	if l.mode == listEditing {
 		l.mode = listBrowse
 		if text == "" {
-			l.refuse("an item cannot be empty; press d to delete it instead")
+			l.refuse(l.T("an item cannot be empty; press d to delete it instead"))
 			return nil
 		}
 		id, by := l.editID, l.me()
@@ -277,9 +274,9 @@ func (l *listEditor) commitInput() tea.Cmd {
 	l.cursor = len(l.list().Items)
 	if full := l.fullLine(); full != "" {
 		l.mode = listBrowse
-		l.note("Added. " + strings.Replace(full, "The list is full.", "The list is now full.", 1))
+		l.note(l.T("Added. %s", l.nowFull()))
 	} else {
-		l.input = newLineInput(l.st, "New item", "", l.ex.TextLimit(), l.width)
+		l.input = newLineInput(l.st, l.Printer, l.T("New item"), "", l.ex.TextLimit(), l.width)
 		return tea.Batch(cmd, l.input.focus())
 	}
 	return cmd
@@ -297,7 +294,7 @@ func (l *listEditor) commitAndSubmit() tea.Cmd {
 	}
 	l.mode = listBrowse
 	if len(l.list().Items) == 0 {
-		l.refuse("add at least one item before submitting")
+		l.refuse(l.T("add at least one item before submitting"))
 		return stored
 	}
 	return tea.Batch(stored, l.submit())
@@ -332,11 +329,19 @@ func (l *listEditor) fullLine() string {
 	case l.room() == nil:
 		return ""
 	case !l.shared():
-		return "The list is full."
+		return l.T("The list is full.")
 	case len(l.list().Items) >= l.ex.BoardItemLimit():
-		return "The board is full."
+		return l.T("The board is full.")
 	}
-	return fmt.Sprintf("You have added the %d items you may add here.", l.ex.ItemLimit())
+	return l.T("You have added the %d items you may add here.", l.ex.ItemLimit())
+}
+
+// nowFull is fullLine for the moment the last item that fits was added.
+func (l *listEditor) nowFull() string {
+	if !l.shared() {
+		return l.T("The list is now full.")
+	}
+	return l.fullLine()
 }
 
 // count is the status line's tally: the list against its limit; on a team board the
@@ -346,11 +351,11 @@ func (l *listEditor) count() string {
 	n := len(l.list().Items)
 	switch {
 	case l.anonymous():
-		return fmt.Sprintf("%d on the board", n)
+		return l.T("%d on the board", n)
 	case l.shared():
-		return fmt.Sprintf("%d/%d yours", l.own(), l.ex.ItemLimit())
+		return l.T("%d/%d yours", l.own(), l.ex.ItemLimit())
 	}
-	return fmt.Sprintf("%d/%d items", n, l.ex.ItemLimit())
+	return l.T("%d/%d items", n, l.ex.ItemLimit())
 }
 
 // me is the author stored with an item: nobody on an anonymous board.
@@ -367,7 +372,7 @@ func (l *listEditor) move(down bool) tea.Cmd {
 		return nil
 	}
 	if l.anonymous() {
-		l.refuse("items on an anonymous board keep the order they were added in")
+		l.refuse(l.T("items on an anonymous board keep the order they were added in"))
 		return nil
 	}
 	delta := -1
@@ -385,13 +390,13 @@ func (l *listEditor) ShortHelp() []key.Binding {
 	k := l.k
 	switch l.mode {
 	case listAdding:
-		return []key.Binding{ui.Relabel(k.Enter, "enter", "add"), ui.Relabel(k.Cancel, "esc", "done")}
+		return []key.Binding{ui.Relabel(k.Enter, "enter", l.T("add")), ui.Relabel(k.Cancel, "esc", l.T("done"))}
 	case listEditing:
-		return []key.Binding{ui.Relabel(k.Enter, "enter", "save"), k.Cancel}
+		return []key.Binding{ui.Relabel(k.Enter, "enter", l.T("save")), k.Cancel}
 	case listDeleting:
-		return []key.Binding{ui.Relabel(k.Yes, "y", "delete"), ui.Relabel(k.Cancel, "other key", "keep")}
+		return []key.Binding{ui.Relabel(k.Yes, "y", l.T("delete")), ui.Relabel(k.Cancel, l.T("other key"), l.T("keep"))}
 	}
-	return []key.Binding{k.Add, k.Edit, ui.Relabel(k.Delete, "d", "del"), ui.Relabel(k.Submit, "ctrl+s", "done")}
+	return []key.Binding{k.Add, k.Edit, ui.Relabel(k.Delete, "d", l.T("del")), ui.Relabel(k.Submit, "ctrl+s", l.T("done"))}
 }
 
 func (l *listEditor) FullHelp() [][]key.Binding {
@@ -399,6 +404,6 @@ func (l *listEditor) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom},
 		{k.Add, k.Edit, k.Delete, k.MoveUp, k.MoveDown},
-		{k.Submit, ui.Relabel(k.Enter, "enter", "save item"), ui.Relabel(k.Cancel, "esc", "close the field")},
+		{k.Submit, ui.Relabel(k.Enter, "enter", l.T("save item")), ui.Relabel(k.Cancel, "esc", l.T("close the field"))},
 	}
 }

@@ -11,14 +11,14 @@ import (
 func (l *listEditor) whose() string {
 	switch {
 	case l.anonymous():
-		return "Anonymous board: everyone's items, no names kept"
+		return l.T("Anonymous board: everyone's items, no names kept")
 	case l.shared() || l.noTeam:
 		if t, ok := l.env.team(); ok {
-			return teamName(t.Name) + "'s board · updates live"
+			return l.T("%s's board · updates live", l.teamName(t.Name))
 		}
-		return "Your team's board · updates live"
+		return l.T("Your team's board · updates live")
 	}
-	return "Your list"
+	return l.T("Your list")
 }
 
 // author says who wrote an item, for team boards; on an anonymous board only the
@@ -27,15 +27,14 @@ func (l *listEditor) author(it work.Item) string {
 	switch {
 	case l.anonymous():
 		if l.env.isMine(l.step.ID, it.ID) {
-			return "yours"
+			return l.T("yours")
 		}
 		return ""
 	case l.shared():
-		s := l.env.name(it.By)
 		if it.EditedBy != 0 && it.EditedBy != it.By {
-			s += ", edited by " + l.env.name(it.EditedBy)
+			return l.T("%s, edited by %s", l.env.name(it.By), l.env.name(it.EditedBy))
 		}
-		return s
+		return l.env.name(it.By)
 	}
 	return ""
 }
@@ -46,9 +45,9 @@ func (l *listEditor) View() string {
 	body := para(st.Muted, l.whose(), l.width)
 	lo, hi := 0, 0
 	if l.noTeam {
-		body = append(body, para(st.Muted, "This list is shared by a team. When the facilitator forms teams, your team's board appears here.", l.width)...)
+		body = append(body, para(st.Muted, l.T("This list is shared by a team. When the facilitator forms teams, your team's board appears here."), l.width)...)
 	}
-	marks := bodyItems{one: "item", many: "items"}
+	marks := bodyItems{noun: nounItem}
 	for i, it := range items {
 		marks.starts = append(marks.starts, len(body))
 		sel := i == l.cursor && l.mode != listAdding
@@ -56,7 +55,7 @@ func (l *listEditor) View() string {
 		by := l.author(it)
 		if sel && l.mode == listDeleting {
 			lo = len(body)
-			body = append(body, para(st.Bad, "› Delete “"+it.Text+"”? y deletes it, any other key keeps it", l.width)...)
+			body = append(body, para(st.Bad, l.T("› Delete “%s”? y deletes it, any other key keeps it", it.Text), l.width)...)
 			hi = len(body) - 1
 			continue
 		}
@@ -80,7 +79,7 @@ func (l *listEditor) View() string {
 		body = append(body, l.withAuthor(l.cursorLine(false, num+ui.Truncate(it.Text, avail)), by))
 	}
 	marks.end = len(body)
-	addLine := st.Muted.Render("+ Add an item (a)")
+	addLine := st.Muted.Render(l.T("+ Add an item (a)"))
 	if full := l.fullLine(); full != "" {
 		addLine = st.Muted.Render(full)
 	}

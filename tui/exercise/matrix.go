@@ -73,7 +73,7 @@ func (m *matrixEditor) Update(msg tea.Msg) (Editor, tea.Cmd) {
 	kp, ok := msg.(tea.KeyPressMsg)
 	if !ok || len(m.items) == 0 {
 		if ok && key.Matches(kp, m.k.Submit) {
-			m.refuse("there are no items to place yet")
+			m.refuse(m.T("there are no items to place yet"))
 		}
 		return m, nil
 	}
@@ -88,7 +88,7 @@ func (m *matrixEditor) Update(msg tea.Msg) (Editor, tea.Cmd) {
 	if key.Matches(kp, k.Submit) {
 		m.moving = false
 		if len(m.matrix().Places) == 0 {
-			m.refuse("place at least one item before submitting")
+			m.refuse(m.T("place at least one item before submitting"))
 			return m, nil
 		}
 		return m, m.submit()
@@ -150,23 +150,23 @@ func (m *matrixEditor) place(id string, p work.Place) tea.Cmd {
 func (m *matrixEditor) quadrantOf(id string) string {
 	p, ok := m.matrix().Places[id]
 	if !ok {
-		return "not placed"
+		return m.T("not placed")
 	}
-	return m.ex.QuadrantNames()[p.Quadrant()]
+	return m.quadrantNames()[p.Quadrant()]
 }
 
 func (m *matrixEditor) View() string {
 	st := m.st
-	head := para(st.Muted, source(m.env, m.ex), m.width)
+	head := para(st.Muted, m.source(), m.width)
 	switch {
 	case m.noTeam:
-		return m.frame(append(head, para(st.Muted, "This matrix is shared by a team. When the facilitator forms teams, your team's matrix appears here.", m.width)...), 0, 0, m.statusLine(""))
+		return m.frame(append(head, para(st.Muted, m.T("This matrix is shared by a team. When the facilitator forms teams, your team's matrix appears here."), m.width)...), 0, 0, m.statusLine(""))
 	case m.itemsErr != nil:
-		return m.frame(append(head, para(st.Bad, "Could not read the items: "+session.ErrorMessage(m.itemsErr), m.width)...), 0, 0, m.statusLine(""))
+		return m.frame(append(head, para(st.Bad, m.T("Could not read the items: %s", session.ErrorMsg(m.itemsErr)), m.width)...), 0, 0, m.statusLine(""))
 	case len(m.items) == 0:
-		return m.frame(append(head, para(st.Muted, "No items to place yet: they come from the earlier step.", m.width)...), 0, 0, m.statusLine(""))
+		return m.frame(append(head, para(st.Muted, m.T("No items to place yet: they come from the earlier step."), m.width)...), 0, 0, m.statusLine(""))
 	}
-	placed := fmt.Sprintf("%d/%d placed", len(work.Placements(m.items, m.matrix())), len(m.items))
+	placed := m.T("%d/%d placed", len(work.Placements(m.items, m.matrix())), len(m.items))
 	footer := []string{m.selectedLine(), m.statusLine(placed)}
 	foot := footerLines(footer)
 	room := m.height - foot - len(m.fitPrompt(m.height-foot)) - len(head)
@@ -222,7 +222,7 @@ func (m *matrixEditor) selectedLine() string {
 	it := m.items[m.cursor]
 	where := m.quadrantOf(it.ID)
 	if m.moving {
-		return wrapped(m.st.Accent, fmt.Sprintf("Moving %d (%s): arrows move it, enter puts it down", m.cursor+1, where), m.width)
+		return wrapped(m.st.Accent, m.T("Moving %d (%s): arrows move it, enter puts it down", m.cursor+1, where), m.width)
 	}
 	// The whole item, which the list and the grid may cut, over at most two lines.
 	lines := strings.Split(ui.Wrap(fmt.Sprintf("%d. %s · %s", m.cursor+1, it.Text, where), m.width), "\n")
@@ -237,8 +237,8 @@ func (m *matrixEditor) selectedLine() string {
 // quadrant's name in its corner and each placed item as its number.
 func (m *matrixEditor) gridLines(width, height int) []string {
 	st := m.st
-	xa, ya := m.ex.MatrixAxes()
-	names := m.ex.QuadrantNames()
+	xa, ya := m.axes()
+	names := m.quadrantNames()
 	axes := height >= 9
 	inner := height - 3 // three borders
 	if axes {
@@ -347,16 +347,16 @@ func padTo(s string, width int) string {
 func (m *matrixEditor) ShortHelp() []key.Binding {
 	k := m.k
 	if m.moving {
-		return []key.Binding{ui.Relabel(k.Up, "arrows", "move"), ui.Relabel(k.Place, "enter", "done"), ui.Relabel(k.Unplace, "u", "take off")}
+		return []key.Binding{ui.Relabel(k.Up, m.T("arrows"), m.T("move")), ui.Relabel(k.Place, "enter", m.T("done")), ui.Relabel(k.Unplace, "u", m.T("take off"))}
 	}
-	return []key.Binding{k.Place, ui.Relabel(k.Quadrant, "1-4", "place"), k.Submit}
+	return []key.Binding{k.Place, ui.Relabel(k.Quadrant, "1-4", m.T("place")), k.Submit}
 }
 
 func (m *matrixEditor) FullHelp() [][]key.Binding {
 	k := m.k
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Place, k.Unplace},
-		{ui.Relabel(k.Left, "←↑↓→ hjkl", "move the item"), k.Quadrant, k.Cancel},
+		{ui.Relabel(k.Left, "←↑↓→ hjkl", m.T("move the item")), k.Quadrant, k.Cancel},
 		{k.Submit},
 	}
 }

@@ -86,7 +86,7 @@ func (z *quizEditor) Update(msg tea.Msg) (Editor, tea.Cmd) {
 			}
 		}
 		if missing > 0 {
-			z.refuse(fmt.Sprintf("answer every question before submitting: %d left", missing))
+			z.refuse(z.T("answer every question before submitting: %d left", missing))
 			return z, nil
 		}
 		return z, z.submit()
@@ -99,8 +99,8 @@ func (z *quizEditor) View() string {
 	graded := z.graded()
 	var body []string
 	lo, hi := 0, 0
-	items := bodyItems{one: "question", many: "questions"}
-	for qi, q := range z.ex.Questions {
+	items := bodyItems{noun: nounQuestion}
+	for qi, q := range z.shown.Questions {
 		items.starts = append(items.starts, len(body))
 		if qi == z.q {
 			lo = len(body)
@@ -117,9 +117,9 @@ func (z *quizEditor) View() string {
 			line := z.cursorLine(qi == z.q && oi == z.opt, radio+" "+o.Text)
 			if graded && oi == chosen {
 				if o.Correct {
-					line += st.Good.Render("  ✓ right")
+					line += st.Good.Render("  " + z.T("✓ right"))
 				} else {
-					line += st.Bad.Render("  ✗ not quite")
+					line += st.Bad.Render("  " + z.T("✗ not quite"))
 				}
 			}
 			body = append(body, line)
@@ -135,7 +135,7 @@ func (z *quizEditor) View() string {
 				}
 				if right, ok := rightOption(q); ok && !o.Correct {
 					// After a wrong pick the learner sees what was right, not only that it was not.
-					for _, l := range strings.Split(ui.Wrap("The right answer: "+right.Text, max(z.width-6, 8)), "\n") {
+					for _, l := range strings.Split(ui.Wrap(z.T("The right answer: %s", right.Text), max(z.width-6, 8)), "\n") {
 						more = append(more, "      "+st.Good.Render(l))
 					}
 				}
@@ -157,9 +157,9 @@ func (z *quizEditor) View() string {
 	}
 	if graded {
 		c, n := work.Score(z.ex, z.quiz())
-		extra = fmt.Sprintf("Score: %d of %d", c, n)
+		extra = z.T("Score: %d of %d", c, n)
 	} else {
-		extra = fmt.Sprintf("%d/%d answered", answered, len(z.ex.Questions))
+		extra = z.T("%d/%d answered", answered, len(z.ex.Questions))
 	}
 	return z.frameItems(body, items, lo, hi, z.statusLine(extra))
 }
@@ -176,13 +176,13 @@ func rightOption(q content.Question) (content.Option, bool) {
 
 func (z *quizEditor) ShortHelp() []key.Binding {
 	k := z.k
-	return []key.Binding{ui.Relabel(k.Up, "↑↓", "pick"), ui.Relabel(k.Toggle, "space", "choose"), k.Submit}
+	return []key.Binding{ui.Relabel(k.Up, "↑↓", z.T("pick")), ui.Relabel(k.Toggle, "space", z.T("choose")), k.Submit}
 }
 
 func (z *quizEditor) FullHelp() [][]key.Binding {
 	k := z.k
 	return [][]key.Binding{
-		{k.Up, k.Down, ui.Relabel(k.Left, "←/h", "previous question"), ui.Relabel(k.Right, "→/l", "next question")},
-		{ui.Relabel(k.Toggle, "space", "choose answer"), k.Submit},
+		{k.Up, k.Down, ui.Relabel(k.Left, "←/h", z.T("previous question")), ui.Relabel(k.Right, "→/l", z.T("next question"))},
+		{ui.Relabel(k.Toggle, "space", z.T("choose answer")), k.Submit},
 	}
 }

@@ -27,7 +27,7 @@ func newReflection(b *exBase) *reflection {
 	r := &reflection{exBase: b, limit: b.ex.TextLimit()}
 	r.area = textedit.New(textedit.Options{
 		Prompt:      "│ ",
-		Placeholder: "Write your answer here…",
+		Placeholder: b.T("Write your answer here…"),
 		Limit:       r.limit,
 		Styles:      b.st.Editor,
 		Clean:       session.CleanText, // what is typed is cleaned as a paste is
@@ -75,7 +75,7 @@ func (r *reflection) count() string {
 	return fmt.Sprintf("%d/%d", r.area.Length(), r.limit)
 }
 func (r *reflection) ShortHelp() []key.Binding {
-	return []key.Binding{r.k.Submit, ui.Relabel(r.k.Enter, "enter", "new line")}
+	return []key.Binding{r.k.Submit, ui.Relabel(r.k.Enter, "enter", r.T("new line"))}
 }
 
 func (r *reflection) Update(msg tea.Msg) (Editor, tea.Cmd) {
@@ -86,7 +86,7 @@ func (r *reflection) Update(msg tea.Msg) (Editor, tea.Cmd) {
 	case tea.KeyPressMsg:
 		if key.Matches(msg, r.k.Submit) {
 			if strings.TrimSpace(session.CleanText(r.area.Value())) == "" {
-				r.refuse("write something before submitting")
+				r.refuse(r.T("write something before submitting"))
 				return r, nil
 			}
 			r.text().Text = r.area.Value()
@@ -107,7 +107,7 @@ func (r *reflection) Update(msg tea.Msg) (Editor, tea.Cmd) {
 		fitted := r.area.InsertString(msg.Content)
 		cmd := r.changed()
 		if !fitted {
-			r.refuse(fmt.Sprintf("the pasted text was cut to fit the %d-character limit", r.limit))
+			r.refuse(r.T("the pasted text was cut to fit the %d-character limit", r.limit))
 		}
 		return r, cmd
 	}
@@ -124,10 +124,10 @@ func (r *reflection) FullHelp() [][]key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
 	}
 	return [][]key.Binding{append(r.ShortHelp(),
-		b([]string{"alt+left", "alt+right"}, "alt+←→", "word by word"),
-		b([]string{"ctrl+a", "ctrl+e"}, "ctrl+a/e", "line start/end"),
-		b([]string{"ctrl+w", "alt+backspace"}, "ctrl+w", "delete word"),
-		b([]string{"ctrl+k", "ctrl+u"}, "ctrl+k/u", "delete to end/start"),
+		b([]string{"alt+left", "alt+right"}, "alt+←→", r.T("word by word")),
+		b([]string{"ctrl+a", "ctrl+e"}, "ctrl+a/e", r.T("line start/end")),
+		b([]string{"ctrl+w", "alt+backspace"}, "ctrl+w", r.T("delete word")),
+		b([]string{"ctrl+k", "ctrl+u"}, "ctrl+k/u", r.T("delete to end/start")),
 	)}
 }
 

@@ -69,7 +69,7 @@ func (s *scaleEditor) Update(msg tea.Msg) (Editor, tea.Cmd) {
 			}
 		}
 		if missing > 0 {
-			s.refuse(fmt.Sprintf("rate every statement before submitting: %d left", missing))
+			s.refuse(s.T("rate every statement before submitting: %d left", missing))
 			return s, nil
 		}
 		return s, s.submit()
@@ -92,11 +92,11 @@ func (s *scaleEditor) showResults() bool {
 
 func (s *scaleEditor) View() string {
 	st := s.st
-	labels := s.ex.ScaleLabels()
+	labels := s.scaleLabels()
 	var body []string
 	lo, hi := 0, 0
-	items := bodyItems{one: "statement", many: "statements"}
-	for i, stmt := range s.ex.Statements {
+	items := bodyItems{noun: nounStatement}
+	for i, stmt := range s.shown.Statements {
 		items.starts = append(items.starts, len(body))
 		sel := i == s.cursor
 		if sel {
@@ -115,13 +115,13 @@ func (s *scaleEditor) View() string {
 				pts = append(pts, fmt.Sprintf(" %d ", p))
 			}
 		}
-		name := st.Muted.Render(fmt.Sprintf("not rated (1 %s … 5 %s)", labels[0], labels[4]))
+		name := st.Muted.Render(s.T("not rated (1 %s … 5 %s)", labels[0], labels[4]))
 		if r > 0 {
 			name = st.Accent.Render(labels[r-1])
 		}
 		body = append(body, "   "+strings.Join(pts, "")+"  "+name)
 		if s.showResults() && i < len(s.dist) {
-			body = append(body, "   "+st.Muted.Render(distLine(s.dist[i])))
+			body = append(body, "   "+st.Muted.Render(s.distLine(s.dist[i])))
 		}
 		if sel {
 			hi = len(body) - 1
@@ -134,12 +134,13 @@ func (s *scaleEditor) View() string {
 			rated++
 		}
 	}
-	extra := fmt.Sprintf("%d/%d rated", rated, len(s.ex.Statements))
+	extra := s.T("%d/%d rated", rated, len(s.ex.Statements))
 	return s.frameItems(body, items, lo, hi, s.statusLine(extra))
 }
 
-// distLine draws how many people gave each rating, as a small chart and counts.
-func distLine(d [5]int) string {
+// distLine draws how many people gave each rating, as a small chart and counts, and their
+// average in the participant's way of writing decimals.
+func (s *scaleEditor) distLine(d [5]int) string {
 	most, total := 0, 0
 	for _, n := range d {
 		most, total = max(most, n), total+n
@@ -154,10 +155,17 @@ func distLine(d [5]int) string {
 		}
 		fmt.Fprintf(&counts, " %d:%d", p+1, n)
 	}
-	return fmt.Sprintf("Cohort (%d): %s %s", total, spark.String(), counts.String())
+	if total == 0 {
+		return s.T("Cohort (%d): %s %s", total, spark.String(), counts.String())
+	}
+	sum := 0
+	for p, n := range d {
+		sum += (p + 1) * n
+	}
+	return s.T("Cohort (%d): %s %s · average %s", total, spark.String(), counts.String(), s.Number(float64(sum)/float64(total), 1))
 }
 
 func (s *scaleEditor) ShortHelp() []key.Binding {
 	k := s.k
-	return []key.Binding{ui.Relabel(k.Rate, "1-5", "rate"), ui.Relabel(k.Down, "↑↓", "next"), k.Submit}
+	return []key.Binding{ui.Relabel(k.Rate, "1-5", s.T("rate")), ui.Relabel(k.Down, "↑↓", s.T("next")), k.Submit}
 }

@@ -56,36 +56,36 @@ func (b *exBase) statusParts() []ui.StyledText {
 	case b.message != "" && b.isError:
 		return one(st.Bad, b.message)
 	case b.failing:
-		return one(st.Warn, NotSavedYet)
+		return one(st.Warn, b.T("Not saved yet — retrying; your text is kept here"))
 	case b.env.locked(b.step.ID):
-		return one(st.Warn, "Locked: you can read your work but not change it")
+		return one(st.Warn, b.T("Locked: you can read your work but not change it"))
 	case b.noTeam:
-		return one(st.Warn, "Not in a team yet: the facilitator will form teams")
+		return one(st.Warn, b.T("Not in a team yet: the facilitator will form teams"))
 	case b.message != "":
 		return one(st.Good, b.message)
 	case b.saving() || b.inflight > 0:
-		return one(st.Muted, "Saving…")
+		return one(st.Muted, b.T("Saving…"))
 	case b.ex.Kind == content.KindVote && b.env.voteState(b.step.ID).Closed:
 		if b.status == session.StatusSubmitted || b.status == session.StatusDraft {
-			return one(st.Warn, "The vote is closed: your dots are counted as they are")
+			return one(st.Warn, b.T("The vote is closed: your dots are counted as they are"))
 		}
-		return one(st.Warn, "The vote is closed: you did not vote")
+		return one(st.Warn, b.T("The vote is closed: you did not vote"))
 	case b.shared() && b.status == session.StatusSubmitted:
-		return []ui.StyledText{{Style: st.Good, Text: "✓ Done " + clock(b.savedAt)}, {Style: st.Muted, Text: " · the board stays open"}}
+		return []ui.StyledText{{Style: st.Good, Text: b.T("✓ Done %s", b.clock(b.savedAt))}, {Style: st.Muted, Text: b.T(" · the board stays open")}}
 	case b.shared() && b.anonymous():
-		return one(st.Muted, "Saved at once, without your name · ctrl+s when done")
+		return one(st.Muted, b.T("Saved at once, without your name · ctrl+s when done"))
 	case b.shared():
-		return one(st.Muted, "Saved at once for your team · ctrl+s when done")
+		return one(st.Muted, b.T("Saved at once for your team · ctrl+s when done"))
 	case b.dirty():
-		return one(st.Warn, "Editing · saves as you go")
+		return one(st.Warn, b.T("Editing · saves as you go"))
 	case b.status == session.StatusSubmitted:
-		return []ui.StyledText{{Style: st.Good, Text: "✓ Submitted " + clock(b.savedAt)}, {Style: st.Muted, Text: " · you can still change it"}}
+		return []ui.StyledText{{Style: st.Good, Text: b.T("✓ Submitted %s", b.clock(b.savedAt))}, {Style: st.Muted, Text: b.T(" · you can still change it")}}
 	case b.status == session.StatusDraft && b.submitted:
-		return one(st.Warn, "Changed since you submitted · ctrl+s submits again")
+		return one(st.Warn, b.T("Changed since you submitted · ctrl+s submits again"))
 	case b.status == session.StatusDraft:
-		return one(st.Muted, "Draft saved "+clock(b.savedAt)+" · ctrl+s submits")
+		return one(st.Muted, b.T("Draft saved %s · ctrl+s submits", b.clock(b.savedAt)))
 	}
-	return one(st.Muted, "Not started · ctrl+s submits")
+	return one(st.Muted, b.T("Not started · ctrl+s submits"))
 }
 
 // fitStatus lays out a status: on one line with extra on the right when both fit; else the
@@ -127,13 +127,14 @@ func fitStatus(st *ui.Styles, parts []ui.StyledText, extra string, width int) []
 	return out
 }
 
-// NotSavedYet is the sign that work on screen is not stored yet and is being stored again.
+// NotSavedYet is the sign that work on screen is not stored yet and is being stored again, in
+// English (statusParts prints it in the reader's language).
 const NotSavedYet = "Not saved yet — retrying; your text is kept here"
 
 // clock shows a stored time as the hour and minute.
-func clock(t time.Time) string {
+func (b *exBase) clock(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Local().Format("15:04")
+	return b.Clock(t.Local())
 }

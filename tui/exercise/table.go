@@ -1,7 +1,6 @@
 package exercise
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -128,7 +127,7 @@ func (t *tableEditor) follow(id string) {
 	t.row = min(t.row, len(tb.Rows))
 	if t.mode != tableBrowse && t.mode != tableDeleting && tb.RowIndex(t.editID) < 0 {
 		t.mode = tableBrowse
-		t.refuse("a teammate removed the row you were editing")
+		t.refuse(t.T("a teammate removed the row you were editing"))
 	}
 }
 
@@ -163,7 +162,7 @@ func (t *tableEditor) onKey(msg tea.KeyPressMsg) tea.Cmd {
 			id := t.rowID()
 			return t.apply(func(v any) error { v.(*work.Table).DeleteRow(id); return nil })
 		}
-		t.note("Kept.")
+		t.note(t.T("Kept."))
 		return nil
 	case tableChoose:
 		return t.onChooseKey(msg)
@@ -211,7 +210,7 @@ func (t *tableEditor) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		t.col = len(cols) - 1
 	case key.Matches(msg, k.Submit):
 		if len(tb.Rows) == 0 {
-			t.refuse("add at least one row before submitting")
+			t.refuse(t.T("add at least one row before submitting"))
 			return nil
 		}
 		return t.submit()
@@ -237,7 +236,7 @@ func (t *tableEditor) onKey(msg tea.KeyPressMsg) tea.Cmd {
 // enter chooses, tab and shift+tab choose and go on to the next or previous cell, esc keeps
 // the cell as it was.
 func (t *tableEditor) onChooseKey(msg tea.KeyPressMsg) tea.Cmd {
-	opts := t.ex.Columns[t.editCol].Options
+	opts := t.ex.Columns[t.editCol].Options // stored as the module writes them
 	chosen := func() string {
 		if t.choice >= 0 {
 			return opts[t.choice]
@@ -293,13 +292,13 @@ func (t *tableEditor) pick() {
 	if t.picked == "" {
 		return
 	}
-	for i, o := range t.ex.Columns[t.editCol].Options {
+	for i, o := range t.shown.Columns[t.editCol].Options { // as the participant reads them
 		if strings.HasPrefix(strings.ToLower(o), strings.ToLower(t.picked)) {
 			t.choice = i
 			return
 		}
 	}
-	t.refuse(fmt.Sprintf("no option starts with %q: pick one with ← and →", t.picked))
+	t.refuse(t.T("no option starts with %q: pick one with ← and →", t.picked))
 }
 
 func (t *tableEditor) addRow() tea.Cmd {
@@ -308,7 +307,7 @@ func (t *tableEditor) addRow() tea.Cmd {
 		return nil
 	}
 	if len(t.table().Rows) >= t.ex.RowLimit() {
-		t.refuse(fmt.Sprintf("the table is full: %d rows is the limit", t.ex.RowLimit()))
+		t.refuse(t.T("the table is full: %d rows is the limit", t.ex.RowLimit()))
 		return nil
 	}
 	id, n := work.NewID(), len(t.ex.Columns)
@@ -339,11 +338,11 @@ func (t *tableEditor) startEdit() tea.Cmd {
 		return nil
 	}
 	t.mode = tableEdit
-	label := fmt.Sprintf("Row %d · %s", t.row+1, col.Name)
+	label := t.T("Row %d · %s", t.row+1, t.shown.Columns[t.col].Name)
 	if col.Type == content.ColumnNumber {
-		label += " (a number)"
+		label = t.T("Row %d · %s (a number)", t.row+1, t.shown.Columns[t.col].Name)
 	}
-	t.input = newLineInput(t.st, label, cur, t.ex.TextLimit(), t.width)
+	t.input = newLineInput(t.st, t.Printer, label, cur, t.ex.TextLimit(), t.width)
 	return t.input.focus()
 }
 
@@ -380,22 +379,22 @@ func (t *tableEditor) ShortHelp() []key.Binding {
 	k := t.k
 	switch t.mode {
 	case tableEdit:
-		return []key.Binding{ui.Relabel(k.Enter, "enter", "save"), ui.Relabel(k.NextField, "tab", "next"), k.Cancel}
+		return []key.Binding{ui.Relabel(k.Enter, "enter", t.T("save")), ui.Relabel(k.NextField, "tab", t.T("next")), k.Cancel}
 	case tableChoose:
-		return []key.Binding{ui.Relabel(k.Left, "←→ or type", "pick"), ui.Relabel(k.Enter, "enter", "choose"), ui.Relabel(k.NextField, "tab", "next"), k.Cancel}
+		return []key.Binding{ui.Relabel(k.Left, t.T("←→ or type"), t.T("pick")), ui.Relabel(k.Enter, "enter", t.T("choose")), ui.Relabel(k.NextField, "tab", t.T("next")), k.Cancel}
 	case tableDeleting:
-		return []key.Binding{ui.Relabel(k.Yes, "y", "delete"), ui.Relabel(k.Cancel, "other key", "keep")}
+		return []key.Binding{ui.Relabel(k.Yes, "y", t.T("delete")), ui.Relabel(k.Cancel, t.T("other key"), t.T("keep"))}
 	}
-	return []key.Binding{ui.Relabel(k.Add, "a", "add row"), ui.Relabel(k.Edit, "enter", "edit"), k.Submit}
+	return []key.Binding{ui.Relabel(k.Add, "a", t.T("add row")), ui.Relabel(k.Edit, "enter", t.T("edit")), k.Submit}
 }
 
 func (t *tableEditor) FullHelp() [][]key.Binding {
 	k := t.k
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.Top, k.Bottom},
-		{ui.Relabel(k.Add, "a", "add a row"), ui.Relabel(k.Edit, "enter/e", "edit the cell"), ui.Relabel(k.Delete, "d", "delete the row"),
-			ui.Relabel(k.Edit, "a letter", "pick a choice")},
-		{ui.Relabel(k.NextField, "tab", "in a cell: next"), ui.Relabel(k.PrevField, "shift+tab", "in a cell: back"),
+		{ui.Relabel(k.Add, "a", t.T("add a row")), ui.Relabel(k.Edit, "enter/e", t.T("edit the cell")), ui.Relabel(k.Delete, "d", t.T("delete the row")),
+			ui.Relabel(k.Edit, t.T("a letter"), t.T("pick a choice"))},
+		{ui.Relabel(k.NextField, "tab", t.T("in a cell: next")), ui.Relabel(k.PrevField, "shift+tab", t.T("in a cell: back")),
 			k.Cancel, k.Submit},
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"workshop/content"
 	"workshop/tui/ui"
 )
 
@@ -37,7 +38,6 @@ func (t *tableEditor) layout() (numW int, widths []int) {
 
 func (t *tableEditor) View() string {
 	st := t.st
-	cols := t.ex.Columns
 	tb := t.table()
 	numW, widths := t.layout()
 	sep := st.Rule.Render("│")
@@ -45,7 +45,7 @@ func (t *tableEditor) View() string {
 	head := padTo(st.Muted.Render(t.hiddenLeft()), numW)
 	for i, w := range widths {
 		c := t.first + i
-		name := padTo(ui.Truncate(cols[c].Name, w), w)
+		name := padTo(ui.Truncate(t.shown.Columns[c].Name, w), w)
 		if c == t.col {
 			name = st.Subtitle.Render(name)
 		}
@@ -57,9 +57,9 @@ func (t *tableEditor) View() string {
 	body := []string{head}
 	lo := 0
 	if t.noTeam {
-		body = append(body, para(st.Muted, "This table is shared by a team. When the facilitator forms teams, your team's table appears here.", t.width)...)
+		body = append(body, para(st.Muted, t.T("This table is shared by a team. When the facilitator forms teams, your team's table appears here."), t.width)...)
 	}
-	rows := bodyItems{one: "row", many: "rows"}
+	rows := bodyItems{noun: nounRow}
 	for r, row := range tb.Rows {
 		rows.starts = append(rows.starts, len(body))
 		mark := "  "
@@ -70,7 +70,7 @@ func (t *tableEditor) View() string {
 		line := padTo(mark+fmt.Sprint(r+1), numW)
 		for i, w := range widths {
 			c := t.first + i
-			text := padTo(ui.Truncate(row[c], w), w)
+			text := padTo(ui.Truncate(t.cellShown(c, row[c]), w), w)
 			if r == t.row && c == t.col {
 				text = st.Selected.Render(text)
 			}
@@ -79,9 +79,9 @@ func (t *tableEditor) View() string {
 		body = append(body, line)
 	}
 	rows.end = len(body)
-	add := st.Muted.Render("+ Add a row (a)")
+	add := st.Muted.Render(t.T("+ Add a row (a)"))
 	if len(tb.Rows) >= t.ex.RowLimit() {
-		add = st.Muted.Render("The table is full.")
+		add = st.Muted.Render(t.T("The table is full."))
 	}
 	body = append(body, t.cursorLine(t.row == len(tb.Rows), add))
 	if t.row == len(tb.Rows) {
@@ -94,11 +94,11 @@ func (t *tableEditor) View() string {
 	case tableChoose:
 		footer = append(footer, t.chooser())
 	case tableDeleting:
-		footer = append(footer, wrapped(st.Bad, fmt.Sprintf("Delete row %d? y deletes, any other key keeps it", t.row+1), t.width))
+		footer = append(footer, wrapped(st.Bad, t.T("Delete row %d? y deletes, any other key keeps it", t.row+1), t.width))
 	default:
 		footer = append(footer, t.detail())
 	}
-	footer = append(footer, t.statusLine(fmt.Sprintf("%d/%d rows", len(tb.Rows), t.ex.RowLimit())))
+	footer = append(footer, t.statusLine(t.T("%d/%d rows", len(tb.Rows), t.ex.RowLimit())))
 	return t.frameItems(body, rows, lo, lo, footer...)
 }
 
@@ -123,15 +123,16 @@ func (t *tableEditor) rightMark(rest int) string { return fmt.Sprintf(" %d ▶",
 func (t *tableEditor) detail() string {
 	tb := t.table()
 	if t.row >= len(tb.Rows) {
-		return t.st.Muted.Render("Press a or enter to add a row.")
+		return t.st.Muted.Render(t.T("Press a or enter to add a row."))
 	}
-	col := t.ex.Columns[t.col]
-	v := tb.Rows[t.row][t.col]
+	name := t.shown.Columns[t.col].Name
+	v := t.cellShown(t.col, tb.Rows[t.row][t.col])
 	if v == "" {
-		return ui.Truncate(fmt.Sprintf("Row %d · %s: ", t.row+1, col.Name), t.width/2) + t.st.Muted.Render(ui.Truncate("empty, enter fills it in", t.width-min(t.width/2, ui.CellWidth(fmt.Sprintf("Row %d · %s: ", t.row+1, col.Name)))))
+		where := t.T("Row %d · %s: ", t.row+1, name)
+		return ui.Truncate(where, t.width/2) + t.st.Muted.Render(ui.Truncate(t.T("empty, enter fills it in"), t.width-min(t.width/2, ui.CellWidth(where))))
 	}
 	// The whole value, which the grid may cut, over at most two lines.
-	lines := strings.Split(ui.Wrap(fmt.Sprintf("Row %d · %s: %s", t.row+1, col.Name, v), t.width), "\n")
+	lines := strings.Split(ui.Wrap(t.T("Row %d · %s: %s", t.row+1, name, v), t.width), "\n")
 	if len(lines) > 2 {
 		lines = []string{lines[0], ui.Truncate(lines[1]+" …", t.width)}
 	}
@@ -142,22 +143,22 @@ func (t *tableEditor) detail() string {
 // the line, it shows those around the one picked, with ◀ and ▶ where more are out of sight and
 // where the pick is among them ("3/6"), so that nothing is ever chosen blind.
 func (t *tableEditor) chooser() string {
-	col := t.ex.Columns[t.editCol]
+	col := t.shown.Columns[t.editCol] // the options as the participant reads them
 	label := t.st.Accent.Render(col.Name + ":")
 	where := fmt.Sprintf("%d/%d", t.choice+1, len(col.Options))
 	if t.choice < 0 {
-		where = fmt.Sprintf("none/%d", len(col.Options))
+		where = t.T("none/%d", len(col.Options))
 	}
-	room := t.width - ui.CellWidth(col.Name) - 2 - len(where) - 1
+	room := t.width - ui.CellWidth(col.Name) - 2 - ui.CellWidth(where) - 1
 	lines := []string{}
 	if room < t.width/2 {
 		// A long column name gets a line of its own, so the options keep theirs.
 		lines = append(lines, ui.Truncate(label, t.width))
-		room = t.width - len(where) - 1
+		room = t.width - ui.CellWidth(where) - 1
 	} else {
 		label += " "
 	}
-	parts := append([]string{"(none)"}, col.Options...)
+	parts := append([]string{t.T("(none)")}, col.Options...)
 	shown := pickerWindow(parts, t.choice+1, room)
 	var b strings.Builder
 	if shown[0] > 0 {
@@ -177,7 +178,7 @@ func (t *tableEditor) chooser() string {
 	if len(lines) == 0 {
 		row = label + row
 	}
-	return strings.Join(append(lines, ui.Spread(ui.Truncate(row, t.width-len(where)-1), t.st.Muted.Render(where), t.width)), "\n")
+	return strings.Join(append(lines, ui.Spread(ui.Truncate(row, t.width-ui.CellWidth(where)-1), t.st.Muted.Render(where), t.width)), "\n")
 }
 
 // pickerWindow is the range [from, to) of parts, each drawn two cells wider than its text,
@@ -210,4 +211,13 @@ func pickerWindow(parts []string, cur, room int) [2]int {
 			return [2]int{from, to}
 		}
 	}
+}
+
+// cellShown is a stored cell of column col as the participant reads it: a choice in their
+// language, anything typed as it was typed.
+func (t *tableEditor) cellShown(col int, v string) string {
+	if t.ex.Columns[col].Type != content.ColumnChoice || v == "" {
+		return v
+	}
+	return t.optionShown(col, v)
 }

@@ -2,12 +2,13 @@ package exercise
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"workshop/content"
+	"workshop/i18n"
 	"workshop/session"
 	"workshop/session/work"
 	"workshop/tui/ui"
@@ -104,7 +105,7 @@ func (v *voteEditor) Update(msg tea.Msg) (Editor, tea.Cmd) {
 			return v, nil
 		}
 		if v.spent() == 0 {
-			v.refuse("put at least one dot on an item before submitting")
+			v.refuse(v.T("put at least one dot on an item before submitting"))
 			return v, nil
 		}
 		return v, v.submit()
@@ -133,10 +134,10 @@ func (v *voteEditor) change(delta int) tea.Cmd {
 	case n < 0:
 		return nil
 	case delta > 0 && n > v.ex.PerItemLimit():
-		v.refuse(fmt.Sprintf("at most %d dots on one item", v.ex.PerItemLimit()))
+		v.refuse(v.T("at most %d dots on one item", v.ex.PerItemLimit()))
 		return nil
 	case delta > 0 && v.spent() >= v.ex.DotCount():
-		v.refuse(fmt.Sprintf("all %d dots are spent; take one from another item first (← or -)", v.ex.DotCount()))
+		v.refuse(v.T("all %d dots are spent; take one from another item first (← or -)", v.ex.DotCount()))
 		return nil
 	}
 	keep := append([]work.Item(nil), v.items...)
@@ -148,31 +149,47 @@ func (v *voteEditor) change(delta int) tea.Cmd {
 	})
 }
 
-// source names the earlier step and whose items these are.
-func source(env *Env, ex *content.Exercise) string {
+// source names the earlier step and whose items these are. The step's title is the one the
+// participant reads when the step they are shown is in their language.
+func (b *exBase) source() string {
+	ex, env := b.ex, b.env
 	title := ex.From
 	if env.Snap != nil {
 		if i := env.Snap.Module.StepIndex(ex.From); i >= 0 {
-			title = fmt.Sprintf("step %d, %s", i+1, env.Snap.Module.Steps[i].Title)
+			title = b.T("step %s, %s", strconv.Itoa(i+1), b.stepTitle(i))
 		}
 	}
-	whose := "the whole cohort's items"
-	if ex.Team {
-		whose = "your team's items"
-		if t, ok := env.team(); ok {
-			whose = teamName(t.Name) + "'s items"
-		}
+	if !ex.Team {
+		return b.T("From %s: the whole cohort's items", title)
 	}
-	return fmt.Sprintf("From %s: %s", title, whose)
+	if t, ok := env.team(); ok {
+		return b.T("From %s: %s's items", title, b.teamName(t.Name))
+	}
+	return b.T("From %s: your team's items", title)
 }
 
-// teamName names a team in a sentence: "Team 1" as it is, "Blue" as "Team Blue".
-func teamName(name string) string { return session.TeamTitle(name) }
+// stepTitle is the title of the module's step i as the participant reads it: from the module
+// the shown step belongs to when the participant view gave one, else the module's own.
+func (b *exBase) stepTitle(i int) string {
+	if m := b.env.Shown; m != nil && i < len(m.Steps) {
+		return m.Steps[i].Title
+	}
+	return b.env.Snap.Module.Steps[i].Title
+}
+
+// teamName names a team in a sentence: "Team 1" as it is, "Blue" as "Team Blue" (in the
+// participant's language).
+func (b *exBase) teamName(name string) string {
+	if session.NamedTeam(name) {
+		return name
+	}
+	return b.T("Team %s", name)
+}
 
 // marker tells the participant which items are theirs.
 func (v *voteEditor) marker(it work.Item) string {
 	if (it.By != 0 && it.By == v.env.Me) || v.env.isMine(v.ex.From, it.ID) {
-		return "yours"
+		return v.T("yours")
 	}
 	return ""
 }
@@ -184,15 +201,15 @@ func (v *voteEditor) View() string {
 	st := v.st
 	total, per := v.ex.DotCount(), v.ex.PerItemLimit()
 	left := total - v.spent()
-	body := para(st.Muted, source(v.env, v.ex), v.width)
+	body := para(st.Muted, v.source(), v.width)
 	lo, hi := 0, 0
 	switch {
 	case v.itemsErr != nil && !v.noTeam:
-		body = append(body, para(st.Bad, "Could not read the items: "+session.ErrorMessage(v.itemsErr), v.width)...)
+		body = append(body, para(st.Bad, v.T("Could not read the items: %s", session.ErrorMsg(v.itemsErr)), v.width)...)
 	case len(v.items) == 0 && !v.noTeam:
-		body = append(body, para(st.Muted, "No items to vote on yet: they come from the earlier step. Ask your facilitator.", v.width)...)
+		body = append(body, para(st.Muted, v.T("No items to vote on yet: they come from the earlier step. Ask your facilitator."), v.width)...)
 	}
-	marks := bodyItems{one: "item", many: "items"}
+	marks := bodyItems{noun: nounItem}
 	for i, it := range v.items {
 		marks.starts = append(marks.starts, len(body))
 		n := v.vote().Dots[it.ID]
@@ -208,13 +225,13 @@ func (v *voteEditor) View() string {
 			lo, hi = len(body)-1, len(body)-1
 		}
 	}
-	head := strings.TrimSpace(fmt.Sprintf("%s %d of %s left · at most %d per item", dotString(left, 0), left, ui.Plural(total, "dot", "dots"), per))
+	head := strings.TrimSpace(dotString(left, 0) + " " + v.T("%d of %d dots left · at most %d per item", left, total, per))
 	if v.closed() {
-		head = fmt.Sprintf("The vote is closed: you put %s on these items.", ui.Plural(v.spent(), "dot", "dots"))
+		head = v.T("The vote is closed: you put %d dots on these items.", v.spent())
 	}
 	extra := ""
 	if v.revealed {
-		extra = "r: results"
+		extra = v.T("r: results")
 	}
 	marks.end = len(body)
 	// The dots left stay in sight below the items, however far the list scrolls.
@@ -235,15 +252,15 @@ func dotString(n, limit int) string {
 // resultsView is the ranked tally as horizontal bars: item, bar, dots.
 func (v *voteEditor) resultsView() string {
 	st := v.st
-	title := st.Title.Render("Results")
+	title := st.Title.Render(v.T("Results"))
 	if v.ex.Team {
-		title += st.Muted.Render(" · your team's dots")
+		title += st.Muted.Render(v.T(" · your team's dots"))
 	} else {
-		title += st.Muted.Render(" · the whole cohort's dots")
+		title += st.Muted.Render(v.T(" · the whole cohort's dots"))
 	}
-	chart, starts := barChart(st, v.tally, v.vote(), v.width)
+	chart, starts := barChart(st, v.Printer, v.tally, v.vote(), v.width)
 	body := append([]string{title}, chart...)
-	marks := bodyItems{one: "item", many: "items", end: len(body)}
+	marks := bodyItems{noun: nounItem, end: len(body)}
 	for _, s := range starts {
 		marks.starts = append(marks.starts, s+1)
 	}
@@ -256,7 +273,7 @@ func (v *voteEditor) resultsView() string {
 	}
 	extra := ""
 	if !v.env.voteState(v.step.ID).Closed {
-		extra = "r: your dots"
+		extra = v.T("r: your dots")
 	}
 	return v.frameItems(body, marks, lo, hi, v.statusLine(extra))
 }
@@ -264,15 +281,16 @@ func (v *voteEditor) resultsView() string {
 // barChart draws a ranked tally: the item's text (wrapped, never cut), a bar as long as its
 // share of the most dots, and its count, marking the participant's own dots. starts are the
 // first line of each item.
-func barChart(st *ui.Styles, tally []work.Tally, mine *work.Vote, width int) (lines []string, starts []int) {
+func barChart(st *ui.Styles, p *i18n.Printer, tally []work.Tally, mine *work.Vote, width int) (lines []string, starts []int) {
 	if len(tally) == 0 {
-		return []string{st.Muted.Render("No items were voted on.")}, nil
+		return []string{st.Muted.Render(p.T("No items were voted on."))}, nil
 	}
+	you := func(n int) string { return p.T(" (you %d)", n) }
 	most, youW := 1, 0
 	for _, t := range tally {
 		most = max(most, t.Dots)
 		if mine != nil && mine.Dots[t.Item.ID] > 0 {
-			youW = max(youW, len(fmt.Sprintf(" (you %d)", mine.Dots[t.Item.ID])))
+			youW = max(youW, ui.CellWidth(you(mine.Dots[t.Item.ID])))
 		}
 	}
 	countW := len(fmt.Sprint(most)) + 1
@@ -294,7 +312,7 @@ func barChart(st *ui.Styles, tally []work.Tally, mine *work.Vote, width int) (li
 		first := padTo(num+label[0], textW)
 		line := fmt.Sprintf("%s %s %*d", first, bar, countW, t.Dots)
 		if mine != nil && mine.Dots[t.Item.ID] > 0 {
-			line += st.Muted.Render(fmt.Sprintf(" (you %d)", mine.Dots[t.Item.ID]))
+			line += st.Muted.Render(you(mine.Dots[t.Item.ID]))
 		}
 		starts = append(starts, len(out))
 		out = append(out, line)
@@ -308,13 +326,13 @@ func barChart(st *ui.Styles, tally []work.Tally, mine *work.Vote, width int) (li
 func (v *voteEditor) ShortHelp() []key.Binding {
 	k := v.k
 	if v.results {
-		return []key.Binding{k.Up, k.Down, ui.Relabel(k.Results, "r", "your dots")}
+		return []key.Binding{k.Up, k.Down, ui.Relabel(k.Results, "r", v.T("your dots"))}
 	}
 	if v.closed() {
 		if v.revealed {
-			return []key.Binding{k.Up, k.Down, ui.Relabel(k.Results, "r", "results")}
+			return []key.Binding{k.Up, k.Down, ui.Relabel(k.Results, "r", v.T("results"))}
 		}
 		return []key.Binding{k.Up, k.Down}
 	}
-	return []key.Binding{ui.Relabel(k.More, "→/+", "dot"), ui.Relabel(k.Less, "←/-", "undo"), k.Submit}
+	return []key.Binding{ui.Relabel(k.More, "→/+", v.T("dot")), ui.Relabel(k.Less, "←/-", v.T("undo")), k.Submit}
 }

@@ -1,9 +1,14 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"workshop/i18n"
+)
 
 // KeyMap is every key binding of the app, made once and passed to each model so help and
-// handling never disagree.
+// handling never disagree. Its help texts are in the language of the printer it was made
+// with, which the editors' own bindings (exercise.NewKeys) follow too.
 type KeyMap struct {
 	Quit      key.Binding
 	Help      key.Binding
@@ -20,27 +25,48 @@ type KeyMap struct {
 	StepBack  key.Binding
 	StepAhead key.Binding
 	Present   key.Binding
+
+	p *i18n.Printer
 }
 
-// DefaultKeyMap returns the standard bindings: arrows and vi keys both work.
-func DefaultKeyMap() KeyMap {
-	return KeyMap{
-		Quit:      key.NewBinding(key.WithKeys("ctrl+c", "ctrl+q"), key.WithHelp("ctrl+c", "leave")),
-		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
-		Enter:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
-		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:    key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "scroll up")),
-		PageDown:  key.NewBinding(key.WithKeys("pgdown", "ctrl+d"), key.WithHelp("pgdn", "scroll down")),
-		Focus:     key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "guidance/answer")),
-		Submit:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "submit")),
-		Next:      key.NewBinding(key.WithKeys("n", "right", "l"), key.WithHelp("n/→", "next step")),
-		Prev:      key.NewBinding(key.WithKeys("p", "left", "h"), key.WithHelp("p/←", "previous step")),
-		StepBack:  key.NewBinding(key.WithKeys("alt+left", "["), key.WithHelp("[", "earlier step")),
-		StepAhead: key.NewBinding(key.WithKeys("alt+right", "]"), key.WithHelp("]", "later step")),
-		Present:   key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "back to group's step")),
+// DefaultKeyMap returns the standard bindings with English help: arrows and vi keys both work.
+func DefaultKeyMap() KeyMap { return NewKeyMap(nil) }
+
+// NewKeyMap returns the standard bindings with their help in p's language (English for nil).
+// The keys themselves are the same in every language.
+func NewKeyMap(p *i18n.Printer) KeyMap {
+	if p == nil {
+		p = i18n.New(i18n.English)
 	}
+	b := func(keys []string, help, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return KeyMap{
+		Quit:      b([]string{"ctrl+c", "ctrl+q"}, "ctrl+c", p.T("leave")),
+		Help:      b([]string{"?"}, "?", p.T("more keys")),
+		Enter:     b([]string{"enter"}, "enter", p.T("choose")),
+		Back:      b([]string{"esc"}, "esc", p.T("back")),
+		Up:        b([]string{"up", "k"}, "↑/k", p.T("up")),
+		Down:      b([]string{"down", "j"}, "↓/j", p.T("down")),
+		PageUp:    b([]string{"pgup", "ctrl+u"}, "pgup", p.T("scroll up")),
+		PageDown:  b([]string{"pgdown", "ctrl+d"}, "pgdn", p.T("scroll down")),
+		Focus:     b([]string{"tab", "shift+tab"}, "tab", p.T("guidance/answer")),
+		Submit:    b([]string{"ctrl+s"}, "ctrl+s", p.T("submit")),
+		Next:      b([]string{"n", "right", "l"}, "n/→", p.T("next step")),
+		Prev:      b([]string{"p", "left", "h"}, "p/←", p.T("previous step")),
+		StepBack:  b([]string{"alt+left", "["}, "[", p.T("earlier step")),
+		StepAhead: b([]string{"alt+right", "]"}, "]", p.T("later step")),
+		Present:   b([]string{"g"}, "g", p.T("back to group's step")),
+		p:         p,
+	}
+}
+
+// Printer is the printer the key map's help is written by, for bindings made from it.
+func (k KeyMap) Printer() *i18n.Printer {
+	if k.p == nil {
+		return i18n.New(i18n.English)
+	}
+	return k.p
 }
 
 // Relabel returns a copy of a binding with other help text, for the short help line where

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"unicode"
 
 	"charm.land/lipgloss/v2"
 
@@ -40,9 +41,7 @@ func Sentence(s string) string {
 		return s
 	}
 	r := []rune(s)
-	if r[0] >= 'a' && r[0] <= 'z' {
-		r[0] -= 'a' - 'A'
-	}
+	r[0] = unicode.ToUpper(r[0]) // "é" as well as "a": messages come in four languages
 	s = string(r)
 	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "!") {
 		s += "."
