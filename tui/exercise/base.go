@@ -44,10 +44,10 @@ type exBase struct {
 		width int
 		style string
 	}
-	id   int // this editor, in the messages it exchanges with the participant view
-	st   *ui.Styles
-	env  *Env
-	k    Keys
+	id  int // this editor, in the messages it exchanges with the participant view
+	st  *ui.Styles
+	env *Env
+	k   Keys
 	// step and ex are the step as the module writes it, which work is stored against; shown is
 	// its exercise in the language the participant reads (ex itself when that is the module's).
 	step  content.Step

@@ -67,7 +67,7 @@ func newExHarness(t *testing.T, yaml string, w, h int) *exHarness {
 // comes first for exercises that draw on it.
 func testModule(t *testing.T, exercise string) *content.Module {
 	t.Helper()
-	src := `id: test-kinds
+	return parseTestModule(t, `id: test-kinds
 title: Test kinds
 summary: One exercise.
 language: en
@@ -85,7 +85,37 @@ steps:
     phase: apply
     guidance: Do the work.
     exercise:
-` + indent(exercise, "      ")
+`+indent(exercise, "      "))
+}
+
+// testModulePT is testModule's module in Portuguese, with the given exercise (a translation of
+// the original's).
+func testModulePT(t *testing.T, exercise string) *content.Module {
+	t.Helper()
+	return parseTestModule(t, `id: test-kinds
+title: Tipos de teste
+summary: Um exercício.
+language: pt-BR
+translated_from: en
+duration: 10
+version: "1"
+steps:
+  - id: ideas
+    title: Ideias
+    phase: reflect
+    guidance: Adicione ideias.
+    exercise:
+      kind: list
+  - id: work
+    title: O trabalho
+    phase: apply
+    guidance: Faça o trabalho.
+    exercise:
+`+indent(exercise, "      "))
+}
+
+func parseTestModule(t *testing.T, src string) *content.Module {
+	t.Helper()
 	mod, problems := content.Parse("test.yaml", []byte(src))
 	if mod == nil || len(problems) > 0 {
 		t.Fatalf("test module: %v", problems)
