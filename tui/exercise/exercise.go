@@ -253,7 +253,10 @@ type BoardSaved struct {
 // refused change, so the editor shows what is really stored.
 type Reload struct{}
 
-// New returns the editor for a step's exercise, filled with the loaded work.
+// New returns the editor for a step's exercise, filled with the loaded work. The step may be
+// the module's own or its translation into the participant's language: the editor shows the
+// step as given and stores work against the module's own (see Env.original), so choices and
+// stages line up across the cohort whatever each person reads.
 func New(st *ui.Styles, env *Env, step content.Step, d Data) Editor {
 	b := newExBase(st, env, step, d)
 	switch step.Exercise.Kind {
