@@ -20,7 +20,7 @@ max_rows: 2`
 const journeyPT = `
 kind: journey
 stages: [Descobrir, Solicitar, Esperar, Receber, Acompanhar, Reclamar, Renovar]
-lanes: [Ações do usuário, Linha de frente, Bastidores, Processos de apoio, Dores]
+lanes: [Ações do usuário, Linha de frente, Bastidores, Apoio, Dores]
 add_stages: true
 max_length: 30`
 
