@@ -390,13 +390,13 @@ func (l *listEditor) ShortHelp() []key.Binding {
 	k := l.k
 	switch l.mode {
 	case listAdding:
-		return []key.Binding{ui.Relabel(k.Enter, "enter", l.T("add")), ui.Relabel(k.Cancel, "esc", l.T("done"))}
+		return []key.Binding{ui.Relabel(k.Enter, "enter", l.T("add")), ui.Relabel(k.Cancel, "esc", l.T("finish|done"))}
 	case listEditing:
 		return []key.Binding{ui.Relabel(k.Enter, "enter", l.T("save")), k.Cancel}
 	case listDeleting:
 		return []key.Binding{ui.Relabel(k.Yes, "y", l.T("delete")), ui.Relabel(k.Cancel, l.T("other key"), l.T("keep"))}
 	}
-	return []key.Binding{k.Add, k.Edit, ui.Relabel(k.Delete, "d", l.T("del")), ui.Relabel(k.Submit, "ctrl+s", l.T("done"))}
+	return []key.Binding{k.Add, k.Edit, ui.Relabel(k.Delete, "d", l.T("del")), ui.Relabel(k.Submit, "ctrl+s", l.T("finish|done"))}
 }
 
 func (l *listEditor) FullHelp() [][]key.Binding {

@@ -347,7 +347,7 @@ func padTo(s string, width int) string {
 func (m *matrixEditor) ShortHelp() []key.Binding {
 	k := m.k
 	if m.moving {
-		return []key.Binding{ui.Relabel(k.Up, m.T("arrows"), m.T("move")), ui.Relabel(k.Place, "enter", m.T("done")), ui.Relabel(k.Unplace, "u", m.T("take off"))}
+		return []key.Binding{ui.Relabel(k.Up, m.T("arrows"), m.T("move")), ui.Relabel(k.Place, "enter", m.T("finish|done")), ui.Relabel(k.Unplace, "u", m.T("take off"))}
 	}
 	return []key.Binding{k.Place, ui.Relabel(k.Quadrant, "1-4", m.T("place")), k.Submit}
 }

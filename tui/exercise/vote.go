@@ -334,5 +334,5 @@ func (v *voteEditor) ShortHelp() []key.Binding {
 		}
 		return []key.Binding{k.Up, k.Down}
 	}
-	return []key.Binding{ui.Relabel(k.More, "→/+", v.T("dot")), ui.Relabel(k.Less, "←/-", v.T("undo")), k.Submit}
+	return []key.Binding{ui.Relabel(k.More, "→/+", v.T("dot")), ui.Relabel(k.Less, "←/-", v.T("dot|undo")), k.Submit}
 }
