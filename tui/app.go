@@ -32,10 +32,19 @@ type screen interface {
 	FullHelp() [][]key.Binding
 }
 
-// switchMsg replaces the current screen.
-type switchMsg struct{ to screen }
+// switchMsg replaces the current screen; com, when set, is the Common the new screen was made
+// with, in the language the session speaks from now on.
+type switchMsg struct {
+	to  screen
+	com *Common
+}
 
-func switchTo(s screen) tea.Cmd { return func() tea.Msg { return switchMsg{s} } }
+func switchTo(s screen) tea.Cmd { return func() tea.Msg { return switchMsg{to: s} } }
+
+// switchSpeaking replaces the current screen with one made with com, which the app takes too.
+func switchSpeaking(s screen, com *Common) tea.Cmd {
+	return func() tea.Msg { return switchMsg{to: s, com: com} }
+}
 
 // App is the root model of a session: it owns the window size, styles and help, and shows
 // one screen at a time.
@@ -49,6 +58,8 @@ type App struct {
 	profile  colorprofile.Profile
 	screen   screen
 	memo     *renderMemo
+	// chosen stores the languages the person picks, in order (made at the first pick).
+	chosen *chosenLanguage
 }
 
 // passive is a screen that only shows: it has the whole window (no help line), and every key
@@ -99,11 +110,16 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.restyle()
 		return a, nil
 	case switchMsg:
+		if msg.com != nil {
+			a.Common = msg.com
+		}
 		a.screen = msg.to.Resize(a.bodySize())
 		a.showHelp = false
 		return a, a.screen.Init()
 	case plainMsg:
 		return a, a.toPlain(msg.who)
+	case langMsg:
+		return a.speak(msg.com), nil
 	case tea.KeyPressMsg:
 		if key.Matches(msg, a.keys.Quit) {
 			return a, tea.Quit
@@ -113,6 +129,9 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				return a, tea.Quit
 			}
 			return a, nil
+		}
+		if msg.String() == languageKey {
+			return a.nextLanguage()
 		}
 		if cmd, ok := a.plainKey(msg); ok {
 			return a, cmd
@@ -233,18 +252,28 @@ func (m *renderMemo) helpLine(h help.Model, keys []key.Binding, width int, st *S
 
 func (a App) shortHelp() []key.Binding {
 	keys := a.screen.ShortHelp()
-	h := a.keys.Help
+	return append(keys, a.appKeys()...)
+}
+
+// appKeys are the keys every screen has, as the help line ends with them: more keys and leave.
+func (a App) appKeys() []key.Binding {
+	h := relabel(a.keys.Help, "?", a.T("more keys"))
 	if a.screen.Typing() {
 		h = key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", a.T("more keys")))
 	}
-	return append(keys, h, a.keys.Quit)
+	return []key.Binding{h, relabel(a.keys.Quit, "ctrl+c", a.T("leave"))}
 }
 
 func (a App) fullHelp() string {
-	groups := append(a.screen.FullHelp(), []key.Binding{a.keys.Help, a.keys.Quit})
+	own := []key.Binding{relabel(a.keys.Help, "?", a.T("more keys")), relabel(a.keys.Quit, "ctrl+c", a.T("leave"))}
+	groups := append(a.screen.FullHelp(), own)
 	title := a.st.Title.Render(a.T("Keys"))
 	body := a.help.FullHelpView(groups)
 	foot := a.st.Muted.Render(a.T("Press ? or esc to close this help."))
+	if _, ok := a.screen.(langScreen); ok {
+		// The language key is a line of its own: the columns above are full at 80 columns.
+		foot += "\n" + a.st.Muted.Render(a.T("F3 Language: %s", i18n.Verbatim(a.Lang().Name())))
+	}
 	return fitBlock(lipgloss.JoinVertical(lipgloss.Left, title, "", body, "", foot), a.width, a.height)
 }
 

@@ -133,7 +133,7 @@ func (f *FrontDoor) runPlain(ctx context.Context, end context.CancelFunc, s ssh.
 	}()
 	unregister, ok := f.registerPlain(stop)
 	if !ok {
-		f.plainGoodbye(s, restartLine(f.hint, nil))
+		f.plainGoodbye(s, restartLine(goodbyePrinter(s.Environ(), nil), f.hint, nil))
 		return false, nil
 	}
 	defer unregister()
@@ -146,15 +146,14 @@ func (f *FrontDoor) runPlain(ctx context.Context, end context.CancelFunc, s ssh.
 		defer func() {
 			if r := recover(); r != nil {
 				f.log.Error("plain session ended by a bug", "remote", s.RemoteAddr().String(), "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
-				f.plainGoodbye(s, crashLine(f.hint))
+				f.plainGoodbye(s, crashLine(goodbyePrinter(s.Environ(), nil), f.hint))
 				res = plain.Result{}
 			}
 		}()
 		res = plain.Run(d, newInputGate(modeCtx, in.reader(modeCtx), f.input), s)
 	}()
 	if f.isStopping() && !res.Full {
-		line := "The server is restarting. Reconnect in a moment with: " + f.hint.Plain()
-		f.plainGoodbye(s, line)
+		f.plainGoodbye(s, restartLine(goodbyePrinter(s.Environ(), nil), f.hint, nil))
 	}
 	return res.Full, res.Participant
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"log/slog"
 
+	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -20,4 +21,12 @@ func (d *Deps) logger() *slog.Logger {
 func (d *Deps) say(doing string, err error) string {
 	logFault(d.logger(), doing, err)
 	return session.ErrorMessage(err)
+}
+
+// refusal is say for a screen that speaks the reader's language: the refusal as session words
+// it in any language (session.ErrorMsg), or the plain fault message; the full text goes to the
+// log at once.
+func (d *Deps) refusal(doing string, err error) i18n.Msg {
+	logFault(d.logger(), doing, err)
+	return session.ErrorMsg(err)
 }

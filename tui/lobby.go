@@ -2,14 +2,15 @@ package tui
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
+	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -34,7 +35,7 @@ type lobby struct {
 	stage  lobbyStage
 	input  textinput.Model
 	cohort session.Cohort
-	err    string
+	err    i18n.Msg
 	// next is the participant screen waiting behind the rejoin code notice.
 	next       screen
 	rejoinCode string
@@ -42,6 +43,9 @@ type lobby struct {
 	// len(mine) meaning "join another cohort with its code".
 	mine []session.Membership
 	pick int
+	// chosen is set once the person picked a language here: it becomes their stored choice
+	// when they are known.
+	chosen bool
 }
 
 func newLobby(com *Common) *lobby {
@@ -53,20 +57,20 @@ func newLobby(com *Common) *lobby {
 func (l *lobby) askCode() {
 	l.stage = stageCode
 	l.input = textinput.New()
-	l.input.Placeholder = "e.g. K7MQ2P"
+	l.input.Placeholder = l.T("e.g. K7MQ2P")
 	l.input.CharLimit = 16
+	l.input.Prompt = l.T("Code › ")
 	l.fitInput()
-	l.input.Prompt = "Code › "
 	l.input.Focus()
 }
 
 func (l *lobby) askName() {
 	l.stage = stageName
 	l.input = textinput.New()
-	l.input.Placeholder = "e.g. Ana Souza"
+	l.input.Placeholder = l.T("e.g. Ana Souza")
 	l.input.CharLimit = session.MaxNameLen
+	l.input.Prompt = l.T("Name › ")
 	l.fitInput()
-	l.input.Prompt = "Name › "
 	l.input.Focus()
 }
 
@@ -86,9 +90,11 @@ type membershipsMsg struct {
 	unknown string
 }
 
-// enteredMsg carries the participant screen after joining.
+// enteredMsg carries the participant screen after joining, and the Common it was made with,
+// in the language the participant reads.
 type enteredMsg struct {
 	to         screen
+	com        *Common
 	rejoinCode string // shown first, for a new keyless participant
 	err        error
 }
@@ -153,8 +159,9 @@ func lookupCode(deps *Deps, typed string) codeMsg {
 	return codeMsg{cohort: &c}
 }
 
-// enter attaches a participant to their cohort's hub and builds their screen.
-func enter(com *Common, p session.Participant, rejoin string) tea.Cmd {
+// enter attaches a participant to their cohort's hub and builds their screen, in the language
+// they read (see participantLanguage; chosen says they picked com's language in the lobby).
+func enter(com *Common, p session.Participant, rejoin string, chosen bool) tea.Cmd {
 	deps := com.deps
 	return func() tea.Msg {
 		if wantsPlain(deps, p) {
@@ -169,7 +176,8 @@ func enter(com *Common, p session.Participant, rejoin string) tea.Cmd {
 			return enteredMsg{err: err}
 		}
 		deps.Conn.Track(sub)
-		return enteredMsg{to: newParticipantView(com, h, sub, p), rejoinCode: rejoin}
+		com := participantLanguage(com, h, p, chosen)
+		return enteredMsg{to: newParticipantView(com, h, sub, p), com: com, rejoinCode: rejoin}
 	}
 }
 
@@ -181,18 +189,22 @@ func (l *lobby) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return l.onMemberships(msg)
 	case enteredMsg:
 		if msg.err != nil {
-			l.stage, l.err = stageCode, "Could not open the workshop: "+l.deps.say("open workshop", msg.err)
+			l.stage, l.err = stageCode, i18n.M("Could not open the workshop: %s", l.deps.refusal("open workshop", msg.err))
 			l.askCode()
 			return l, nil
 		}
 		if msg.rejoinCode != "" {
 			l.stage, l.next, l.rejoinCode = stageRejoin, msg.to, msg.rejoinCode
+			if msg.com != l.Common {
+				com := msg.com
+				return l, func() tea.Msg { return langMsg{com} }
+			}
 			return l, nil
 		}
-		return l, switchTo(msg.to)
+		return l, switchSpeaking(msg.to, msg.com)
 	case joinedMsg:
 		if msg.err != nil {
-			l.stage, l.err = stageName, l.deps.say("join cohort", msg.err)
+			l.stage, l.err = stageName, l.deps.refusal("join cohort", msg.err)
 			l.input.Focus()
 			return l, nil
 		}
@@ -201,7 +213,7 @@ func (l *lobby) Update(msg tea.Msg) (screen, tea.Cmd) {
 			rejoin = session.FormatRejoinCode(msg.p.RejoinCode)
 		}
 		l.stage = stageBusy
-		return l, enter(l.Common, msg.p, rejoin)
+		return l, enter(l.Common, msg.p, rejoin, l.chosen)
 	case tea.KeyPressMsg:
 		return l.onKey(msg)
 	case tea.PasteMsg:
@@ -223,31 +235,31 @@ func (l *lobby) onCode(msg codeMsg) (screen, tea.Cmd) {
 	var tooMany *session.TooManyCodesError
 	switch {
 	case errors.As(msg.err, &tooMany):
-		l.err = tooMany.Error()
+		l.err = i18n.M("Too many wrong codes from here. Wait %d seconds and try again.", max(int((tooMany.Wait+time.Second-1)/time.Second), 1))
 		l.stage = stageCode
 		l.input.SetValue("")
 		return l, nil
 	case msg.err != nil && errors.Is(msg.err, session.ErrUnknownCode):
 		if !msg.auto {
-			l.err = fmt.Sprintf("No workshop or participant has the code %q. Check it with your facilitator and try again.", session.NormalizeCode(l.input.Value()))
+			l.err = i18n.M("No workshop or participant has the code %s. Check it with your facilitator and try again.", i18n.Verbatim(strconv.Quote(session.NormalizeCode(l.input.Value()))))
 			l.input.SetValue("")
 		}
 		l.stage = stageCode
 		return l, nil
 	case msg.err != nil:
-		l.err = "Could not look up that code: " + l.deps.say("look up code", msg.err)
+		l.err = i18n.M("Could not look up that code: %s", l.deps.refusal("look up code", msg.err))
 		l.stage = stageCode
 		return l, nil
 	case msg.participant != nil:
 		l.stage = stageBusy
-		return l, enter(l.Common, *msg.participant, "")
+		return l, enter(l.Common, *msg.participant, "", l.chosen)
 	case msg.cohort != nil && !msg.cohort.ArchivedAt.IsZero():
-		l.err = fmt.Sprintf("The workshop %q has been archived by its facilitator and takes no new participants.", msg.cohort.Name)
+		l.err = i18n.M("The workshop %s has been archived by its facilitator and takes no new participants.", i18n.Verbatim(strconv.Quote(msg.cohort.Name)))
 		l.stage = stageCode
 		l.input.SetValue("")
 		return l, nil
 	case msg.cohort != nil:
-		l.cohort, l.err = *msg.cohort, ""
+		l.cohort, l.err = *msg.cohort, i18n.Msg{}
 		l.askName()
 		return l, nil
 	}
@@ -259,14 +271,14 @@ func (l *lobby) onCode(msg codeMsg) (screen, tea.Cmd) {
 func (l *lobby) onMemberships(msg membershipsMsg) (screen, tea.Cmd) {
 	l.mine, l.pick = msg.mine, 0
 	if msg.unknown != "" {
-		l.err = fmt.Sprintf("No workshop has the code %q.", msg.unknown)
+		l.err = i18n.M("No workshop has the code %s.", i18n.Verbatim(strconv.Quote(msg.unknown)))
 	}
 	switch {
 	case len(msg.mine) == 0:
 		return l, nil
 	case len(msg.mine) == 1 && msg.unknown == "":
 		l.stage = stageBusy
-		return l, enter(l.Common, msg.mine[0].Participant, "")
+		return l, enter(l.Common, msg.mine[0].Participant, "", l.chosen)
 	}
 	l.stage = stagePick
 	return l, nil
@@ -280,13 +292,13 @@ func (l *lobby) onPickKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	case key.Matches(msg, l.keys.Down):
 		l.pick = min(l.pick+1, len(l.mine))
 	case key.Matches(msg, l.keys.Enter):
-		l.err = ""
+		l.err = i18n.Msg{}
 		if l.pick == len(l.mine) {
 			l.askCode()
 			return l, nil
 		}
 		l.stage = stageBusy
-		return l, enter(l.Common, l.mine[l.pick].Participant, "")
+		return l, enter(l.Common, l.mine[l.pick].Participant, "", l.chosen)
 	}
 	return l, nil
 }
@@ -310,12 +322,12 @@ func (l *lobby) onKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		return l.onPickKey(msg)
 	case stageCode:
 		if len(l.mine) > 0 && key.Matches(msg, l.keys.Back) {
-			l.err, l.stage = "", stagePick
+			l.err, l.stage = i18n.Msg{}, stagePick
 			return l, nil
 		}
 	case stageName:
 		if key.Matches(msg, l.keys.Back) {
-			l.err = ""
+			l.err = i18n.Msg{}
 			l.askCode()
 			return l, nil
 		}
@@ -332,7 +344,7 @@ func (l *lobby) onKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	}
 	if l.stage == stageCode {
 		if strings.TrimSpace(value) == "" {
-			l.err = "Type the join code your facilitator gave you."
+			l.err = i18n.M("Type the join code your facilitator gave you.")
 			return l, nil
 		}
 		l.stage = stageBusy
@@ -340,7 +352,7 @@ func (l *lobby) onKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	}
 	name := session.CleanLine(value)
 	if name == "" {
-		l.err = "Type a name so the facilitator knows who you are."
+		l.err = i18n.M("Type a name so the facilitator knows who you are.")
 		return l, nil
 	}
 	cohortID := l.cohort.ID
@@ -352,169 +364,5 @@ func (l *lobby) onKey(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 		}
 		p, _, err := h.Join(deps.Ctx, deps.Identity, name)
 		return joinedMsg{p: p, err: err}
-	}
-}
-
-func (l *lobby) View() string {
-	st := l.st
-	var b strings.Builder
-	b.WriteString(st.Title.Render("workshop") + st.Muted.Render(" · a live, facilitated session") + "\n\n")
-	switch l.stage {
-	case stageCode, stageBusy:
-		if l.cohort.ID == 0 {
-			b.WriteString(st.Subtitle.Render("Join a workshop") + "\n\n")
-			b.WriteString(wrap("Type the join code your facilitator gave you and press enter.", l.width) + "\n")
-			b.WriteString(st.Muted.Render(wrap("Coming back from another computer? Type your personal rejoin code (like K7MQ\u20112PXD) instead.", l.width)) + "\n\n")
-			b.WriteString(l.input.View() + "\n")
-			if l.deps.Mode != nil {
-				b.WriteString("\n" + st.Muted.Render(wrap(plainHint, l.width)) + "\n")
-			}
-		} else {
-			b.WriteString(st.Muted.Render("Joining…") + "\n")
-		}
-	case stageName:
-		b.WriteString(st.Subtitle.Render("Cohort: "+l.cohort.Name) + "\n\n")
-		b.WriteString(wrap("What name should the facilitator and your group see? Press enter to join.", l.width) + "\n\n")
-		b.WriteString(l.input.View() + "\n")
-	case stagePick:
-		l.viewPick(&b)
-	case stageRejoin:
-		b.WriteString(st.Subtitle.Render("You are in. Keep this code:") + "\n\n")
-		b.WriteString(st.Code.Render(l.rejoinCode) + "\n\n")
-		b.WriteString(wrap("This is your personal rejoin code. Write it down. To come back as yourself — after a dropped connection or from another computer — connect again and type this code instead of the join code. Your work will be waiting.", l.width) + "\n\n")
-		b.WriteString(st.Accent.Render("Press enter to continue."))
-	}
-	if l.stage == stageBusy && l.cohort.ID == 0 {
-		b.WriteString(st.Muted.Render("Checking…") + "\n")
-	}
-	if l.err != "" {
-		b.WriteString("\n" + st.Bad.Render(wrap(l.err, l.width)) + "\n")
-	}
-	return lipgloss.NewStyle().Padding(0, 1).Render(b.String())
-}
-
-func (l *lobby) Resize(w, h int) screen {
-	l.width, l.height = max(w-2, 10), h
-	l.fitInput()
-	return l
-}
-
-// fitInput keeps the text field inside the window: a field wider than the window would widen
-// every line of the padded block.
-func (l *lobby) fitInput() {
-	want := session.MaxNameLen + 1
-	if l.stage == stageCode {
-		want = 20
-	}
-	if l.width > 0 {
-		want = min(want, l.width-len(l.input.Prompt)-1)
-	}
-	l.input.SetWidth(max(want, 4))
-}
-
-func (l *lobby) Typing() bool { return l.stage == stageCode || l.stage == stageName }
-
-func (l *lobby) ShortHelp() []key.Binding {
-	switch l.stage {
-	case stagePick:
-		return []key.Binding{relabel(l.keys.Up, "↑/↓", "choose"), key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open"))}
-	case stageCode:
-		if len(l.mine) > 0 {
-			return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "join")), relabel(l.keys.Back, "esc", "your workshops")}
-		}
-	case stageName:
-		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "join")), l.keys.Back}
-	case stageRejoin:
-		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "continue"))}
-	}
-	return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "join"))}
-}
-
-func (l *lobby) FullHelp() [][]key.Binding { return [][]key.Binding{l.ShortHelp()} }
-
-// viewPick draws the picker of a key holder's cohorts: each cohort's name, then its module and
-// the step the person is on, and last "join another workshop". Entries wrap; when they do not
-// all fit, the list scrolls with the cursor and the heading says where it is.
-func (l *lobby) viewPick(b *strings.Builder) {
-	st, w := l.st, l.width
-	type entry struct{ lines []string }
-	var entries []entry
-	for i := 0; i <= len(l.mine); i++ {
-		mark := "  "
-		if i == l.pick {
-			mark = "› "
-		}
-		style := lipgloss.NewStyle()
-		if i == l.pick {
-			style = st.Accent.Bold(true)
-		}
-		var e entry
-		if i == len(l.mine) {
-			for _, ln := range strings.Split(wrap("Join another workshop with its code", max(w-2, 8)), "\n") {
-				e.lines = append(e.lines, style.Render(mark+ln))
-				mark = "  "
-			}
-			entries = append(entries, e)
-			break
-		}
-		ms := l.mine[i]
-		name := ms.Cohort.Name
-		if !ms.Cohort.ArchivedAt.IsZero() {
-			name += " (archived)"
-		}
-		for _, ln := range strings.Split(wrap(name, max(w-2, 8)), "\n") {
-			e.lines = append(e.lines, style.Render(mark+ln))
-			mark = "  "
-		}
-		detail := ms.ModuleTitle
-		if ms.Steps > 0 {
-			detail += fmt.Sprintf(" · step %d of %d", ms.Step+1, ms.Steps)
-		}
-		for _, ln := range strings.Split(wrap(detail, max(w-2, 8)), "\n") {
-			e.lines = append(e.lines, st.Muted.Render("  "+ln))
-		}
-		entries = append(entries, e)
-	}
-	total := 0
-	for _, e := range entries {
-		total += len(e.lines)
-	}
-	// Above the list: title, blank, subtitle, blank, heading, blank; below it, the error.
-	errH := 0
-	if l.err != "" {
-		errH = strings.Count(wrap(l.err, w), "\n") + 2
-	}
-	head := "You are in more than one workshop. Choose one and press enter."
-	room := l.height - 5 - strings.Count(wrap(head, w), "\n") - 1 - errH
-	if total > room {
-		head = fmt.Sprintf("Choose one, press enter (%d of %d):", l.pick+1, len(entries))
-	}
-	headLines := strings.Split(wrap(head, w), "\n")
-	room = max(l.height-5-len(headLines)-errH, 1)
-	b.WriteString(st.Subtitle.Render("Your workshops") + "\n\n")
-	b.WriteString(strings.Join(headLines, "\n") + "\n\n")
-	if cur := entries[l.pick].lines; len(cur) > room {
-		entries[l.pick].lines = cur[:room] // a window too small for one whole entry
-	}
-	// From the cursor's entry, take in the ones after and before while they fit.
-	from, to := l.pick, l.pick+1
-	used := len(entries[l.pick].lines)
-	for grew := true; grew; {
-		grew = false
-		if to < len(entries) && used+len(entries[to].lines) <= room {
-			used += len(entries[to].lines)
-			to++
-			grew = true
-		}
-		if from > 0 && used+len(entries[from-1].lines) <= room {
-			from--
-			used += len(entries[from].lines)
-			grew = true
-		}
-	}
-	for _, e := range entries[from:to] {
-		for _, ln := range e.lines {
-			b.WriteString(ln + "\n")
-		}
 	}
 }

@@ -1,13 +1,11 @@
 package tui
 
 import (
-	"strings"
-
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"workshop/content"
+	"workshop/i18n"
 	"workshop/session"
 	"workshop/tui/exercise"
 )
@@ -69,9 +67,12 @@ type participantView struct {
 	guideH      int    // lines the guidance pane gets; 0 in a tiny window while answering
 	renderedFor string // what the guidance pane was last rendered for
 	ex          exercise.Editor
-	exStep      string // step id the editor belongs to
-	loading     bool
-	notice      string
+	// mod is the module in the language the participant reads; its steps line up with the
+	// snapshot's module, which work goes by.
+	mod     *content.Module
+	exStep  string // step id the editor belongs to
+	loading bool
+	notice  i18n.Msg
 	// fresh is set while the editor has the focus it took by itself when it loaded and the
 	// participant has typed nothing into it: the step keys ([ and ]) still move between
 	// steps then, instead of becoming text in an answer nobody chose to write yet.
@@ -119,6 +120,7 @@ func newParticipantView(com *Common, h *session.Hub, sub *session.Subscription, 
 	if v.snap == nil {
 		v.snap = h.Snapshot()
 	}
+	v.mod = readerModule(com, h)
 	v.env = exercise.NewEnv(me.ID, ek, v.snap, deps.logger(), com.Printer)
 	v.refreshMe()
 	v.refreshMessages()
@@ -131,7 +133,38 @@ func (v *participantView) Init() tea.Cmd {
 	return tea.Batch(waitState(v.deps, v.sub), v.loadWork(), v.tick())
 }
 
-func (v *participantView) module() *content.Module { return v.snap.Module }
+// module is the cohort's module as the participant reads it: the translation matching their
+// language when there is one.
+func (v *participantView) module() *content.Module {
+	if v.mod != nil && len(v.mod.Steps) == len(v.snap.Module.Steps) {
+		return v.mod
+	}
+	return v.snap.Module
+}
+
+// readerModule is the hub's module in the language com speaks, else in the one the terminal
+// asks for, else in its own.
+func readerModule(com *Common, h *session.Hub) *content.Module {
+	if h == nil {
+		return nil
+	}
+	return h.ModuleIn(append([]string{string(com.Lang())}, com.deps.Terminal...)...)
+}
+
+// speak is the screen in com's language, keeping where the participant is and what they
+// typed: the header, guidance and help change at once, the module's text too. The editor on
+// screen keeps its state and is made in the new language at the next step it opens.
+func (v *participantView) speak(com *Common) screen {
+	v.Common = com
+	v.mod = readerModule(com, v.hub)
+	v.hdr.lines = nil
+	v.renderedFor = ""
+	if v.live.handOpen {
+		v.live.hand.Placeholder = v.T("e.g. I am stuck on the table")
+	}
+	v.layout()
+	return v
+}
 
 // refreshMe takes the participant's own record (team, hand, step) from the snapshot.
 func (v *participantView) refreshMe() {
@@ -221,7 +254,7 @@ func (v *participantView) Update(msg tea.Msg) (screen, tea.Cmd) {
 				if v.moves == 0 {
 					v.moving = -1
 				}
-				v.notice = sentence(v.deps.say("move to step", done.err))
+				v.notice = v.deps.refusal("move to step", done.err)
 			}
 			return v, v.nextWrite()
 		}
@@ -244,7 +277,7 @@ func (v *participantView) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		switch {
 		case msg.err != nil:
-			v.notice = "Could not reach the facilitator: " + v.deps.say("raise hand", msg.err)
+			v.notice = i18n.M("Could not reach the facilitator: %s", v.deps.refusal("raise hand", msg.err))
 		case !msg.lowered && v.live.answered:
 			// The facilitator answered the hand before this answer came back: keep saying so.
 		default:
@@ -306,7 +339,7 @@ func (v *participantView) onState(snap *session.Snapshot) tea.Cmd {
 	}
 	if v.following && v.moving < 0 && v.groupStep() != v.viewing {
 		v.viewing = v.groupStep()
-		v.notice = ""
+		v.notice = i18n.Msg{}
 		cmds = append(cmds, v.loadWork())
 		return tea.Batch(cmds...)
 	}
@@ -349,149 +382,6 @@ func (v *participantView) onLoaded(msg exLoadedMsg) tea.Cmd {
 		cmds = append(cmds, cmd)
 	}
 	return tea.Batch(cmds...)
-}
-
-// maxTypedAhead bounds the keys kept while an editor loads; a person types a few dozen at most.
-const maxTypedAhead = 256
-
-// typeAhead keeps a key or paste that arrived while the step's editor was loading, for that
-// editor. The keys of a step are never given to another step's editor: loading another step
-// forgets them.
-func (v *participantView) typeAhead(msg tea.Msg) {
-	if len(v.typedAhead) < maxTypedAhead {
-		v.typedAhead = append(v.typedAhead, msg)
-	}
-}
-
-func (v *participantView) onKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	k := v.keys
-	v.notice = "" // a notice stays until the next key
-	if v.live.handOpen {
-		return v.onHandKey(msg), true
-	}
-	if len(v.msgs) > 0 && key.Matches(msg, dismissKey) {
-		return v.dismissMessage(), true
-	}
-	if key.Matches(msg, v.ek.Hand) {
-		return v.toggleHand(), true
-	}
-	if v.focus == focusExercise && v.ex != nil && v.fresh {
-		switch {
-		case key.Matches(msg, k.StepBack):
-			return v.browse(v.viewing - 1), true
-		case key.Matches(msg, k.StepAhead):
-			return v.browse(v.viewing + 1), true
-		}
-		v.fresh = false // the participant is at work in the editor now
-	}
-	if v.focus == focusExercise && v.ex != nil && v.ex.Wants(msg) {
-		return nil, false
-	}
-	switch {
-	case key.Matches(msg, k.Focus):
-		v.toggleFocus()
-		return v.focusCmd(), true
-	case key.Matches(msg, k.PageUp, k.PageDown) && !(v.Typing() && strings.HasPrefix(msg.String(), "ctrl+")):
-		// ctrl+u and ctrl+d stay line-editing keys in a text field; pgup and pgdn page the
-		// guidance from anywhere.
-		v.guide.Update(msg)
-		return nil, true
-	}
-	if !v.Typing() {
-		switch {
-		case key.Matches(msg, k.StepBack):
-			return v.browse(v.viewing - 1), true
-		case key.Matches(msg, k.StepAhead):
-			return v.browse(v.viewing + 1), true
-		case key.Matches(msg, v.ek.Bell):
-			v.live.bell = !v.live.bell
-			v.notice = "Bell off."
-			if v.live.bell {
-				v.notice = "Bell on: your terminal beeps when time is up. Press b to turn it off."
-			}
-			return nil, true
-		}
-	}
-	if v.focus == focusExercise && v.ex != nil {
-		if key.Matches(msg, k.Back) {
-			v.toggleFocus()
-			return nil, true
-		}
-		return nil, false
-	}
-	switch {
-	case key.Matches(msg, k.Up, k.Down):
-		v.guide.Update(msg)
-		return nil, true
-	case key.Matches(msg, k.Prev):
-		return v.browse(v.viewing - 1), true
-	case key.Matches(msg, k.Next):
-		return v.browse(v.viewing + 1), true
-	case key.Matches(msg, k.Present):
-		return v.browse(v.groupStep()), true
-	case key.Matches(msg, k.Enter):
-		if v.ex != nil {
-			v.focus, v.fresh = focusExercise, false
-			v.layout()
-			return v.focusCmd(), true
-		}
-	}
-	return nil, false
-}
-
-// moveMsg asks to move a self-paced participant to a step; moveDoneMsg reports it.
-type (
-	moveMsg     struct{ to int }
-	moveDoneMsg struct{ err error }
-)
-
-// browse shows another step. A participant may look back at earlier steps at any time, and go
-// ahead only when the cohort is self-paced.
-func (v *participantView) browse(to int) tea.Cmd {
-	n := len(v.module().Steps)
-	group := v.groupStep()
-	to = v.skipToHomework(to)
-	self := v.snap.MayMoveTo(to)
-	switch {
-	case to < 0 || to >= n:
-		return nil
-	case to > group && !self:
-		v.notice = v.aheadNotice()
-		return nil
-	}
-	v.notice = ""
-	v.viewing = to
-	v.following = to == group
-	load := v.loadWork()
-	if self && (to != group || v.moves > 0) {
-		// In self-paced mode moving is the participant's own progress.
-		// Moves go through the write queue: two quick moves must reach the hub in order, and
-		// going back to the stored step while a move away is on its way is a move too.
-		v.following, v.moving = true, to
-		v.moves++
-		return tea.Batch(load, v.queueWrite(moveMsg{to: to}))
-	}
-	return load
-}
-
-func (v *participantView) toggleFocus() {
-	v.fresh = false // the participant chose where to type
-	if v.focus == focusExercise || v.ex == nil {
-		v.focus = focusGuidance
-		if v.ex != nil {
-			v.ex.Blur()
-		}
-	} else {
-		v.focus = focusExercise
-	}
-	v.layout()
-}
-
-func (v *participantView) focusCmd() tea.Cmd {
-	if v.focus == focusExercise && v.ex != nil {
-		return v.ex.Focus()
-	}
-	return nil
 }
 
 func (v *participantView) Resize(w, h int) screen {

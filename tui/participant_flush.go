@@ -2,11 +2,11 @@ package tui
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
 	"workshop/content"
+	"workshop/i18n"
 	"workshop/session"
 	"workshop/session/work"
 	"workshop/tui/exercise"
@@ -59,7 +59,12 @@ func (v *participantView) flush() []string {
 			stepID := msg.(exercise.BoardOp).StepID
 			if err = r.Err; err != nil && !lostBoard[stepID] {
 				lostBoard[stepID] = true
-				lost = append(lost, fmt.Sprintf("Your last change to the shared board of %s was not stored: %s", v.stepName(stepID), v.deps.say("board change not stored", err)))
+				why := v.deps.refusal("board change not stored", err)
+				if i, title, ok := v.stepName(stepID); ok {
+					lost = append(lost, v.T("Your last change to the shared board of step %d (%s) was not stored: %s", i, title, why))
+				} else {
+					lost = append(lost, v.T("Your last change to a shared board was not stored: %s", why))
+				}
 			}
 		}
 		if err != nil {
@@ -72,25 +77,30 @@ func (v *participantView) flush() []string {
 // lostWork says which work could not be stored and, for written text, gives it back whole so
 // the participant can copy it.
 func (v *participantView) lostWork(m exercise.SaveWork, err error) []string {
-	lines := []string{fmt.Sprintf("Your last work on %s was not stored: %s", v.stepName(m.StepID), v.deps.say("work not stored", err))}
+	why := v.deps.refusal("work not stored", err)
+	lines := []string{v.T("Your last work on a step was not stored: %s", why)}
+	if n, title, ok := v.stepName(m.StepID); ok {
+		lines[0] = v.T("Your last work on step %d (%s) was not stored: %s", n, title, why)
+	}
 	i := v.module().StepIndex(m.StepID)
 	if i < 0 || v.module().Steps[i].Exercise == nil || v.module().Steps[i].Exercise.Kind != content.KindReflection {
 		return lines
 	}
 	val, derr := work.Decode(v.module().Steps[i].Exercise, m.Schema, m.Data)
 	if r, ok := val.(*work.Reflection); derr == nil && ok && strings.TrimSpace(r.Text) != "" {
-		lines = append(lines, "What you wrote (copy it to keep it):", "", session.CleanText(r.Text), "")
+		lines = append(lines, v.T("What you wrote (copy it to keep it):"), "", session.CleanText(r.Text), "")
 	}
 	return lines
 }
 
-// stepName names a step as the participant sees it: its number and title.
-func (v *participantView) stepName(stepID string) string {
+// stepName names a step as the participant sees it: its number and title (false for a step
+// the module no longer has).
+func (v *participantView) stepName(stepID string) (int, i18n.Msg, bool) {
 	i := v.module().StepIndex(stepID)
 	if i < 0 {
-		return "a step"
+		return 0, i18n.Msg{}, false
 	}
-	return fmt.Sprintf("step %d (%s)", i+1, v.module().Steps[i].Title)
+	return i + 1, i18n.Verbatim(v.module().Steps[i].Title), true
 }
 
 // Flush stores what the current screen still holds; the front door calls it once the

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"workshop/i18n"
 	"workshop/internal/testenv"
 	"workshop/internal/testenv/keypress"
 	"workshop/session"
@@ -49,6 +50,12 @@ type appRunner struct {
 // openParticipant opens the participant screen of p in an app of w×h.
 func openParticipant(t *testing.T, m *session.Manager, h *session.Hub, p session.Participant, w, hgt int) *appRunner {
 	t.Helper()
+	return openParticipantIn(t, m, h, p, w, hgt, nil)
+}
+
+// openParticipantIn is openParticipant speaking the printer's language (English for nil).
+func openParticipantIn(t *testing.T, m *session.Manager, h *session.Hub, p session.Participant, w, hgt int, pr *i18n.Printer) *appRunner {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	conn := &Conn{}
@@ -60,7 +67,7 @@ func openParticipant(t *testing.T, m *session.Manager, h *session.Hub, p session
 	}
 	conn.Track(sub)
 	st := uitest.Styles()
-	com := newCommon(deps, st, nil)
+	com := newCommon(deps, st, pr)
 	pv := newParticipantView(com, h, sub, p)
 	pv.env.Typing = 0
 	a := App{Common: com, help: help.New(), width: w, height: hgt, screen: pv}

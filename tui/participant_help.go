@@ -12,21 +12,22 @@ func (v *participantView) ShortHelp() []key.Binding {
 	var keys []key.Binding
 	switch {
 	case v.live.handOpen:
-		keys = []key.Binding{relabel(v.keys.Enter, "enter", "raise hand"), relabel(v.keys.Back, "esc", "cancel")}
+		keys = []key.Binding{relabel(v.keys.Enter, "enter", v.T("raise hand")), relabel(v.keys.Back, "esc", v.T("cancel"))}
 	case v.focus == focusExercise && v.ex != nil:
 		keys = v.ex.ShortHelp()
 		if !v.ex.Wants(tea.KeyPressMsg{Code: tea.KeyTab}) {
-			keys = append(keys, relabel(v.keys.Focus, "tab", "guide"))
+			keys = append(keys, relabel(v.keys.Focus, "tab", v.T("guide")))
 		}
 	default:
-		keys = []key.Binding{relabel(v.keys.StepBack, "[ ]", "steps")}
+		keys = []key.Binding{relabel(v.keys.StepBack, "[ ]", v.T("steps"))}
 		if v.ex != nil {
-			keys = append(keys, relabel(v.keys.Focus, "tab", "answer"))
+			keys = append(keys, relabel(v.keys.Focus, "tab", v.T("answer")))
 		}
-		keys = append(keys, relabel(v.ek.Hand, "ctrl+r", "raise hand"))
+		keys = append(keys, relabel(v.ek.Hand, "ctrl+r", v.T("raise hand")))
 	}
-	// The app adds " • ? more keys • ctrl+c leave" (f1 instead of ? while typing).
-	appHelp := 29
+	// The app adds " • ? more keys • ctrl+c leave" (f1 instead of ? while typing), in the
+	// participant's language.
+	appHelp := cellWidth(" • ? " + v.T("more keys") + " • ctrl+c " + v.T("leave"))
 	if v.Typing() {
 		appHelp++
 	}
@@ -55,10 +56,10 @@ func fitHelp(keys []key.Binding, width int) []key.Binding {
 func (v *participantView) FullHelp() [][]key.Binding {
 	k := v.keys
 	screen := []key.Binding{
-		relabel(k.Up, "↑↓ k j", "scroll guidance"), relabel(k.PageDown, "pgup pgdn", "page guidance"),
-		relabel(k.StepBack, "[ ]", "earlier/later step"), relabel(k.Present, "g", "the group's step"),
-		relabel(k.Focus, "tab", "guidance/answer"), relabel(k.Back, "esc", "leave the answer"),
-		relabel(v.ek.Hand, "ctrl+r", "raise/lower hand"), relabel(v.ek.Bell, "b", "bell at time up"),
+		relabel(k.Up, "↑↓ k j", v.T("scroll guidance")), relabel(k.PageDown, "pgup pgdn", v.T("page guidance")),
+		relabel(k.StepBack, "[ ]", v.T("earlier/later step")), relabel(k.Present, "g", v.T("the group's step")),
+		relabel(k.Focus, "tab", v.T("guidance/answer")), relabel(k.Back, "esc", v.T("leave the answer")),
+		relabel(v.ek.Hand, "ctrl+r", v.T("raise/lower hand")), relabel(v.ek.Bell, "b", v.T("bell at time up")),
 	}
 	if v.ex == nil {
 		return [][]key.Binding{screen}

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"workshop/i18n"
 	"workshop/session"
 	"workshop/tui/exercise"
 )
@@ -53,7 +54,7 @@ func (v *participantView) timerText() string {
 	left := t.Remaining(time.Now())
 	secs := int((left + time.Second - 1) / time.Second)
 	if secs <= 0 {
-		return "Time is up"
+		return v.T("Time is up")
 	}
 	mark := "⏱"
 	if t.Paused {
@@ -64,7 +65,7 @@ func (v *participantView) timerText() string {
 
 // handDoneMsg reports raising or lowering the hand.
 type handDoneMsg struct {
-	note    string
+	note    i18n.Msg
 	err     error
 	lowered bool // the participant lowered it
 }
@@ -75,11 +76,11 @@ type handDoneMsg struct {
 func (v *participantView) handAnswered() {
 	if v.live.lowering {
 		v.live.lowering = false
-		v.notice = "Hand lowered."
+		v.notice = i18n.M("Hand lowered.")
 		return
 	}
 	v.live.answered = true
-	v.notice = "The facilitator answered your raised hand: your hand is down. ctrl+r raises it again."
+	v.notice = i18n.M("The facilitator answered your raised hand: your hand is down. ctrl+r raises it again.")
 }
 
 // toggleHand lowers a raised hand, or opens the one-line request for help.
@@ -88,13 +89,13 @@ func (v *participantView) toggleHand() tea.Cmd {
 	if v.me.Hand != nil {
 		v.live.lowering = true
 		return func() tea.Msg {
-			return handDoneMsg{note: "Hand lowered.", err: h.LowerHand(deps.Ctx, pid), lowered: true}
+			return handDoneMsg{note: i18n.M("Hand lowered."), err: h.LowerHand(deps.Ctx, pid), lowered: true}
 		}
 	}
 	in := textinput.New()
 	in.Prompt = ""
 	in.CharLimit = 140
-	in.Placeholder = "e.g. I am stuck on the table"
+	in.Placeholder = v.T("e.g. I am stuck on the table")
 	steadyCursor(&in)
 	in.SetWidth(max(v.width-36, 8))
 	v.live.hand, v.live.handOpen = in, true
@@ -111,7 +112,7 @@ func (v *participantView) onHandKey(msg tea.KeyPressMsg) tea.Cmd {
 		text := session.CleanLine(v.live.hand.Value())
 		h, deps, pid := v.hub, v.deps, v.me.ID
 		return func() tea.Msg {
-			return handDoneMsg{note: "Your hand is raised: the facilitator sees it. ctrl+r lowers it.", err: h.RaiseHand(deps.Ctx, pid, text)}
+			return handDoneMsg{note: i18n.M("Your hand is raised: the facilitator sees it. ctrl+r lowers it."), err: h.RaiseHand(deps.Ctx, pid, text)}
 		}
 	}
 	var cmd tea.Cmd

@@ -3,6 +3,8 @@ package tui
 import (
 	"fmt"
 	"strings"
+
+	"workshop/i18n"
 )
 
 // topTitle is what the participant's top line names: the meeting being held ("Meeting 2 of 6
@@ -11,16 +13,16 @@ func (v *participantView) topTitle() string {
 	n := v.snap.Meeting()
 	switch {
 	case n.Open:
-		return fmt.Sprintf("Meeting %d of %d — %s", n.Number, n.Of, n.Title)
+		return v.T("Meeting %d of %d — %s", n.Number, n.Of, i18n.Verbatim(n.Title))
 	case n.Between() && n.Number < n.Of:
-		title := fmt.Sprintf("Homework before meeting %d of %d", n.Number+1, n.Of)
-		if cellWidth(title) > v.width-cellWidth("● connected")-2 {
+		title := v.T("Homework before meeting %d of %d", n.Number+1, n.Of)
+		if cellWidth(title) > v.width-cellWidth(v.T("● connected"))-2 {
 			// Narrow: the shorter words keep the meeting's number whole beside the status.
-			title = fmt.Sprintf("Homework for meeting %d of %d", n.Number+1, n.Of)
+			title = v.T("Homework for meeting %d of %d", n.Number+1, n.Of)
 		}
 		return title
 	case n.Between():
-		return fmt.Sprintf("After the last meeting — %s", v.module().Title)
+		return v.T("After the last meeting — %s", i18n.Verbatim(v.module().Title))
 	}
 	return v.module().Title
 }
@@ -33,7 +35,7 @@ func (v *participantView) homework() string {
 		return ""
 	}
 	st := v.st
-	lines := []string{st.Title.Render(truncate(fmt.Sprintf("Homework from meeting %d: %s", n.Number, n.Title), v.width))}
+	lines := []string{st.Title.Render(truncate(v.T("Homework from meeting %d: %s", n.Number, i18n.Verbatim(n.Title)), v.width))}
 	if n.Homework != "" {
 		out, err := st.Cache.Guidance(n.Homework, v.width, st.Markdown)
 		if err != nil {
@@ -46,18 +48,18 @@ func (v *participantView) homework() string {
 		for _, i := range n.HomeworkSteps {
 			names = append(names, fmt.Sprintf("%d %s", i+1, v.module().Steps[i].Title))
 		}
-		lines = append(lines, st.Muted.Render(wrap("Work on these steps alone until the next meeting ([ and ] move): "+strings.Join(names, " · "), v.width)))
+		lines = append(lines, st.Muted.Render(wrap(v.T("Work on these steps alone until the next meeting ([ and ] move): %s", i18n.Verbatim(strings.Join(names, " · "))), v.width)))
 	}
 	lines = append(lines, rule(st, v.width))
 	return strings.Join(lines, "\n")
 }
 
 // aheadNotice says why the participant cannot go ahead alone.
-func (v *participantView) aheadNotice() string {
+func (v *participantView) aheadNotice() i18n.Msg {
 	if n := v.snap.Meeting(); n.Between() && len(n.HomeworkSteps) > 0 {
-		return "Until the next meeting you may work on the homework steps only. Press g to return to yours."
+		return i18n.M("Until the next meeting you may work on the homework steps only. Press g to return to yours.")
 	}
-	return "The facilitator opens the next steps. Press g to return to the group's step."
+	return i18n.M("The facilitator opens the next steps. Press g to return to the group's step.")
 }
 
 // skipToHomework turns a step ahead that the participant may not move to, between meetings,

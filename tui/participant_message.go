@@ -6,6 +6,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"workshop/i18n"
 )
 
 // A facilitator's direct message shows in the participant's header, on their screens alone,
@@ -37,11 +39,11 @@ func (v *participantView) messageLines() []string {
 		return nil
 	}
 	m := v.msgs[0]
-	more := ""
+	by, said := i18n.Verbatim(m.By), i18n.Verbatim(strings.ReplaceAll(m.Text, "\n", " "))
+	text := v.T("✉ %s to you: %s · ctrl+o dismisses", by, said)
 	if len(v.msgs) > 1 {
-		more = " (" + strconv.Itoa(len(v.msgs)-1) + " more)"
+		text = v.T("✉ %s to you: %s (%d more) · ctrl+o dismisses", by, said, len(v.msgs)-1)
 	}
-	text := "✉ " + m.By + " to you: " + strings.ReplaceAll(m.Text, "\n", " ") + more + " · ctrl+o dismisses"
 	lines := strings.Split(wrap(text, v.width), "\n")
 	limit := 2
 	if v.height < 16 {
@@ -74,7 +76,7 @@ func (v *participantView) dismissMessage() tea.Cmd {
 
 func (v *participantView) onDismissed(msg dismissedMsg) {
 	if msg.err != nil {
-		v.notice = "Could not dismiss the message: " + v.deps.say("dismiss message", msg.err)
+		v.notice = i18n.M("Could not dismiss the message: %s", v.deps.refusal("dismiss message", msg.err))
 	}
 	v.refreshMessages()
 	v.layout()

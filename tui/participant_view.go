@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"workshop/content"
+	"workshop/i18n"
 )
 
 // headerLines is header, drawn again only when something it shows changed: every screen redraws
@@ -26,7 +27,7 @@ func (v *participantView) headerLines() []string {
 func (v *participantView) headerKey() string {
 	step := v.step()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d|%s|%s|%v|%v|%d|%d|%d|%s|", v.width, v.topTitle(), v.timerText(),
+	fmt.Fprintf(&b, "%s|%d|%s|%s|%v|%v|%d|%d|%d|%s|", v.Lang(), v.width, v.topTitle(), v.timerText(),
 		v.snap.Cohort.Live.IsLocked(step.ID), v.voteClosed(), step.TimeBox, v.viewing, len(v.module().Steps), step.Title)
 	if a := v.snap.Cohort.Live.Announcement; a != nil {
 		b.WriteString(a.Text)
@@ -35,7 +36,7 @@ func (v *participantView) headerKey() string {
 	if t, ok := v.snap.Team(v.me.TeamID); ok {
 		team = t.Name
 	}
-	fmt.Fprintf(&b, "|%s|%d|%s|%v|%s|%d|%d", v.messageKey(), v.me.TeamID, team, v.me.Hand != nil, v.notice, v.groupStep(), v.moving)
+	fmt.Fprintf(&b, "|%s|%d|%s|%v|%s|%d|%d", v.messageKey(), v.me.TeamID, team, v.me.Hand != nil, v.Msg(v.notice), v.groupStep(), v.moving)
 	return b.String()
 }
 
@@ -51,11 +52,12 @@ func (v *participantView) header() []string {
 	// The top line is the same on every screen of the cohort at a given second: render it once.
 	t := v.timerText()
 	heading := v.topTitle()
-	top := st.Cache.Styled("top|"+st.Key()+"|"+strconv.Itoa(w)+"|"+t+"|"+heading, func() string {
-		right := st.Good.Render("● connected")
+	connected := v.T("● connected")
+	top := st.Cache.Styled("top|"+st.Key()+"|"+strconv.Itoa(w)+"|"+t+"|"+heading+"|"+connected, func() string {
+		right := st.Good.Render(connected)
 		if t != "" {
 			style := st.Accent
-			if t == "Time is up" {
+			if t == v.T("Time is up") {
 				style = st.Warn
 			}
 			right = style.Render(t) + "  " + right
@@ -67,24 +69,24 @@ func (v *participantView) header() []string {
 
 	locked := v.snap.Cohort.Live.IsLocked(step.ID)
 	closed := v.voteClosed()
-	stepLine := fmt.Sprintf("Step %d of %d — %s", v.viewing+1, len(mod.Steps), step.Title)
-	lines = append(lines, st.Cache.Styled(fmt.Sprintf("step|%s|%d|%v|%v|%d|%s", st.Key(), w, locked, closed, step.TimeBox, stepLine), func() string {
+	stepLine := v.T("Step %d of %d — %s", v.viewing+1, len(mod.Steps), i18n.Verbatim(step.Title))
+	lines = append(lines, st.Cache.Styled(fmt.Sprintf("step|%s|%s|%d|%v|%v|%d|%s", st.Key(), v.Lang(), w, locked, closed, step.TimeBox, stepLine), func() string {
 		var meta []string
 		if locked {
-			meta = append(meta, st.Warn.Render("Locked"))
+			meta = append(meta, st.Warn.Render(v.T("Locked")))
 		}
 		if closed {
-			meta = append(meta, st.Warn.Render("Vote closed"))
+			meta = append(meta, st.Warn.Render(v.T("Vote closed")))
 		}
 		if step.TimeBox > 0 {
-			meta = append(meta, st.Muted.Render(fmt.Sprintf("%d min", step.TimeBox)))
+			meta = append(meta, st.Muted.Render(v.T("%d min", step.TimeBox)))
 		}
 		metaText := strings.Join(meta, st.Muted.Render(" · "))
 		return spread(st.Subtitle.Render(truncate(stepLine, max(w-cellWidth(metaText)-2, 8))), metaText, w)
 	}))
 
 	if a := v.snap.Cohort.Live.Announcement; a != nil {
-		text := strings.Split(wrap("Announcement: "+strings.ReplaceAll(a.Text, "\n", " "), w), "\n")
+		text := strings.Split(wrap(v.T("Announcement: %s", i18n.Verbatim(strings.ReplaceAll(a.Text, "\n", " "))), w), "\n")
 		if len(text) > 2 {
 			text = text[:2]
 			text[1] = truncate(text[1]+" …", w)
@@ -97,24 +99,24 @@ func (v *participantView) header() []string {
 	lines = append(lines, v.messageLines()...)
 
 	if v.live.handOpen {
-		label := "Ask for help (optional message): "
+		label := v.T("Ask for help (optional message):") + " "
 		lines = append(lines, truncate(st.Accent.Render(label)+v.live.hand.View(), w))
 		return lines
 	}
 	var info []styledText
 	if t, ok := v.snap.Team(v.me.TeamID); ok && v.me.TeamID != 0 {
-		info = append(info, styledText{Style: st.Accent, Text: "Team: " + t.Name})
+		info = append(info, styledText{Style: st.Accent, Text: v.T("Team: %s", i18n.Verbatim(t.Name))})
 	}
 	if v.me.Hand != nil {
-		info = append(info, styledText{Style: st.Warn, Text: "✋ Hand raised"})
+		info = append(info, styledText{Style: st.Warn, Text: v.T("✋ Hand raised")})
 	}
 	switch {
 	case len(v.later) > 0:
-		info = append(info, styledText{Style: st.Warn, Text: "Work on another step is not saved yet — retrying"})
-	case v.notice != "":
-		info = append(info, styledText{Style: st.Warn, Text: v.notice})
+		info = append(info, styledText{Style: st.Warn, Text: v.T("Work on another step is not saved yet — retrying")})
+	case !v.notice.IsZero():
+		info = append(info, styledText{Style: st.Warn, Text: v.Msg(v.notice)})
 	case v.viewing != v.groupStep() && v.moving < 0:
-		info = append(info, styledText{Style: st.Warn, Text: fmt.Sprintf("You are looking at step %d; the group is on step %d. Press g to go back.", v.viewing+1, v.groupStep()+1)})
+		info = append(info, styledText{Style: st.Warn, Text: v.T("You are looking at step %d; the group is on step %d. Press g to go back.", v.viewing+1, v.groupStep()+1)})
 	}
 	if len(info) == 0 {
 		return append(lines, rule(st, w))
@@ -189,7 +191,7 @@ func (v *participantView) layout() {
 		spotKey = spot.At.String() + spot.Title + spot.Text
 	}
 	homework := v.homework()
-	rkey := fmt.Sprintf("%s/%d/%s/%s/%s", v.step().ID, v.width, v.st.Markdown, spotKey, homework)
+	rkey := fmt.Sprintf("%s/%s/%d/%s/%s/%s", v.step().ID, v.Lang(), v.width, v.st.Markdown, spotKey, homework)
 	if rkey != v.renderedFor {
 		v.renderedFor = rkey
 		out, err := v.st.Cache.Guidance(v.step().Guidance, v.width, v.st.Markdown)
@@ -215,7 +217,7 @@ func (v *participantView) layout() {
 func (v *participantView) spotlight() string {
 	st := v.st
 	s := v.snap.Cohort.Live.Spotlight
-	lines := []string{st.Title.Render(truncate("Spotlight: "+s.Title, v.width))}
+	lines := []string{st.Title.Render(truncate(v.T("Spotlight: %s", i18n.Verbatim(s.Title)), v.width))}
 	for _, l := range strings.Split(wrap(s.Text, max(v.width-2, 8)), "\n") {
 		lines = append(lines, "  "+l)
 	}
@@ -240,17 +242,17 @@ func (v *participantView) View() string {
 	}
 	scroll := ""
 	if v.guideH == 0 {
-		scroll = " guidance · tab "
+		scroll = " " + v.T("guidance · tab") + " "
 	} else if !v.guide.AtBottom() {
-		scroll = " more guidance · pgdn "
+		scroll = " " + v.T("more guidance · pgdn") + " "
 		if v.focus == focusGuidance {
-			scroll = " more below · ↓ or pgdn "
+			scroll = " " + v.T("more below · ↓ or pgdn") + " "
 		}
 	}
 	b.WriteString(rule(st, max(v.width-cellWidth(scroll), 0)) + st.Muted.Render(scroll) + "\n")
 	switch {
 	case v.loading:
-		b.WriteString(st.Muted.Render("Loading your work…"))
+		b.WriteString(st.Muted.Render(v.T("Loading your work…")))
 	case v.ex != nil:
 		b.WriteString(v.ex.View())
 	}

@@ -8,8 +8,11 @@ import (
 	"workshop/session"
 )
 
-// plainHint tells a participant in the lobby how to reach plain mode.
-const plainHint = "Using a screen reader or a simple terminal? Type plain and press enter (or press F2) for plain mode: one line at a time, no redraws."
+// plainHint tells a participant in the lobby how to reach plain mode. The word to type stays
+// "plain" in every language: it is what the lobby reads.
+func plainHint(c *Common) string {
+	return c.T("Using a screen reader or a simple terminal? Type %s and press enter (or press F2) for plain mode: one line at a time, no redraws.", "plain")
+}
 
 // plainMsg asks to leave the full screen for plain mode, as who (nil before joining).
 type plainMsg struct{ who *session.Participant }

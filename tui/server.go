@@ -186,7 +186,8 @@ func (f *FrontDoor) recoverMiddleware(next ssh.Handler) ssh.Handler {
 				f.log.Error("session ended by a bug", "remote", s.RemoteAddr().String(), "command", strings.Join(s.Command(), " "),
 					"panic", fmt.Sprint(r), "stack", string(debug.Stack()))
 				// The session is ending either way; a client that cannot take the line has left.
-				_, _ = fmt.Fprintln(s.Stderr(), "error: something went wrong on the server and this session had to close; the problem was logged. Try again in a moment.")
+				p := goodbyePrinter(s.Environ(), nil)
+				_, _ = fmt.Fprintln(s.Stderr(), p.T("error: something went wrong on the server and this session had to close; the problem was logged. Try again in a moment."))
 				_ = s.Exit(1)
 			}
 		}()
@@ -203,7 +204,7 @@ func (f *FrontDoor) programMiddleware(next ssh.Handler) ssh.Handler {
 	return func(s ssh.Session) {
 		pty, windows, ok := s.Pty()
 		if !ok {
-			wish.Println(s, "workshop needs an interactive terminal. Run `ssh -t ...`, or leave out the command to join a workshop.")
+			wish.Println(s, goodbyePrinter(s.Environ(), nil).T("workshop needs an interactive terminal. Run %s, or leave out the command to join a workshop.", "`ssh -t ...`"))
 			_ = s.Exit(1)
 			return
 		}
@@ -252,7 +253,7 @@ func (f *FrontDoor) runProgram(sessionCtx context.Context, cancel context.Cancel
 	p, fw := newProgram(ctx, s, pty, newGuard(model, end))
 	end.quit = func() { go p.Quit() }
 	if !f.register(p) {
-		fw.Close(restartLine(f.hint, model), closeWait)
+		fw.Close(restartLine(goodbyePrinter(s.Environ(), model), f.hint, model), closeWait)
 		return false, nil
 	}
 	defer f.unregister(p)
@@ -283,9 +284,9 @@ func (f *FrontDoor) runProgram(sessionCtx context.Context, cancel context.Cancel
 	lines := f.flush(last, end)
 	switch {
 	case panicked:
-		lines = append(lines, crashLine(f.hint))
+		lines = append(lines, crashLine(goodbyePrinter(s.Environ(), last), f.hint))
 	case restarting:
-		lines = append(lines, restartLine(f.hint, last))
+		lines = append(lines, restartLine(goodbyePrinter(s.Environ(), last), f.hint, last))
 	}
 	fw.Close(strings.Join(lines, "\n"), closeWait)
 	return false, nil
@@ -301,7 +302,7 @@ func (f *FrontDoor) flush(m tea.Model, end *sessionEnd) (lines []string) {
 	defer func() {
 		if r := recover(); r != nil {
 			f.log.Error("storing a session's last work failed by a bug", "remote", end.remote, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
-			lines = []string{"Some of your last typing may not have been stored: the server hit a problem while saving it."}
+			lines = []string{goodbyePrinter(nil, m).T("Some of your last typing may not have been stored: the server hit a problem while saving it.")}
 		}
 	}()
 	if fl, ok := m.(interface{ Flush() []string }); ok {

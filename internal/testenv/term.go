@@ -43,6 +43,8 @@ type Term struct {
 	// often).
 	Poll time.Duration
 
+	env []string // KEY=value pairs sent before the shell
+
 	mu     sync.Mutex
 	emu    *vt.Emulator
 	broken any // a panic from the emulator, reported instead of crashing the test binary
@@ -59,6 +61,20 @@ func DialTerm(t testing.TB, addr, user string, key gossh.Signer, cols, rows int)
 		t.Fatalf("dial %s: %v", addr, err)
 	}
 	return NewTerm(t, conn, user, cols, rows)
+}
+
+// DialTermEnv is DialTerm with environment variables sent before the shell is asked for, as
+// a client's SendEnv does ("LANG=pt_BR.UTF-8").
+func DialTermEnv(t testing.TB, addr, user string, key gossh.Signer, cols, rows int, env ...string) *Term {
+	t.Helper()
+	conn, err := gossh.Dial("tcp", addr, ClientConfig(user, key))
+	if err != nil {
+		t.Fatalf("dial %s: %v", addr, err)
+	}
+	c := &Term{T: t, Name: user, Conn: conn, emu: vt.NewEmulator(cols, rows), stop: make(chan struct{}), done: make(chan struct{}), env: env}
+	c.open(cols, rows, "")
+	t.Cleanup(c.Close)
+	return c
 }
 
 // NewTerm opens an interactive shell of cols×rows on an SSH connection; the connection is
@@ -91,6 +107,12 @@ func (c *Term) open(cols, rows int, command string) {
 	sess, err := c.Conn.NewSession()
 	if err != nil {
 		c.T.Fatalf("new session: %v", err)
+	}
+	for _, kv := range c.env {
+		k, v, _ := strings.Cut(kv, "=")
+		if err := sess.Setenv(k, v); err != nil {
+			c.T.Fatalf("setenv %s: %v", k, err)
+		}
 	}
 	modes := gossh.TerminalModes{gossh.ECHO: 0}
 	if err := sess.RequestPty("xterm-256color", rows, cols, modes); err != nil {

@@ -8,7 +8,7 @@ import (
 )
 
 // Named makes the key press a name stands for: a character ("a", "A", "中"), a named key
-// ("enter", "esc", "pgdown", "f1"…), either after any of the prefixes "ctrl+", "shift+" and
+// ("enter", "esc", "pgdown", "f1", "f3"…), either after any of the prefixes "ctrl+", "shift+" and
 // "alt+". An upper-case letter is pressed with shift, as a terminal reports it.
 func Named(name string) tea.KeyPressMsg {
 	mod, base := modifiers(name)
@@ -84,6 +84,10 @@ func namedCode(name string) (rune, bool) {
 		return tea.KeyPgDown, true
 	case "f1":
 		return tea.KeyF1, true
+	case "f2":
+		return tea.KeyF2, true
+	case "f3":
+		return tea.KeyF3, true
 	}
 	return 0, false
 }

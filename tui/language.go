@@ -1,0 +1,107 @@
+package tui
+
+import (
+	"sync"
+
+	tea "charm.land/bubbletea/v2"
+
+	"workshop/i18n"
+	"workshop/session"
+)
+
+// languageKey cycles the interface through its languages, in the lobby and on the
+// participant's screen. A function key, so that it works while a person types.
+const languageKey = "f3"
+
+// langMsg makes the session speak com's language from now on, on the screen shown too.
+type langMsg struct{ com *Common }
+
+// langScreen is a screen that can change language where it stands, keeping what the person
+// was doing: speak returns it made with com.
+type langScreen interface {
+	screen
+	speak(com *Common) screen
+}
+
+// nextLanguage is the language key: the next language at once, and the choice stored for the
+// participant on screen (or, in the lobby, kept until they are known).
+func (a App) nextLanguage() (tea.Model, tea.Cmd) {
+	if _, ok := a.screen.(langScreen); !ok {
+		return a, nil
+	}
+	com := a.withLang(a.Lang().Next())
+	if a.chosen == nil {
+		a.chosen = &chosenLanguage{}
+	}
+	var cmd tea.Cmd
+	switch s := a.screen.(type) {
+	case *lobby:
+		s.chosen = true
+		if s.stage == stageRejoin {
+			if pv, ok := s.next.(*participantView); ok {
+				cmd = a.chosen.store(a.deps, pv.me.ID, com.Lang())
+			}
+		}
+	case *participantView:
+		cmd = a.chosen.store(a.deps, s.me.ID, com.Lang())
+	}
+	return a.speak(com), cmd
+}
+
+// speak makes the app and its screen speak com's language.
+func (a App) speak(com *Common) App {
+	a.Common = com
+	if s, ok := a.screen.(langScreen); ok {
+		a.screen = s.speak(com).Resize(a.bodySize())
+	}
+	return a
+}
+
+// chosenLanguage stores a session's choices of language one at a time, the newest last: a
+// person pressing the language key quickly makes several choices at once, and the one stored
+// must be the one on screen.
+type chosenLanguage struct {
+	mu   sync.Mutex
+	want i18n.Lang
+}
+
+// store records l as the participant's choice. A choice that could not be stored still holds
+// on screen; it is only not found again next time, which the log says.
+func (c *chosenLanguage) store(deps *Deps, participantID int64, l i18n.Lang) tea.Cmd {
+	c.mu.Lock()
+	c.want = l
+	c.mu.Unlock()
+	return func() tea.Msg {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if err := deps.Manager.SetParticipantLanguage(deps.Ctx, participantID, c.want); err != nil {
+			logFault(deps.logger(), "store language", err, "participant", participantID)
+		}
+		return nil
+	}
+}
+
+// participantLanguage is the language a participant reads once known, by the house order:
+// their stored choice, else their terminal's, else their cohort's module's, else English. A
+// choice made in the lobby before they were known is theirs now, and stored.
+func participantLanguage(com *Common, h *session.Hub, p session.Participant, chosen bool) *Common {
+	deps := com.deps
+	if chosen {
+		if err := deps.Manager.SetParticipantLanguage(deps.Ctx, p.ID, com.Lang()); err != nil {
+			logFault(deps.logger(), "store language", err, "participant", p.ID)
+		}
+		return com
+	}
+	own, err := deps.Manager.ParticipantLanguage(deps.Ctx, p.ID)
+	if err != nil {
+		logFault(deps.logger(), "read language", err, "participant", p.ID)
+	}
+	cohort := ""
+	if m := h.Module(); m != nil {
+		cohort = m.Language
+	}
+	if l := i18n.Choose(own, deps.Terminal, cohort); l != com.Lang() {
+		return com.withLang(l)
+	}
+	return com
+}
