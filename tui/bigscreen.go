@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -56,8 +57,8 @@ func newBigScreen(com *Common) *bigScreen {
 	if com.deps.ScreenCode == "" {
 		b.asking = true
 		b.input = textinput.New()
-		b.input.Prompt = "View code › "
-		b.input.Placeholder = "e.g. V7MQ2PX"
+		b.input.Prompt = b.T("View code › ")
+		b.input.Placeholder = b.T("e.g. V7MQ2PX")
 		b.input.CharLimit = 16
 		steadyCursor(&b.input)
 		b.input.Focus()
@@ -129,7 +130,7 @@ func (b *bigScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		b.shown, b.have = msg.screen, true
 		b.err = ""
 		if msg.err != nil {
-			b.err = "Some results could not be read: " + b.deps.say("read big screen", msg.err)
+			b.err = b.T("Some results could not be read: %s", b.deps.refusal("read big screen", msg.err))
 		}
 		return b, tea.Batch(waitBig(b.deps.Ctx, b.hub, b.sub), b.tick())
 	case bigTickMsg:
@@ -161,13 +162,20 @@ func (b *bigScreen) onOpened(msg bigOpenedMsg) (screen, tea.Cmd) {
 	switch {
 	case msg.err == nil:
 		b.asking, b.hub, b.sub = false, msg.hub, msg.sub
-		return b, waitBig(b.deps.Ctx, b.hub, b.sub)
+		// A terminal that names no language the interface speaks gets the cohort's.
+		cmd := waitBig(b.deps.Ctx, b.hub, b.sub)
+		if l := i18n.Choose("", b.deps.Terminal, b.hub.Module().Language); l != b.Lang() {
+			b.Common = b.withLang(l)
+			com := b.Common
+			cmd = tea.Batch(cmd, func() tea.Msg { return langMsg{com} })
+		}
+		return b, cmd
 	case errors.As(msg.err, &tooMany):
-		b.err = tooMany.Error()
+		b.err = b.T("Too many wrong codes from here. Wait %d seconds and try again.", max(int((tooMany.Wait+time.Second-1)/time.Second), 1))
 	case errors.Is(msg.err, session.ErrUnknownCode) && b.asking:
-		b.err = "No big screen has that view code. A facilitator finds it in the console's cohort room or with `cohort show CODE`."
+		b.err = b.T("No big screen has that view code. A facilitator finds it in the console's cohort room or with %s.", "`cohort show CODE`")
 	default:
-		b.err = "Could not open the big screen: " + b.deps.say("open big screen", msg.err)
+		b.err = b.T("Could not open the big screen: %s", b.deps.refusal("open big screen", msg.err))
 	}
 	b.input.SetValue("")
 	return b, nil
@@ -189,12 +197,19 @@ func (b *bigScreen) tick() tea.Cmd {
 }
 
 // Passive is true once the screen shows a cohort: then keys do nothing but leave.
+// speak is the big screen in com's language (the App sends it back the language the screen
+// chose when the cohort opened).
+func (b *bigScreen) speak(com *Common) screen {
+	b.Common = com
+	return b
+}
+
 func (b *bigScreen) Passive() bool { return !b.asking }
 
 func (b *bigScreen) Resize(w, h int) screen {
 	b.width, b.height = w, h
 	if b.asking {
-		b.input.SetWidth(max(min(w-len(b.input.Prompt)-2, 24), 4))
+		b.input.SetWidth(max(min(w-cellWidth(b.input.Prompt)-2, 24), 4))
 	}
 	return b
 }
@@ -202,7 +217,7 @@ func (b *bigScreen) Resize(w, h int) screen {
 func (b *bigScreen) Typing() bool { return b.asking }
 
 func (b *bigScreen) ShortHelp() []key.Binding {
-	return []key.Binding{relabel(b.keys.Enter, "enter", "open")}
+	return []key.Binding{relabel(b.keys.Enter, "enter", b.T("open"))}
 }
 
 func (b *bigScreen) FullHelp() [][]key.Binding { return [][]key.Binding{b.ShortHelp()} }

@@ -4,12 +4,13 @@ import (
 	"fmt"
 	"strings"
 
+	"workshop/i18n"
 	"workshop/session"
 )
 
 // bigBody is what the facilitator shows everyone, in at most rows lines of width cells: the
 // spotlight, then a revealed vote's bars or the cohort's matrix, sharing the rows.
-func bigBody(st *Styles, s session.BigScreen, w, rows int) []string {
+func bigBody(p *i18n.Printer, st *Styles, s session.BigScreen, w, rows int) []string {
 	if rows <= 0 {
 		return nil
 	}
@@ -20,7 +21,7 @@ func bigBody(st *Styles, s session.BigScreen, w, rows int) []string {
 		if results {
 			share = max(rows/2, 2)
 		}
-		out = append(out, spotlightLines(st, sp, w, share)...)
+		out = append(out, spotlightLines(p, st, sp, w, share)...)
 		if results && rows >= 8 && len(out) < rows {
 			out = append(out, "")
 		}
@@ -28,11 +29,11 @@ func bigBody(st *Styles, s session.BigScreen, w, rows int) []string {
 	left := rows - len(out)
 	switch {
 	case s.Votes != nil:
-		out = append(out, voteLines(st, s.Votes, w, left)...)
+		out = append(out, voteLines(p, st, s.Votes, w, left)...)
 	case s.Matrix != nil:
 		out = append(out, matrixLines(st, s.Matrix, w, left)...)
 	case s.Spotlight == nil:
-		out = append(out, wrapLines(st.Muted, "What the facilitator shows everyone — a spotlit answer, a vote's result — appears here.", w)...)
+		out = append(out, wrapLines(st.Muted, p.T("What the facilitator shows everyone — a spotlit answer, a vote's result — appears here."), w)...)
 	}
 	if len(out) > rows {
 		out = out[:rows]
@@ -41,8 +42,8 @@ func bigBody(st *Styles, s session.BigScreen, w, rows int) []string {
 }
 
 // spotlightLines is the spotlit answer, headed as the wall heads it, cut to rows lines.
-func spotlightLines(st *Styles, sp *session.Spotlight, w, rows int) []string {
-	lines := []string{truncate(st.Accent.Bold(true).Render("★ Spotlight: "+sp.Title), w)}
+func spotlightLines(p *i18n.Printer, st *Styles, sp *session.Spotlight, w, rows int) []string {
+	lines := []string{truncate(st.Accent.Bold(true).Render(p.T("★ Spotlight: %s", i18n.Verbatim(sp.Title))), w)}
 	for _, para := range strings.Split(session.CleanText(sp.Text), "\n") {
 		lines = append(lines, wrapLines(st.App, para, w)...)
 	}
@@ -50,13 +51,13 @@ func spotlightLines(st *Styles, sp *session.Spotlight, w, rows int) []string {
 }
 
 // voteLines is a revealed vote as bars, most dots first, cut to rows lines.
-func voteLines(st *Styles, votes []session.VoteBar, w, rows int) []string {
+func voteLines(p *i18n.Printer, st *Styles, votes []session.VoteBar, w, rows int) []string {
 	if rows <= 0 {
 		return nil
 	}
-	out := []string{st.Subtitle.Render("Vote results")}
+	out := []string{st.Subtitle.Render(p.T("Vote results"))}
 	if len(votes) == 0 {
-		return append(out, st.Muted.Render("No items to vote on."))
+		return append(out, st.Muted.Render(p.T("No items to vote on.")))
 	}
 	most, label, count := 1, 0, 1
 	for _, v := range votes {
@@ -81,7 +82,7 @@ func voteLines(st *Styles, votes []session.VoteBar, w, rows int) []string {
 		out = append(out, truncate(line, w))
 	}
 	if len(shown) < len(votes) {
-		out = append(out, st.Muted.Render(fmt.Sprintf("… and %d more", len(votes)-len(shown))))
+		out = append(out, st.Muted.Render(p.T("… and %d more", len(votes)-len(shown))))
 	}
 	return out
 }

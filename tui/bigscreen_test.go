@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"workshop/content"
+	"workshop/i18n"
 	"workshop/session"
 	"workshop/session/work"
 	"workshop/tui/ui/uitest"
@@ -57,7 +58,7 @@ func TestBigScreenFitsEveryWindow(t *testing.T) {
 		votes.Matrix = nil
 		for name, s := range map[string]session.BigScreen{"votes": votes, "matrix": matrix, "empty": {Name: "x", JoinCode: "K7MQ2P", Steps: 1, Title: "Welcome"}} {
 			what := fmt.Sprintf("%s at %d×%d", name, w, h)
-			text := conFits(t, what, renderBig(st, hint, s, now, "", w, h), w, h)
+			text := conFits(t, what, renderBig(i18n.New(i18n.English), st, hint, s, now, "", w, h), w, h)
 			for _, want := range []string{"Join: ssh -p 2222 K7MQ2P@localhost", "Step ", s.Title[:7]} {
 				if !strings.Contains(text, want) {
 					t.Errorf("%s: no %q:\n%s", what, want, text)

@@ -1,13 +1,13 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -16,26 +16,26 @@ func (b *bigScreen) View() string {
 	if b.asking || !b.have {
 		return b.gateView()
 	}
-	return renderBig(b.st, b.deps.Hint, b.shown, b.now(), b.err, b.width, b.height)
+	return renderBig(b.Printer, b.st, b.deps.Hint, b.shown, b.now(), b.err, b.width, b.height)
 }
 
 // gateView asks for the view code, or says that the cohort is opening or could not be.
 func (b *bigScreen) gateView() string {
 	st, w := b.st, b.width
-	lines := []string{st.Title.Render("Big screen"), ""}
+	lines := []string{st.Title.Render(b.T("Big screen")), ""}
 	switch {
 	case b.asking:
-		lines = append(lines, wrapLines(st.Muted, "Type the cohort's view code to show its room here, read-only. A join code does not open it.", w)...)
+		lines = append(lines, wrapLines(st.Muted, b.T("Type the cohort's view code to show its room here, read-only. A join code does not open it."), w)...)
 		lines = append(lines, "", truncate(b.input.View(), w))
 	case b.busy:
-		lines = append(lines, st.Muted.Render("Opening the room…"))
+		lines = append(lines, st.Muted.Render(b.T("Opening the room…")))
 	}
 	if b.err != "" {
 		lines = append(lines, "")
 		lines = append(lines, wrapLines(st.Warn, b.err, w)...)
 	}
 	if !b.asking && b.err != "" {
-		lines = append(lines, "", st.Muted.Render("q leaves"))
+		lines = append(lines, "", st.Muted.Render(b.T("q leaves")))
 	}
 	return fitBlock(lipgloss.Place(w, b.height, lipgloss.Center, lipgloss.Center, strings.Join(lines, "\n")), w, b.height)
 }
@@ -70,7 +70,7 @@ func clipLines(lines []string, n, width int) []string {
 // step and its prompt, the countdown, the announcement, and below them what the facilitator
 // shows everyone — the spotlight, a revealed vote, the cohort's matrix. The larger the window,
 // the larger the join code and the countdown.
-func renderBig(st *Styles, hint JoinHint, s session.BigScreen, now time.Time, note string, width, height int) string {
+func renderBig(p *i18n.Printer, st *Styles, hint JoinHint, s session.BigScreen, now time.Time, note string, width, height int) string {
 	w, h := width, height
 	roomy := h >= 20
 	var top []string
@@ -79,11 +79,11 @@ func renderBig(st *Styles, hint JoinHint, s session.BigScreen, now time.Time, no
 			top = append(top, "")
 		}
 	}
-	top = append(top, bigJoin(st, hint, s, w, h)...)
+	top = append(top, bigJoin(p, st, hint, s, w, h)...)
 	gap()
-	top = append(top, bigStep(st, s, now, w, roomy)...)
+	top = append(top, bigStep(p, st, s, now, w, roomy)...)
 	if roomy {
-		top = append(top, bigClock(st, s, now, w)...)
+		top = append(top, bigClock(p, st, s, now, w)...)
 	}
 	if s.Prompt != "" {
 		gap()
@@ -91,14 +91,14 @@ func renderBig(st *Styles, hint JoinHint, s session.BigScreen, now time.Time, no
 	}
 	if s.Announcement != "" {
 		gap()
-		top = append(top, clipLines(wrapLines(st.Warn, "Announcement: "+s.Announcement, w), 2, w)...)
+		top = append(top, clipLines(wrapLines(st.Warn, p.T("Announcement: %s", i18n.Verbatim(s.Announcement)), w), 2, w)...)
 	}
 	if note != "" {
 		top = append(top, truncate(st.Warn.Render(note), w))
 	}
 	var foot []string
 	if h >= 16 {
-		foot = []string{truncate(st.Muted.Render("Big screen of "+s.Name+" · read-only · q leaves"), w)}
+		foot = []string{truncate(st.Muted.Render(p.T("Big screen of %s · read-only · q leaves", i18n.Verbatim(s.Name))), w)}
 	}
 	rest := h - len(top) - len(foot)
 	if rest < 2 {
@@ -106,18 +106,18 @@ func renderBig(st *Styles, hint JoinHint, s session.BigScreen, now time.Time, no
 		return fitBlock(strings.Join(append(top, foot...), "\n"), w, h)
 	}
 	top = append(top, rule(st, w))
-	body := fitBlock(strings.Join(bigBody(st, s, w, rest-1), "\n"), w, rest-1)
+	body := fitBlock(strings.Join(bigBody(p, st, s, w, rest-1), "\n"), w, rest-1)
 	return fitBlock(strings.Join(append(append(top, body), foot...), "\n"), w, h)
 }
 
 // bigJoin is how to join: the ssh line with the meeting beside it, and on a projector-sized
 // window the join code in block letters above it.
-func bigJoin(st *Styles, hint JoinHint, s session.BigScreen, w, h int) []string {
-	join := st.Muted.Render("Join: ") + st.Accent.Bold(true).Render(hint.Line(s.JoinCode))
-	meet := meetingText(s.Meeting)
+func bigJoin(p *i18n.Printer, st *Styles, hint JoinHint, s session.BigScreen, w, h int) []string {
+	join := st.Muted.Render(p.T("Join:")+" ") + st.Accent.Bold(true).Render(hint.Line(s.JoinCode))
+	meet := meetingText(p, s.Meeting)
 	var out []string
 	if letters := bigCode(s.JoinCode, w); letters != nil && h >= 36 {
-		out = append(out, center(st.Muted.Render("Join code"), w))
+		out = append(out, center(st.Muted.Render(p.T("Join code")), w))
 		for _, l := range letters {
 			out = append(out, center(st.Accent.Bold(true).Render(l), w))
 		}
@@ -139,22 +139,22 @@ func bigJoin(st *Styles, hint JoinHint, s session.BigScreen, w, h int) []string 
 
 // meetingText says where the cohort stands in its meetings; "" for a module without any or
 // before the first.
-func meetingText(n session.MeetingNow) string {
+func meetingText(p *i18n.Printer, n session.MeetingNow) string {
 	switch {
 	case n.Of == 0 || n.Number == 0:
 		return ""
 	case n.Open:
-		return fmt.Sprintf("Meeting %d of %d", n.Number, n.Of)
+		return p.T("Meeting %d of %d", n.Number, n.Of)
 	}
-	return fmt.Sprintf("After meeting %d of %d", n.Number, n.Of)
+	return p.T("After meeting %d of %d", n.Number, n.Of)
 }
 
 // bigStep is the step's place and title, with the countdown beside them when it is not drawn
 // large below.
-func bigStep(st *Styles, s session.BigScreen, now time.Time, w int, roomy bool) []string {
-	where := st.Muted.Render(fmt.Sprintf("Step %d of %d", s.Step+1, s.Steps))
+func bigStep(p *i18n.Printer, st *Styles, s session.BigScreen, now time.Time, w int, roomy bool) []string {
+	where := st.Muted.Render(p.T("Step %d of %d", s.Step+1, s.Steps))
 	if !roomy {
-		if clock := clockText(st, s, now); clock != "" {
+		if clock := clockText(p, st, s, now); clock != "" {
 			where = spread(where, clock, w)
 		}
 	}
@@ -164,23 +164,23 @@ func bigStep(st *Styles, s session.BigScreen, now time.Time, w int, roomy bool) 
 
 // clockText is the countdown on one line: ⏱ while running, ⏸ while paused, "Time is up" at
 // zero; "" without a timer.
-func clockText(st *Styles, s session.BigScreen, now time.Time) string {
+func clockText(p *i18n.Printer, st *Styles, s session.BigScreen, now time.Time) string {
 	if s.Timer == nil {
 		return ""
 	}
 	left := s.Timer.Remaining(now)
 	switch {
 	case s.Timer.Paused:
-		return st.Warn.Render("⏸ " + session.ClockText(left) + " paused")
+		return st.Warn.Render(p.T("⏸ %s paused", session.ClockText(left)))
 	case left <= 0:
-		return st.Bad.Render("Time is up")
+		return st.Bad.Render(p.T("Time is up"))
 	}
 	return st.Accent.Bold(true).Render("⏱ " + session.ClockText(left))
 }
 
 // bigClock is the countdown in block digits, centred, with what state it is in below; the
 // one-line form where the digits do not fit; nothing without a timer.
-func bigClock(st *Styles, s session.BigScreen, now time.Time, w int) []string {
+func bigClock(p *i18n.Printer, st *Styles, s session.BigScreen, now time.Time, w int) []string {
 	if s.Timer == nil {
 		return nil
 	}
@@ -188,13 +188,13 @@ func bigClock(st *Styles, s session.BigScreen, now time.Time, w int) []string {
 	style, label := st.Accent.Bold(true), ""
 	switch {
 	case s.Timer.Paused:
-		style, label = st.Warn, "paused"
+		style, label = st.Warn, p.T("paused")
 	case left <= 0:
-		style, label = st.Bad, "Time is up"
+		style, label = st.Bad, p.T("Time is up")
 	}
 	digits := bigText(session.ClockText(left), w)
 	if digits == nil {
-		return []string{center(clockText(st, s, now), w)}
+		return []string{center(clockText(p, st, s, now), w)}
 	}
 	var out []string
 	for _, l := range digits {

@@ -253,3 +253,51 @@ func TestParticipantLanguageHouseOrder(t *testing.T) {
 		t.Errorf("the lobby's choice stored as %q", got)
 	}
 }
+
+// The big screen, with everything on it and with nothing, its gate asking for a view code and
+// its errors, in every language at 80×24, 40×12 and a projector's 200×50: no message is left
+// untranslated and every line fits.
+func TestEveryLanguageBigScreen(t *testing.T) {
+	hint := JoinHint{Host: "localhost", Port: 2222}
+	now := time.Now()
+	for _, lang := range i18n.Languages {
+		for _, size := range bigSizes {
+			w, h := size[0], size[1]
+			t.Run(fmt.Sprintf("%s/%dx%d", lang, w, h), func(t *testing.T) {
+				p, st := i18n.Strict(lang), uitest.Styles()
+				full := fullBigScreen(now)
+				votes, matrix, paused := full, full, full
+				matrix.Votes, votes.Matrix = nil, nil
+				paused.Timer = &session.Timer{Total: time.Minute, Paused: true, Left: 30 * time.Second}
+				few := votes
+				few.Votes = []session.VoteBar{}
+				screens := map[string]session.BigScreen{"votes": votes, "matrix": matrix, "paused": paused, "no items": few, "empty": {Name: "x", JoinCode: "K7MQ2P", Steps: 1, Title: "Welcome"}}
+				var all []string
+				for name, s := range screens {
+					text := conFits(t, name, renderBig(p, st, hint, s, now, p.T("Some results could not be read: %s", i18n.Verbatim("x")), w, h), w, h)
+					noneMissing(t, name, text)
+					all = append(all, text)
+				}
+				com := newCommon(&Deps{}, st, DefaultKeyMap(), p)
+				b := newBigScreen(com)
+				b.Resize(w, h)
+				all = append(all, b.View())
+				b.onOpened(bigOpenedMsg{err: session.ErrUnknownCode})
+				all = append(all, b.View())
+				b.onOpened(bigOpenedMsg{err: &session.TooManyCodesError{Wait: time.Second}})
+				all = append(all, b.View())
+				for _, s := range all[len(all)-3:] {
+					noneMissing(t, "the gate", conFits(t, "the gate", s, w, h))
+				}
+				if lang == i18n.Portuguese {
+					joined := flat(strings.Join(all, "\n"))
+					for _, want := range []string{"Etapa 6 de 14", "Encontro 2 de 6", "Telão", "Resultado da votação", "Nenhum telão tem esse código"} {
+						if !strings.Contains(joined, want) {
+							t.Errorf("no %q on the Portuguese big screen", want)
+						}
+					}
+				}
+			})
+		}
+	}
+}
