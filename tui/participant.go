@@ -244,28 +244,7 @@ func (v *participantView) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		return v, tea.Batch(cmds...)
 	case writeDoneMsg:
-		v.busy = false
-		if done, ok := msg.result.(moveDoneMsg); ok {
-			v.moves = max(v.moves-1, 0)
-			if v.moves == 0 && v.moving >= 0 && v.groupStep() == v.moving {
-				v.moving = -1 // the snapshot of the last move came first
-			}
-			if done.err != nil {
-				if v.moves == 0 {
-					v.moving = -1
-				}
-				v.notice = v.deps.refusal("move to step", done.err)
-			}
-			return v, v.nextWrite()
-		}
-		if id := editorID(msg.result); id != 0 && id != v.shownEditor() {
-			return v, tea.Batch(v.orphaned(msg), v.nextWrite())
-		}
-		var cmd tea.Cmd
-		if v.ex != nil {
-			v.ex, cmd = v.ex.Update(msg.result)
-		}
-		return v, tea.Batch(cmd, v.nextWrite())
+		return v, v.onWriteDone(msg)
 	case laterMsg:
 		return v, v.retryLater(msg)
 	case timerTickMsg:
@@ -316,6 +295,33 @@ func (v *participantView) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return v, cmd
 	}
 	return v, nil
+}
+
+// onWriteDone takes the answer to the change at the head of the write queue, for the view (a
+// move) or the editor it came from, and starts the next change.
+func (v *participantView) onWriteDone(msg writeDoneMsg) tea.Cmd {
+	v.busy = false
+	if done, ok := msg.result.(moveDoneMsg); ok {
+		v.moves = max(v.moves-1, 0)
+		if v.moves == 0 && v.moving >= 0 && v.groupStep() == v.moving {
+			v.moving = -1 // the snapshot of the last move came first
+		}
+		if done.err != nil {
+			if v.moves == 0 {
+				v.moving = -1
+			}
+			v.notice = v.deps.refusal("move to step", done.err)
+		}
+		return v.nextWrite()
+	}
+	if id := editorID(msg.result); id != 0 && id != v.shownEditor() {
+		return tea.Batch(v.orphaned(msg), v.nextWrite())
+	}
+	var cmd tea.Cmd
+	if v.ex != nil {
+		v.ex, cmd = v.ex.Update(msg.result)
+	}
+	return tea.Batch(cmd, v.nextWrite())
 }
 
 // onState takes a new snapshot: follow the group, rebuild or refresh the editor when its

@@ -186,8 +186,7 @@ func (f *FrontDoor) recoverMiddleware(next ssh.Handler) ssh.Handler {
 				f.log.Error("session ended by a bug", "remote", s.RemoteAddr().String(), "command", strings.Join(s.Command(), " "),
 					"panic", fmt.Sprint(r), "stack", string(debug.Stack()))
 				// The session is ending either way; a client that cannot take the line has left.
-				p := goodbyePrinter(s.Environ(), nil)
-				_, _ = fmt.Fprintln(s.Stderr(), p.T("error: something went wrong on the server and this session had to close; the problem was logged. Try again in a moment."))
+				_, _ = fmt.Fprintln(s.Stderr(), goodbyePrinter(s.Environ(), nil).T("error: something went wrong on the server and this session had to close; the problem was logged. Try again in a moment."))
 				_ = s.Exit(1)
 			}
 		}()
