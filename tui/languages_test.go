@@ -28,9 +28,14 @@ func noneMissing(t *testing.T, what, s string) {
 	}
 }
 
+// testCommon is a session's Common in the test styles, speaking p's language (English for nil).
+func testCommon(deps *Deps, p *i18n.Printer) *Common {
+	return newCommon(deps, uitest.Styles(), DefaultKeyMap(), p)
+}
+
 // lobbyApp is the app on a fresh lobby in a strict printer of lang, at w×h.
 func lobbyApp(lang i18n.Lang, w, h int) (App, *lobby) {
-	com := newCommon(&Deps{Mode: &modeSwitch{}}, uitest.Styles(), DefaultKeyMap(), i18n.Strict(lang))
+	com := testCommon(&Deps{Mode: &modeSwitch{}}, i18n.Strict(lang))
 	l := newLobby(com)
 	a := App{Common: com, help: help.New(), width: w, height: h, screen: l}
 	a.help.SetWidth(w)
@@ -231,7 +236,7 @@ func lead(s string) string { return strings.Join(strings.Fields(s)[:2], " ") }
 func TestParticipantLanguageHouseOrder(t *testing.T) {
 	m, hub, ps := exercisesCohort(t, session.PaceLed, "Ana", "Bea")
 	ctx := context.Background()
-	com := newCommon(&Deps{Ctx: ctx, Manager: m, Terminal: []string{"pt_BR.UTF-8"}}, uitest.Styles(), DefaultKeyMap(), nil)
+	com := testCommon(&Deps{Ctx: ctx, Manager: m, Terminal: []string{"pt_BR.UTF-8"}}, nil)
 	if got := participantLanguage(com, hub, ps[0], false).Lang(); got != i18n.Portuguese {
 		t.Errorf("with a Portuguese terminal and no choice: %s", got)
 	}
@@ -241,7 +246,7 @@ func TestParticipantLanguageHouseOrder(t *testing.T) {
 	if got := participantLanguage(com, hub, ps[0], false).Lang(); got != i18n.Italian {
 		t.Errorf("with a stored choice of Italian: %s", got)
 	}
-	plain := newCommon(&Deps{Ctx: ctx, Manager: m}, uitest.Styles(), DefaultKeyMap(), nil)
+	plain := testCommon(&Deps{Ctx: ctx, Manager: m}, nil)
 	if got := participantLanguage(plain, hub, ps[1], false).Lang(); got != i18n.English {
 		t.Errorf("with nothing chosen or sent, the module's language: %s", got)
 	}
@@ -278,7 +283,7 @@ func TestEveryLanguageBigScreen(t *testing.T) {
 					noneMissing(t, name, text)
 					all = append(all, text)
 				}
-				com := newCommon(&Deps{}, st, DefaultKeyMap(), p)
+				com := testCommon(&Deps{}, p)
 				b := newBigScreen(com)
 				b.Resize(w, h)
 				all = append(all, b.View())

@@ -36,7 +36,7 @@ func TestEveryLanguageParticipantEndToEnd(t *testing.T) {
 		}
 	}
 	ana.press("?")
-	ana.waitFor("Teclas", "rolar o guia", "etapa do grupo", "F3 Idioma: Português (Brasil)", "Tecle ? ou esc para fechar esta ajuda.")
+	ana.waitFor("Teclas", "rolar a orientação", "etapa do grupo", "F3 Idioma: Português (Brasil)", "Tecle ? ou esc para fechar esta ajuda.")
 	ana.press(keyEsc)
 	ana.waitGone("Teclas")
 	runCommand(t, ts.addr(), facKey, "step "+code+" 2")
