@@ -30,7 +30,7 @@ func noneMissing(t *testing.T, what, s string) {
 
 // testCommon is a session's Common in the test styles, speaking p's language (English for nil).
 func testCommon(deps *Deps, p *i18n.Printer) *Common {
-	return newCommon(deps, uitest.Styles(), DefaultKeyMap(), p)
+	return newCommon(deps, uitest.Styles(), p)
 }
 
 // lobbyApp is the app on a fresh lobby in a strict printer of lang, at w×h.
