@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"workshop/content"
+	"workshop/i18n"
 )
 
 // The record of who was there. Every time a participant comes online, leaves, raises or lowers
@@ -63,6 +64,21 @@ const (
 	LeftEarly AttendanceStatus = "left early"
 	Absent    AttendanceStatus = "absent"
 )
+
+// Msg is the status in words, for any language: "present", "late", "left early", "absent".
+func (s AttendanceStatus) Msg() i18n.Msg {
+	switch s {
+	case Present:
+		return i18n.M("attendance|present")
+	case Late:
+		return i18n.M("attendance|late")
+	case LeftEarly:
+		return i18n.M("attendance|left early")
+	case Absent:
+		return i18n.M("attendance|absent")
+	}
+	return i18n.Verbatim(string(s))
+}
 
 // MeetingAttendance is who attended one meeting, over all its openings.
 type MeetingAttendance struct {

@@ -7,6 +7,8 @@ import (
 
 	"github.com/mtibben/confusables"
 	"golang.org/x/text/secure/precis"
+
+	"workshop/i18n"
 )
 
 // Display names. A participant's name is stored in the form NormalizeName gives it. What a
@@ -135,4 +137,12 @@ func TeamTitle(name string) string {
 func NamedTeam(name string) bool {
 	first, _, _ := strings.Cut(strings.TrimSpace(name), " ")
 	return strings.EqualFold(first, "team")
+}
+
+// TeamTitleIn is TeamTitle in the reader's language: "Team 1" as it is, "Blue" as "Equipe Blue".
+func TeamTitleIn(p *i18n.Printer, name string) string {
+	if NamedTeam(name) {
+		return name
+	}
+	return p.T("Team %s", i18n.Verbatim(name))
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"time"
 
+	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -76,13 +77,30 @@ func AttendanceRows(ams []AttendanceMeeting, loc *time.Location) [][]string {
 	return rows
 }
 
-// WriteAttendanceCSV writes attendance as CSV with a header row.
+// WriteAttendanceCSV writes attendance as CSV with a header row of column codes and codes
+// for statuses, for scripts (the attendance command's --format csv).
 func WriteAttendanceCSV(w io.Writer, ams []AttendanceMeeting, loc *time.Location) error {
+	return attendanceCSV(w, AttendanceHeader, AttendanceRows(ams, loc))
+}
+
+// writeAttendanceCSV is the export's attendance sheet: the same columns, headed and with
+// statuses in the export's language.
+func writeAttendanceCSV(w io.Writer, ams []AttendanceMeeting, x locale) error {
+	head := []string{x.T("Meeting"), x.T("Title"), x.T("Participant ID"), x.T("Name"), x.T("Status"),
+		x.T("Arrived"), x.T("Left"), x.T("Minutes online"), x.T("Hands")}
+	rows := AttendanceRows(ams, x.loc)
+	for _, r := range rows {
+		r[4] = x.Msg(session.AttendanceStatus(r[4]).Msg())
+	}
+	return attendanceCSV(w, head, rows)
+}
+
+func attendanceCSV(w io.Writer, head []string, rows [][]string) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(AttendanceHeader); err != nil {
+	if err := cw.Write(head); err != nil {
 		return err
 	}
-	for _, r := range AttendanceRows(ams, loc) {
+	for _, r := range rows {
 		for i := range r {
 			r[i] = Cell(r[i])
 		}
@@ -108,31 +126,32 @@ func WriteAttendanceJSON(w io.Writer, ams []AttendanceMeeting) error {
 
 // attendanceBlocks is the report's attendance section: a chart of each meeting's attendance
 // (drawn in HTML; Markdown has the table) and one table per meeting.
-func (r *Report) attendanceBlocks(loc *time.Location) []block {
+func (r *Report) attendanceBlocks(x locale) []block {
 	if len(r.Attendance) == 0 {
 		return nil
 	}
-	out := []block{heading{2, "attendance", "Attendance"},
-		para{{text: fmt.Sprintf("Late: arrived more than %d minutes after the meeting opened. Left early: left for good more than %d minutes before it closed.",
+	out := []block{heading{2, "attendance", x.T("Attendance")},
+		para{{text: x.T("Late: arrived more than %d minutes after the meeting opened. Left early: left for good more than %d minutes before it closed.",
 			int(session.LateAfter/time.Minute), int(session.EarlyBefore/time.Minute))}}}
-	chart := stackChart{title: "Attendance per meeting", series: []string{"present", "late", "left early", "absent"}}
+	chart := stackChart{title: x.T("Attendance per meeting"), none: x.T("no answers"), series: []string{x.Msg(session.Present.Msg()), x.Msg(session.Late.Msg()),
+		x.Msg(session.LeftEarly.Msg()), x.Msg(session.Absent.Msg())}}
 	for _, m := range r.Attendance {
-		chart.rows = append(chart.rows, stackRow{label: fmt.Sprintf("Meeting %d", m.Number), values: []int{m.Present, m.Late, m.LeftEarly, m.Absent}})
+		chart.rows = append(chart.rows, stackRow{label: x.T("Meeting %d", m.Number), values: []int{m.Present, m.Late, m.LeftEarly, m.Absent}})
 	}
 	out = append(out, chart)
 	for _, m := range r.Attendance {
-		out = append(out, heading{3, fmt.Sprintf("attendance-%d", m.Number), fmt.Sprintf("Meeting %d — %s", m.Number, m.Title)},
-			para{{text: fmt.Sprintf("Opened %s. %d present, %d late, %d left early, %d absent.", clock(m.StartedAt, loc), m.Present, m.Late, m.LeftEarly, m.Absent)}})
-		t := table{head: []string{"Name", "Status", "Arrived", "Left", "Minutes online", "Hands"},
+		out = append(out, heading{3, fmt.Sprintf("attendance-%d", m.Number), x.T("Meeting %d — %s", m.Number, i18n.Verbatim(m.Title))},
+			para{{text: x.T("Opened %s. %d present, %d late, %d left early, %d absent.", x.clock(m.StartedAt), m.Present, m.Late, m.LeftEarly, m.Absent)}})
+		t := table{head: []string{x.T("Name"), x.T("Status"), x.T("Arrived"), x.T("Left"), x.T("Minutes online"), x.T("Hands")},
 			num: []bool{false, false, false, false, true, true}, keep: []bool{false, false, true, true, false, false}}
 		for _, p := range m.People {
 			at := func(t *time.Time) string {
 				if t == nil {
 					return ""
 				}
-				return clock(*t, loc)
+				return x.clock(*t)
 			}
-			t.rows = append(t.rows, []string{p.Name, p.Status, at(p.Arrived), at(p.Left), strconv.Itoa(p.Minutes), strconv.Itoa(p.Hands)})
+			t.rows = append(t.rows, []string{p.Name, x.Msg(session.AttendanceStatus(p.Status).Msg()), at(p.Arrived), at(p.Left), x.Int(p.Minutes), x.Int(p.Hands)})
 		}
 		out = append(out, t)
 	}
@@ -140,12 +159,13 @@ func (r *Report) attendanceBlocks(loc *time.Location) []block {
 }
 
 // attendanceSheet is the workbook's "Attendance" sheet: one row per participant per meeting.
-func (r *Report) attendanceSheet(loc *time.Location) *xsheet {
-	z := " (" + zoneName(loc) + ")"
-	s := &xsheet{name: "Attendance", head: []string{"Meeting", "Title", "Participant", "Name", "Status", "Arrived" + z, "Left" + z, "Minutes online", "Hands"}, freeze: 1}
+func (r *Report) attendanceSheet(x locale) *xsheet {
+	z := zoneName(x.loc)
+	s := &xsheet{name: x.T("sheet|Attendance"), head: []string{x.T("Meeting"), x.T("Title"), x.T("Participant ID"), x.T("Name"), x.T("Status"),
+		x.T("Arrived (%s)", z), x.T("Left (%s)", z), x.T("Minutes online"), x.T("Hands")}, freeze: 1}
 	for _, m := range r.Attendance {
 		for _, p := range m.People {
-			s.add(integer(int64(m.Number)), txt(m.Title), integer(p.Participant), txt(p.Name), txt(p.Status),
+			s.add(integer(int64(m.Number)), txt(m.Title), integer(p.Participant), txt(p.Name), txt(x.Msg(session.AttendanceStatus(p.Status).Msg())),
 				optDate(p.Arrived), optDate(p.Left), integer(int64(p.Minutes)), integer(int64(p.Hands)))
 		}
 	}

@@ -35,7 +35,7 @@ func TestAttendanceInEveryFormat(t *testing.T) {
 		return b.String()
 	}
 	csv := write(Options{Format: CSV, Table: TableAttendance})
-	for _, want := range []string{"meeting,title,participant,name,status,arrived,left,minutes_online,hands\n",
+	for _, want := range []string{"Meeting,Title,Participant ID,Name,Status,Arrived,Left,Minutes online,Hands\n",
 		"1,Map potential services,1,Ana,present,2026-03-10T09:00:00Z,,60,2\n", "1,Map potential services,2,Bruno,late,", ",'=Cai,absent,,,0,0\n"} {
 		if !strings.Contains(csv, want) {
 			t.Errorf("CSV lacks %q:\n%s", want, csv)
@@ -45,7 +45,7 @@ func TestAttendanceInEveryFormat(t *testing.T) {
 		t.Errorf("JSON lacks attendance:\n%s", js)
 	}
 	md := write(Options{Format: Markdown})
-	if !strings.Contains(md, "## Attendance") || !strings.Contains(md, "### Meeting 1 — Map potential services") || !strings.Contains(md, "**Bruno**: Status: late; Arrived: 2026-03-10 09:15; Minutes online: 45") {
+	if !strings.Contains(md, "## Attendance") || !strings.Contains(md, "### Meeting 1 — Map potential services") || !strings.Contains(md, "**Bruno**: Status: late; Arrived: 10 Mar 2026 09:15; Minutes online: 45") {
 		t.Errorf("Markdown lacks attendance:\n%s", md)
 	}
 	if html := write(Options{Format: HTML}); !strings.Contains(html, "Attendance per meeting") || !strings.Contains(html, "Meeting 1 — Map potential services") {

@@ -65,6 +65,7 @@ type stackChart struct {
 	title  string
 	series []string
 	rows   []stackRow
+	none   string // what a row without any count says
 }
 
 type stackRow struct {
@@ -78,6 +79,7 @@ type matrixChart struct {
 	x, y      Axis
 	quadrants []string
 	points    []matrixPoint
+	nothing   string // what an empty quadrant says
 }
 
 type matrixPoint struct {
@@ -87,4 +89,5 @@ type matrixPoint struct {
 	quadrant   int
 	placements int
 	counts     [4]int
+	placed     string // where and how often it was placed, in words
 }

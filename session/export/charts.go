@@ -56,7 +56,7 @@ func stackHTML(c stackChart) string {
 		}
 		fmt.Fprintf(&b, "<li><span class=\"label\">%s</span><span class=\"track\">", esc(row.label))
 		if total == 0 {
-			b.WriteString("<span class=\"none\">no answers</span>")
+			b.WriteString("<span class=\"none\">" + esc(c.none) + "</span>")
 		}
 		for j, v := range row.values {
 			if v == 0 || total == 0 {

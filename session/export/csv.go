@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"workshop/i18n"
 	"workshop/session/work"
 )
 
@@ -26,14 +27,15 @@ const maxCell = 32000
 // for each step its status (steps with an exercise) and whole minutes spent.
 func (r *Report) writeProgressCSV(w io.Writer, o Options) error {
 	cw := newCSV(w, o)
-	zone := zoneName(o.loc())
-	head := []string{"Participant ID", "Name", "Team", "Department", "Email", "Joined (" + zone + ")", "Last seen (" + zone + ")"}
+	x := o.locale(r)
+	zone := zoneName(x.loc)
+	head := []string{x.T("Participant ID"), x.T("Name"), x.T("Team"), x.T("Department"), x.T("Email"), x.T("Joined (%s)", zone), x.T("Last seen (%s)", zone)}
 	for _, s := range r.Steps {
-		title := fmt.Sprintf("%d. %s", s.Number, s.Title)
+		title := i18n.Verbatim(fmt.Sprintf("%d. %s", s.Number, s.Title))
 		if s.Exercise != nil {
-			head = append(head, title+": status")
+			head = append(head, x.T("%s: status", title))
 		}
-		head = append(head, title+": minutes")
+		head = append(head, x.T("%s: minutes", title))
 	}
 	if err := cw.row(head...); err != nil {
 		return err
@@ -43,10 +45,10 @@ func (r *Report) writeProgressCSV(w io.Writer, o Options) error {
 		if p.Team != nil {
 			team = *p.Team
 		}
-		row := []string{strconv.FormatInt(p.ID, 10), p.Name, team, deref(p.Department), deref(p.Email), clock(p.JoinedAt, o.loc()), clock(p.LastSeen, o.loc())}
+		row := []string{strconv.FormatInt(p.ID, 10), p.Name, team, deref(p.Department), deref(p.Email), x.sheetClock(p.JoinedAt), x.sheetClock(p.LastSeen)}
 		for j, sp := range r.Progress[i].Steps {
 			if r.Steps[j].Exercise != nil {
-				row = append(row, statusWord(sp.Status))
+				row = append(row, x.statusWord(sp.Status))
 			}
 			row = append(row, strconv.FormatInt(minutes(sp.Seconds), 10))
 		}
@@ -62,11 +64,12 @@ func (r *Report) writeProgressCSV(w io.Writer, o Options) error {
 // where the cohort placed each item.
 func (r *Report) writeArtifactsCSV(w io.Writer, o Options) error {
 	cw := newCSV(w, o)
-	if err := cw.row(workHead...); err != nil {
+	x := o.locale(r)
+	if err := cw.row(x.workHead()...); err != nil {
 		return err
 	}
-	err := r.eachWork(func(s *Step, owner, field, value, votes string) error {
-		return cw.row(strconv.Itoa(s.Number), s.Title, s.Exercise.Kind, owner, field, value, votes)
+	err := r.eachWork(x, func(s *Step, owner, field, value, votes string) error {
+		return cw.row(strconv.Itoa(s.Number), s.Title, x.Msg(KindName(s.Exercise.Kind)), owner, field, value, votes)
 	})
 	if err != nil {
 		return err
@@ -75,10 +78,12 @@ func (r *Report) writeArtifactsCSV(w io.Writer, o Options) error {
 }
 
 // workHead is the header of the sheet of all work.
-var workHead = []string{"Step", "Step title", "Kind", "Owner", "Field", "Value", "Votes"}
+func (x locale) workHead() []string {
+	return []string{x.T("Step"), x.T("Step title"), x.T("Kind"), x.T("Owner"), x.T("Field"), x.T("Value"), x.T("Votes")}
+}
 
 // eachWork calls row for every row of the sheet of all work, in order.
-func (r *Report) eachWork(row func(s *Step, owner, field, value, votes string) error) error {
+func (r *Report) eachWork(x locale, row func(s *Step, owner, field, value, votes string) error) error {
 	for i := range r.Steps {
 		s := r.Steps[i]
 		if s.Exercise == nil {
@@ -87,19 +92,19 @@ func (r *Report) eachWork(row func(s *Step, owner, field, value, votes string) e
 		emit := func(owner, field, value, votes string) error { return row(&s, owner, field, value, votes) }
 		for _, a := range r.Artifacts {
 			if a.StepID == s.ID {
-				if err := r.csvWork(&s, ownerLabel(a.Owner), a.value, emit); err != nil {
+				if err := r.csvWork(x, &s, x.ownerLabel(a.Owner), a.value, emit); err != nil {
 					return err
 				}
 			}
 		}
 		for _, b := range r.Boards {
 			if b.StepID == s.ID {
-				if err := r.csvWork(&s, ownerLabel(b.Owner), b.value, emit); err != nil {
+				if err := r.csvWork(x, &s, x.ownerLabel(b.Owner), b.value, emit); err != nil {
 					return err
 				}
 			}
 		}
-		if err := r.csvResults(&s, emit); err != nil {
+		if err := r.csvResults(x, &s, emit); err != nil {
 			return err
 		}
 	}
@@ -109,21 +114,21 @@ func (r *Report) eachWork(row func(s *Step, owner, field, value, votes string) e
 type emitFunc func(owner, field, value, votes string) error
 
 // csvWork writes the rows of one artifact or board.
-func (r *Report) csvWork(s *Step, owner string, v any, emit emitFunc) error {
+func (r *Report) csvWork(x locale, s *Step, owner string, v any, emit emitFunc) error {
 	ex := s.Exercise
 	switch w := v.(type) {
 	case *work.Reflection:
-		return emit(owner, "answer", w.Text, "")
+		return emit(owner, x.T("field|answer"), w.Text, "")
 	case *work.List:
 		for _, it := range w.Items {
-			if err := emit(owner, "item", it.Text, ""); err != nil {
+			if err := emit(owner, x.T("field|item"), it.Text, ""); err != nil {
 				return err
 			}
 		}
 	case *work.Vote:
 		for _, it := range r.items[s.ID] {
 			if n := w.Dots[it.ID]; n > 0 {
-				if err := emit(owner, "dots", it.Text, strconv.Itoa(n)); err != nil {
+				if err := emit(owner, x.T("field|dots"), it.Text, strconv.Itoa(n)); err != nil {
 					return err
 				}
 			}
@@ -150,7 +155,7 @@ func (r *Report) csvWork(s *Step, owner string, v any, emit emitFunc) error {
 		for i, row := range w.Rows {
 			for j, c := range row {
 				if c != "" {
-					if err := emit(owner, fmt.Sprintf("row %d: %s", i+1, ex.Columns[j].Name), c, ""); err != nil {
+					if err := emit(owner, x.T("row %d: %s", i+1, i18n.Verbatim(ex.Columns[j].Name)), c, ""); err != nil {
 						return err
 					}
 				}
@@ -166,15 +171,15 @@ func (r *Report) csvWork(s *Step, owner string, v any, emit emitFunc) error {
 		}
 	case *work.Checklist:
 		for i, item := range ex.Items {
-			tick := "not ticked"
+			tick := x.T("not ticked")
 			if w.Ticks[i] {
-				tick = "ticked"
+				tick = x.T("ticked")
 			}
 			if err := emit(owner, item, tick, ""); err != nil {
 				return err
 			}
 			if w.Notes[i] != "" {
-				if err := emit(owner, item+" (note)", w.Notes[i], ""); err != nil {
+				if err := emit(owner, x.T("%s (note)", i18n.Verbatim(item)), w.Notes[i], ""); err != nil {
 					return err
 				}
 			}
@@ -182,7 +187,7 @@ func (r *Report) csvWork(s *Step, owner string, v any, emit emitFunc) error {
 	case *work.Quiz:
 		correct := 0
 		for i, q := range ex.Questions {
-			answer := "(no answer)"
+			answer := x.T("(no answer)")
 			if a := w.Answers[i]; a >= 0 {
 				answer = q.Options[a]
 				if a == q.Correct {
@@ -193,13 +198,13 @@ func (r *Report) csvWork(s *Step, owner string, v any, emit emitFunc) error {
 				return err
 			}
 		}
-		return emit(owner, "score", fmt.Sprintf("%d of %d", correct, len(ex.Questions)), "")
+		return emit(owner, x.T("field|score"), x.T("%d of %d", correct, len(ex.Questions)), "")
 	}
 	return nil
 }
 
 // csvResults writes a step's combined rows: vote tallies and the cohort's matrix placements.
-func (r *Report) csvResults(s *Step, emit emitFunc) error {
+func (r *Report) csvResults(x locale, s *Step, emit emitFunc) error {
 	res := r.result(s.ID)
 	if res == nil {
 		return nil
@@ -207,7 +212,7 @@ func (r *Report) csvResults(s *Step, emit emitFunc) error {
 	if res.Vote != nil {
 		for _, t := range res.Vote.Tallies {
 			for _, it := range t.Items {
-				if err := emit(ownerLabel(t.Scope), "total dots", it.Text, strconv.Itoa(it.Dots)); err != nil {
+				if err := emit(x.ownerLabel(t.Scope), x.T("field|total dots"), it.Text, strconv.Itoa(it.Dots)); err != nil {
 					return err
 				}
 			}
@@ -220,8 +225,8 @@ func (r *Report) csvResults(s *Step, emit emitFunc) error {
 			}
 			for _, it := range g.Items {
 				if it.Quadrant >= 0 {
-					field := fmt.Sprintf("%s (%s)", res.Matrix.Quadrants[it.Quadrant], plural(it.Placements, "placement", "placements"))
-					if err := emit(ownerLabel(g.Scope), field, it.Text, ""); err != nil {
+					field := x.T("%s (%d placements)", i18n.Verbatim(res.Matrix.Quadrants[it.Quadrant]), it.Placements)
+					if err := emit(x.ownerLabel(g.Scope), field, it.Text, ""); err != nil {
 						return err
 					}
 				}

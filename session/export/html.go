@@ -17,12 +17,9 @@ import (
 // heading or "Team 1:" is left at the foot of a page without what it introduces.
 func (r *Report) writeHTML(w io.Writer, o Options) error {
 	ew := &errWriter{w: w}
-	doc := r.document(o)
-	lang := r.Module.Language
-	if lang == "" {
-		lang = "en"
-	}
-	ew.str("<!DOCTYPE html>\n<html lang=\"" + esc(lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n")
+	x := o.locale(r)
+	doc := r.document(x)
+	ew.str("<!DOCTYPE html>\n<html lang=\"" + esc(string(x.Lang())) + "\">\n<head>\n<meta charset=\"utf-8\">\n")
 	ew.str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	ew.str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
 	gen := "workshop"
@@ -30,7 +27,7 @@ func (r *Report) writeHTML(w io.Writer, o Options) error {
 		gen += " " + *v
 	}
 	ew.str("<meta name=\"generator\" content=\"" + esc(gen) + "\">\n")
-	ew.str("<title>" + esc(r.Cohort.Name+" — cohort report") + "</title>\n<style>\n" + css + "</style>\n</head>\n<body>\n<main>\n")
+	ew.str("<title>" + esc(r.title(x)) + "</title>\n<style>\n" + css + "</style>\n</head>\n<body>\n<main>\n")
 	section, keep := false, false
 	for i, b := range doc {
 		h, isHeading := b.(heading)
@@ -56,7 +53,7 @@ func (r *Report) writeHTML(w io.Writer, o Options) error {
 			keep = false
 		}
 		if i == 1 {
-			htmlContents(ew, doc) // after the title and the cohort's details
+			htmlContents(x, ew, doc) // after the title and the cohort's details
 		}
 	}
 	if keep {
@@ -75,8 +72,9 @@ func leads(p para) bool {
 }
 
 // htmlContents lists the report's sections with links to them.
-func htmlContents(w *errWriter, doc []block) {
-	w.str("<nav aria-label=\"Contents\"><h2>Contents</h2>\n<ul>\n")
+func htmlContents(x locale, w *errWriter, doc []block) {
+	contents := esc(x.T("Contents"))
+	w.str("<nav aria-label=\"" + contents + "\"><h2>" + contents + "</h2>\n<ul>\n")
 	for _, b := range doc {
 		if h, ok := b.(heading); ok && h.level == 2 {
 			w.str("<li><a href=\"#" + esc(h.id) + "\">" + esc(h.text) + "</a></li>\n")
@@ -119,7 +117,7 @@ func htmlBlock(w *errWriter, b block) {
 			if p.quadrant >= 0 && p.quadrant < len(b.quadrants) {
 				q = b.quadrants[p.quadrant]
 			}
-			w.str("<li value=\"" + strconv.Itoa(p.n) + "\">" + esc(p.text) + " <span class=\"muted\">— " + esc(q) + " (" + esc(placed(p)) + ")</span></li>\n")
+			w.str("<li value=\"" + strconv.Itoa(p.n) + "\">" + esc(p.text) + " <span class=\"muted\">— " + esc(q) + " (" + esc(p.placed) + ")</span></li>\n")
 		}
 		w.str("</ol></figure>\n")
 	}

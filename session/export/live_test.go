@@ -39,7 +39,7 @@ func TestExportCountsTimeStillRunning(t *testing.T) {
 	if err := r.Write(&b, Options{Format: HTML}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(b.String(), "Exported 2026-03-10 10:35 by workshop v1.2.3") {
+	if !strings.Contains(b.String(), "Exported 10 Mar 2026 10:35 by workshop v1.2.3") {
 		t.Error("the HTML report does not say when and by which version it was made")
 	}
 }

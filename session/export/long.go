@@ -11,8 +11,12 @@ import (
 // export of the cohort), their name and team, the step, its status, the seconds spent on it,
 // the quiz score as a number and when the work was submitted.
 
-// longHead is the long table's header; the CSV names the time zone of Submitted at in it.
-var longHead = []string{"Participant ID", "Name", "Team", "Step", "Step ID", "Step title", "Exercise", "Status", "Seconds", "Score", "Max score", "Submitted at"}
+// longHead is the long table's header; the workbook names the time zone of Submitted at in
+// it (the CSV's times carry their offset).
+func (x locale) longHead() []string {
+	return []string{x.T("Participant ID"), x.T("Name"), x.T("Team"), x.T("Step"), x.T("Step ID"), x.T("Step title"), x.T("Exercise"),
+		x.T("Status"), x.T("Seconds"), x.T("Score"), x.T("Max score"), x.T("Submitted at")}
+}
 
 // longRow is one participant's progress on one step.
 type longRow struct {
@@ -61,26 +65,27 @@ func (r *Report) longRows() []longRow {
 }
 
 // longStatus is a status as the long table writes it: every step has one.
-func longStatus(s string) string {
+func (x locale) longStatus(s string) string {
 	if s == StatusNoExercise {
-		return "no exercise"
+		return x.T("no exercise")
 	}
-	return statusWord(s)
+	return x.statusWord(s)
 }
 
-// exerciseKind is a step's exercise kind, or "" for a step without one.
-func exerciseKind(s *Step) string {
+// exerciseKind is a step's exercise kind in words, or "" for a step without one.
+func (x locale) exerciseKind(s *Step) string {
 	if s.Exercise == nil {
 		return ""
 	}
-	return s.Exercise.Kind
+	return x.Msg(KindName(s.Exercise.Kind))
 }
 
 // writeLongCSV writes the long progress table. Submitted at is RFC 3339 with the offset of the
 // chosen zone, which every platform and spreadsheet reads without knowing the zone.
 func (r *Report) writeLongCSV(w io.Writer, o Options) error {
 	cw := newCSV(w, o)
-	if err := cw.row(longHead...); err != nil {
+	x := o.locale(r)
+	if err := cw.row(x.longHead()...); err != nil {
 		return err
 	}
 	for _, lr := range r.longRows() {
@@ -92,7 +97,7 @@ func (r *Report) writeLongCSV(w io.Writer, o Options) error {
 			submitted = lr.submittedAt.In(o.loc()).Format(time.RFC3339)
 		}
 		if err := cw.row(strconv.FormatInt(lr.id, 10), lr.name, lr.team, strconv.Itoa(lr.step.Number), lr.step.ID, lr.step.Title,
-			exerciseKind(lr.step), longStatus(lr.status), strconv.FormatInt(lr.seconds, 10), score, max, submitted); err != nil {
+			x.exerciseKind(lr.step), x.longStatus(lr.status), strconv.FormatInt(lr.seconds, 10), score, max, submitted); err != nil {
 			return err
 		}
 	}

@@ -16,7 +16,8 @@ import (
 func (r *Report) writeMarkdown(w io.Writer, o Options) error {
 	ew := &errWriter{w: w}
 	first := true
-	for _, b := range r.document(o) {
+	x := o.locale(r)
+	for _, b := range r.document(x) {
 		if !mdShows(b) {
 			continue
 		}
@@ -24,7 +25,7 @@ func (r *Report) writeMarkdown(w io.Writer, o Options) error {
 			ew.str("\n")
 		}
 		first = false
-		mdBlock(ew, b)
+		mdBlock(x, ew, b)
 	}
 	return ew.err
 }
@@ -41,7 +42,7 @@ func mdShows(b block) bool {
 	return true
 }
 
-func mdBlock(w *errWriter, b block) {
+func mdBlock(x locale, w *errWriter, b block) {
 	switch b := b.(type) {
 	case heading:
 		w.str(strings.Repeat("#", b.level) + " " + mdText(b.text) + "\n")
@@ -75,11 +76,11 @@ func mdBlock(w *errWriter, b block) {
 				if i > 0 {
 					w.str("\n")
 				}
-				mdBlock(w, m)
+				mdBlock(x, w, m)
 			}
 			return
 		}
-		mdRows(w, b)
+		mdRows(x, w, b)
 	case barChart:
 		w.str("**" + mdText(b.title) + "**\n\n")
 		for i, br := range b.bars {
@@ -105,7 +106,7 @@ func rankAt(bars []bar, i int) int {
 // mdRows writes a table as a list with one entry per row: its first cell in bold, then the
 // other cells as "column: value", on the same line when they are short, or one per line
 // under it when a cell is long or has lines of its own, which it keeps.
-func mdRows(w *errWriter, t table) {
+func mdRows(x locale, w *errWriter, t table) {
 	for _, row := range t.rows {
 		first, rest := "", row
 		if len(row) > 0 {
@@ -127,7 +128,7 @@ func mdRows(w *errWriter, t table) {
 		if first != "" {
 			item += "**" + mdLineStart(mdText(first)) + "**"
 		} else if len(t.head) > 0 && t.head[0] != "" {
-			item += "*(no " + mdText(strings.ToLower(t.head[0])) + ")*"
+			item += "*(" + mdText(x.T("no %s", strings.ToLower(t.head[0]))) + ")*"
 		}
 		if !nested {
 			var parts []string
@@ -183,7 +184,7 @@ func mdMatrix(w *errWriter, m matrixChart) {
 	cells := [4][]string{}
 	for _, p := range m.points {
 		if p.quadrant >= 0 && p.quadrant < 4 {
-			cells[p.quadrant] = append(cells[p.quadrant], fmt.Sprintf("%d. %s (%s)", p.n, p.text, placed(p)))
+			cells[p.quadrant] = append(cells[p.quadrant], fmt.Sprintf("%d. %s (%s)", p.n, p.text, p.placed))
 		}
 	}
 	corner := [4]string{m.y.High + ", " + m.x.Low, m.y.High + ", " + m.x.High, m.y.Low + ", " + m.x.Low, m.y.Low + ", " + m.x.High}
@@ -197,7 +198,7 @@ func mdMatrix(w *errWriter, m matrixChart) {
 			w.str(" *(" + mdText(corner[q]) + ")*") // where a named quadrant is
 		}
 		if len(cells[q]) == 0 {
-			w.str(": nothing\n")
+			w.str(": " + mdText(m.nothing) + "\n")
 			continue
 		}
 		w.str("\n")
@@ -208,12 +209,11 @@ func mdMatrix(w *errWriter, m matrixChart) {
 }
 
 // placed says how often an item was placed and where, e.g. "x 3.5, y 7; 4 placements".
-func placed(p matrixPoint) string {
-	s := fmt.Sprintf("x %s, y %s", float(p.x), float(p.y))
+func (x locale) placed(p matrixPoint) string {
 	if p.placements > 1 {
-		s += fmt.Sprintf("; %d placements", p.placements)
+		return x.T("x %s, y %s; %d placements", x.float(p.x), x.float(p.y), p.placements)
 	}
-	return s
+	return x.T("x %s, y %s", x.float(p.x), x.float(p.y))
 }
 
 func mdSpans(ss []span) string {

@@ -30,7 +30,7 @@ func TestMarkdownParsesAsWritten(t *testing.T) {
 	doc := md.Parser().Parse(gmtext.NewReader(src))
 
 	wantHeadings := 0
-	for _, bl := range r.document(Options{}) {
+	for _, bl := range r.document((Options{}).locale(r)) {
 		if _, ok := bl.(heading); ok {
 			wantHeadings++
 		}

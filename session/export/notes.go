@@ -26,18 +26,18 @@ func (b *builder) notes(ns []session.StepNote) {
 }
 
 // notesBlocks is the report's section of facilitator notes, by step; nothing when none.
-func (r *Report) notesBlocks(loc *time.Location) []block {
+func (r *Report) notesBlocks(x locale) []block {
 	if len(r.Notes) == 0 {
 		return nil
 	}
-	out := []block{heading{2, "notes", "Facilitator notes"}}
-	t := table{head: []string{"Step", "Time", "Who", "Note"}, keep: []bool{true, true}}
+	out := []block{heading{2, "notes", x.T("Facilitator notes")}}
+	t := table{head: []string{x.T("Step"), x.T("Time"), x.T("Who"), x.T("Note")}, keep: []bool{true, true}}
 	for _, n := range r.Notes {
 		step := n.Step
 		if i, ok := r.stepIdx[n.Step]; ok {
 			step = r.Steps[i].Title
 		}
-		t.rows = append(t.rows, []string{step, clock(n.At, loc), n.Author, n.Text})
+		t.rows = append(t.rows, []string{step, x.clock(n.At), n.Author, n.Text})
 	}
 	return append(out, t)
 }
@@ -55,12 +55,13 @@ func (r *Report) noteStep(n FacilitatorNote) (int, string) {
 // the note.
 func (r *Report) writeNotesCSV(w io.Writer, o Options) error {
 	cw := newCSV(w, o)
-	if err := cw.row("Step", "Step ID", "Step title", "Time ("+zoneName(o.loc())+")", "Who", "Note"); err != nil {
+	x := o.locale(r)
+	if err := cw.row(x.T("Step"), x.T("Step ID"), x.T("Step title"), x.T("Time (%s)", zoneName(x.loc)), x.T("Who"), x.T("Note")); err != nil {
 		return err
 	}
 	for _, n := range r.Notes {
 		num, title := r.noteStep(n)
-		if err := cw.row(strconv.Itoa(num), n.Step, title, clock(n.At, o.loc()), n.Author, n.Text); err != nil {
+		if err := cw.row(strconv.Itoa(num), n.Step, title, x.sheetClock(n.At), n.Author, n.Text); err != nil {
 			return err
 		}
 	}
@@ -68,8 +69,8 @@ func (r *Report) writeNotesCSV(w io.Writer, o Options) error {
 }
 
 // notesSheet is the workbook's sheet of facilitator notes.
-func (r *Report) notesSheet(loc *time.Location) *xsheet {
-	s := &xsheet{name: "Notes", head: []string{"Step", "Step ID", "Step title", "Time (" + zoneName(loc) + ")", "Who", "Note"}}
+func (r *Report) notesSheet(x locale) *xsheet {
+	s := &xsheet{name: x.T("sheet|Notes"), head: []string{x.T("Step"), x.T("Step ID"), x.T("Step title"), x.T("Time (%s)", zoneName(x.loc)), x.T("Who"), x.T("Note")}}
 	for _, n := range r.Notes {
 		num, title := r.noteStep(n)
 		s.add(integer(int64(num)), txt(n.Step), txt(title), date(n.At), txt(n.Author), txt(n.Text))

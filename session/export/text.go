@@ -7,29 +7,46 @@ import (
 	"strings"
 	"time"
 
+	"workshop/i18n"
 	"workshop/session"
 )
 
-// Human words for progress statuses, as the CSV, Markdown and HTML reports show them.
-func statusWord(s string) string {
+// locale is what the writers of one export need to write for people: its printer (the
+// export's language) and the time zone of its times.
+type locale struct {
+	*i18n.Printer
+	loc *time.Location
+}
+
+// statusWord is a progress status in words, as the CSV sheets and the reports show it.
+func (x locale) statusWord(s string) string {
 	switch s {
 	case StatusSubmitted:
-		return "submitted"
+		return x.T("status|submitted")
 	case StatusDraft:
-		return "draft"
+		return x.T("status|draft")
 	case StatusNoExercise:
 		return ""
 	}
-	return "not started"
+	return x.T("status|not started")
 }
 
-// clock formats a time for people: minutes are enough in a report, and the zone is named once
-// in the report's header.
-func clock(t time.Time, loc *time.Location) string {
+// clock writes a time for people in the export's language: minutes are enough in a report,
+// and the zone is named once in the report's header.
+func (x locale) clock(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(loc).Format("2006-01-02 15:04")
+	return x.DateTime(t.In(x.loc))
+}
+
+// sheetClock writes a time in a CSV cell: year, month and day first, which every spreadsheet
+// in every language reads as a date.
+func (x locale) sheetClock(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(x.loc).Format("2006-01-02 15:04")
 }
 
 // zoneName names a location for headers, e.g. "UTC" or "Europe/Rome".
@@ -45,35 +62,38 @@ func zoneName(loc *time.Location) string {
 func minutes(secs int64) int64 { return int64(math.Round(float64(secs) / 60)) }
 
 // minutesText formats seconds as minutes with one decimal when under ten, for reports.
-func minutesText(secs int64) string {
+func (x locale) minutesText(secs int64) string {
 	m := float64(secs) / 60
 	if m > 0 && m < 10 {
-		return strconv.FormatFloat(math.Round(m*10)/10, 'f', 1, 64)
+		return x.Number(math.Round(m*10)/10, 1)
 	}
-	return strconv.FormatInt(int64(math.Round(m)), 10)
+	return x.Number(math.Round(m), 0)
 }
 
 // ownerLabel names an owner in one cell or line: a participant's name, "team NAME",
 // "anonymous" or "cohort".
-func ownerLabel(o Owner) string {
+func (x locale) ownerLabel(o Owner) string {
 	switch o.Type {
 	case OwnerParticipant:
 		return o.Name
 	case OwnerTeam:
-		return teamLabel(o.Name)
+		return x.teamLabel(o.Name)
 	case OwnerAnonymous:
-		return "anonymous"
+		return x.T("owner|anonymous")
 	}
-	return "cohort"
+	return x.T("owner|cohort")
 }
 
 // teamLabel names a team in a cell: "team Blue", or "Team 1" as it is.
-func teamLabel(name string) string {
+func (x locale) teamLabel(name string) string {
 	if session.NamedTeam(name) {
 		return name
 	}
-	return "team " + name
+	return x.T("team %s", i18n.Verbatim(name))
 }
+
+// teamTitle names a team in a heading: "Team Blue", or "Team 1" as it is.
+func (x locale) teamTitle(name string) string { return session.TeamTitleIn(x.Printer, name) }
 
 // percent formats part of whole as a whole percentage.
 func percent(part, whole int) string {
@@ -83,9 +103,14 @@ func percent(part, whole int) string {
 	return fmt.Sprintf("%d%%", int(math.Round(100*float64(part)/float64(whole))))
 }
 
-// float formats a number with at most two decimals, without trailing zeros.
-func float(f float64) string {
-	return strconv.FormatFloat(round2(f), 'f', -1, 64)
+// float formats a number with at most two decimals, without trailing zeros, with the
+// language's decimal mark.
+func (x locale) float(f float64) string {
+	s := strconv.FormatFloat(round2(f), 'f', -1, 64)
+	if mark := x.Number(0.5, 1); len(mark) == 3 && mark[1] != '.' {
+		s = strings.Replace(s, ".", mark[1:2], 1)
+	}
+	return s
 }
 
 // oneLine folds text onto one line for table cells and list entries.

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -102,6 +103,12 @@ type Options struct {
 	Location *time.Location
 	// Semicolon separates CSV cells with ';', which spreadsheets set to a decimal comma expect.
 	Semicolon bool
+	// Lang is the language of every heading, label and status word in CSV, XLSX, Markdown
+	// and HTML; "" is the cohort's, the language its module is written in. JSON keys and codes
+	// are the same in every language.
+	Lang i18n.Lang
+	// Printer, when set, writes the export instead of Lang's printer (a test's strict one).
+	Printer *i18n.Printer
 	// Stamp says when and by what the export is made.
 	Stamp
 }
@@ -158,6 +165,36 @@ func (o Options) loc() *time.Location {
 	return o.Location
 }
 
+// locale is the language and time zone the report r is written in: the one asked for, else
+// the cohort's module's language, else English.
+func (o Options) locale(r *Report) locale {
+	if o.Printer != nil {
+		return locale{o.Printer, o.loc()}
+	}
+	lang := o.Lang
+	if !lang.Valid() {
+		lang, _ = i18n.Match(r.Module.Language)
+	}
+	return locale{i18n.New(lang), o.loc()}
+}
+
+// ParseLang reads a language as a person typed it for --lang; "" is the cohort's own.
+func ParseLang(s string) (i18n.Lang, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", nil
+	}
+	for _, l := range i18n.Languages {
+		if strings.EqualFold(s, string(l)) {
+			return l, nil
+		}
+	}
+	if l, ok := i18n.Match(s); ok {
+		return l, nil
+	}
+	return "", session.Errorf(session.EInvalid, "unknown language %q: use en, pt-BR, es or it", s)
+}
+
 // FileName is the file an export of a cohort is written to in a directory: the join code and
 // the format, e.g. K7MQ2P.html, K7MQ2P-long.csv for the long progress sheet, or
 // K7MQ2P-artifacts.csv for the CSV sheet of all work.
@@ -190,7 +227,7 @@ func (r *Report) Write(w io.Writer, o Options) error {
 	case CSV:
 		switch o.table() {
 		case TableAttendance:
-			err = WriteAttendanceCSV(bw, r.Attendance, o.loc())
+			err = writeAttendanceCSV(bw, r.Attendance, o.locale(r))
 		case TableNotes:
 			err = r.writeNotesCSV(bw, o)
 		case TableWork:

@@ -9,6 +9,8 @@ import (
 
 	"github.com/mattn/go-runewidth"
 	"github.com/xuri/excelize/v2"
+
+	"workshop/i18n"
 )
 
 // The xlsx workbook holds every table of the report, one per sheet, with typed cells: numbers
@@ -81,17 +83,18 @@ const (
 
 // writeXLSX writes the report as an xlsx workbook.
 func (r *Report) writeXLSX(w io.Writer, o Options) error {
-	loc := o.loc()
-	sheets := []*xsheet{r.cohortSheet(o), r.stepsSheet(), r.progressSheet(loc), r.longSheet(loc), r.workSheet(), r.votesSheet(), r.matrixSheet(), r.timelineSheet(loc)}
+	x := o.locale(r)
+	loc := x.loc
+	sheets := []*xsheet{r.cohortSheet(x), r.stepsSheet(x), r.progressSheet(x), r.longSheet(x), r.workSheet(x), r.votesSheet(x), r.matrixSheet(x), r.timelineSheet(x)}
 	if len(r.Attendance) > 0 {
-		sheets = append(sheets, r.attendanceSheet(loc))
+		sheets = append(sheets, r.attendanceSheet(x))
 	}
 	if len(r.Notes) > 0 {
-		sheets = append(sheets, r.notesSheet(loc))
+		sheets = append(sheets, r.notesSheet(x))
 	}
 	f := excelize.NewFile()
 	defer func() { _ = f.Close() }() // nothing was opened from disk
-	st, err := newStyles(f)
+	st, err := newStyles(f, x.Lang())
 	if err != nil {
 		return err
 	}
@@ -114,8 +117,8 @@ func (r *Report) writeXLSX(w io.Writer, o Options) error {
 		creator += " " + *r.Generator.Version
 	}
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Title: r.Cohort.Name + " — cohort report", Creator: creator, LastModifiedBy: creator,
-		Created: stamp, Modified: stamp, Language: r.Module.Language,
+		Title: r.title(x), Creator: creator, LastModifiedBy: creator,
+		Created: stamp, Modified: stamp, Language: string(x.Lang()),
 	}); err != nil {
 		return err
 	}
@@ -127,7 +130,16 @@ type styles struct {
 	head, text, wrap, date, duration, percent, float int
 }
 
-func newStyles(f *excelize.File) (*styles, error) {
+// dateFormat is how a date cell shows in a language: day first but in English. The cell
+// stays a date whatever it shows.
+func dateFormat(l i18n.Lang) string {
+	if l == i18n.English {
+		return "yyyy-mm-dd hh:mm"
+	}
+	return "dd/mm/yyyy hh:mm"
+}
+
+func newStyles(f *excelize.File, lang i18n.Lang) (*styles, error) {
 	var s styles
 	top := &excelize.Alignment{Vertical: "top"}
 	defs := []struct {
@@ -138,7 +150,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 			Border: []excelize.Border{{Type: "bottom", Color: "#1F5FA8", Style: 2}}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
 		{&s.text, excelize.Style{Alignment: top}},
 		{&s.wrap, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
-		{&s.date, excelize.Style{CustomNumFmt: ptr("yyyy-mm-dd hh:mm"), Alignment: top}},
+		{&s.date, excelize.Style{CustomNumFmt: ptr(dateFormat(lang)), Alignment: top}},
 		{&s.duration, excelize.Style{CustomNumFmt: ptr("[h]:mm:ss"), Alignment: top}},
 		{&s.percent, excelize.Style{NumFmt: 9, Alignment: top}}, // 0%
 		{&s.float, excelize.Style{CustomNumFmt: ptr("0.##"), Alignment: top}},
@@ -310,23 +322,23 @@ func splitLines(s string) []string {
 	return append(out, s[start:])
 }
 
-func (r *Report) cohortSheet(o Options) *xsheet {
-	s := &xsheet{name: "Cohort", head: []string{"Field", "Value"}, plain: true}
-	for _, f := range r.facts(o.loc()) {
+func (r *Report) cohortSheet(x locale) *xsheet {
+	s := &xsheet{name: x.T("sheet|Cohort"), head: []string{x.T("Field"), x.T("Value")}, plain: true}
+	for _, f := range r.facts(x) {
 		s.add(txt(f[0]), txt(f[1]))
 	}
 	return s
 }
 
-func (r *Report) stepsSheet() *xsheet {
-	s := &xsheet{name: "Steps", head: []string{"Step", "Step ID", "Title", "Phase", "Exercise", "Submitted", "Draft", "Not started", "Completion",
-		"People with time", "Average time", "Median time", "Total time"}, freeze: 1}
+func (r *Report) stepsSheet(x locale) *xsheet {
+	s := &xsheet{name: x.T("sheet|Steps"), head: []string{x.T("Step"), x.T("Step ID"), x.T("Title"), x.T("Phase"), x.T("Exercise"), x.T("Submitted"),
+		x.T("Draft"), x.T("Not started"), x.T("Completion"), x.T("People with time"), x.T("Average time"), x.T("Median time"), x.T("Total time")}, freeze: 1}
 	n := len(r.Participants)
 	for _, st := range r.Steps {
-		row := []xcell{integer(int64(st.Number)), txt(st.ID), txt(st.Title), txt(st.Phase), txt(""), txt(""), txt(""), txt(""), txt("")}
+		row := []xcell{integer(int64(st.Number)), txt(st.ID), txt(st.Title), txt(x.phaseName(st.Phase)), txt(""), txt(""), txt(""), txt(""), txt("")}
 		if st.Exercise != nil {
 			c := st.Completion
-			row[4] = txt(exerciseLabel(st.Exercise))
+			row[4] = txt(x.exerciseLabel(st.Exercise))
 			row[5], row[6], row[7] = integer(int64(c.Submitted)), integer(int64(c.Draft)), integer(int64(c.NotStarted))
 			if n > 0 {
 				row[8] = share(float64(c.Submitted) / float64(n))
@@ -338,15 +350,16 @@ func (r *Report) stepsSheet() *xsheet {
 	return s
 }
 
-func (r *Report) progressSheet(loc *time.Location) *xsheet {
-	zone := zoneName(loc)
-	s := &xsheet{name: "Progress", head: []string{"Participant ID", "Name", "Team", "Department", "Email", "Joined (" + zone + ")", "Last seen (" + zone + ")"}, freeze: 2}
+func (r *Report) progressSheet(x locale) *xsheet {
+	zone := zoneName(x.loc)
+	s := &xsheet{name: x.T("sheet|Progress"), head: []string{x.T("Participant ID"), x.T("Name"), x.T("Team"), x.T("Department"), x.T("Email"),
+		x.T("Joined (%s)", zone), x.T("Last seen (%s)", zone)}, freeze: 2}
 	for _, st := range r.Steps {
-		title := fmt.Sprintf("%d. %s", st.Number, st.Title)
+		title := i18n.Verbatim(fmt.Sprintf("%d. %s", st.Number, st.Title))
 		if st.Exercise != nil {
-			s.head = append(s.head, title+": status")
+			s.head = append(s.head, x.T("%s: status", title))
 		}
-		s.head = append(s.head, title+": time")
+		s.head = append(s.head, x.T("%s: time", title))
 	}
 	for i, p := range r.Participants {
 		team := ""
@@ -356,7 +369,7 @@ func (r *Report) progressSheet(loc *time.Location) *xsheet {
 		row := []xcell{integer(p.ID), txt(p.Name), txt(team), txt(deref(p.Department)), txt(deref(p.Email)), date(p.JoinedAt), date(p.LastSeen)}
 		for j, sp := range r.Progress[i].Steps {
 			if r.Steps[j].Exercise != nil {
-				row = append(row, txt(statusWord(sp.Status)))
+				row = append(row, txt(x.statusWord(sp.Status)))
 			}
 			row = append(row, seconds(sp.Seconds))
 		}
@@ -365,33 +378,33 @@ func (r *Report) progressSheet(loc *time.Location) *xsheet {
 	return s
 }
 
-func (r *Report) longSheet(loc *time.Location) *xsheet {
-	head := append([]string(nil), longHead...)
-	head[len(head)-1] += " (" + zoneName(loc) + ")"
-	s := &xsheet{name: "Long progress", head: head, freeze: 2}
+func (r *Report) longSheet(x locale) *xsheet {
+	head := x.longHead()
+	head[len(head)-1] += " (" + zoneName(x.loc) + ")"
+	s := &xsheet{name: x.T("sheet|Long progress"), head: head, freeze: 2}
 	for _, lr := range r.longRows() {
 		s.add(integer(lr.id), txt(lr.name), txt(lr.team), integer(int64(lr.step.Number)), txt(lr.step.ID), txt(lr.step.Title),
-			txt(exerciseKind(lr.step)), txt(longStatus(lr.status)), integer(lr.seconds), optInt(lr.score, lr.scored), optInt(lr.max, lr.scored), optDate(lr.submittedAt))
+			txt(x.exerciseKind(lr.step)), txt(x.longStatus(lr.status)), integer(lr.seconds), optInt(lr.score, lr.scored), optInt(lr.max, lr.scored), optDate(lr.submittedAt))
 	}
 	return s
 }
 
-func (r *Report) workSheet() *xsheet {
-	s := &xsheet{name: "Work", head: workHead}
+func (r *Report) workSheet(x locale) *xsheet {
+	s := &xsheet{name: x.T("sheet|Work"), head: x.workHead()}
 	// A sheet being filled in memory cannot fail to take a row.
-	_ = r.eachWork(func(st *Step, owner, field, value, votes string) error {
+	_ = r.eachWork(x, func(st *Step, owner, field, value, votes string) error {
 		v := txt("")
 		if n, err := strconv.Atoi(votes); err == nil {
 			v = integer(int64(n))
 		}
-		s.add(integer(int64(st.Number)), txt(st.Title), txt(st.Exercise.Kind), txt(owner), txt(field), txt(value), v)
+		s.add(integer(int64(st.Number)), txt(st.Title), txt(x.Msg(KindName(st.Exercise.Kind))), txt(owner), txt(field), txt(value), v)
 		return nil
 	})
 	return s
 }
 
-func (r *Report) votesSheet() *xsheet {
-	s := &xsheet{name: "Votes", head: []string{"Step", "Step title", "Scope", "Rank", "Item", "Dots", "Voters"}}
+func (r *Report) votesSheet(x locale) *xsheet {
+	s := &xsheet{name: x.T("sheet|Votes"), head: []string{x.T("Step"), x.T("Step title"), x.T("Scope"), x.T("Rank"), x.T("Item"), x.T("Dots"), x.T("Voters")}}
 	for _, res := range r.Results {
 		if res.Vote == nil {
 			continue
@@ -403,15 +416,15 @@ func (r *Report) votesSheet() *xsheet {
 				bars[i] = bar{value: float64(it.Dots)}
 			}
 			for i, it := range t.Items {
-				s.add(integer(int64(st.Number)), txt(st.Title), txt(scopeLabel(t.Scope)), integer(int64(rankAt(bars, i))), txt(it.Text), integer(int64(it.Dots)), integer(int64(t.Voters)))
+				s.add(integer(int64(st.Number)), txt(st.Title), txt(x.scopeLabel(t.Scope)), integer(int64(rankAt(bars, i))), txt(it.Text), integer(int64(it.Dots)), integer(int64(t.Voters)))
 			}
 		}
 	}
 	return s
 }
 
-func (r *Report) matrixSheet() *xsheet {
-	s := &xsheet{name: "Matrix", head: []string{"Step", "Step title", "Scope", "Item", "Quadrant", "X", "Y", "Placements"}}
+func (r *Report) matrixSheet(x locale) *xsheet {
+	s := &xsheet{name: x.T("sheet|Matrix"), head: []string{x.T("Step"), x.T("Step title"), x.T("Scope"), x.T("Item"), x.T("Quadrant"), "X", "Y", x.T("Placements")}}
 	for _, res := range r.Results {
 		if res.Matrix == nil {
 			continue
@@ -419,22 +432,22 @@ func (r *Report) matrixSheet() *xsheet {
 		st := r.Steps[r.stepIdx[res.StepID]]
 		for _, g := range res.Matrix.Groups {
 			for _, it := range g.Items {
-				q, x, y := txt("not placed"), txt(""), txt("")
+				q, px, py := txt(x.T("not placed")), txt(""), txt("")
 				if it.Quadrant >= 0 && it.Quadrant < len(res.Matrix.Quadrants) {
 					q = txt(res.Matrix.Quadrants[it.Quadrant])
 				}
 				if it.X != nil && it.Y != nil {
-					x, y = decimal(*it.X), decimal(*it.Y)
+					px, py = decimal(*it.X), decimal(*it.Y)
 				}
-				s.add(integer(int64(st.Number)), txt(st.Title), txt(scopeLabel(g.Scope)), txt(it.Text), q, x, y, integer(int64(it.Placements)))
+				s.add(integer(int64(st.Number)), txt(st.Title), txt(x.scopeLabel(g.Scope)), txt(it.Text), q, px, py, integer(int64(it.Placements)))
 			}
 		}
 	}
 	return s
 }
 
-func (r *Report) timelineSheet(loc *time.Location) *xsheet {
-	s := &xsheet{name: "Timeline", head: []string{"Time (" + zoneName(loc) + ")", "Who", "Action", "Detail"}}
+func (r *Report) timelineSheet(x locale) *xsheet {
+	s := &xsheet{name: x.T("sheet|Timeline"), head: []string{x.T("Time (%s)", zoneName(x.loc)), x.T("Who"), x.T("Action"), x.T("Detail")}}
 	for _, ev := range r.Timeline {
 		s.add(date(ev.At), txt(ev.Actor), txt(ev.Action), txt(ev.Detail))
 	}
@@ -442,9 +455,9 @@ func (r *Report) timelineSheet(loc *time.Location) *xsheet {
 }
 
 // scopeLabel names the scope of a result: "cohort" or the team's name.
-func scopeLabel(o Owner) string {
+func (x locale) scopeLabel(o Owner) string {
 	if o.Type == OwnerTeam {
-		return teamLabel(o.Name)
+		return x.teamLabel(o.Name)
 	}
-	return "cohort"
+	return x.T("owner|cohort")
 }
