@@ -23,6 +23,7 @@ type exportFlags struct {
 	Zone         string
 	Semicolon    bool
 	Reproducible bool
+	Lang         string
 }
 
 // Bind adds the flags to a command.
@@ -34,6 +35,7 @@ func (e *exportFlags) Bind(cmd *cobra.Command) {
 	fs.BoolVar(&e.All, "all", false, "export every cohort instead of one CODE")
 	fs.StringVar(&e.Zone, "tz", "UTC", "time zone of the times in csv, xlsx, md and html, e.g. Europe/Rome; JSON is always UTC")
 	fs.BoolVar(&e.Semicolon, "semicolon", false, "with csv: separate cells with ; for spreadsheets set to a decimal comma")
+	fs.StringVar(&e.Lang, "lang", "", "language of the headings, labels and dates in csv, xlsx, md and html: en, pt-BR, es or it (default: the cohort's language)")
 	fs.BoolVar(&e.Reproducible, "reproducible", false, "the same bytes for the same data: made as of the newest stored time, without the program's version")
 }
 
@@ -52,10 +54,14 @@ func (e *exportFlags) Options(version string) (export.Options, error) {
 	if err != nil || e.Zone == "" || strings.EqualFold(e.Zone, "local") {
 		return export.Options{}, session.Errorf(session.EInvalid, "--tz %q is not a time zone name: use one like UTC, Europe/Rome or America/Sao_Paulo", e.Zone)
 	}
+	lang, err := export.ParseLang(e.Lang)
+	if err != nil {
+		return export.Options{}, err
+	}
 	if f != export.CSV && t == export.TableProgress {
 		t = "" // the default; only csv chooses one sheet
 	}
-	o := export.Options{Format: f, Table: t, Artifacts: e.Artifacts, Location: loc, Semicolon: e.Semicolon,
+	o := export.Options{Format: f, Table: t, Artifacts: e.Artifacts, Location: loc, Semicolon: e.Semicolon, Lang: lang,
 		Stamp: export.Stamp{Version: version, Reproducible: e.Reproducible}}
 	return o, o.Check()
 }
@@ -87,6 +93,10 @@ const exportHelp = `Formats:
   json  everything, in a documented, versioned layout (docs/export-schema.md).
   md    a readable report: summary, participants, each step's work, the timeline.
   html  the same report as one self-contained file with charts, for sharing and printing.
+
+Headings, labels, sheet names, status words and dates are in the cohort's language (the
+language its module is written in); --lang en, pt-BR, es or it chooses another. JSON keys and
+codes are the same in every language.
 
 Anonymous steps never name who wrote an item, in any format.`
 
@@ -185,6 +195,7 @@ their owner only: they hold people's names and work.
   {prog} export K7MQ2P --format csv --table long -o long.csv
   {prog} export K7MQ2P --format xlsx -o cohort.xlsx
   {prog} export K7MQ2P --format html --tz Europe/Rome -o report.html
+  {prog} export K7MQ2P --format html --lang pt-BR -o relatorio.html
   {prog} export K7MQ2P --format json | jq '.steps[].title'
   {prog} export --all --format md -o reports/`
 	exportSSHLong = `Write a cohort's export to standard output, byte for byte what ` + "`workshop export`" + ` writes on
@@ -196,5 +207,6 @@ as one document.
   {prog} export K7MQ2P --format csv --table long > long.csv
   {prog} export K7MQ2P --format xlsx > cohort.xlsx
   {prog} export K7MQ2P --format html --tz Europe/Rome > report.html
+  {prog} export K7MQ2P --format html --lang pt-BR > relatorio.html
   {prog} export --all --format json > cohorts.json`
 )

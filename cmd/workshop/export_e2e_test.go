@@ -65,6 +65,24 @@ func TestExportWhileServerRuns(t *testing.T) {
 			t.Errorf("export %s lacks the cohort or its participant:\n%.400s", args, local)
 		}
 	}
+	// --lang writes the report in another language, the same bytes at the shell and over SSH.
+	pt, err := cli(t, "export", code, "--format", "html", "--lang", "pt-BR", "--reproducible", "--data", dir)
+	if err != nil {
+		t.Fatalf("export --lang pt-BR: %v\n%s", err, pt)
+	}
+	if !strings.Contains(pt, `<html lang="pt-BR">`) || !strings.Contains(pt, "relatório da turma") || !strings.Contains(pt, ">Resumo</h2>") {
+		t.Errorf("the report with --lang pt-BR is not in Portuguese:\n%.600s", pt)
+	}
+	if remote, _, rc := runCommand(t, ts.addr(), facKey, "export "+code+" --format html --lang pt-BR --reproducible"); rc != 0 || remote != pt {
+		t.Errorf("ssh export --lang pt-BR (exit %d) differs from workshop export --lang pt-BR", rc)
+	}
+	if en, _ := cli(t, "export", code, "--format", "html", "--lang", "en", "--data", dir); !strings.Contains(en, `<html lang="en">`) || !strings.Contains(en, ">Summary</h2>") {
+		t.Error("the report with --lang en is not in English")
+	}
+	if _, errOut, rc := runCommand(t, ts.addr(), facKey, "export "+code+" --format html --lang fr"); rc != 1 || !strings.Contains(errOut, "pt-BR") {
+		t.Errorf("ssh export --lang fr: exit %d, %q", rc, errOut)
+	}
+
 	// Otherwise an export says when it was made and by which version.
 	if doc, _ := cli(t, "export", code, "--format", "json", "--data", dir); !strings.Contains(doc, `"version": "`+version+`"`) || !strings.Contains(doc, `"reproducible": false`) {
 		t.Errorf("the JSON export does not name the program's version:\n%.300s", doc)
