@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"workshop/content"
+	"workshop/i18n"
 	"workshop/session/work"
 )
 
@@ -378,7 +379,7 @@ func (h *Hub) teamOf() map[int64]int64 {
 // RaiseHand records a participant's request for help, with an optional line of text.
 func (h *Hub) RaiseHand(ctx context.Context, pid int64, text string) error {
 	text = CleanLine(text)
-	if err := Bound("your message", text, 140); err != nil {
+	if err := Bound(i18n.M("your message"), text, 140); err != nil {
 		return err
 	}
 	at := h.m.now()

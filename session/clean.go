@@ -1,21 +1,26 @@
 package session
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"workshop/i18n"
 )
 
 // TooLongError reports text over its size limit, in words a participant can act on.
 type TooLongError struct {
-	What  string // e.g. "answer", "name"
-	Len   int    // characters given
-	Limit int    // characters allowed
+	What  i18n.Msg // e.g. "the answer", "name"
+	Len   int      // characters given
+	Limit int      // characters allowed
 }
 
-func (e *TooLongError) Error() string {
-	return fmt.Sprintf("%s is %d characters; the limit is %d — shorten it by %d", e.What, e.Len, e.Limit, e.Len-e.Limit)
+// Error is the refusal in English.
+func (e *TooLongError) Error() string { return e.UserMsg().String() }
+
+// UserMsg is the refusal in the reader's language.
+func (e *TooLongError) UserMsg() i18n.Msg {
+	return i18n.M("%s is %d characters; the limit is %d — shorten it by %d", e.What, e.Len, e.Limit, e.Len-e.Limit)
 }
 
 // CleanText makes text a person typed safe to store and show to others: it removes terminal
@@ -174,7 +179,7 @@ func CleanLine(s string) string {
 }
 
 // Bound returns an error when s holds more than limit characters (runes).
-func Bound(what, s string, limit int) error {
+func Bound(what i18n.Msg, s string, limit int) error {
 	if n := utf8.RuneCountInString(s); limit > 0 && n > limit {
 		return &TooLongError{What: what, Len: n, Limit: limit}
 	}

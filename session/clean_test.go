@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"workshop/i18n"
 )
 
 func TestCleanText(t *testing.T) {
@@ -64,10 +66,10 @@ func TestCleanLine(t *testing.T) {
 }
 
 func TestBound(t *testing.T) {
-	if err := Bound("name", strings.Repeat("é", 40), 40); err != nil {
+	if err := Bound(i18n.M("name"), strings.Repeat("é", 40), 40); err != nil {
 		t.Errorf("40 runes within 40: %v", err)
 	}
-	err := Bound("name", strings.Repeat("é", 41), 40)
+	err := Bound(i18n.M("name"), strings.Repeat("é", 41), 40)
 	var tl *TooLongError
 	if !errors.As(err, &tl) || tl.Len != 41 || tl.Limit != 40 {
 		t.Fatalf("want TooLongError 41/40, got %v", err)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"workshop/i18n"
 	"workshop/session/work"
 )
 
@@ -21,7 +22,7 @@ func TestErrorMessageShowsRefusalsAndHidesFaults(t *testing.T) {
 		{"nil", nil, "", ""},
 		{"locked step", ErrLocked, EConflict, ErrLocked.Message},
 		{"wrapped refusal", fmt.Errorf("lock: %w", ErrVoteClosed), EConflict, ErrVoteClosed.Message},
-		{"too long", Bound("name", strings.Repeat("x", 50), 40), EInvalid, "name is 50 characters; the limit is 40 — shorten it by 10"},
+		{"too long", Bound(i18n.M("name"), strings.Repeat("x", 50), 40), EInvalid, "name is 50 characters; the limit is 40 — shorten it by 10"},
 		{"work limit", work.Check(nil, &work.Vote{Dots: map[string]int{"a": -1}}), EInvalid, "a vote cannot be negative"},
 		{"unknown code", ErrUnknownCode, ENotFound, ErrUnknownCode.Message},
 		{"store fault", fault, EInternal, FaultMessage},

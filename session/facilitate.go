@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"workshop/content"
+	"workshop/i18n"
 )
 
 // Facilitator actions. Each one goes through the hub like every other change: it is checked,
@@ -187,7 +188,7 @@ func (h *Hub) Announce(ctx context.Context, by Actor, text string) error {
 	if text == "" {
 		return Errorf(EInvalid, "the announcement is empty: type the message to show everyone")
 	}
-	if err := Bound("the announcement", text, MaxAnnouncementLen); err != nil {
+	if err := Bound(i18n.M("the announcement"), text, MaxAnnouncementLen); err != nil {
 		return err
 	}
 	h.mu.Lock()

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+
+	"workshop/i18n"
 )
 
 // TeamPlan says how to split a cohort into breakout teams: Count teams, or teams of Size
@@ -93,7 +95,7 @@ func (h *Hub) RenameTeam(ctx context.Context, by Actor, teamID int64, name strin
 	if name == "" {
 		return Errorf(EInvalid, "the team name is empty: type a name")
 	}
-	if err := Bound("the team name", name, MaxNameLen); err != nil {
+	if err := Bound(i18n.M("the team name"), name, MaxNameLen); err != nil {
 		return err
 	}
 	h.mu.Lock()

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"workshop/content"
+	"workshop/i18n"
 )
 
 // Hub owns the live state of one cohort. Every change is written to the store first and only
@@ -204,7 +205,7 @@ func (h *Hub) Join(ctx context.Context, id Identity, name string) (p Participant
 	if name == "" {
 		return Participant{}, false, Errorf(EInvalid, "type a name so the facilitator knows who you are")
 	}
-	if err := Bound("name", name, MaxNameLen); err != nil {
+	if err := Bound(i18n.M("name"), name, MaxNameLen); err != nil {
 		return Participant{}, false, err
 	}
 	h.mu.RLock()

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"workshop/i18n"
 )
 
 // Identity is who an SSH connection proved to be. Fingerprint comes only from a key that
@@ -57,7 +59,7 @@ func (f *Facilitators) Add(ctx context.Context, name, keyText string) (Facilitat
 	if name == "" {
 		return Facilitator{}, Errorf(EInvalid, "facilitator name is empty")
 	}
-	if err := Bound("facilitator name", name, MaxNameLen); err != nil {
+	if err := Bound(i18n.M("facilitator name"), name, MaxNameLen); err != nil {
 		return Facilitator{}, err
 	}
 	fp, authorized, err := ParseFacilitatorKey(keyText)

@@ -9,6 +9,8 @@ import (
 	"net/mail"
 	"strings"
 	"unicode/utf8"
+
+	"workshop/i18n"
 )
 
 // Bounds of a roster file: a cohort is a room of people, not a directory of them.
@@ -35,8 +37,10 @@ type RosterRow struct {
 
 // RosterProblem is what is wrong with one line of a roster file.
 type RosterProblem struct {
-	Line    int
+	Line int
+	// Message is the problem in English; Msg in any language.
 	Message string
+	Msg     i18n.Msg
 }
 
 // RosterError lists every problem found in a roster file; it is a refusal (EInvalid), and
@@ -47,22 +51,28 @@ type RosterError struct {
 	More int
 }
 
-func (e *RosterError) Error() string {
-	var b strings.Builder
-	b.WriteString("nothing was imported: ")
-	b.WriteString(countOf(len(e.Problems)+e.More, "problem", "problems"))
-	b.WriteString(" in the file")
+// Error is the refusal in English.
+func (e *RosterError) Error() string { return e.UserMsg().String() }
+
+// UserMsg is the refusal in the reader's language: how many problems, then one line each.
+func (e *RosterError) UserMsg() i18n.Msg {
+	m := i18n.M("nothing was imported: %d problems in the file", len(e.Problems)+e.More)
 	for _, p := range e.Problems {
 		if p.Line > 0 {
-			fmt.Fprintf(&b, "\nline %d: %s", p.Line, p.Message)
+			m = i18n.M("%s\nline %d: %s", m, p.Line, p.Msg)
 		} else {
-			fmt.Fprintf(&b, "\n%s", p.Message)
+			m = i18n.M("%s\n%s", m, p.Msg)
 		}
 	}
 	if e.More > 0 {
-		fmt.Fprintf(&b, "\n… and %d more", e.More)
+		m = i18n.M("%s\n… and %d more", m, e.More)
 	}
-	return b.String()
+	return m
+}
+
+// problem is one line's problem in a roster.
+func problem(line int, m i18n.Msg) RosterProblem {
+	return RosterProblem{Line: line, Message: m.String(), Msg: m}
 }
 
 // columns a roster's header may name, by what each is called in it.
@@ -107,9 +117,9 @@ func ParseRoster(data []byte) ([]RosterRow, error) {
 }
 
 // add notes a problem at a line, counting those beyond the ones listed.
-func (e *RosterError) add(line int, format string, args ...any) {
+func (e *RosterError) add(line int, m i18n.Msg) {
 	if len(e.Problems) < maxRosterProblems {
-		e.Problems = append(e.Problems, RosterProblem{Line: line, Message: fmt.Sprintf(format, args...)})
+		e.Problems = append(e.Problems, problem(line, m))
 	} else {
 		e.More++
 	}
@@ -147,17 +157,17 @@ func rosterHeader(header []string, e *RosterError) map[string]int {
 		col, ok := rosterColumns[key]
 		switch {
 		case key == "":
-			e.add(1, "column %d has no name in the header", i+1)
+			e.add(1, i18n.M("column %d has no name in the header", i+1))
 		case !ok:
-			e.add(1, "unknown column %q: the columns are name, department (or group), team and email", CleanLine(h))
+			e.add(1, i18n.M("unknown column %q: the columns are name, department (or group), team and email", CleanLine(h)))
 		case at[col] > 0:
-			e.add(1, "column %q is given twice", col)
+			e.add(1, i18n.M("column %q is given twice", col))
 		default:
 			at[col] = i + 1
 		}
 	}
 	if at["name"] == 0 && len(e.Problems) == 0 {
-		e.add(1, "the header has no name column: the first row must name the columns, e.g. name,department,team,email")
+		e.add(1, i18n.M("the header has no name column: the first row must name the columns, e.g. name,department,team,email"))
 	}
 	return at
 }
@@ -176,7 +186,7 @@ func rosterRows(r *csv.Reader, header []string, at map[string]int, e *RosterErro
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				e.add(pe.Line, "%s", csvProblem(pe.Err))
+				e.add(pe.Line, csvProblem(pe.Err))
 				break // the reader cannot tell where the next row starts
 			}
 			return nil, rosterReadError(err)
@@ -189,7 +199,7 @@ func rosterRows(r *csv.Reader, header []string, at map[string]int, e *RosterErro
 			return nil, Errorf(EInvalid, "the file has more than %d people: import a cohort at a time", MaxRosterRows)
 		}
 		if len(rec) > len(header) {
-			e.add(line, "%d values, but the header names %d columns", len(rec), len(header))
+			e.add(line, i18n.M("%d values, but the header names %d columns", len(rec), len(header)))
 			continue
 		}
 		rows = append(rows, rosterRow(rec, at, line, emails, e))
@@ -210,18 +220,18 @@ func rosterRow(rec []string, at map[string]int, line int, emails map[string]int,
 	name, err := NormalizeName(field("name"))
 	switch {
 	case err != nil:
-		e.add(line, "the name %q has characters a name cannot hold", CleanLine(field("name")))
+		e.add(line, i18n.M("the name %q has characters a name cannot hold", CleanLine(field("name"))))
 	case name == "":
-		e.add(line, "no name")
-	case Bound("name", name, MaxNameLen) != nil:
-		e.add(line, "the name is longer than %d characters", MaxNameLen)
+		e.add(line, i18n.M("no name"))
+	case Bound(i18n.M("name"), name, MaxNameLen) != nil:
+		e.add(line, i18n.M("the name is longer than %d characters", MaxNameLen))
 	}
 	row.Name = name
-	if Bound("department", row.Department, MaxNameLen) != nil {
-		e.add(line, "the department is longer than %d characters", MaxNameLen)
+	if Bound(i18n.M("department"), row.Department, MaxNameLen) != nil {
+		e.add(line, i18n.M("the department is longer than %d characters", MaxNameLen))
 	}
-	if Bound("team", row.Team, MaxNameLen) != nil {
-		e.add(line, "the team is longer than %d characters", MaxNameLen)
+	if Bound(i18n.M("team"), row.Team, MaxNameLen) != nil {
+		e.add(line, i18n.M("the team is longer than %d characters", MaxNameLen))
 	}
 	if row.Email != "" {
 		checkRosterEmail(row.Email, line, emails, e)
@@ -233,14 +243,14 @@ func rosterRow(rec []string, at map[string]int, line int, emails map[string]int,
 func checkRosterEmail(email string, line int, emails map[string]int, e *RosterError) {
 	addr, err := mail.ParseAddress(email)
 	switch {
-	case Bound("email", email, MaxEmailLen) != nil:
-		e.add(line, "the email is longer than %d characters", MaxEmailLen)
+	case Bound(i18n.M("email"), email, MaxEmailLen) != nil:
+		e.add(line, i18n.M("the email is longer than %d characters", MaxEmailLen))
 	case err != nil || addr.Address != email:
-		e.add(line, "%q is not an email address", email)
+		e.add(line, i18n.M("%q is not an email address", email))
 	default:
 		key := strings.ToLower(email)
 		if prev, ok := emails[key]; ok {
-			e.add(line, "the email %s is on line %d too", email, prev)
+			e.add(line, i18n.M("the email %s is on line %d too", email, prev))
 		}
 		emails[key] = line
 	}
@@ -256,18 +266,18 @@ func blank(rec []string) bool {
 }
 
 // csvProblem says in plain words what the CSV reader found.
-func csvProblem(err error) string {
+func csvProblem(err error) i18n.Msg {
 	switch {
 	case errors.Is(err, csv.ErrQuote), errors.Is(err, csv.ErrBareQuote):
-		return "a quote (\") is not closed or stands inside an unquoted value: put values with quotes in double quotes, and double the quotes inside"
+		return i18n.M("a quote (\") is not closed or stands inside an unquoted value: put values with quotes in double quotes, and double the quotes inside")
 	}
-	return "the line cannot be read as CSV"
+	return i18n.M("the line cannot be read as CSV")
 }
 
 func rosterReadError(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &RosterError{Problems: []RosterProblem{{Line: pe.Line, Message: csvProblem(pe.Err)}}}
+		return &RosterError{Problems: []RosterProblem{problem(pe.Line, csvProblem(pe.Err))}}
 	}
 	return fmt.Errorf("read roster: %w", err)
 }

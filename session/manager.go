@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"workshop/content"
+	"workshop/i18n"
 	"workshop/session/metrics"
 )
 
@@ -104,7 +105,7 @@ func (m *Manager) CreateCohort(ctx context.Context, in NewCohort) (Cohort, error
 	if name == "" {
 		return Cohort{}, Errorf(EInvalid, "cohort name is empty: give one with --name")
 	}
-	if err := Bound("cohort name", name, MaxNameLen); err != nil {
+	if err := Bound(i18n.M("cohort name"), name, MaxNameLen); err != nil {
 		return Cohort{}, err
 	}
 	if in.Pace == "" {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"workshop/i18n"
 )
 
 // MaxMessageLen bounds a direct message, in characters.
@@ -44,7 +46,7 @@ func (h *Hub) Message(ctx context.Context, by Actor, pid int64, text string) (Di
 	if text == "" {
 		return DirectMessage{}, Errorf(EInvalid, "the message is empty: type what to tell them")
 	}
-	if err := Bound("the message", text, MaxMessageLen); err != nil {
+	if err := Bound(i18n.M("the message"), text, MaxMessageLen); err != nil {
 		return DirectMessage{}, err
 	}
 	h.mu.Lock()

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"workshop/i18n"
 )
 
 // MaxNoteLen bounds one facilitator note, in characters.
@@ -38,7 +40,7 @@ func (h *Hub) AddNote(ctx context.Context, by Actor, stepID, text string) (StepN
 	if text == "" {
 		return StepNote{}, Errorf(EInvalid, "the note is empty: type what to keep")
 	}
-	if err := Bound("the note", text, MaxNoteLen); err != nil {
+	if err := Bound(i18n.M("the note"), text, MaxNoteLen); err != nil {
 		return StepNote{}, err
 	}
 	h.mu.Lock()

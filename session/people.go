@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+
+	"workshop/i18n"
 )
 
 // Seat is a person a roster names, to be added to a cohort before they arrive: the
@@ -165,7 +167,7 @@ func (h *Hub) RenameParticipant(ctx context.Context, by Actor, pid int64, name s
 	if name == "" {
 		return Participant{}, Errorf(EInvalid, "the new name is empty")
 	}
-	if err := Bound("name", name, MaxNameLen); err != nil {
+	if err := Bound(i18n.M("name"), name, MaxNameLen); err != nil {
 		return Participant{}, err
 	}
 	h.mu.Lock()

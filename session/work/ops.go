@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+
+	"workshop/i18n"
 )
 
 // The changes below are written as intents ("set the text of item X") rather than whole new
@@ -32,7 +34,7 @@ func (l *List) Add(it Item) {
 func (l *List) Edit(id, text string, by int64) error {
 	i := l.Index(id)
 	if i < 0 {
-		return refuse("that item is no longer on the board: %w", ErrGone)
+		return gone(i18n.M("that item is no longer on the board: a teammate removed it a moment ago"))
 	}
 	l.Items[i].Text = text
 	if by != l.Items[i].By {
@@ -54,7 +56,7 @@ func (l *List) Delete(id string) {
 func (l *List) Move(id string, delta int) error {
 	i := l.Index(id)
 	if i < 0 {
-		return refuse("that item is no longer on the board: %w", ErrGone)
+		return gone(i18n.M("that item is no longer on the board: a teammate removed it a moment ago"))
 	}
 	j := clamp(i+delta, 0, len(l.Items)-1)
 	it := l.Items[i]
@@ -112,7 +114,7 @@ func (j *Journey) StageIndex(at int, name string) int {
 func (j *Journey) SetCell(lane, stage int, stageName, text string) error {
 	s := j.StageIndex(stage, stageName)
 	if s < 0 {
-		return refuse("the stage %q is gone: %w", stageName, ErrGone)
+		return gone(i18n.M("the stage %q is gone: a teammate removed it a moment ago", stageName))
 	}
 	if lane < 0 || lane >= len(j.Cells) {
 		return fmt.Errorf("no lane %d", lane+1)
@@ -124,7 +126,7 @@ func (j *Journey) SetCell(lane, stage int, stageName, text string) error {
 // AddStage appends a stage with empty cells; stage names are unique.
 func (j *Journey) AddStage(name string) error {
 	if slices.Contains(j.Stages, name) {
-		return refuse("there is already a stage called %q", name)
+		return refuse(i18n.M("there is already a stage called %q", name))
 	}
 	j.Stages = append(j.Stages, name)
 	for i := range j.Cells {
@@ -137,10 +139,10 @@ func (j *Journey) AddStage(name string) error {
 func (j *Journey) RenameStage(at int, old, name string) error {
 	s := j.StageIndex(at, old)
 	if s < 0 {
-		return refuse("the stage %q is gone: %w", old, ErrGone)
+		return gone(i18n.M("the stage %q is gone: a teammate removed it a moment ago", old))
 	}
 	if old != name && slices.Contains(j.Stages, name) {
-		return refuse("there is already a stage called %q", name)
+		return refuse(i18n.M("there is already a stage called %q", name))
 	}
 	j.Stages[s] = name
 	return nil
@@ -176,7 +178,7 @@ func (t *Table) AddRow(id string, n int) {
 func (t *Table) SetCell(id string, col int, v string) error {
 	i := t.RowIndex(id)
 	if i < 0 {
-		return refuse("that row is no longer in the table: %w", ErrGone)
+		return gone(i18n.M("that row is no longer in the table: a teammate removed it a moment ago"))
 	}
 	if col < 0 || col >= len(t.Rows[i]) {
 		return fmt.Errorf("no column %d", col+1)

@@ -1,30 +1,31 @@
 package work
 
 import (
-	"errors"
-	"fmt"
+	"workshop/i18n"
 )
 
 // Refusal is work that breaks a rule of its exercise, or a change that names something a
-// teammate removed: its message is written for the participant, who can act on it. It wraps
-// ErrLimit or ErrGone when it is one of those.
+// teammate removed: its message is written for the participant, who can act on it, in any
+// language (UserMsg). It wraps ErrLimit or ErrGone when it is one of those.
 type Refusal struct {
-	msg string
+	msg i18n.Msg
 	err error
 }
 
-func (r *Refusal) Error() string { return r.msg }
+// Error is the refusal in English.
+func (r *Refusal) Error() string { return r.msg.String() }
+
+// UserMsg is the refusal in the reader's language.
+func (r *Refusal) UserMsg() i18n.Msg { return r.msg }
 
 // Unwrap returns ErrLimit, ErrGone or nil.
 func (r *Refusal) Unwrap() error { return r.err }
 
-// refuse builds a Refusal as fmt.Errorf would build an error, keeping what %w wraps.
-func refuse(format string, args ...any) error {
-	e := fmt.Errorf(format, args...)
-	return &Refusal{msg: e.Error(), err: errors.Unwrap(e)}
-}
+// refuse is a Refusal of work that breaks a rule.
+func refuse(m i18n.Msg) error { return &Refusal{msg: m} }
 
-// overLimit is a Refusal that wraps ErrLimit with a message that does not say so again.
-func overLimit(format string, args ...any) error {
-	return &Refusal{msg: fmt.Sprintf(format, args...), err: ErrLimit}
-}
+// overLimit is a Refusal that wraps ErrLimit.
+func overLimit(m i18n.Msg) error { return &Refusal{msg: m, err: ErrLimit} }
+
+// gone is a Refusal that wraps ErrGone: the change names something no longer there.
+func gone(m i18n.Msg) error { return &Refusal{msg: m, err: ErrGone} }

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"workshop/content"
+	"workshop/i18n"
 )
 
 // A list's max_items bounds what one participant adds: their own list, or their share of a
@@ -45,7 +46,7 @@ func Changed(before, after *List) (added, removed int) {
 // the limit.
 func CheckShare(ex *content.Exercise, own int, added bool) error {
 	if added && own > ex.ItemLimit() {
-		return overLimit("you have added %d items, the most one person may add here", ex.ItemLimit())
+		return overLimit(i18n.M("you have added %d items, the most one person may add here", ex.ItemLimit()))
 	}
 	return nil
 }
@@ -55,15 +56,15 @@ func CheckShare(ex *content.Exercise, own int, added bool) error {
 func Room(ex *content.Exercise, l *List, own int) error {
 	if ex.SharedList() {
 		if len(l.Items) >= ex.BoardItemLimit() {
-			return overLimit("the board is full: it holds at most %d items", ex.BoardItemLimit())
+			return overLimit(i18n.M("the board is full: it holds at most %d items", ex.BoardItemLimit()))
 		}
 		if own >= ex.ItemLimit() {
-			return overLimit("you have added %d items, the most one person may add here", ex.ItemLimit())
+			return overLimit(i18n.M("you have added %d items, the most one person may add here", ex.ItemLimit()))
 		}
 		return nil
 	}
 	if len(l.Items) >= ex.ItemLimit() {
-		return overLimit("the list is full: %d items is the limit. Delete one to add another", ex.ItemLimit())
+		return overLimit(i18n.M("the list is full: %d items is the limit. Delete one to add another", ex.ItemLimit()))
 	}
 	return nil
 }

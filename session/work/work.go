@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"workshop/content"
+	"workshop/i18n"
 )
 
 // Schema is the current layout version of every kind. A later layout gets a higher number and
@@ -247,26 +248,26 @@ var ErrLimit = errors.New("over the limit")
 
 // Check says whether work respects the exercise's limits, in words a participant can act on.
 func Check(ex *content.Exercise, v any) error {
-	text := func(what, s string, limit int) error {
+	text := func(what i18n.Msg, s string, limit int) error {
 		if n := utf8.RuneCountInString(s); n > limit {
-			return refuse("%s is %d characters; the limit is %d: %w", what, n, limit, ErrLimit)
+			return overLimit(i18n.M("%s is %d characters; the limit is %d", what, n, limit))
 		}
 		return nil
 	}
 	switch w := v.(type) {
 	case *Reflection:
-		return text("the answer", w.Text, ex.TextLimit())
+		return text(i18n.M("the answer"), w.Text, ex.TextLimit())
 	case *List:
 		if ex.SharedList() {
 			// One person's share of a board is checked where the person is known (CheckShare).
 			if len(w.Items) > ex.BoardItemLimit() {
-				return refuse("the board has %d items; it holds at most %d: %w", len(w.Items), ex.BoardItemLimit(), ErrLimit)
+				return overLimit(i18n.M("the board has %d items; it holds at most %d", len(w.Items), ex.BoardItemLimit()))
 			}
 		} else if len(w.Items) > ex.ItemLimit() {
-			return refuse("the list has %d items; the limit is %d: %w", len(w.Items), ex.ItemLimit(), ErrLimit)
+			return overLimit(i18n.M("the list has %d items; the limit is %d", len(w.Items), ex.ItemLimit()))
 		}
 		for _, it := range w.Items {
-			if err := text("an item", it.Text, ex.TextLimit()); err != nil {
+			if err := text(i18n.M("an item"), it.Text, ex.TextLimit()); err != nil {
 				return err
 			}
 		}
@@ -274,39 +275,39 @@ func Check(ex *content.Exercise, v any) error {
 		total := 0
 		for _, n := range w.Dots {
 			if n < 0 {
-				return refuse("a vote cannot be negative")
+				return refuse(i18n.M("a vote cannot be negative"))
 			}
 			if n > ex.PerItemLimit() {
-				return refuse("at most %d dots on one item: %w", ex.PerItemLimit(), ErrLimit)
+				return overLimit(i18n.M("at most %d dots on one item", ex.PerItemLimit()))
 			}
 			total += n
 		}
 		if total > ex.DotCount() {
-			return refuse("%d dots spent; you have %d: %w", total, ex.DotCount(), ErrLimit)
+			return overLimit(i18n.M("%d dots spent; you have %d", total, ex.DotCount()))
 		}
 	case *Journey:
 		for _, row := range w.Cells {
 			for _, c := range row {
-				if err := text("a cell", c, ex.TextLimit()); err != nil {
+				if err := text(i18n.M("a cell"), c, ex.TextLimit()); err != nil {
 					return err
 				}
 			}
 		}
 		if len(w.Stages) > MaxStages {
-			return refuse("the journey has %d stages; the limit is %d: %w", len(w.Stages), MaxStages, ErrLimit)
+			return overLimit(i18n.M("the journey has %d stages; the limit is %d", len(w.Stages), MaxStages))
 		}
 		for _, s := range w.Stages {
-			if err := text("a stage name", s, MaxStageName); err != nil {
+			if err := text(i18n.M("a stage name"), s, MaxStageName); err != nil {
 				return err
 			}
 		}
 	case *Table:
 		if len(w.Rows) > ex.RowLimit() {
-			return refuse("the table has %d rows; the limit is %d: %w", len(w.Rows), ex.RowLimit(), ErrLimit)
+			return overLimit(i18n.M("the table has %d rows; the limit is %d", len(w.Rows), ex.RowLimit()))
 		}
 		for _, row := range w.Rows {
 			for i, c := range row {
-				if err := text("a cell", c, ex.TextLimit()); err != nil {
+				if err := text(i18n.M("a cell"), c, ex.TextLimit()); err != nil {
 					return err
 				}
 				if err := checkCell(ex.Columns[i], c); err != nil {
@@ -316,7 +317,7 @@ func Check(ex *content.Exercise, v any) error {
 		}
 	case *Checklist:
 		for _, n := range w.Notes {
-			if err := text("a note", n, ex.TextLimit()); err != nil {
+			if err := text(i18n.M("a note"), n, ex.TextLimit()); err != nil {
 				return err
 			}
 		}
@@ -336,7 +337,7 @@ func checkCell(col content.Column, v string) error {
 	case content.ColumnNumber:
 		// ParseFloat also takes NaN, Inf and hex floats, which are no count of anything.
 		if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err != nil || math.IsNaN(f) || math.IsInf(f, 0) || strings.ContainsAny(v, "xXpP") {
-			return refuse("%q in column %s is not a number; type digits such as 1200 or 12.5", v, col.Name)
+			return refuse(i18n.M("%q in column %s is not a number; type digits such as 1200 or 12.5", v, i18n.Verbatim(col.Name)))
 		}
 	case content.ColumnChoice:
 		for _, o := range col.Options {
@@ -344,7 +345,7 @@ func checkCell(col content.Column, v string) error {
 				return nil
 			}
 		}
-		return refuse("%q is not one of the choices of column %s", v, col.Name)
+		return refuse(i18n.M("%q is not one of the choices of column %s", v, i18n.Verbatim(col.Name)))
 	}
 	return nil
 }
