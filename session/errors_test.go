@@ -61,3 +61,38 @@ func TestHubRefusalsAreTyped(t *testing.T) {
 		t.Errorf("ParseTimerDuration: %v is not a refusal", err)
 	}
 }
+
+// Every kind of refusal says itself in the reader's language: a session.Error, text too long,
+// a roster file's problems, work that breaks its exercise's rules and a change to something a
+// teammate removed; a fault is the fault message in that language.
+func TestErrorMsgOfEveryRefusalInPortuguese(t *testing.T) {
+	roster, err := ParseRoster([]byte("nome,team\nAna,Azul\n"))
+	if err == nil {
+		t.Fatalf("a roster with an unknown column was read: %v", roster)
+	}
+	gone := (&work.List{}).Edit("x", "y", 0)
+	cases := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"session error", ErrLocked, "a facilitação travou esta etapa"},
+		{"wrapped session error", fmt.Errorf("vote: %w", ErrVoteClosed), "a votação está encerrada"},
+		{"formatted session error", Errorf(EInvalid, "meeting %d is open: end it first", 3), "o encontro 3 está aberto"},
+		{"too long", Bound(i18n.M("the message"), strings.Repeat("x", 50), 40), "a mensagem: 50 caracteres; o limite é 40 — encurte em 10"},
+		{"roster", err, "nada foi importado: 1 problema no arquivo\nlinha 1: coluna desconhecida \"nome\""},
+		{"work rule", work.Check(nil, &work.Vote{Dots: map[string]int{"a": -1}}), "um voto não pode ser negativo"},
+		{"work gone", gone, "esse item não está mais no quadro"},
+		{"fault", errors.New("disk full"), "o servidor não conseguiu fazer isso agora"},
+	}
+	pt := i18n.Strict(i18n.Portuguese)
+	for _, c := range cases {
+		if c.err == nil {
+			t.Fatalf("%s: no error", c.name)
+		}
+		got := pt.Msg(ErrorMsg(c.err))
+		if !strings.Contains(got, c.want) || strings.Contains(got, "⟦") {
+			t.Errorf("%s: %q, want it to hold %q", c.name, got, c.want)
+		}
+	}
+}
