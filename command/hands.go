@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -83,7 +84,7 @@ func printHands(out io.Writer, s *session.Snapshot, now time.Time) error {
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tWAITING\tMESSAGE")
 	for _, m := range up {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", m.Label(), session.SinceText(now, m.Hand.At), m.Hand.Text)
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", m.Label(), session.SinceText(i18n.New(i18n.English), now, m.Hand.At), m.Hand.Text)
 	}
 	return tw.Flush()
 }

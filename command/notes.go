@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -69,7 +70,7 @@ func printNotes(out io.Writer, h *session.Hub, notes []session.StepNote, env *En
 		if i >= 0 {
 			title = mod.Steps[i].Title
 		}
-		fmt.Fprintf(out, "step %d (%s) · %s · %s\n", i+1, title, n.By, session.SinceText(env.now(), n.At))
+		fmt.Fprintf(out, "step %d (%s) · %s · %s\n", i+1, title, n.By, session.SinceText(i18n.New(i18n.English), env.now(), n.At))
 		for _, l := range strings.Split(n.Text, "\n") {
 			fmt.Fprintln(out, "  "+l)
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -51,7 +52,7 @@ func printRoster(out io.Writer, s *session.Snapshot, now time.Time) error {
 		}
 		hand := "-"
 		if m.Hand != nil {
-			hand = "✋ " + session.SinceText(now, m.Hand.At)
+			hand = "✋ " + session.SinceText(i18n.New(i18n.English), now, m.Hand.At)
 			if m.Hand.Text != "" {
 				hand += ": " + m.Hand.Text
 			}

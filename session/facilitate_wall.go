@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"workshop/content"
+	"workshop/i18n"
 	"workshop/session/work"
 )
 
@@ -32,32 +33,57 @@ type WallEntry struct {
 	Text string
 }
 
-// Title is how the entry is headed on participants' screens when spotlit: never with the name
-// of the person who wrote it.
-func (e WallEntry) Title() string {
+// Title is how the entry is headed on participants' screens when spotlit, in English as the
+// spotlight stores it: never with the name of the person who wrote it.
+func (e WallEntry) Title() string { return e.TitleMsg().String() }
+
+// TitleMsg is Title in any language.
+func (e WallEntry) TitleMsg() i18n.Msg {
 	switch {
 	case e.Team != "":
-		return e.Team + "'s board"
+		return i18n.M("%s's board", i18n.Verbatim(e.Team))
 	case e.Key == "pool":
-		return "Everyone's items"
+		return i18n.M("Everyone's items")
 	case strings.HasPrefix(e.Key, "i"):
-		return "An item from the group"
+		return i18n.M("An item from the group")
 	}
-	return "An answer"
+	return i18n.M("An answer")
+}
+
+// TitleMsg is a spotlight's stored title in any language: the titles WallEntry.Title stores
+// are known again, and any other is shown as it was stored.
+func (s *Spotlight) TitleMsg() i18n.Msg {
+	switch {
+	case s.Title == "Everyone's items":
+		return i18n.M("Everyone's items")
+	case s.Title == "An item from the group":
+		return i18n.M("An item from the group")
+	case s.Title == "An answer":
+		return i18n.M("An answer")
+	case strings.HasSuffix(s.Title, "'s board"):
+		return i18n.M("%s's board", i18n.Verbatim(strings.TrimSuffix(s.Title, "'s board")))
+	}
+	return i18n.Verbatim(s.Title)
 }
 
 // Wall returns every answer to a step as it stands, oldest change first, respecting anonymity:
 // on an anonymous exercise only the pool's items are listed, and no entry says who wrote what.
 // Empty work is left out. A vote step has no answers to show: see VoteTally. Only a
-// facilitator may read it.
+// facilitator may read it. The words the wall adds to the work (a quiz's score) are English;
+// WallIn writes them in a reader's language.
 func (h *Hub) Wall(ctx context.Context, by Actor, stepID string) ([]WallEntry, error) {
+	return h.WallIn(ctx, by, stepID, i18n.New(i18n.English))
+}
+
+// WallIn is Wall with the words it adds in p's language.
+func (h *Hub) WallIn(ctx context.Context, by Actor, stepID string, p *i18n.Printer) ([]WallEntry, error) {
 	if _, err := h.m.Authorize(ctx, by); err != nil {
 		return nil, err
 	}
-	return h.wall(ctx, stepID)
+	return h.wall(ctx, stepID, p)
 }
 
-func (h *Hub) wall(ctx context.Context, stepID string) ([]WallEntry, error) {
+func (h *Hub) wall(ctx context.Context, stepID string, p *i18n.Printer) ([]WallEntry, error) {
 	ex, err := h.exerciseOf(stepID)
 	if err != nil {
 		return nil, err
@@ -70,7 +96,7 @@ func (h *Hub) wall(ctx context.Context, stepID string) ([]WallEntry, error) {
 		return nil, err
 	}
 	if ex.Anonymous {
-		return poolEntries(ex, boards), nil
+		return poolEntries(p, ex, boards), nil
 	}
 	people := h.wallPeople()
 	itemsFor := func(pid int64) []work.Item {
@@ -83,9 +109,9 @@ func (h *Hub) wall(ctx context.Context, stepID string) ([]WallEntry, error) {
 		}
 		return items
 	}
-	out := people.teamEntries(ex, boards, itemsFor)
+	out := people.teamEntries(p, ex, boards, itemsFor)
 	if !SharedWork(ex) {
-		out = append(out, people.personEntries(ex, arts, itemsFor)...)
+		out = append(out, people.personEntries(p, ex, arts, itemsFor)...)
 	}
 	slices.SortStableFunc(out, func(a, b WallEntry) int { return a.At.Compare(b.At) })
 	return out, nil
@@ -124,7 +150,7 @@ func (h *Hub) wallPeople() wallNames {
 
 // poolEntries are an anonymous step's wall: the pool as a whole and each of its items, with
 // no author.
-func poolEntries(ex *content.Exercise, boards []Board) []WallEntry {
+func poolEntries(p *i18n.Printer, ex *content.Exercise, boards []Board) []WallEntry {
 	var out []WallEntry
 	for _, b := range boards {
 		if b.Owner != OwnerPool {
@@ -134,7 +160,7 @@ func poolEntries(ex *content.Exercise, boards []Board) []WallEntry {
 		if err != nil {
 			continue
 		}
-		if text := WorkText(ex, v, nil); text != "" {
+		if text := WorkText(p, ex, v, nil); text != "" {
 			out = append(out, WallEntry{Key: "pool", At: b.UpdatedAt, Text: text})
 		}
 		if l, ok := v.(*work.List); ok {
@@ -149,7 +175,7 @@ func poolEntries(ex *content.Exercise, boards []Board) []WallEntry {
 }
 
 // teamEntries are the wall entries of the teams' boards.
-func (w wallNames) teamEntries(ex *content.Exercise, boards []Board, itemsFor func(pid int64) []work.Item) []WallEntry {
+func (w wallNames) teamEntries(p *i18n.Printer, ex *content.Exercise, boards []Board, itemsFor func(pid int64) []work.Item) []WallEntry {
 	var out []WallEntry
 	for _, b := range boards {
 		if !strings.HasPrefix(b.Owner, "team:") {
@@ -163,7 +189,7 @@ func (w wallNames) teamEntries(ex *content.Exercise, boards []Board, itemsFor fu
 		if !ok {
 			name = "An earlier team"
 		}
-		text := WorkText(ex, v, itemsFor(w.firstOf[w.teamIDs[b.Owner]]))
+		text := WorkText(p, ex, v, itemsFor(w.firstOf[w.teamIDs[b.Owner]]))
 		if text == "" {
 			continue
 		}
@@ -174,7 +200,7 @@ func (w wallNames) teamEntries(ex *content.Exercise, boards []Board, itemsFor fu
 }
 
 // personEntries are the wall entries of each participant's own work.
-func (w wallNames) personEntries(ex *content.Exercise, arts []Artifact, itemsFor func(pid int64) []work.Item) []WallEntry {
+func (w wallNames) personEntries(p *i18n.Printer, ex *content.Exercise, arts []Artifact, itemsFor func(pid int64) []work.Item) []WallEntry {
 	var cohortItems []work.Item
 	if ex.From != "" && !ex.Team {
 		cohortItems = itemsFor(0)
@@ -190,7 +216,7 @@ func (w wallNames) personEntries(ex *content.Exercise, arts []Artifact, itemsFor
 			// A team vote: each person spent dots on their own team's items.
 			items = itemsFor(a.ParticipantID)
 		}
-		text := WorkText(ex, v, items)
+		text := WorkText(p, ex, v, items)
 		if text == "" {
 			continue
 		}
@@ -204,7 +230,9 @@ func (w wallNames) personEntries(ex *content.Exercise, arts []Artifact, itemsFor
 }
 
 // Spotlight puts a copy of one wall entry of a step on every participant's screen, headed
-// without its author, until released. The copy does not change if the work changes later.
+// without its author, until released. The copy does not change if the work changes later;
+// the words it adds to the work are in the cohort's language, the one its module is written
+// in.
 func (h *Hub) Spotlight(ctx context.Context, by Actor, stepID, key string) error {
 	actor, err := h.m.Authorize(ctx, by)
 	if err != nil {
@@ -214,7 +242,8 @@ func (h *Hub) Spotlight(ctx context.Context, by Actor, stepID, key string) error
 	if err != nil {
 		return err
 	}
-	wall, err := h.wall(ctx, stepID)
+	lang, _ := i18n.Match(h.module.Language)
+	wall, err := h.wall(ctx, stepID, i18n.New(lang))
 	if err != nil {
 		return err
 	}

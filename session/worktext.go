@@ -7,12 +7,13 @@ import (
 	"strings"
 
 	"workshop/content"
+	"workshop/i18n"
 	"workshop/session/work"
 )
 
 // WorkText writes a piece of work out as plain lines, the way the answers wall and a spotlight
 // show it; items are the list items a vote or matrix works on. It returns "" for empty work.
-func WorkText(ex *content.Exercise, v any, items []work.Item) string {
+func WorkText(p *i18n.Printer, ex *content.Exercise, v any, items []work.Item) string {
 	var lines []string
 	switch w := v.(type) {
 	case *work.Reflection:
@@ -26,7 +27,7 @@ func WorkText(ex *content.Exercise, v any, items []work.Item) string {
 			}
 		}
 	case *work.Vote:
-		lines = voteLines(w, items)
+		lines = voteLines(p, w, items)
 	case *work.Matrix:
 		lines = matrixLines(ex, w, items)
 	case *work.Journey:
@@ -38,23 +39,23 @@ func WorkText(ex *content.Exercise, v any, items []work.Item) string {
 	case *work.Checklist:
 		lines = checklistLines(ex, w)
 	case *work.Quiz:
-		lines = quizLines(ex, w)
+		lines = quizLines(p, ex, w)
 	}
 	return strings.Join(lines, "\n")
 }
 
 // itemText is the text of the item with the given id among items.
-func itemText(items []work.Item, id string) string {
+func itemText(p *i18n.Printer, items []work.Item, id string) string {
 	for _, it := range items {
 		if it.ID == id {
 			return it.Text
 		}
 	}
-	return "(an item no longer listed)"
+	return p.T("(an item no longer listed)")
 }
 
 // voteLines are the items a vote spent dots on, most dots first.
-func voteLines(w *work.Vote, items []work.Item) []string {
+func voteLines(p *i18n.Printer, w *work.Vote, items []work.Item) []string {
 	ids := make([]string, 0, len(w.Dots))
 	for id, n := range w.Dots {
 		if n > 0 {
@@ -64,7 +65,7 @@ func voteLines(w *work.Vote, items []work.Item) []string {
 	slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(w.Dots[b], w.Dots[a]), cmp.Compare(a, b)) })
 	var lines []string
 	for _, id := range ids {
-		lines = append(lines, fmt.Sprintf("%d · %s", w.Dots[id], itemText(items, id)))
+		lines = append(lines, fmt.Sprintf("%d · %s", w.Dots[id], itemText(p, items, id)))
 	}
 	return lines
 }
@@ -160,7 +161,7 @@ func checklistLines(ex *content.Exercise, w *work.Checklist) []string {
 }
 
 // quizLines are the score and each answered question, marked right or wrong.
-func quizLines(ex *content.Exercise, w *work.Quiz) []string {
+func quizLines(p *i18n.Printer, ex *content.Exercise, w *work.Quiz) []string {
 	var lines []string
 	for i, q := range ex.Questions {
 		if i >= len(w.Answers) || w.Answers[i] < 0 || w.Answers[i] >= len(q.Options) {
@@ -177,5 +178,5 @@ func quizLines(ex *content.Exercise, w *work.Quiz) []string {
 		return nil
 	}
 	c, t := work.Score(ex, w)
-	return append([]string{fmt.Sprintf("%d of %d correct", c, t)}, lines...)
+	return append([]string{p.T("%d of %d correct", c, t)}, lines...)
 }

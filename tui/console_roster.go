@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -321,7 +322,7 @@ func ifWide(wide bool, a, b string) string {
 }
 
 // consoleSince says how long ago something happened, in a few cells: "now", "4m", "1h05".
-func consoleSince(now, t time.Time) string { return session.SinceText(now, t) }
+func consoleSince(now, t time.Time) string { return session.SinceText(i18n.New(i18n.English), now, t) }
 
 // hands lists the raised hands, longest waiting first.
 func (r *cohortRoom) hands() []session.Member {
