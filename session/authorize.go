@@ -25,7 +25,7 @@ const EForbidden = "forbidden"
 
 // ErrNotFacilitator refuses a facilitator action from a connection whose key is not (or no
 // longer) registered.
-var ErrNotFacilitator = &Error{Code: EForbidden, Message: "your facilitator key was removed, so this connection can no longer run workshops; ask a facilitator to add it again (workshop facilitator add) and reconnect"}
+var ErrNotFacilitator = Errorf(EForbidden, "your facilitator key was removed, so this connection can no longer run workshops; ask a facilitator to add it again (workshop facilitator add) and reconnect")
 
 // Authorize returns the name a facilitator action by a is recorded under, or ErrNotFacilitator
 // if a may not act now. Every facilitator action and read calls it first.

@@ -2,12 +2,13 @@ package session
 
 import (
 	"errors"
-	"fmt"
 	"log/slog"
 	"net"
 	"net/netip"
 	"sync"
 	"time"
+
+	"workshop/i18n"
 )
 
 // A rejoin code hands over a person's identity and work, and a join code lets anyone into a
@@ -45,15 +46,17 @@ const ELimited = "limited"
 type TooManyCodesError struct{ Wait time.Duration }
 
 // Unwrap gives the refusal as an *Error, for ErrorCode and ErrorMessage.
-func (e *TooManyCodesError) Unwrap() error { return &Error{Code: ELimited, Message: e.Error()} }
+func (e *TooManyCodesError) Unwrap() error {
+	return &Error{Code: ELimited, Message: e.Error(), Msg: e.UserMsg()}
+}
 
-func (e *TooManyCodesError) Error() string {
+// Error is the refusal in English.
+func (e *TooManyCodesError) Error() string { return e.UserMsg().String() }
+
+// UserMsg is the refusal in the reader's language.
+func (e *TooManyCodesError) UserMsg() i18n.Msg {
 	secs := int((e.Wait + time.Second - 1) / time.Second)
-	unit := "seconds"
-	if secs == 1 {
-		unit = "second"
-	}
-	return fmt.Sprintf("Too many wrong codes from here. Wait %d %s and try again.", secs, unit)
+	return i18n.M("Too many wrong codes from here. Wait %d seconds and try again.", secs)
 }
 
 // CodeGuard counts wrong codes; one is shared by every session of a server. Safe for

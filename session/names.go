@@ -17,7 +17,7 @@ import (
 // never show as two identical rows, whatever letters they typed.
 
 // ErrNameCharacters refuses a name holding characters names cannot use.
-var ErrNameCharacters = &Error{Code: EInvalid, Message: "that name holds a character names cannot use here (such as a middle dot ·): type it with letters, digits, spaces and punctuation"}
+var ErrNameCharacters = Errorf(EInvalid, "that name holds a character names cannot use here (such as a middle dot ·): type it with letters, digits, spaces and punctuation")
 
 // nameMarks are what a name loses before PRECIS judges it: joiners that shape emoji, the
 // variation selectors that pick an emoji's look, and the tags of subdivision flags. They are
