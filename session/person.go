@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"workshop/content"
+	"workshop/i18n"
 	"workshop/session/work"
 )
 
@@ -164,7 +165,7 @@ func personWork(ps *PersonStep, mod *content.Module, ex *content.Exercise, rec C
 				continue
 			}
 			if v, err := work.Decode(ex, b.Schema, b.Data); err == nil {
-				ps.Work, ps.Board = WorkText(ex, v, recordItems(mod, ex, rec, me)), team+"'s board"
+				ps.Work, ps.Board = WorkText(i18n.New(i18n.English), ex, v, recordItems(mod, ex, rec, me)), team+"'s board"
 				if b.UpdatedAt.After(ps.UpdatedAt) {
 					ps.UpdatedAt = b.UpdatedAt.UTC()
 				}
@@ -172,7 +173,7 @@ func personWork(ps *PersonStep, mod *content.Module, ex *content.Exercise, rec C
 		}
 	case !SharedWork(ex) && own != nil:
 		if v, err := work.Decode(ex, own.Schema, own.Data); err == nil {
-			ps.Work = WorkText(ex, v, recordItems(mod, ex, rec, me))
+			ps.Work = WorkText(i18n.New(i18n.English), ex, v, recordItems(mod, ex, rec, me))
 		}
 	}
 	ps.Work = CleanText(ps.Work)

@@ -31,7 +31,7 @@ func languageReport(t *testing.T) *Report {
 
 // everyFormat is each format, and each CSV sheet, an export can be written in.
 var everyFormat = []Options{
-	{Format: CSV}, {Format: CSV, Table: TableLong}, {Format: CSV, Table: TableWork}, {Format: CSV, Table: TableAttendance},
+	{Format: CSV}, {Format: CSV, Table: TableLong}, {Format: CSV, Table: TableWork}, {Format: CSV, Table: TableAttendance}, {Format: CSV, Table: TableNotes},
 	{Format: XLSX}, {Format: JSON}, {Format: Markdown}, {Format: HTML},
 }
 
@@ -116,7 +116,7 @@ func TestExportInCohortLanguage(t *testing.T) {
 	if it := write(Options{Format: Markdown, Lang: i18n.Italian}); !strings.Contains(it, "## Riepilogo") || !strings.Contains(it, "## Presenze") {
 		t.Error("the report with Lang it is not in Italian")
 	}
-	if csv := write(Options{Format: CSV}); !strings.HasPrefix(csv, bom+"ID do participante,Nome,Equipe,Entrou (UTC)") {
+	if csv := write(Options{Format: CSV}); !strings.HasPrefix(csv, bom+"ID do participante,Nome,Equipe,Departamento,E-mail,Entrou (UTC)") {
 		t.Errorf("the pt-BR progress sheet starts %q", csv[:min(len(csv), 80)])
 	}
 	xl := write(Options{Format: XLSX})
