@@ -84,7 +84,7 @@ func TestErrorMsgOfEveryRefusalInPortuguese(t *testing.T) {
 		{"roster", err, "nada foi importado: 1 problema no arquivo\nlinha 1: coluna desconhecida \"nome\""},
 		{"work rule", work.Check(nil, &work.Vote{Dots: map[string]int{"a": -1}}), "um voto não pode ser negativo"},
 		{"work gone", gone, "esse item não está mais no quadro"},
-		{"too many codes", &TooManyCodesError{Wait: 3 * time.Second}, "Espere 3 segundos e tente de novo."},
+		{"too many codes", &TooManyCodesError{Wait: 3 * time.Second}, "Aguarde 3 segundos e tente de novo."},
 		{"not a facilitator", fmt.Errorf("export: %w", ErrNotFacilitator), "sua chave de facilitação foi removida"},
 		{"name characters", ErrNameCharacters, "esse nome tem um caractere"},
 		{"fault", errors.New("disk full"), "o servidor não conseguiu fazer isso agora"},

@@ -37,7 +37,7 @@ func TestSessionWordsInEveryLanguage(t *testing.T) {
 	if got := SinceText(pt, now, now.Add(-65*time.Minute)); got != "1h05" {
 		t.Errorf("a hand raised 65 minutes ago reads %q", got)
 	}
-	if got := pt.Msg((&Spotlight{Title: "Blue's board"}).TitleMsg()); got != "Quadro da Blue" {
+	if got := pt.Msg((&Spotlight{Title: "Blue's board"}).TitleMsg()); got != "Quadro de Blue" {
 		t.Errorf("a stored spotlight title reads %q in Portuguese", got)
 	}
 	if got := pt.Msg(Absent.Msg()); got != "ausente" {

@@ -168,10 +168,10 @@ func TestLibreOfficeOpensCSV(t *testing.T) {
 		if got := text(progress, 4, 2); got != "Green" {
 			t.Errorf("Dário's team read back as %q", got)
 		}
-		if len(progress[0]) != len(progress[1]) || len(progress[0]) < 5+15+14 {
+		if len(progress[0]) != len(progress[1]) || len(progress[0]) < 7+15+14 {
 			t.Errorf("header has %d cells, rows %d", len(progress[0]), len(progress[1]))
 		}
-		if c := progress[1][5]; !c.number || c.value != "3" {
+		if c := progress[1][7]; !c.number || c.value != "3" {
 			t.Errorf("minutes are not read as a number: %+v", c)
 		}
 		if semi := read("semicolon.csv", utf8("59")); text(semi, 4, 1) != "Dário Ñúñez" || len(semi[0]) != len(progress[0]) {
@@ -254,8 +254,8 @@ func TestLibreOfficeOpensXLSX(t *testing.T) {
 		}
 	}
 	progress := sheet("Progress")
-	wantHead := []string{"Participant ID", "Name", "Team", "Joined (Europe/Rome)", "Last seen (Europe/Rome)", "1. Welcome: time"}
-	if got := progress[0][:6]; !slices.Equal(got, wantHead) {
+	wantHead := []string{"Participant ID", "Name", "Team", "Department", "Email", "Joined (Europe/Rome)", "Last seen (Europe/Rome)", "1. Welcome: time"}
+	if got := progress[0][:8]; !slices.Equal(got, wantHead) {
 		t.Errorf("progress header %q, want %q", got, wantHead)
 	}
 	var names []string
@@ -266,7 +266,7 @@ func TestLibreOfficeOpensXLSX(t *testing.T) {
 		t.Errorf("names read back %q, want %q", names, want)
 	}
 	// Bruno joined at 09:02 UTC, 10:02 in Rome; he spent 2 min 20 s on the first step.
-	if got := progress[2][3:6]; !slices.Equal(got, []string{"2026-03-10 10:02", "2026-03-10 11:21", "0:02:20"}) {
+	if got := progress[2][5:8]; !slices.Equal(got, []string{"2026-03-10 10:02", "2026-03-10 11:21", "0:02:20"}) {
 		t.Errorf("Bruno's joined, last seen and first step's time show as %q", got)
 	}
 	if got := sheet("Steps")[2]; got[8] != "67%" || got[10] != "0:03:08" {
