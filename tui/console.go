@@ -42,11 +42,18 @@ type consoleListTick struct{ c *console }
 const consoleListRefresh = 10 * time.Second
 
 func newConsole(com *Common) *console {
-	return &console{Common: com, ck: newConsoleKeys(com.keys), now: time.Now()}
+	return &console{Common: com, ck: newConsoleKeys(com.keys, com.Printer), now: time.Now()}
 }
 
 func (c *console) Init() tea.Cmd {
-	return tea.Batch(c.load(), c.tick())
+	return tea.Batch(c.load(), c.tick(), loadFacilitatorLang(c.Common))
+}
+
+// speak is the list in another language, keeping its place.
+func (c *console) speak(com *Common) screen {
+	c.Common, c.ck = com, newConsoleKeys(com.keys, com.Printer)
+	c.note = ""
+	return c
 }
 
 func (c *console) tick() tea.Cmd {
@@ -91,13 +98,15 @@ type archivedMsg struct {
 
 func (c *console) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case facLangMsg:
+		return c, onFacilitatorLang(c.Common, msg.lang)
 	case cohortsMsg:
 		c.loaded, c.now = true, time.Now()
-		if cmd, ok := whenRevoked(c.st, c.keys, msg.err); ok {
+		if cmd, ok := whenRevoked(c.Common, msg.err); ok {
 			return c, cmd
 		}
 		if msg.err != nil {
-			c.err = "Could not list cohorts: " + c.deps.say("list cohorts", msg.err)
+			c.err = c.T("Could not list cohorts: %s", c.conSay("list cohorts", msg.err))
 			return c, nil
 		}
 		c.err = ""
@@ -118,24 +127,24 @@ func (c *console) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		return c, tea.Batch(c.load(), c.tick())
 	case archivedMsg:
-		if cmd, ok := whenRevoked(c.st, c.keys, msg.err); ok {
+		if cmd, ok := whenRevoked(c.Common, msg.err); ok {
 			return c, cmd
 		}
 		if msg.err != nil {
-			c.err = c.deps.say("archive cohort", msg.err)
+			c.err = c.conSay("archive cohort", msg.err)
 			return c, nil
 		}
-		c.note = "Archived " + msg.code + ". Press A to show archived cohorts."
+		c.note = c.T("Archived %s. Press A to show archived cohorts.", msg.code)
 		if !msg.archived {
-			c.note = msg.code + " is active again."
+			c.note = c.T("%s is active again.", msg.code)
 		}
 		return c, c.load()
 	case openedMsg:
-		if cmd, ok := whenRevoked(c.st, c.keys, msg.err); ok {
+		if cmd, ok := whenRevoked(c.Common, msg.err); ok {
 			return c, cmd
 		}
 		if msg.err != nil {
-			c.err = "Could not open the cohort: " + c.deps.say("open cohort", msg.err)
+			c.err = c.T("Could not open the cohort: %s", c.conSay("open cohort", msg.err))
 			return c, nil
 		}
 		return c, switchTo(msg.to)
@@ -150,7 +159,7 @@ func (c *console) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		co := *c.confirm
 		c.confirm = nil
 		if msg.String() != "y" {
-			c.note = "Nothing archived."
+			c.note = c.T("Nothing archived.")
 			return nil
 		}
 		return archiveCohort(c.deps, co, true)
@@ -164,6 +173,8 @@ func (c *console) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		c.cursor = min(c.cursor+1, max(n-1, 0))
 	case key.Matches(msg, k.Refresh):
 		return c.load()
+	case key.Matches(msg, k.Language):
+		return nextFacilitatorLang(c.Common)
 	case key.Matches(msg, k.New):
 		return switchTo(newConsoleCreate(c.Common))
 	case key.Matches(msg, k.ShowArchived):
@@ -233,7 +244,7 @@ func (c *console) View() string {
 	st := c.st
 	var b strings.Builder
 	line := func(s string) { b.WriteString(truncate(s, c.width) + "\n") }
-	line(spread(st.Title.Render("workshop · facilitator console"), st.Muted.Render(c.deps.Facilitator.Name), c.width))
+	line(spread(st.Title.Render(c.T("workshop · facilitator console")), st.Muted.Render(c.deps.Facilitator.Name), c.width))
 	line(rule(st, c.width))
 	cohorts := c.visible()
 	archived := len(c.all) - len(cohorts)
@@ -241,11 +252,11 @@ func (c *console) View() string {
 	case c.err != "":
 		b.WriteString(st.Bad.Render(wrap(c.err, c.width)) + "\n")
 	case !c.loaded:
-		line(st.Muted.Render("Loading cohorts…"))
+		line(st.Muted.Render(c.T("Loading cohorts…")))
 	case len(cohorts) == 0:
-		b.WriteString(wrap("No active cohorts. Press n to create one from a module.", c.width) + "\n")
+		b.WriteString(wrap(c.T("No active cohorts. Press n to create one from a module."), c.width) + "\n")
 		if archived > 0 {
-			line(st.Muted.Render(fmt.Sprintf("%d archived: press A to show them.", archived)))
+			line(st.Muted.Render(c.T("%d archived: press A to show them.", archived)))
 		}
 	default:
 		c.table(&b, cohorts)
@@ -254,12 +265,12 @@ func (c *console) View() string {
 	var foot []string
 	switch {
 	case c.confirm != nil:
-		foot = append(foot, st.Warn.Render(fmt.Sprintf("Archive %s? Its work stays stored for export. y archives it.", c.confirm.Code)))
+		foot = append(foot, st.Warn.Render(c.T("Archive %s? Its work stays stored for export. y archives it.", c.confirm.Code)))
 	case c.note != "":
 		foot = append(foot, st.Muted.Render(c.note))
 	}
 	if co, ok := c.selected(); ok && c.height >= 14 {
-		foot = append(foot, st.Muted.Render("Join: ")+st.Accent.Render(c.deps.Hint.Line(co.Code)))
+		foot = append(foot, st.Muted.Render(c.T("Join: %s", st.Accent.Render(c.deps.Hint.Line(co.Code)))))
 	}
 	body := strings.TrimRight(b.String(), "\n")
 	lines := strings.Split(body, "\n")
@@ -282,7 +293,8 @@ func (c *console) table(b *strings.Builder, cohorts []session.CohortInfo) {
 	st := c.st
 	wide := c.width >= 72
 	// marker, code, people, step and last activity take 40 cells with their gaps.
-	flex := max(c.width-42, 16)
+	peopleW := max(7, cellWidth(c.T("PEOPLE"))) // the heading may be longer than "●12/30"
+	flex := max(c.width-42-(peopleW-7), 16)
 	nameW, modW := flex/2, flex-flex/2
 	if !wide {
 		nameW = max(c.width-2-6-2-2-5, 8)
@@ -291,22 +303,22 @@ func (c *console) table(b *strings.Builder, cohorts []session.CohortInfo) {
 		if !wide {
 			return fmt.Sprintf("%-6s  %s  %5s", code, padRight(truncate(name, nameW), nameW), step)
 		}
-		return fmt.Sprintf("%-6s  %s  %s  %7s  %5s  %s", code, padRight(truncate(name, nameW), nameW), padRight(truncate(module, modW), modW), people, step, last)
+		return fmt.Sprintf("%-6s  %s  %s  %*s  %5s  %s", code, padRight(truncate(name, nameW), nameW), padRight(truncate(module, modW), modW), peopleW, people, step, last)
 	}
-	b.WriteString(st.Muted.Render(truncate("  "+row("CODE", "COHORT", "MODULE", "PEOPLE", "STEP", "LAST ACTIVE"), c.width)) + "\n")
+	b.WriteString(st.Muted.Render(truncate("  "+row(c.T("CODE"), c.T("COHORT"), c.T("MODULE"), c.T("PEOPLE"), c.T("STEP"), c.T("LAST ACTIVE")), c.width)) + "\n")
 	listH := max(c.height-5, 1)
 	start := max(0, c.cursor-listH+1)
 	for i := start; i < len(cohorts) && i < start+listH; i++ {
 		co := cohorts[i]
 		name := co.Name
 		if !co.ArchivedAt.IsZero() {
-			name = "(archived) " + name
+			name = c.T("(archived) %s", name)
 		}
 		people := fmt.Sprint(co.Participants)
 		if co.Online > 0 {
 			people = fmt.Sprintf("●%d/%d", co.Online, co.Participants)
 		}
-		line := row(co.Code, name, consoleModuleTitle(co), people, fmt.Sprintf("%d/%d", co.Step+1, co.Steps), consoleAgo(c.now, co.LastActivity))
+		line := row(co.Code, name, consoleModuleTitle(co), people, fmt.Sprintf("%d/%d", co.Step+1, co.Steps), c.ago(co.LastActivity))
 		if i == c.cursor {
 			b.WriteString(st.Selected.Render(truncate("› "+line, c.width)) + "\n")
 		} else {
@@ -315,7 +327,7 @@ func (c *console) table(b *strings.Builder, cohorts []session.CohortInfo) {
 	}
 	if co, ok := c.selected(); ok && c.height >= 16 {
 		// Wrapped, not cut: who made the cohort is at the end of the line. Two lines at most.
-		detail := strings.Split(wrap(fmt.Sprintf("%s · %s · %s, %d online · created by %s", consoleModuleTitle(co), paceLabel(co.Pace), plural(co.Participants, "participant", "participants"), co.Online, co.CreatedBy), c.width), "\n")
+		detail := strings.Split(wrap(c.T("%s · %s · %s, %d online · created by %s", consoleModuleTitle(co), c.paceName(co.Pace), c.T("%d participants", co.Participants), co.Online, co.CreatedBy), c.width), "\n")
 		if len(detail) > 2 {
 			detail = detail[:2]
 		}
@@ -341,21 +353,21 @@ func padRight(s string, width int) string {
 	return s
 }
 
-// consoleAgo says how long ago t was, in the few words a list has room for.
-func consoleAgo(now, t time.Time) string {
+// ago says how long before the list was loaded t was, in the few words a list has room for.
+func (c *console) ago(t time.Time) string {
 	if t.IsZero() {
-		return "never"
+		return c.T("never")
 	}
-	d := now.Sub(t)
+	d := c.now.Sub(t)
 	switch {
 	case d < time.Minute:
-		return "just now"
+		return c.T("just now")
 	case d < time.Hour:
-		return fmt.Sprintf("%dm ago", int(d/time.Minute))
+		return c.T("%dm ago", int(d/time.Minute))
 	case d < 48*time.Hour:
-		return fmt.Sprintf("%dh ago", int(d/time.Hour))
+		return c.T("%dh ago", int(d/time.Hour))
 	}
-	return fmt.Sprintf("%dd ago", int(d/(24*time.Hour)))
+	return c.T("%dd ago", int(d/(24*time.Hour)))
 }
 
 func (c *console) Resize(w, h int) screen { c.width, c.height = w, h; return c }
@@ -363,18 +375,18 @@ func (c *console) Typing() bool           { return false }
 
 func (c *console) ShortHelp() []key.Binding {
 	k := c.ck
-	return []key.Binding{k.Up, k.Down, k.Open, k.New, k.Archive}
+	return []key.Binding{k.Open, k.New, langHelp(c.Common, k.Language), k.Archive, k.Up, k.Down}
 }
 
 func (c *console) FullHelp() [][]key.Binding {
 	k := c.ck
-	return [][]key.Binding{{k.Up, k.Down, k.Open, k.Card}, {k.New, k.Archive, k.ShowArchived, k.Refresh}}
+	return [][]key.Binding{{k.Up, k.Down, k.Open, k.Card}, {k.New, k.Archive, k.ShowArchived, k.Refresh, langHelp(c.Common, k.Language)}}
 }
 
-// paceLabel names a pace the way facilitators say it.
-func paceLabel(p session.Pace) string {
+// paceName names a pace the way facilitators say it.
+func (c *Common) paceName(p session.Pace) string {
 	if p == session.PaceSelf {
-		return "self-paced"
+		return c.T("self-paced")
 	}
-	return "facilitator-led"
+	return c.T("facilitator-led")
 }

@@ -24,7 +24,7 @@ type joinCard struct {
 }
 
 func newJoinCard(com *Common, c session.Cohort, fresh bool) *joinCard {
-	return &joinCard{Common: com, ck: newConsoleKeys(com.keys), cohort: c, fresh: fresh}
+	return &joinCard{Common: com, ck: newConsoleKeys(com.keys, com.Printer), cohort: c, fresh: fresh}
 }
 
 func (j *joinCard) Init() tea.Cmd { return nil }
@@ -33,7 +33,7 @@ func (j *joinCard) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case openedMsg:
 		if msg.err != nil {
-			j.err = "Could not open the cohort: " + j.deps.say("open cohort", msg.err)
+			j.err = j.T("Could not open the cohort: %s", j.conSay("open cohort", msg.err))
 			return j, nil
 		}
 		return j, switchTo(msg.to)
@@ -51,24 +51,25 @@ func (j *joinCard) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (j *joinCard) View() string {
 	top := ""
 	if j.fresh {
-		top = "Created " + j.cohort.Name + "."
+		top = j.T("Created %s.", j.cohort.Name)
 	}
 	if j.err != "" {
 		top = j.err
 	}
-	return renderJoinCard(j.st, j.deps.Hint, j.cohort, top, j.width, j.height)
+	return renderJoinCard(j.Common, j.cohort, top, j.width, j.height)
 }
 
 func (j *joinCard) Resize(w, h int) screen { j.width, j.height = w, h; return j }
 func (j *joinCard) Typing() bool           { return false }
 func (j *joinCard) ShortHelp() []key.Binding {
-	return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "run this cohort")), key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "all cohorts"))}
+	return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", j.T("run this cohort"))), key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", j.T("all cohorts")))}
 }
 func (j *joinCard) FullHelp() [][]key.Binding { return [][]key.Binding{j.ShortHelp()} }
 
 // renderJoinCard draws the join card centred in width×height: the cohort, the code in large
 // block letters (or spaced capitals when the window is too narrow), and how to connect.
-func renderJoinCard(st *Styles, hint JoinHint, c session.Cohort, note string, width, height int) string {
+func renderJoinCard(com *Common, c session.Cohort, note string, width, height int) string {
+	st, hint := com.st, com.deps.Hint
 	roomy := height >= 16
 	var lines []string
 	gap := func() {
@@ -80,28 +81,28 @@ func renderJoinCard(st *Styles, hint JoinHint, c session.Cohort, note string, wi
 		lines = append(lines, st.Good.Render(note))
 		gap()
 	}
-	lines = append(lines, st.Subtitle.Render(c.Name), st.Muted.Render("Join code"))
+	lines = append(lines, st.Subtitle.Render(c.Name), st.Muted.Render(com.T("Join code")))
 	gap()
 	if big := bigCode(c.Code, width); big != nil && roomy {
 		for _, l := range big {
 			lines = append(lines, st.Accent.Bold(true).Render(l))
 		}
 		gap()
-		lines = append(lines, st.Muted.Render("Spelled out: ")+st.Subtitle.Render(spacedCode(c.Code)))
+		lines = append(lines, st.Muted.Render(com.T("Spelled out: %s", st.Subtitle.Render(spacedCode(c.Code)))))
 	} else {
 		lines = append(lines, strings.Split(st.Code.Render(spacedCode(c.Code)), "\n")...)
 	}
 	gap()
 	lines = append(lines,
-		st.Muted.Render("Type this in any terminal:"),
+		st.Muted.Render(com.T("Type this in any terminal:")),
 		st.Accent.Render(hint.Line(c.Code)),
-		st.Muted.Render("or "+hint.Plain()+" and type the code"),
+		st.Muted.Render(com.T("or %s and type the code", hint.Plain())),
 	)
 	if hint.Fingerprint != "" {
 		// ssh's first-time "continue connecting?" question shows this: read it out so that
 		// people answer yes to this server and no one else.
 		gap()
-		lines = append(lines, st.Muted.Render("Server key, as ssh shows it the first time:"), st.Subtitle.Render(hint.Fingerprint))
+		lines = append(lines, st.Muted.Render(com.T("Server key, as ssh shows it the first time:")), st.Subtitle.Render(hint.Fingerprint))
 	}
 	for i, l := range lines {
 		lines[i] = truncate(l, width)
@@ -118,7 +119,7 @@ func (r *cohortRoom) bigScreenLine() string {
 	if r.height < 22 || c.ViewCode == "" {
 		return ""
 	}
-	return truncate(r.st.Muted.Render("Big screen: "+r.deps.Hint.Line(viewUser)+", view code ")+r.st.Subtitle.Render(c.ViewCode), r.width)
+	return truncate(r.st.Muted.Render(r.T("Big screen: %s, view code %s", r.deps.Hint.Line(viewUser), r.st.Subtitle.Render(c.ViewCode))), r.width)
 }
 
 // spacedCode writes a code with a space between characters, the way it is read aloud.

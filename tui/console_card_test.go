@@ -17,7 +17,7 @@ func TestJoinCardShowsHostKeyFingerprint(t *testing.T) {
 	hint := JoinHint{Host: "workshop.example", Port: 22, Fingerprint: fp}
 	c := session.Cohort{Name: "Tuesday group", Code: "K7MQ2P"}
 	for _, size := range [][2]int{{80, 23}, {80, 15}, {60, 23}} {
-		out := ansi.Strip(renderJoinCard(&st, hint, c, "", size[0], size[1]))
+		out := ansi.Strip(renderJoinCard(newCommon(&Deps{Hint: hint}, &st, nil), c, "", size[0], size[1]))
 		if !strings.Contains(out, fp) {
 			t.Fatalf("%dx%d: no fingerprint on the card:\n%s", size[0], size[1], out)
 		}
@@ -32,7 +32,7 @@ func TestJoinCardShowsHostKeyFingerprint(t *testing.T) {
 		}
 	}
 	// Without a known key the card says nothing about one.
-	if out := ansi.Strip(renderJoinCard(&st, JoinHint{Host: "h"}, c, "", 80, 23)); strings.Contains(out, "Server key") {
+	if out := ansi.Strip(renderJoinCard(newCommon(&Deps{Hint: JoinHint{Host: "h"}}, &st, nil), c, "", 80, 23)); strings.Contains(out, "Server key") {
 		t.Fatalf("a key line without a key:\n%s", out)
 	}
 }

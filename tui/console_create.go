@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -35,10 +34,10 @@ type cohortCreatedMsg struct {
 }
 
 func newConsoleCreate(com *Common) *consoleCreate {
-	c := &consoleCreate{Common: com, ck: newConsoleKeys(com.keys), mods: com.deps.Manager.Library().List(), pace: session.PaceLed}
+	c := &consoleCreate{Common: com, ck: newConsoleKeys(com.keys, com.Printer), mods: com.deps.Manager.Library().List(), pace: session.PaceLed}
 	c.input = textinput.New()
-	c.input.Prompt = "Name › "
-	c.input.Placeholder = "e.g. Tuesday group"
+	c.input.Prompt = com.T("Name › ")
+	c.input.Placeholder = com.T("e.g. Tuesday group")
 	c.input.CharLimit = session.MaxNameLen
 	return c
 }
@@ -49,11 +48,11 @@ func (c *consoleCreate) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case cohortCreatedMsg:
 		c.busy = false
-		if cmd, ok := whenRevoked(c.st, c.keys, msg.err); ok {
+		if cmd, ok := whenRevoked(c.Common, msg.err); ok {
 			return c, cmd
 		}
 		if msg.err != nil {
-			c.err = c.deps.say("create cohort", msg.err)
+			c.err = c.conSay("create cohort", msg.err)
 			return c, c.input.Focus()
 		}
 		return c, switchTo(newJoinCard(c.Common, msg.cohort, true))
@@ -105,7 +104,7 @@ func (c *consoleCreate) onNameKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, c.ck.Enter):
 		name := session.CleanLine(c.input.Value())
 		if name == "" {
-			c.err = "Type a name for the cohort, e.g. the group or the day."
+			c.err = c.T("Type a name for the cohort, e.g. the group or the day.")
 			return nil
 		}
 		c.busy, c.err = true, ""
@@ -124,42 +123,22 @@ func (c *consoleCreate) View() string {
 	st := c.st
 	var b strings.Builder
 	line := func(s string) { b.WriteString(truncate(s, c.width) + "\n") }
-	line(st.Title.Render("New cohort"))
+	line(st.Title.Render(c.T("New cohort")))
 	line(rule(st, c.width))
 	if len(c.mods) == 0 {
-		line(st.Bad.Render("No modules are loaded. Start the server with --content DIR."))
+		line(st.Bad.Render(c.T("No modules are loaded. Start the server with --content DIR.")))
 		return b.String()
 	}
 	mod := c.mods[c.cursor]
 	if c.naming {
-		line(st.Muted.Render("Module: ") + st.Subtitle.Render(mod.Title))
-		line("")
-		c.input.SetWidth(max(min(session.MaxNameLen+1, c.width-len(c.input.Prompt)-1), 4))
-		line(c.input.View())
-		line("")
-		led, self := "( )", "( )"
-		if c.pace == session.PaceLed {
-			led = "(•)"
-		} else {
-			self = "(•)"
-		}
-		line("Pace: " + led + " facilitator-led   " + self + " self-paced")
-		b.WriteString(st.Muted.Render(wrap("Led: everyone sees the step you are on. Self-paced: each person moves on their own and you see where everyone is. You can switch while the session runs.", c.width)) + "\n\n")
-		switch {
-		case c.busy:
-			line(st.Muted.Render("Creating…"))
-		case c.err != "":
-			b.WriteString(st.Bad.Render(wrap(c.err, c.width)) + "\n")
-		default:
-			line(st.Muted.Render("enter creates the cohort · tab switches the pace · esc back to the modules"))
-		}
+		b.WriteString(c.namingView(mod))
 		return b.String()
 	}
 	// The list takes what the summary below leaves; when it scrolls, the heading says where the
 	// cursor is among the modules.
 	summary := strings.Split(wrap(mod.Summary, max(c.width-2, 10)), "\n")
-	head := "Choose the module the cohort will work through:"
-	scrolled := fmt.Sprintf("Choose the module the cohort will work through (%d of %d, ↑↓ for more):", c.cursor+1, len(c.mods))
+	head := c.T("Choose the module the cohort will work through:")
+	scrolled := c.T("Choose the module the cohort will work through (%d of %d, ↑↓ for more):", c.cursor+1, len(c.mods))
 	headH := strings.Count(wrap(scrolled, c.width), "\n") + 1
 	listH := max(c.height-3-headH-len(summary)-3, 2)
 	start := max(0, c.cursor-listH+1)
@@ -169,7 +148,7 @@ func (c *consoleCreate) View() string {
 	b.WriteString(st.Muted.Render(wrap(head, c.width)) + "\n")
 	for i := start; i < len(c.mods) && i < start+listH; i++ {
 		m := c.mods[i]
-		meta := fmt.Sprintf("%d steps · about %d min · %s", len(m.Steps), m.Duration, m.ID)
+		meta := c.T("%d steps · about %d min · %s", len(m.Steps), m.Duration, m.ID)
 		if i == c.cursor {
 			line(spread(st.Selected.Render("› "+m.Title), st.Muted.Render(meta), c.width))
 		} else {
@@ -177,11 +156,50 @@ func (c *consoleCreate) View() string {
 		}
 	}
 	line("")
-	line(st.Subtitle.Render(mod.Title) + st.Muted.Render(fmt.Sprintf(" · %d steps · about %d min", len(mod.Steps), mod.Duration)))
+	line(st.Subtitle.Render(mod.Title) + st.Muted.Render(" · "+c.T("%d steps · about %d min", len(mod.Steps), mod.Duration)))
 	for _, l := range summary {
 		line("  " + l)
 	}
 	return b.String()
+}
+
+// namingView is the second part of creating: the name, the pace and what it means, and what
+// to press. A short window leaves out the blank lines, then the explanation of the paces, so
+// the name, the pace and the last line always show.
+func (c *consoleCreate) namingView(mod *content.Module) string {
+	st := c.st
+	c.input.SetWidth(max(min(session.MaxNameLen+1, c.width-cellWidth(c.input.Prompt)-1), 4))
+	led, self := "( )", "( )"
+	if c.pace == session.PaceLed {
+		led = "(•)"
+	} else {
+		self = "(•)"
+	}
+	top := []string{truncate(st.Muted.Render(c.T("Module: %s", st.Subtitle.Render(mod.Title))), c.width), "", truncate(c.input.View(), c.width), ""}
+	top = append(top, strings.Split(wrap(c.T("Pace: %s facilitator-led   %s self-paced", led, self), c.width), "\n")...)
+	explain := strings.Split(wrap(c.T("Led: everyone sees the step you are on. Self-paced: each person moves on their own and you see where everyone is. You can switch while the session runs."), c.width), "\n")
+	for i, l := range explain {
+		explain[i] = st.Muted.Render(l)
+	}
+	var last string
+	switch {
+	case c.busy:
+		last = st.Muted.Render(c.T("Creating…"))
+	case c.err != "":
+		last = st.Bad.Render(wrap(c.err, c.width))
+	default:
+		last = st.Muted.Render(wrap(c.T("enter creates the cohort · tab switches the pace · esc back to the modules"), c.width))
+	}
+	room := c.height - 2 // the title and its rule
+	lines := append(append(append([]string{}, top...), explain...), "")
+	if len(lines)+lineCount(last) > room {
+		lines = []string{top[0], top[2]}
+		lines = append(lines, top[4:]...)
+		if len(lines)+len(explain)+lineCount(last) <= room {
+			lines = append(lines, explain...)
+		}
+	}
+	return strings.Join(lines, "\n") + "\n" + last + "\n"
 }
 
 func (c *consoleCreate) Resize(w, h int) screen { c.width, c.height = w, h; return c }
@@ -189,9 +207,9 @@ func (c *consoleCreate) Typing() bool           { return c.naming }
 
 func (c *consoleCreate) ShortHelp() []key.Binding {
 	if c.naming {
-		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "create")), key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "pace")), c.ck.Back}
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("create"))), key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", c.T("pace"))), c.ck.Back}
 	}
-	return []key.Binding{c.ck.Up, c.ck.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")), key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
+	return []key.Binding{c.ck.Up, c.ck.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("choose"))), key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("cancel")))}
 }
 
 func (c *consoleCreate) FullHelp() [][]key.Binding { return [][]key.Binding{c.ShortHelp()} }

@@ -1,8 +1,8 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -49,7 +49,7 @@ func (r *cohortRoom) onEvents(msg eventsLoadedMsg) tea.Cmd {
 		return cmd
 	}
 	if msg.err != nil {
-		r.events.err = r.deps.say("load recent actions", msg.err)
+		r.events.err = r.conSay("load recent actions", msg.err)
 	} else {
 		r.events.list, r.events.err = msg.list, ""
 	}
@@ -64,18 +64,19 @@ func (r *cohortRoom) onEvents(msg eventsLoadedMsg) tea.Cmd {
 func (r *cohortRoom) recentLine() string {
 	st := r.st
 	if r.events.err != "" {
-		return st.Bad.Render("Timeline: " + r.events.err)
+		return st.Bad.Render(r.T("Timeline: %s", r.events.err))
 	}
 	list := r.events.list
 	var parts []string
 	for i := len(list) - 1; i >= 0 && len(parts) < 4; i-- {
 		ev := list[i]
-		parts = append(parts, fmt.Sprintf("%s %s %s %s", ev.At.Local().Format("15:04"), ev.Actor, ev.Action, ev.Detail))
+		// Who acted, what and on what are stored as they were written: they are data.
+		parts = append(parts, strings.Join([]string{r.Clock(ev.At.Local()), ev.Actor, ev.Action, ev.Detail}, " "))
 	}
 	if len(parts) == 0 {
-		return st.Muted.Render("Recent: nothing yet")
+		return st.Muted.Render(r.T("Recent: nothing yet"))
 	}
-	return st.Muted.Render("Recent: " + strings.Join(parts, " · "))
+	return st.Muted.Render(r.T("Recent: %s", strings.Join(parts, " · ")))
 }
 
 func (r *cohortRoom) logKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
@@ -104,14 +105,24 @@ func (r *cohortRoom) logView(height int) string {
 	st := r.st
 	list := r.events.list
 	if len(list) == 0 {
-		return st.Muted.Render("Loading the timeline…")
+		return st.Muted.Render(r.T("Loading the timeline…"))
 	}
 	end := len(list) - r.events.scroll
 	start := max(end-height, 0)
 	var b strings.Builder
+	today := r.now.Local()
 	for _, ev := range list[start:end] {
-		line := st.Muted.Render(ev.At.Local().Format("15:04:05")) + " " + st.Accent.Render(ev.Actor) + " " + st.Subtitle.Render(ev.Action) + " " + ev.Detail
+		line := st.Muted.Render(r.logTime(ev.At.Local(), today)) + " " + st.Accent.Render(ev.Actor) + " " + st.Subtitle.Render(ev.Action) + " " + ev.Detail
 		b.WriteString(truncate(line, r.width) + "\n")
 	}
 	return b.String()
+}
+
+// logTime writes when an event happened: its time of day today, its day and time before, as
+// a cohort held over several meetings spans weeks.
+func (r *cohortRoom) logTime(at, today time.Time) string {
+	if y, m, d := at.Date(); y == today.Year() && m == today.Month() && d == today.Day() {
+		return r.Clock(at)
+	}
+	return r.DateTime(at)
 }

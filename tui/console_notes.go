@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"fmt"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -53,7 +52,7 @@ func (r *cohortRoom) wallHeading() string {
 	}
 	step := r.wallStep()
 	i := r.module().StepIndex(step.ID)
-	text := fmt.Sprintf("Answers of step %d: %s · the group stays on step %d · < > other steps", i+1, step.Title, r.snap.Cohort.Step+1)
+	text := r.T("Answers of step %d: %s · the group stays on step %d · < > other steps", i+1, step.Title, r.snap.Cohort.Step+1)
 	return r.st.Accent.Render(truncate(text, r.width)) + "\n"
 }
 
@@ -70,14 +69,10 @@ func (r *cohortRoom) noteStep() content.Step {
 func (r *cohortRoom) askRoom(in *textinput.Model, kind promptKind, target int64) {
 	switch kind {
 	case promptMessage:
-		name := "them"
-		if m, ok := r.snap.Member(target); ok {
-			name = m.Label()
-		}
-		in.Prompt = "Message to " + name + " alone › "
+		in.Prompt = r.T("Message to %s alone › ", r.memberName(target))
 		in.CharLimit = session.MaxMessageLen
 	case promptNote:
-		in.Prompt = fmt.Sprintf("Note on step %d (facilitators only) › ", r.module().StepIndex(r.noteStep().ID)+1)
+		in.Prompt = r.T("Note on step %d (facilitators only) › ", r.module().StepIndex(r.noteStep().ID)+1)
 		in.CharLimit = session.MaxNoteLen
 	}
 }
@@ -89,17 +84,13 @@ func (r *cohortRoom) submitRoom(kind promptKind, target int64, value string) tea
 	}
 	switch kind {
 	case promptMessage:
-		name := "them"
-		if m, ok := r.snap.Member(target); ok {
-			name = m.Label()
-		}
-		return r.act("On "+name+"'s screen alone until they dismiss it.", func(ctx context.Context, h *session.Hub, a session.Actor) error {
+		return r.act(r.T("On %s's screen alone until they dismiss it.", r.memberName(target)), func(ctx context.Context, h *session.Hub, a session.Actor) error {
 			_, err := h.Message(ctx, a, target, value)
 			return err
 		})
 	case promptNote:
 		stepID := r.noteStep().ID
-		return r.act("Note kept: other facilitators see it, participants never do.", func(ctx context.Context, h *session.Hub, a session.Actor) error {
+		return r.act(r.T("Note kept: other facilitators see it, participants never do."), func(ctx context.Context, h *session.Hub, a session.Actor) error {
 			_, err := h.AddNote(ctx, a, stepID, value)
 			return err
 		})
@@ -117,6 +108,15 @@ func (r *cohortRoom) notesLine() string {
 	if n == 0 {
 		return ""
 	}
-	text := fmt.Sprintf("Our notes (%d): %s: %s", n, last.By, session.CleanLine(last.Text))
-	return truncate(r.st.Muted.Render(text)+r.st.Muted.Render(" · N adds"), r.width)
+	text := r.T("Our notes (%d): %s: %s", n, last.By, session.CleanLine(last.Text))
+	return truncate(r.st.Muted.Render(text)+r.st.Muted.Render(" · "+r.T("N adds")), r.width)
+}
+
+// memberName is how a prompt or an outcome names a participant: their label, or a word for
+// someone who has just left the roster.
+func (r *cohortRoom) memberName(id int64) string {
+	if m, ok := r.snap.Member(id); ok {
+		return m.Label()
+	}
+	return r.T("them")
 }

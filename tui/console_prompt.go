@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -37,39 +36,35 @@ func (r *cohortRoom) ask(kind promptKind, target int64, value string) tea.Cmd {
 	in.CharLimit = 80
 	switch kind {
 	case promptJump:
-		in.Prompt = fmt.Sprintf("Go to step (1–%d) › ", len(r.module().Steps))
+		in.Prompt = r.T("Go to step (1–%d) › ", len(r.module().Steps))
 		in.CharLimit = 64
 	case promptTimer:
-		in.Prompt = "Timer › "
+		in.Prompt = r.T("Timer › ")
 		in.Placeholder = "5m, 90s, 4:30"
 		if tb := r.step().TimeBox; tb > 0 {
-			in.Placeholder = fmt.Sprintf("enter for the step's %d min, or 5m, 90s, 4:30", tb)
+			in.Placeholder = r.T("enter for the step's %d min, or 5m, 90s, 4:30", tb)
 		}
 	case promptAnnounce:
-		in.Prompt = "Announcement › "
-		in.Placeholder = "e.g. Back at 10:30"
+		in.Prompt = r.T("Announcement › ")
+		in.Placeholder = r.T("e.g. Back at 10:30")
 		in.CharLimit = session.MaxAnnouncementLen
 	case promptFilter:
-		in.Prompt = "Find › "
-		in.Placeholder = "part of a name or team"
+		in.Prompt = r.T("Find › ")
+		in.Placeholder = r.T("part of a name or team")
 		in.CharLimit = session.MaxNameLen
 	case promptSplit:
-		in.Prompt = "Split › "
-		in.Placeholder = "5 (teams) · size 4 · add hand for empty teams"
+		in.Prompt = r.T("Split › ")
+		in.Placeholder = r.T("5 (teams) · size 4 · add hand for empty teams")
 	case promptRename:
-		in.Prompt = "Team name › "
+		in.Prompt = r.T("Team name › ")
 		in.CharLimit = session.MaxNameLen
 	case promptMove:
-		name := "them"
-		if m, ok := r.snap.Member(target); ok {
-			name = m.Label()
-		}
-		in.Prompt = "Move " + name + " to team (number or name, 0 for none) › "
+		in.Prompt = r.T("Move %s to team (number or name, 0 for none) › ", r.memberName(target))
 		in.CharLimit = session.MaxNameLen
 	case promptMessage, promptNote:
 		r.askRoom(&in, kind, target)
 	case promptRenamePerson:
-		in.Prompt = "New name for " + r.personName(target) + " › "
+		in.Prompt = r.T("New name for %s › ", r.personName(target))
 		in.CharLimit = session.MaxNameLen
 	}
 	in.SetValue(value)
@@ -120,20 +115,20 @@ func (r *cohortRoom) submitPrompt(kind promptKind, target int64, value string) t
 		}
 		i, err := session.StepByRef(r.module(), value)
 		if err != nil {
-			return r.fail(r.deps.say("facilitator prompt", err))
+			return r.fail(r.conSay("facilitator prompt", err))
 		}
 		return r.act("", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.Move(ctx, a, i) })
 	case promptTimer:
 		d, err := r.timerValue(value)
 		if err != nil {
-			return r.fail(r.deps.say("facilitator prompt", err))
+			return r.fail(r.conSay("facilitator prompt", err))
 		}
-		return r.act("Timer started: "+session.FormatDuration(d)+" on every screen.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.StartTimer(ctx, a, d) })
+		return r.act(r.T("Timer started: %s on every screen.", session.FormatDuration(d)), func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.StartTimer(ctx, a, d) })
 	case promptAnnounce:
 		if value == "" {
-			return r.act("Announcement dismissed.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.DismissAnnouncement(ctx, a) })
+			return r.act(r.T("Announcement dismissed."), func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.DismissAnnouncement(ctx, a) })
 		}
-		return r.act("Announced on every screen until A dismisses it.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.Announce(ctx, a, value) })
+		return r.act(r.T("Announced on every screen until A dismisses it."), func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.Announce(ctx, a, value) })
 	case promptFilter:
 		r.roster.query = session.CleanLine(value)
 	case promptSplit:
@@ -142,14 +137,14 @@ func (r *cohortRoom) submitPrompt(kind promptKind, target int64, value string) t
 		}
 		plan, err := parseTeamPlan(value)
 		if err != nil {
-			return r.fail(r.deps.say("facilitator prompt", err))
+			return r.fail(r.conSay("facilitator prompt", err))
 		}
 		split := r.act("", func(ctx context.Context, h *session.Hub, a session.Actor) error {
 			_, err := h.SplitTeams(ctx, a, plan)
 			return err
 		})
 		if n := len(r.snap.Teams); n > 0 {
-			r.confirm = fmt.Sprintf("Replace the %s there now? Their boards stay stored. y to split again, any other key to keep them.", plural(n, "team", "teams"))
+			r.confirm = r.T("Replace the %d teams there now? Their boards stay stored. y to split again, any other key to keep them.", n)
 			r.confirmCmd = split
 			return nil
 		}
@@ -170,7 +165,7 @@ func (r *cohortRoom) submitPrompt(kind promptKind, target int64, value string) t
 		if value != "0" && !strings.EqualFold(value, "none") {
 			t, err := r.snap.TeamByName(value)
 			if err != nil {
-				return r.fail(r.deps.say("facilitator prompt", err))
+				return r.fail(r.conSay("facilitator prompt", err))
 			}
 			teamID = t.ID
 		}

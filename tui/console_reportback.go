@@ -1,9 +1,5 @@
 package tui
 
-import (
-	"fmt"
-)
-
 // The report-back: while a meeting after the first is open, b on the answers wall shows the
 // answers to the last meeting's homework steps, one by one (each team's board on a team step),
 // then the current step again. The group stays where it is.
@@ -14,7 +10,7 @@ func (r *cohortRoom) reportBackKey() string {
 	steps := r.snap.ReportBack()
 	if len(steps) == 0 {
 		r.wall.view = ""
-		return "No homework to report back: b shows it while a meeting after one with homework steps is open."
+		return r.T("No homework to report back: b shows it while a meeting after one with homework steps is open.")
 	}
 	next := 0
 	for j, i := range steps {
@@ -25,9 +21,9 @@ func (r *cohortRoom) reportBackKey() string {
 	r.wall.sel = ""
 	if next >= len(steps) {
 		r.wall.view = ""
-		return "The wall shows the current step again."
+		return r.T("The wall shows the current step again.")
 	}
 	s := r.module().Steps[steps[next]]
 	r.wall.view = s.ID
-	return fmt.Sprintf("Report-back: the wall shows the homework of step %d, %s. b for the next; the group stays put.", steps[next]+1, s.Title)
+	return r.T("Report-back: the wall shows the homework of step %d, %s. b for the next; the group stays put.", steps[next]+1, s.Title)
 }

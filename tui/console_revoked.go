@@ -13,19 +13,18 @@ import (
 // revoked is what a facilitator's console turns into once their key is no longer registered:
 // a plain notice, no cohort data and no actions, only a way out.
 type revoked struct {
-	st     *Styles
-	keys   KeyMap
+	*Common
 	width  int
 	height int
 }
 
 // whenRevoked returns the switch to the revoked notice when err says the facilitator's key
 // was removed; ok is false for any other error.
-func whenRevoked(st *Styles, keys KeyMap, err error) (cmd tea.Cmd, ok bool) {
+func whenRevoked(com *Common, err error) (cmd tea.Cmd, ok bool) {
 	if !errors.Is(err, session.ErrNotFacilitator) {
 		return nil, false
 	}
-	return switchTo(&revoked{st: st, keys: keys}), true
+	return switchTo(&revoked{Common: com}), true
 }
 
 func (v *revoked) Init() tea.Cmd { return nil }
@@ -39,11 +38,16 @@ func (v *revoked) Update(msg tea.Msg) (screen, tea.Cmd) {
 
 func (v *revoked) View() string {
 	st := v.st
+	gap := "\n\n"
+	if v.height < 16 {
+		gap = "\n" // a short window keeps every sentence, not the blank lines between them
+	}
+	w := max(v.width, 10)
 	var b strings.Builder
-	b.WriteString(st.Title.Render("workshop · facilitator console") + "\n\n")
-	b.WriteString(st.Bad.Render("Your facilitator key was removed.") + "\n\n")
-	b.WriteString(wrap("This connection can no longer run workshops or see their participants and work. If that is a mistake, ask whoever runs the server to add your key again (workshop facilitator add), then connect again.", max(v.width-2, 10)) + "\n\n")
-	b.WriteString(st.Muted.Render("Press q to leave."))
+	b.WriteString(st.Title.Render(truncate(v.T("workshop · facilitator console"), w)) + gap)
+	b.WriteString(st.Bad.Render(wrap(v.T("Your facilitator key was removed."), w)) + gap)
+	b.WriteString(wrap(v.T("This connection can no longer run workshops or see their participants and work. If that is a mistake, ask whoever runs the server to add your key again (workshop facilitator add), then connect again."), w) + gap)
+	b.WriteString(st.Muted.Render(v.T("Press q to leave.")))
 	return b.String()
 }
 
@@ -51,7 +55,7 @@ func (v *revoked) Resize(w, h int) screen { v.width, v.height = w, h; return v }
 func (v *revoked) Typing() bool           { return false }
 
 func (v *revoked) ShortHelp() []key.Binding {
-	return []key.Binding{key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "leave"))}
+	return []key.Binding{key.NewBinding(key.WithKeys("q"), key.WithHelp("q", v.T("leave")))}
 }
 
 func (v *revoked) FullHelp() [][]key.Binding { return [][]key.Binding{v.ShortHelp()} }

@@ -28,8 +28,21 @@ const (
 	tabCount
 )
 
-func (t roomTab) String() string {
-	return [...]string{"Roster", "Hands", "Wall", "Teams", "Steps", "Log"}[t]
+// tabName names a view of the room in the facilitator's language.
+func (c *Common) tabName(t roomTab) string {
+	switch t {
+	case tabHands:
+		return c.T("tab|Hands")
+	case tabWall:
+		return c.T("tab|Wall")
+	case tabTeams:
+		return c.T("tab|Teams")
+	case tabSteps:
+		return c.T("tab|Steps")
+	case tabLog:
+		return c.T("tab|Log")
+	}
+	return c.T("tab|Roster")
 }
 
 // cohortRoom is the control room of one live cohort: a header with the step, timer, and what
@@ -105,7 +118,7 @@ type roomActionMsg struct {
 }
 
 func newCohortRoom(com *Common, h *session.Hub, sub *session.Subscription) *cohortRoom {
-	r := &cohortRoom{Common: com, ck: newConsoleKeys(com.keys), hub: h, sub: sub, snap: sub.Snapshot(), now: time.Now(), checkedAt: time.Now()}
+	r := &cohortRoom{Common: com, ck: newConsoleKeys(com.keys, com.Printer), hub: h, sub: sub, snap: sub.Snapshot(), now: time.Now(), checkedAt: time.Now()}
 	r.done, r.leave = context.WithCancel(com.deps.Ctx)
 	if r.snap == nil {
 		r.snap = h.Snapshot()
@@ -117,6 +130,17 @@ func newCohortRoom(com *Common, h *session.Hub, sub *session.Subscription) *coho
 
 func (r *cohortRoom) Init() tea.Cmd {
 	return tea.Batch(roomWait(r.done, r.sub), r.tick(), r.requestEvents())
+}
+
+// speak is the room in another language, on the same view, subscription and prompt.
+func (r *cohortRoom) speak(com *Common) screen {
+	r.Common, r.ck = com, newConsoleKeys(com.keys, com.Printer)
+	r.status = ""
+	if r.prompt != promptNone {
+		value := r.input.Value()
+		_ = r.ask(r.prompt, r.promptTarget, value) // the prompt's words, in the new language
+	}
+	return r
 }
 
 func (r *cohortRoom) module() *content.Module { return r.snap.Module }
@@ -156,7 +180,7 @@ func (r *cohortRoom) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		r.status, r.statusBad = msg.done, false
 		if msg.err != nil {
-			r.status, r.statusBad = r.deps.say("facilitator action", msg.err), true
+			r.status, r.statusBad = r.conSay("facilitator action", msg.err), true
 		}
 		return r, r.loadPerson()
 	case personLoadedMsg:
@@ -238,7 +262,7 @@ func (r *cohortRoom) checkRights() tea.Cmd {
 
 // whenRevoked leaves the room for the revoked notice when err says the key was removed.
 func (r *cohortRoom) whenRevoked(err error) (tea.Cmd, bool) {
-	cmd, ok := whenRevoked(r.st, r.keys, err)
+	cmd, ok := whenRevoked(r.Common, err)
 	if ok {
 		r.leave()
 		r.sub.Close()
@@ -261,7 +285,7 @@ func (r *cohortRoom) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		if msg.String() == "y" || msg.String() == "Y" {
 			return cmd
 		}
-		r.status, r.statusBad = "Cancelled: nothing changed.", false
+		r.status, r.statusBad = r.T("Cancelled: nothing changed."), false
 		return nil
 	}
 	if r.showCard {
@@ -280,18 +304,20 @@ func (r *cohortRoom) onKey(msg tea.KeyPressMsg) tea.Cmd {
 		r.leave()
 		r.sub.Close()
 		return switchTo(newConsole(r.Common))
+	case key.Matches(msg, k.Language):
+		return nextFacilitatorLang(r.Common)
 	case key.Matches(msg, k.Next):
 		return r.act("", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.MoveBy(ctx, a, +1) })
 	case key.Matches(msg, k.Prev):
 		return r.act("", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.MoveBy(ctx, a, -1) })
 	case key.Matches(msg, k.Undo):
-		return r.act("Move undone (u again redoes it).", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.UndoMove(ctx, a) })
+		return r.act(r.T("Move undone (u again redoes it)."), func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.UndoMove(ctx, a) })
 	case key.Matches(msg, k.Jump):
 		return r.ask(promptJump, 0, "")
 	case key.Matches(msg, k.Pace):
-		to, done := session.PaceSelf, fmt.Sprintf("Self-paced: everyone starts from step %d and moves on their own.", r.snap.Cohort.Step+1)
+		to, done := session.PaceSelf, r.T("Self-paced: everyone starts from step %d and moves on their own.", r.snap.Cohort.Step+1)
 		if r.snap.Cohort.Pace == session.PaceSelf {
-			to, done = session.PaceLed, "Facilitator-led: everyone is on your step."
+			to, done = session.PaceLed, r.T("Facilitator-led: everyone is on your step.")
 		}
 		return r.act(done, func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.SetPace(ctx, a, to) })
 	case key.Matches(msg, k.Meeting):
@@ -299,29 +325,29 @@ func (r *cohortRoom) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Lock):
 		id := r.step().ID
 		if live.IsLocked(id) {
-			return r.act("Unlocked: participants can change their work.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.Unlock(ctx, a, id) })
+			return r.act(r.T("Unlocked: participants can change their work."), func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.Unlock(ctx, a, id) })
 		}
-		return r.act("Locked: participants can read but not change their work.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.Lock(ctx, a, id) })
+		return r.act(r.T("Locked: participants can read but not change their work."), func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.Lock(ctx, a, id) })
 	case key.Matches(msg, k.Timer):
 		return r.ask(promptTimer, 0, "")
 	case key.Matches(msg, k.PauseTimer):
 		switch {
 		case live.Timer == nil:
-			return r.fail("No timer is set: press t to start one.")
+			return r.fail(r.T("No timer is set: press t to start one."))
 		case live.Timer.Paused:
 			return r.act("", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.ResumeTimer(ctx, a) })
 		}
 		return r.act("", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.PauseTimer(ctx, a) })
 	case key.Matches(msg, k.AddTime):
-		return r.act("Added a minute.", func(ctx context.Context, h *session.Hub, a session.Actor) error {
+		return r.act(r.T("Added a minute."), func(ctx context.Context, h *session.Hub, a session.Actor) error {
 			return h.AddTime(ctx, a, time.Minute)
 		})
 	case key.Matches(msg, k.TakeTime):
-		return r.act("Took a minute off.", func(ctx context.Context, h *session.Hub, a session.Actor) error {
+		return r.act(r.T("Took a minute off."), func(ctx context.Context, h *session.Hub, a session.Actor) error {
 			return h.AddTime(ctx, a, -time.Minute)
 		})
 	case key.Matches(msg, k.StopTimer):
-		return r.act("Timer stopped.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.StopTimer(ctx, a) })
+		return r.act(r.T("Timer stopped."), func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.StopTimer(ctx, a) })
 	case key.Matches(msg, k.Announce):
 		prefill := ""
 		if live.Announcement != nil {
@@ -331,9 +357,9 @@ func (r *cohortRoom) onKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Note):
 		return r.ask(promptNote, 0, "")
 	case key.Matches(msg, k.Dismiss):
-		return r.act("Announcement dismissed.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.DismissAnnouncement(ctx, a) })
+		return r.act(r.T("Announcement dismissed."), func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.DismissAnnouncement(ctx, a) })
 	case key.Matches(msg, k.Release):
-		return r.act("Spotlight released.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.ReleaseSpotlight(ctx, a) })
+		return r.act(r.T("Spotlight released."), func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.ReleaseSpotlight(ctx, a) })
 	case key.Matches(msg, k.VoteOpen, k.VoteReveal):
 		return r.voteKey(msg)
 	case key.Matches(msg, k.Card):
@@ -353,19 +379,19 @@ func (r *cohortRoom) onKey(msg tea.KeyPressMsg) tea.Cmd {
 func (r *cohortRoom) voteKey(msg tea.KeyPressMsg) tea.Cmd {
 	step := r.step()
 	if step.Exercise == nil || step.Exercise.Kind != content.KindVote {
-		return r.fail(fmt.Sprintf("Step %d is not a vote: open and reveal votes on a vote step.", r.snap.Cohort.Step+1))
+		return r.fail(r.T("Step %d is not a vote: open and reveal votes on a vote step.", r.snap.Cohort.Step+1))
 	}
 	id, v := step.ID, r.snap.Cohort.Live.Vote(step.ID)
 	if key.Matches(msg, r.ck.VoteOpen) {
 		if v.Closed {
-			return r.act("Vote open.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.OpenVote(ctx, a, id) })
+			return r.act(r.T("Vote open."), func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.OpenVote(ctx, a, id) })
 		}
-		return r.act("Vote closed: dots are counted as they are.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.CloseVote(ctx, a, id) })
+		return r.act(r.T("Vote closed: dots are counted as they are."), func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.CloseVote(ctx, a, id) })
 	}
 	if v.Revealed {
-		return r.act("Results hidden from participants.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.HideVote(ctx, a, id) })
+		return r.act(r.T("Results hidden from participants."), func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.HideVote(ctx, a, id) })
 	}
-	return r.act("Results shown on every screen.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.RevealVote(ctx, a, id) })
+	return r.act(r.T("Results shown on every screen."), func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.RevealVote(ctx, a, id) })
 }
 
 func (r *cohortRoom) switchTab(t roomTab) tea.Cmd {
@@ -416,7 +442,7 @@ func (r *cohortRoom) Typing() bool { return r.prompt != promptNone }
 // room's size.
 func (r *cohortRoom) View() string {
 	if r.showCard {
-		return renderJoinCard(r.st, r.deps.Hint, r.snap.Cohort, "", r.width, r.height)
+		return renderJoinCard(r.Common, r.snap.Cohort, "", r.width, r.height)
 	}
 	head := r.header()
 	bottom := r.bottom()
@@ -452,22 +478,22 @@ func (r *cohortRoom) header() []string {
 	c := s.Cohort
 	full := r.height >= 18
 	var out []string
-	code := st.Accent.Bold(true).Render("Code " + c.Code)
+	code := st.Accent.Bold(true).Render(r.T("Code %s", c.Code))
 	if !c.ArchivedAt.IsZero() {
-		code = st.Warn.Render("archived ") + code
+		code = st.Warn.Render(r.T("archived")+" ") + code
 	}
 	out = append(out, conSpread(st.Title.Render(c.Name), code, w))
 	if full {
-		out = append(out, truncate(st.Muted.Render("Join: ")+st.Accent.Render(r.deps.Hint.Line(c.Code))+st.Muted.Render(" · c shows the code big"), w))
+		out = append(out, truncate(st.Muted.Render(r.T("Join: %s", st.Accent.Render(r.deps.Hint.Line(c.Code))))+st.Muted.Render(" · "+r.T("c shows the code big")), w))
 	}
-	stepLine := fmt.Sprintf("Step %d of %d — %s", c.Step+1, len(s.Module.Steps), r.step().Title)
+	stepLine := r.T("Step %d of %d — %s", c.Step+1, len(s.Module.Steps), r.step().Title)
 	out = append(out, conSpread(st.Subtitle.Render(stepLine), r.timerText(), w))
 	out = append(out, conSpread(r.summary(), r.flags(), w))
 	if a := c.Live.Announcement; a != nil {
-		out = append(out, truncate(st.Warn.Render("Announcement: "+a.Text)+st.Muted.Render(" · A dismisses"), w))
+		out = append(out, truncate(st.Warn.Render(r.T("Announcement: %s", a.Text))+st.Muted.Render(" · "+r.T("A dismisses")), w))
 	}
 	if sp := c.Live.Spotlight; sp != nil {
-		out = append(out, truncate(st.Accent.Render("Spotlight: "+sp.Title)+st.Muted.Render(" · S releases"), w))
+		out = append(out, truncate(st.Accent.Render(r.T("Spotlight: %s", r.spotTitle(sp.Title)))+st.Muted.Render(" · "+r.T("S releases")), w))
 	}
 	if line := r.meetingLine(); line != "" {
 		out = append(out, line)
@@ -476,7 +502,7 @@ func (r *cohortRoom) header() []string {
 		out = append(out, line)
 	}
 	if notes := strings.TrimSpace(r.step().Notes); notes != "" && r.height >= 22 && r.tab != tabSteps {
-		out = append(out, truncate(st.Muted.Render("Notes: "+session.CleanLine(notes)), w))
+		out = append(out, truncate(st.Muted.Render(r.T("Notes: %s", session.CleanLine(notes))), w))
 	}
 	if line := r.notesLine(); line != "" && r.height >= 16 {
 		out = append(out, line)
@@ -495,7 +521,7 @@ func (r *cohortRoom) timerText() string {
 	case t.Paused:
 		return r.st.Warn.Render("⏸ " + consoleClock(left))
 	case left <= 0:
-		return r.st.Bad.Render("⏱ 00:00 Time is up")
+		return r.st.Bad.Render("⏱ 00:00 " + r.T("Time is up"))
 	}
 	return r.st.Accent.Bold(true).Render("⏱ " + consoleClock(left))
 }
@@ -513,9 +539,9 @@ func (r *cohortRoom) summary() string {
 	}
 	var text string
 	if r.step().Exercise != nil || r.snap.Cohort.Pace == session.PaceSelf {
-		text = fmt.Sprintf("%d of %d submitted · %d online", submitted, total, online)
+		text = r.T("%d of %d submitted · %d online", submitted, total, online)
 	} else {
-		text = fmt.Sprintf("%s · %d online", r.T("%d participants", total), online)
+		text = r.T("%s · %d online", r.T("%d participants", total), online)
 	}
 	out := r.st.Muted.Render(text)
 	if hands > 0 {
@@ -529,24 +555,26 @@ func (r *cohortRoom) flags() string {
 	c := r.snap.Cohort
 	var parts []string
 	if c.Pace == session.PaceSelf {
-		parts = append(parts, "self-paced")
+		parts = append(parts, r.T("self-paced"))
 	} else {
-		parts = append(parts, "led")
+		parts = append(parts, r.T("led"))
 	}
 	step := r.step()
 	if c.Live.IsLocked(step.ID) {
-		parts = append(parts, "Locked")
+		parts = append(parts, r.T("Locked"))
 	}
 	if step.Exercise != nil && step.Exercise.Kind == content.KindVote {
 		v := c.Live.Vote(step.ID)
-		state := "vote open"
-		if v.Closed {
-			state = "vote closed"
-		}
-		if v.Revealed {
-			state += ", results shown"
-		} else {
-			state += ", results hidden"
+		var state string
+		switch {
+		case v.Closed && v.Revealed:
+			state = r.T("vote closed, results shown")
+		case v.Closed:
+			state = r.T("vote closed, results hidden")
+		case v.Revealed:
+			state = r.T("vote open, results shown")
+		default:
+			state = r.T("vote open, results hidden")
 		}
 		parts = append(parts, state)
 	}
@@ -563,7 +591,7 @@ func (r *cohortRoom) tabLine() string {
 		}
 	}
 	label := func(t roomTab) string {
-		l := fmt.Sprintf("%d %s", t+1, t)
+		l := fmt.Sprintf("%d %s", t+1, r.tabName(t))
 		if t == tabHands && hands > 0 {
 			l += fmt.Sprintf(" ✋%d", hands)
 		}
@@ -582,7 +610,7 @@ func (r *cohortRoom) tabLine() string {
 	if cellWidth(line) <= r.width {
 		return line
 	}
-	return truncate(st.Selected.Render("["+label(r.tab)+"]")+st.Muted.Render(fmt.Sprintf(" view %d of %d · tab for the next", r.tab+1, tabCount)), r.width)
+	return truncate(st.Selected.Render("["+label(r.tab)+"]")+st.Muted.Render(" "+r.T("view %d of %d · tab for the next", r.tab+1, tabCount)), r.width)
 }
 
 // bottom is the prompt or question being asked, the last action's outcome, and the recent

@@ -13,13 +13,13 @@ import (
 func (r *cohortRoom) ShortHelp() []key.Binding {
 	k := r.ck
 	if r.prompt != promptNone {
-		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")), key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
+		return []key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", r.T("done"))), key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", r.T("cancel")))}
 	}
 	if r.confirm != "" {
-		return []key.Binding{key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")), key.NewBinding(key.WithKeys("n"), key.WithHelp("any key", "no"))}
+		return []key.Binding{key.NewBinding(key.WithKeys("y"), key.WithHelp("y", r.T("yes"))), key.NewBinding(key.WithKeys("n"), key.WithHelp(r.T("any key"), r.T("no")))}
 	}
 	if r.showCard {
-		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back"))}
+		return []key.Binding{key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", r.T("back")))}
 	}
 	if r.tab == tabRoster && r.person != nil {
 		return append(r.personHelp(), k.Next, k.Prev)
@@ -33,7 +33,7 @@ func (r *cohortRoom) FullHelp() [][]key.Binding {
 	k := r.ck
 	return [][]key.Binding{
 		{k.Next, k.Prev, k.Undo, k.Jump, k.Pace, k.Lock, k.Meeting, k.Timer, k.PauseTimer, k.AddTime, k.TakeTime, k.StopTimer},
-		{k.Announce, k.Dismiss, k.Note, k.Release, k.VoteOpen, k.VoteReveal, k.Card, k.NextTab, k.TabKeys, k.Refresh, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "all cohorts"))},
+		{k.Announce, k.Dismiss, k.Note, k.Release, k.VoteOpen, k.VoteReveal, k.Card, k.NextTab, k.TabKeys, k.Refresh, langHelp(r.Common, k.Language), key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", r.T("all cohorts")))},
 		r.tabFullHelp(),
 	}
 }

@@ -3,15 +3,14 @@ package tui
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -26,8 +25,17 @@ const (
 	filterCount
 )
 
-func (f rosterFilter) String() string {
-	return [...]string{"everyone", "raised hands", "not submitted", "offline"}[f]
+// filterName says whom the roster shows, in the facilitator's language.
+func (c *Common) filterName(f rosterFilter) string {
+	switch f {
+	case showHands:
+		return c.T("raised hands")
+	case showNotSubmitted:
+		return c.T("not submitted")
+	case showOffline:
+		return c.T("filter|offline")
+	}
+	return c.T("everyone")
 }
 
 // rosterSort orders the roster.
@@ -41,8 +49,17 @@ const (
 	sortCount
 )
 
-func (s rosterSort) String() string {
-	return [...]string{"joined", "name", "status", "team"}[s]
+// sortName says how the roster is ordered, in the facilitator's language.
+func (c *Common) sortName(s rosterSort) string {
+	switch s {
+	case sortName:
+		return c.T("sorted|name")
+	case sortStatus:
+		return c.T("sorted|status")
+	case sortTeam:
+		return c.T("sorted|team")
+	}
+	return c.T("sorted|joined")
 }
 
 // rosterState is the roster's filter, order and selection. The selection follows a person, not
@@ -195,10 +212,10 @@ func (r *cohortRoom) rosterKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 
 func (r *cohortRoom) clearHand(m session.Member) tea.Cmd {
 	if m.Hand == nil {
-		return r.fail(m.Label() + " has no hand raised.")
+		return r.fail(r.T("%s has no hand raised.", m.Label()))
 	}
 	pid, name := m.ID, m.Label()
-	return r.act(name+"'s hand cleared.", func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.ClearHand(ctx, a, pid) })
+	return r.act(r.T("%s's hand cleared.", name), func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.ClearHand(ctx, a, pid) })
 }
 
 // rosterView draws the roster in height lines: a column header, the people (scrolled so the
@@ -207,7 +224,7 @@ func (r *cohortRoom) rosterView(height int) string {
 	st, s := r.st, r.snap
 	rows := r.rosterRows()
 	if len(s.Roster) == 0 {
-		return st.Muted.Render(wrap("Nobody has joined yet. Read out the join line above, or press c to show the code big.", r.width))
+		return st.Muted.Render(wrap(r.T("Nobody has joined yet. Read out the join line above, or press c to show the code big."), r.width))
 	}
 	self := s.Cohort.Pace == session.PaceSelf
 	wide := r.width >= 70
@@ -219,21 +236,8 @@ func (r *cohortRoom) rosterView(height int) string {
 	r.roster.top = min(max(r.roster.top, i-listH+1), i)
 	r.roster.top = max(min(r.roster.top, len(rows)-listH), 0)
 
-	// Column widths: presence, step, work, team and hand; the name takes what is left.
-	presW, stepW, workW, teamW, handW := 9, 0, 13, 0, 7
-	if self {
-		stepW = 7
-	}
-	if wide {
-		teamW = min(14, max(r.width/8, 8))
-	} else {
-		presW, workW, handW = 1, 1, 5
-		if self {
-			stepW = 3
-		}
-	}
-	gaps := 2 + 2*4
-	nameW := max(r.width-presW-stepW-workW-teamW-handW-gaps, 6)
+	online, offline := r.T("● online"), r.T("○ offline")
+	presW, stepW, workW, teamW, nameW := r.rosterWidths(self, wide)
 	col := func(s string, w int) string {
 		if w == 0 {
 			return ""
@@ -241,32 +245,33 @@ func (r *cohortRoom) rosterView(height int) string {
 		return padRight(truncate(s, w), w) + "  "
 	}
 	var b strings.Builder
-	head := "  " + col("NAME", nameW) + col(ifWide(wide, "", ""), presW)
+	head := "  " + col(r.T("NAME"), nameW) + col("", presW)
 	if self {
-		head += col("STEP", stepW)
+		head += col(r.T("STEP"), stepW)
 	}
-	head += col(ifWide(wide, "THIS STEP", "✓"), workW) + col("TEAM", teamW) + "HAND"
+	head += col(ifWide(wide, r.T("THIS STEP"), "✓"), workW) + col(r.T("TEAM"), teamW) + r.T("HAND")
 	b.WriteString(st.Muted.Render(truncate(head, r.width)) + "\n")
 	for j := r.roster.top; j < len(rows) && j < r.roster.top+listH; j++ {
 		m := rows[j]
 		line := col(m.Label(), nameW)
 		switch {
 		case m.Online && wide:
-			line += st.Good.Render(col("● online", presW))
+			line += st.Good.Render(col(online, presW))
 		case m.Online:
 			line += st.Good.Render(col("●", presW))
 		case wide:
-			line += st.Muted.Render(col("○ offline", presW))
+			line += st.Muted.Render(col(offline, presW))
 		default:
 			line += st.Muted.Render(col("○", presW))
 		}
 		if self {
-			line += col(fmt.Sprintf("%s%d", ifWide(wide, "step ", ""), s.StepOf(m.Participant)+1), stepW)
+			n := s.StepOf(m.Participant) + 1
+			line += col(ifWide(wide, r.T("step %d", n), strconv.Itoa(n)), stepW)
 		}
 		line += r.workCell(m, wide, workW)
 		line += col(r.teamName(m.TeamID), teamW)
 		if m.Hand != nil {
-			line += st.Warn.Render("✋ " + consoleSince(r.now, m.Hand.At))
+			line += st.Warn.Render("✋ " + r.since(r.now, m.Hand.At))
 		}
 		if j == i {
 			b.WriteString(st.Selected.Render("›") + " " + line + "\n")
@@ -276,40 +281,84 @@ func (r *cohortRoom) rosterView(height int) string {
 	}
 	for j := len(rows); j < listH; j++ {
 		if j == 0 {
-			b.WriteString(st.Muted.Render("  Nobody matches. f changes what is shown, / finds by name.") + "\n")
+			b.WriteString(st.Muted.Render("  "+r.T("Nobody matches. f changes what is shown, / finds by name.")) + "\n")
 		} else {
 			b.WriteString("\n")
 		}
 	}
-	shown := fmt.Sprintf("%d of %d shown", len(rows), len(s.Roster))
+	shown := r.T("%d of %d shown", len(rows), len(s.Roster))
 	if len(rows) > listH {
-		shown = fmt.Sprintf("%d–%d of %d shown", r.roster.top+1, min(r.roster.top+listH, len(rows)), len(rows))
+		from, to := r.roster.top+1, min(r.roster.top+listH, len(rows))
+		shown = r.T("%d–%d of %d shown", from, to, len(rows))
 		if len(rows) != len(s.Roster) {
-			shown += fmt.Sprintf(" (%d in all)", len(s.Roster))
+			shown = r.T("%d–%d of %d shown (%d in all)", from, to, len(rows), len(s.Roster))
 		}
 	}
-	foot := fmt.Sprintf("%s · showing %s (f) · sorted by %s (s)", shown, r.roster.filter, r.roster.sort)
+	foot := r.T("%s · showing %s (f) · sorted by %s (s)", shown, r.filterName(r.roster.filter), r.sortName(r.roster.sort))
 	if r.roster.query != "" {
-		foot += fmt.Sprintf(" · find %q (/)", r.roster.query)
+		foot += " · " + r.T("find %q (/)", r.roster.query)
 	}
 	b.WriteString(st.Muted.Render(truncate(foot, r.width)))
 	return b.String()
 }
 
+// workWords are the wide roster's words for where a person's work on their step is.
+func (c *Common) workWords() (reading, submitted, draft, notStarted string) {
+	return c.T("· reading"), c.T("✓ submitted"), c.T("… draft"), c.T("· not started")
+}
+
+// workWidth is the wide roster's work column: its longest word, and its heading.
+func (r *cohortRoom) workWidth() int {
+	a, b, c, d := r.workWords()
+	w := cellWidth(r.T("THIS STEP"))
+	for _, s := range []string{a, b, c, d} {
+		w = max(w, cellWidth(s))
+	}
+	return min(w, 16)
+}
+
+// rosterWidths are the roster's columns: presence, step, work and team, and the name, which
+// takes what the hand (the last column) leaves. Wide columns fit their words in the
+// facilitator's language.
+func (r *cohortRoom) rosterWidths(self, wide bool) (presW, stepW, workW, teamW, nameW int) {
+	var handW int
+	presW, workW, handW = min(max(cellWidth(r.T("● online")), cellWidth(r.T("○ offline"))), 14), r.workWidth(), 7
+	if self {
+		stepW = min(max(cellWidth(r.T("step %d", len(r.snap.Module.Steps))), cellWidth(r.T("STEP"))), 10)
+	}
+	if wide {
+		teamW = min(14, max(r.width/8, 8))
+	} else {
+		presW, workW, handW = 1, 1, 5
+		if self {
+			stepW = 3
+		}
+	}
+	// A hand raised this minute says so in a word, which may be longer than "4m".
+	handW = min(max(handW, cellWidth("✋ "+r.since(r.now, r.now))), 9)
+	gaps := 2 + 2*4 // the marker, and the gaps after name, presence, work and team
+	if self {
+		gaps += 2 // and after the step
+	}
+	nameW = max(r.width-presW-stepW-workW-teamW-handW-gaps, 6)
+	return presW, stepW, workW, teamW, nameW
+}
+
 func (r *cohortRoom) workCell(m session.Member, wide bool, w int) string {
 	st := r.st
 	step := r.snap.Module.Steps[r.snap.StepOf(m.Participant)]
+	reading, submitted, draft, notStarted := r.workWords()
 	var text string
 	var style = st.Muted
 	switch {
 	case step.Exercise == nil:
-		text = ifWide(wide, "· reading", "·")
+		text = ifWide(wide, reading, "·")
 	case m.Status == session.StatusSubmitted:
-		text, style = ifWide(wide, "✓ submitted", "✓"), st.Good
+		text, style = ifWide(wide, submitted, "✓"), st.Good
 	case m.Status == session.StatusDraft:
-		text, style = ifWide(wide, "… draft", "…"), st.Warn
+		text, style = ifWide(wide, draft, "…"), st.Warn
 	default:
-		text = ifWide(wide, "· not started", "·")
+		text = ifWide(wide, notStarted, "·")
 	}
 	return style.Render(padRight(truncate(text, w), w)) + "  "
 }
@@ -321,8 +370,8 @@ func ifWide(wide bool, a, b string) string {
 	return b
 }
 
-// consoleSince says how long ago something happened, in a few cells: "now", "4m", "1h05".
-func consoleSince(now, t time.Time) string { return session.SinceText(i18n.New(i18n.English), now, t) }
+// since says how long ago something happened, in a few cells: "now", "4m", "1h05".
+func (c *Common) since(now, t time.Time) string { return session.SinceText(c.Printer, now, t) }
 
 // hands lists the raised hands, longest waiting first.
 func (r *cohortRoom) hands() []session.Member {
@@ -351,7 +400,7 @@ func (r *cohortRoom) handsKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		return r.clearHand(hands[r.handsSel]), true
 	case key.Matches(msg, k.ClearAll):
-		return r.act("Every hand cleared.", func(ctx context.Context, h *session.Hub, a session.Actor) error {
+		return r.act(r.T("Every hand cleared."), func(ctx context.Context, h *session.Hub, a session.Actor) error {
 			_, err := h.ClearAllHands(ctx, a)
 			return err
 		}), true
@@ -366,11 +415,11 @@ func (r *cohortRoom) handsView(height int) string {
 	st := r.st
 	hands := r.hands()
 	if len(hands) == 0 {
-		return st.Muted.Render(wrap("No hands raised. Participants press ctrl+r to ask for help; they show here with their message.", r.width))
+		return st.Muted.Render(wrap(r.T("No hands raised. Participants press ctrl+r to ask for help; they show here with their message."), r.width))
 	}
 	r.handsSel = min(r.handsSel, len(hands)-1)
 	var b strings.Builder
-	b.WriteString(st.Muted.Render(truncate(fmt.Sprintf("%d waiting, longest first · x clears the selected one, X clears all", len(hands)), r.width)) + "\n")
+	b.WriteString(st.Muted.Render(truncate(r.T("%d waiting, longest first · x clears the selected one, X clears all", len(hands)), r.width)) + "\n")
 	listH := max(height-1, 1)
 	top := max(0, r.handsSel-listH+1)
 	for j := top; j < len(hands) && j < top+listH; j++ {
@@ -379,9 +428,9 @@ func (r *cohortRoom) handsView(height int) string {
 		if t := r.teamName(m.TeamID); t != "" {
 			who += " (" + t + ")"
 		}
-		line := st.Warn.Render("✋ "+padRight(consoleSince(r.now, m.Hand.At), 5)) + " " + who
+		line := st.Warn.Render("✋ "+padRight(r.since(r.now, m.Hand.At), 5)) + " " + who
 		if !m.Online {
-			line += st.Muted.Render(" · offline")
+			line += st.Muted.Render(" · " + r.T("state|offline"))
 		}
 		if m.Hand.Text != "" {
 			line += st.Muted.Render(" — ") + m.Hand.Text

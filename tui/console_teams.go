@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"workshop/content"
 	"workshop/session"
 )
 
@@ -55,7 +56,7 @@ func (r *cohortRoom) teamsKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return r.ask(promptSplit, 0, ""), true
 	case key.Matches(msg, k.Rename):
 		if row.team == 0 {
-			return r.fail("Choose a team (or someone in one) to rename it."), true
+			return r.fail(r.T("Choose a team (or someone in one) to rename it.")), true
 		}
 		return r.ask(promptRename, row.team, r.teamName(row.team)), true
 	case key.Matches(msg, k.MoveTo):
@@ -68,7 +69,7 @@ func (r *cohortRoom) teamsKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return r.ask(promptMove, row.pid, ""), true
 	case key.Matches(msg, k.TeamPrev, k.TeamNext):
 		if row.pid == 0 {
-			return r.fail("Choose a person to move them to another team."), true
+			return r.fail(r.T("Choose a person to move them to another team.")), true
 		}
 		delta := 1
 		if key.Matches(msg, k.TeamPrev) {
@@ -128,16 +129,20 @@ func (r *cohortRoom) teamsView(height int) string {
 	step := r.step()
 	roomy := height >= 8
 	if roomy && step.Exercise != nil && step.Exercise.Team && !step.Exercise.Anonymous {
-		b.WriteString(st.Accent.Render(truncate("This step is team work: each team shares one board.", r.width)) + "\n")
+		b.WriteString(st.Accent.Render(truncate(r.T("This step is team work: each team shares one board."), r.width)) + "\n")
 	}
 	if len(s.Teams) == 0 {
-		b.WriteString(wrap("No teams yet. Press s and type how to split the people online now:", r.width) + "\n")
-		b.WriteString(st.Muted.Render(wrap("  5          five teams, at random\n  size 4     teams of four, at random\n  5 hand     five empty teams you fill yourself", r.width)) + "\n")
+		b.WriteString(wrap(r.T("No teams yet. Press s and type how to split the people online now:"), r.width) + "\n")
+		// What is typed stays English (the prompt reads those words); what it does is explained.
+		ways := []string{"  5          " + r.T("five teams, at random"), "  size 4     " + r.T("teams of four, at random"), "  5 hand     " + r.T("five empty teams you fill yourself")}
+		for _, l := range ways {
+			b.WriteString(st.Muted.Render(truncate(l, r.width)) + "\n")
+		}
 		return b.String()
 	}
 	rows := r.teamRows()
 	r.teamsSel = min(r.teamsSel, max(len(rows)-1, 0))
-	hint := st.Muted.Render(truncate("enter moves a person (or renames a team) · < > to the previous/next team · e renames · s splits again", r.width))
+	hint := st.Muted.Render(truncate(r.T("enter moves a person (or renames a team) · < > to the previous/next team · e renames · s splits again"), r.width))
 	if !roomy {
 		hint = ""
 	}
@@ -158,7 +163,7 @@ func (r *cohortRoom) teamsView(height int) string {
 		if row.pid == 0 {
 			name := r.teamName(row.team)
 			if row.team == 0 {
-				name = "No team"
+				name = r.T("No team")
 			}
 			line = st.Subtitle.Render(name) + st.Muted.Render(fmt.Sprintf(" · %d", count(row.team)))
 		} else {
@@ -235,13 +240,13 @@ func (r *cohortRoom) stepsView(height int) string {
 		}
 		var meta []string
 		if step.Exercise != nil {
-			meta = append(meta, string(step.Exercise.Kind))
+			meta = append(meta, r.kindName(step.Exercise.Kind))
 		}
 		if step.TimeBox > 0 {
-			meta = append(meta, fmt.Sprintf("%d min", step.TimeBox))
+			meta = append(meta, r.T("%d min", step.TimeBox))
 		}
 		if s.Cohort.Live.IsLocked(step.ID) {
-			meta = append(meta, "Locked")
+			meta = append(meta, r.T("Locked"))
 		}
 		if s.Cohort.Pace == session.PaceSelf {
 			n := 0
@@ -251,7 +256,7 @@ func (r *cohortRoom) stepsView(height int) string {
 				}
 			}
 			if n > 0 {
-				meta = append(meta, fmt.Sprintf("%d here", n))
+				meta = append(meta, r.T("%d here", n))
 			}
 		}
 		left := fmt.Sprintf("%s%d. %s", here, j+1, step.Title)
@@ -263,12 +268,37 @@ func (r *cohortRoom) stepsView(height int) string {
 		}
 	}
 	b.WriteString(rule(st, r.width) + "\n")
-	title := fmt.Sprintf("Notes for step %d (only facilitators see them)", r.stepsSel+1)
+	title := r.T("Notes for step %d (only facilitators see them)", r.stepsSel+1)
 	b.WriteString(st.Subtitle.Render(truncate(title, r.width)) + "\n")
 	if notes == "" {
-		b.WriteString(st.Muted.Render("No notes for this step."))
+		b.WriteString(st.Muted.Render(r.T("No notes for this step.")))
 	} else {
 		b.WriteString(wrap(notes, r.width))
 	}
 	return b.String()
+}
+
+// kindName names an exercise kind in the step list, in the facilitator's language.
+func (c *Common) kindName(k content.Kind) string {
+	switch k {
+	case content.KindReflection:
+		return c.T("kind|reflection")
+	case content.KindList:
+		return c.T("kind|list")
+	case content.KindVote:
+		return c.T("kind|vote")
+	case content.KindMatrix:
+		return c.T("kind|matrix")
+	case content.KindJourney:
+		return c.T("kind|journey")
+	case content.KindTable:
+		return c.T("kind|table")
+	case content.KindScale:
+		return c.T("kind|scale")
+	case content.KindChecklist:
+		return c.T("kind|checklist")
+	case content.KindQuiz:
+		return c.T("kind|quiz")
+	}
+	return string(k)
 }

@@ -88,7 +88,7 @@ func bigRoster(mod *content.Module, n int) *session.Snapshot {
 // snapshotRoom is a room drawn from a snapshot alone, for views and keys that need no hub.
 func snapshotRoom(s *session.Snapshot, w, h int) *cohortRoom {
 	st := NewStyles(true, colorprofile.Ascii)
-	r := &cohortRoom{Common: newCommon(conDeps(context.Background(), nil), &st, nil), ck: newConsoleKeys(DefaultKeyMap()), snap: s, now: time.Now()}
+	r := &cohortRoom{Common: newCommon(conDeps(context.Background(), nil), &st, nil), ck: newConsoleKeys(DefaultKeyMap(), nil), snap: s, now: time.Now()}
 	r.wall.drafts = true
 	r.Resize(w, h)
 	return r
@@ -214,10 +214,10 @@ func TestRoomViewsFitEveryWindow(t *testing.T) {
 			r.wall.step = "recall"
 			r.wall.entries = []session.WallEntry{{Key: "p1", Author: "Person 001", Status: session.StatusSubmitted, At: now, Text: strings.Repeat("A very long answer that wraps. ", 20)}}
 			r.events.list = []session.Event{{At: now, Actor: "fran", Action: "timer", Detail: "started 3m"}, {At: now, Actor: "gil", Action: "announce", Detail: strings.Repeat("x", 300)}}
-			view := conFits(t, fmt.Sprintf("%s view", tab), r.View(), w, h)
+			view := conFits(t, fmt.Sprintf("%s view", r.tabName(tab)), r.View(), w, h)
 			for _, want := range []string{"Code K7MQ2P", "⏱ 02:30", "Step 2 of 6"} {
 				if !strings.Contains(view, want) {
-					t.Errorf("%s view at %d×%d does not show %q:\n%s", tab, w, h, want, view)
+					t.Errorf("%s view at %d×%d does not show %q:\n%s", r.tabName(tab), w, h, want, view)
 				}
 			}
 		}

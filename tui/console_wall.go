@@ -71,7 +71,7 @@ func (r *cohortRoom) onWall(msg wallLoadedMsg) tea.Cmd {
 	}
 	r.wall.step, r.wall.entries, r.wall.tally, r.wall.err = msg.step, msg.entries, msg.tally, ""
 	if msg.err != nil {
-		r.wall.err = "Could not load the answers: " + r.deps.say("load answers", msg.err)
+		r.wall.err = r.T("Could not load the answers: %s", r.conSay("load answers", msg.err))
 	}
 	if r.wall.dirty || msg.step != r.wallStep().ID {
 		r.wall.dirty = false
@@ -135,10 +135,10 @@ func (r *cohortRoom) wallKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return r.requestWall(), true
 	case key.Matches(msg, k.Spotlight):
 		if len(rows) == 0 {
-			return r.fail("Nothing to spotlight yet: answers show here as they arrive."), true
+			return r.fail(r.T("Nothing to spotlight yet: answers show here as they arrive.")), true
 		}
 		e, stepID := rows[i], r.wallStep().ID
-		return r.act("On every participant's screen: "+e.Title()+". S releases it.", func(ctx context.Context, h *session.Hub, a session.Actor) error {
+		return r.act(r.T("On every participant's screen: %s. S releases it.", r.spotTitle(e.Title())), func(ctx context.Context, h *session.Hub, a session.Actor) error {
 			return h.Spotlight(ctx, a, stepID, e.Key)
 		}), true
 	default:
@@ -154,13 +154,13 @@ func (r *cohortRoom) wallView(height int) string {
 	step := r.wallStep()
 	head := r.wallHeading()
 	if step.Exercise == nil {
-		return head + st.Muted.Render(wrap(fmt.Sprintf("Step %d has no exercise, so there are no answers to show. Answers of a step show here as they arrive.", r.module().StepIndex(step.ID)+1), r.width))
+		return head + st.Muted.Render(wrap(r.T("Step %d has no exercise, so there are no answers to show. Answers of a step show here as they arrive.", r.module().StepIndex(step.ID)+1), r.width))
 	}
 	if r.wall.err != "" {
 		return head + st.Bad.Render(wrap(r.wall.err, r.width))
 	}
 	if r.wall.step != step.ID {
-		return head + st.Muted.Render("Loading answers…")
+		return head + st.Muted.Render(r.T("Loading answers…"))
 	}
 	if step.Exercise.Kind == content.KindVote {
 		return head + r.tallyView(height-r.wallHeadingLines())
@@ -175,23 +175,23 @@ func (r *cohortRoom) wallView(height int) string {
 			submitted++
 		}
 	}
-	what := plural(len(r.wall.entries), "answer", "answers") + fmt.Sprintf(", %d submitted", submitted)
+	what := r.T("%d answers, %d submitted", len(r.wall.entries), submitted)
 	switch {
 	case step.Exercise.Anonymous:
-		what = plural(max(len(r.wall.entries)-1, 0), "anonymous item", "anonymous items") + ": nobody, you included, sees who wrote what"
+		what = r.T("%d anonymous items: nobody, you included, sees who wrote what", max(len(r.wall.entries)-1, 0))
 	case step.Exercise.Team:
-		what = plural(len(r.wall.entries), "team board", "team boards")
+		what = r.T("%d team boards", len(r.wall.entries))
 	}
-	drafts := "drafts shown (d hides)"
+	drafts := r.T("drafts shown (d hides)")
 	if !r.wall.drafts {
-		drafts = "drafts hidden (d shows)"
+		drafts = r.T("drafts hidden (d shows)")
 	}
 	if step.Exercise.Anonymous || step.Exercise.Team {
-		drafts = "enter spotlights"
+		drafts = r.T("enter spotlights")
 	}
 	b.WriteString(st.Muted.Render(truncate(what+" · "+drafts, r.width)) + "\n")
 	if len(rows) == 0 {
-		b.WriteString(st.Muted.Render(wrap("No answers yet. They show here as participants write them.", r.width)))
+		b.WriteString(st.Muted.Render(wrap(r.T("No answers yet. They show here as participants write them."), r.width)))
 		return b.String()
 	}
 	i := wallIndex(rows, r.wall.sel)
@@ -215,7 +215,7 @@ func (r *cohortRoom) wallView(height int) string {
 	}
 	b.WriteString(rule(st, r.width) + "\n")
 	e := rows[i]
-	when := e.At.Local().Format("15:04")
+	when := r.Clock(e.At.Local())
 	b.WriteString(st.Subtitle.Render(truncate(r.entryLabel(e), r.width-8)) + st.Muted.Render(" · "+when) + "\n")
 	b.WriteString(wrap(e.Text, r.width))
 	return b.String()
@@ -228,13 +228,30 @@ func (r *cohortRoom) entryLabel(e session.WallEntry) string {
 	case e.Team != "":
 		return st.Accent.Render(e.Team)
 	case e.Key == "pool":
-		return st.Accent.Render("All items")
+		return st.Accent.Render(r.T("All items"))
 	case e.Author == "":
-		return st.Muted.Render("anonymous")
+		return st.Muted.Render(r.T("anonymous"))
 	case e.Status == session.StatusSubmitted:
 		return st.Good.Render("✓ ") + e.Author
 	}
-	return st.Warn.Render("… ") + e.Author + st.Muted.Render(" (draft)")
+	return st.Warn.Render("… ") + e.Author + st.Muted.Render(" "+r.T("(draft)"))
+}
+
+// spotTitle is a spotlight's title as session stores it ("Blue's board", "An answer"), in
+// the facilitator's language.
+func (c *Common) spotTitle(stored string) string {
+	switch stored {
+	case "Everyone's items":
+		return c.T("Everyone's items")
+	case "An item from the group":
+		return c.T("An item from the group")
+	case "An answer":
+		return c.T("An answer")
+	}
+	if team, ok := strings.CutSuffix(stored, "'s board"); ok {
+		return c.T("%s's board", team)
+	}
+	return stored
 }
 
 func firstLine(s string) string {
@@ -249,19 +266,19 @@ func firstLine(s string) string {
 func (r *cohortRoom) tallyView(height int) string {
 	st := r.st
 	v := r.snap.Cohort.Live.Vote(r.wallStep().ID)
-	state := "Vote open (v closes it)"
+	state := r.T("Vote open (v closes it)")
 	if v.Closed {
-		state = "Vote closed (v opens it)"
+		state = r.T("Vote closed (v opens it)")
 	}
 	if v.Revealed {
-		state += " · results on every screen (V hides them)"
+		state += " · " + r.T("results on every screen (V hides them)")
 	} else {
-		state += " · results only here (V shows everyone)"
+		state += " · " + r.T("results only here (V shows everyone)")
 	}
 	var b strings.Builder
 	b.WriteString(st.Muted.Render(truncate(state, r.width)) + "\n")
 	if len(r.wall.tally) == 0 {
-		b.WriteString(st.Muted.Render(wrap("No items to vote on yet: they come from the step this vote draws on.", r.width)))
+		b.WriteString(st.Muted.Render(wrap(r.T("No items to vote on yet: they come from the step this vote draws on."), r.width)))
 		return b.String()
 	}
 	top := 1

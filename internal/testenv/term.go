@@ -94,9 +94,9 @@ func DialTermCommand(t testing.TB, addr, user string, key gossh.Signer, cols, ro
 	return newTerm(t, conn, user, cols, rows, command)
 }
 
-func newTerm(t testing.TB, conn *gossh.Client, user string, cols, rows int, command string) *Term {
+func newTerm(t testing.TB, conn *gossh.Client, user string, cols, rows int, command string, env ...string) *Term {
 	t.Helper()
-	c := &Term{T: t, Name: user, Conn: conn, emu: vt.NewEmulator(cols, rows), stop: make(chan struct{}), done: make(chan struct{})}
+	c := &Term{T: t, Name: user, Conn: conn, env: env, emu: vt.NewEmulator(cols, rows), stop: make(chan struct{}), done: make(chan struct{})}
 	c.open(cols, rows, command)
 	t.Cleanup(c.Close)
 	return c
