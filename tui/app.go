@@ -130,7 +130,8 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 			return a, nil
 		}
-		if msg.String() == languageKey {
+		// A facilitator's console chooses and stores its language itself (console_lang.go).
+		if msg.String() == languageKey && (a.deps == nil || a.deps.Facilitator == nil) {
 			return a.nextLanguage()
 		}
 		if cmd, ok := a.plainKey(msg); ok {
