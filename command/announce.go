@@ -12,9 +12,10 @@ import (
 // Announce is `announce CODE "text"` and `announce CODE --clear`.
 func Announce(env *Env) *cobra.Command {
 	var clear bool
+	p := env.Printer()
 	cmd := &cobra.Command{
 		Use:   `announce CODE "text" | announce CODE --clear`,
-		Short: "Show a message on every screen until it is cleared",
+		Short: p.T("Show a message on every screen until it is cleared"),
 		Example: `  {prog} announce K7MQ2P "Back at 10:30"
   {prog} announce K7MQ2P --clear`,
 		Args: cobra.MinimumNArgs(1),
@@ -27,16 +28,16 @@ func Announce(env *Env) *cobra.Command {
 				if err := h.DismissAnnouncement(cmd.Context(), env.Actor); err != nil {
 					return err
 				}
-				fmt.Fprintln(cmd.OutOrStdout(), "announcement cleared")
+				fmt.Fprintln(cmd.OutOrStdout(), p.T("announcement cleared"))
 				return nil
 			}
 			if err := h.Announce(cmd.Context(), env.Actor, text); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "Announcement: %s\n", h.Snapshot().Cohort.Live.Announcement.Text)
+			fmt.Fprintln(cmd.OutOrStdout(), p.T("Announcement: %s", h.Snapshot().Cohort.Live.Announcement.Text))
 			return nil
 		}),
 	}
-	cmd.Flags().BoolVar(&clear, "clear", false, "take the announcement off every screen")
+	cmd.Flags().BoolVar(&clear, "clear", false, p.T("take the announcement off every screen"))
 	return cmd
 }

@@ -3,12 +3,13 @@ package command
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"workshop/content"
+	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -16,10 +17,11 @@ import (
 // restart. It reloads the manager's library, so only the server mounts it; at the shell,
 // SIGHUP to the server does the same.
 func ContentReload(env *Env) *cobra.Command {
+	p := env.Printer()
 	return &cobra.Command{
 		Use:     "reload",
-		Short:   "Read the module files again, without a restart",
-		Long:    "Read the built-in modules and the server's content directory (serve --content) again, as at start, and offer the result to cohorts created from now on. Cohorts already created keep the exact module version they started with. A file with problems is skipped and its problems are listed here, as `workshop content validate` prints them; the command then exits with status 1. Sending the server SIGHUP does the same.",
+		Short:   p.T("Read the module files again, without a restart"),
+		Long:    p.T("Read the built-in modules and the server's content directory (serve --content) again, as at start, and offer the result to cohorts created from now on. Cohorts already created keep the exact module version they started with. A file with problems is skipped and its problems are listed here, as `workshop content validate` prints them; the command then exits with status 1. Sending the server SIGHUP does the same."),
 		Example: "  {prog} content reload",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -28,11 +30,11 @@ func ContentReload(env *Env) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				if err := printReload(cmd.OutOrStdout(), r); err != nil {
+				if err := printReload(cmd.OutOrStdout(), p, r); err != nil {
 					return err
 				}
 				if files := skippedFiles(r.Problems); len(files) > 0 {
-					return session.Errorf(session.EInvalid, "%s skipped: fix and reload again", plural(len(files), "file", "files"))
+					return session.Errorf(session.EInvalid, "%d files skipped: fix and reload again", len(files))
 				}
 				return nil
 			})
@@ -44,15 +46,11 @@ func ContentReload(env *Env) *cobra.Command {
 // they come from: the server's own library over SSH, the built-in modules and --content's at
 // the shell.
 func ContentList(env *Env, library func(cmd *cobra.Command) (*content.Library, error)) *cobra.Command {
+	p := env.Printer()
 	cmd := &cobra.Command{
-		Use:   "list",
-		Short: "List the modules available to facilitators",
-		Long: `List every module offered for new cohorts: the built-in modules plus the modules in the content
-directory, sorted by id.
-
-Columns: the module id (what "cohort create --module" takes), its title, its number of steps and
-where it comes from ("built-in" or the file it was read from). Files with problems are skipped;
-run "workshop content validate" for details.`,
+		Use:     "list",
+		Short:   p.T("List the modules available to facilitators"),
+		Long:    p.T("List every module offered for new cohorts: the built-in modules plus the modules in the content directory, sorted by id.\n\nColumns: the module id (what \"cohort create --module\" takes), its title, its number of steps and where it comes from (\"built-in\" or the file it was read from). Files with problems are skipped; run \"workshop content validate\" for details."),
 		Example: "  {prog} content list",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -62,18 +60,17 @@ run "workshop content validate" for details.`,
 			}
 			var rows [][]string
 			for _, m := range lib.List() {
-				rows = append(rows, []string{m.ID, m.Title, strconv.Itoa(len(m.Steps)), m.Source})
+				source := m.Source
+				if source == "built-in" {
+					source = p.T("built-in")
+				}
+				rows = append(rows, []string{m.ID, m.Title, p.Int(len(m.Steps)), source})
 			}
-			return WriteColumns(cmd.OutOrStdout(), []string{"ID", "TITLE", "STEPS", "SOURCE"}, rows)
+			return WriteColumns(cmd.OutOrStdout(), []string{p.T("ID"), p.T("TITLE"), p.T("STEPS"), p.T("SOURCE")}, rows)
 		},
 	}
 	if env.Front == Shell {
-		cmd.Long = `List every module a server started with the same --content would offer: the built-in
-modules plus the modules in the content directory, sorted by id.
-
-Columns: the module id (what "cohort create --module" takes), its title, its number of steps and
-where it comes from ("built-in" or the file it was read from). Files with problems are skipped
-and their problems printed on standard error; run "workshop content validate" for details.`
+		cmd.Long = p.T("List every module a server started with the same --content would offer: the built-in modules plus the modules in the content directory, sorted by id.\n\nColumns: the module id (what \"cohort create --module\" takes), its title, its number of steps and where it comes from (\"built-in\" or the file it was read from). Files with problems are skipped and their problems printed on standard error; run \"workshop content validate\" for details.")
 		cmd.Example = `  {prog} content list
   {prog} content list --content ./modules`
 	}
@@ -98,28 +95,33 @@ func ServerLibrary(env *Env) func(cmd *cobra.Command) (*content.Library, error) 
 
 // printReload says what a reload found: the modules offered now, what changed, and every
 // problem of the files skipped.
-func printReload(w io.Writer, r session.Reload) error {
-	from := "the built-in modules"
-	if r.Dir != "" {
-		from += " and " + r.Dir
-	}
+func printReload(w io.Writer, p *i18n.Printer, r session.Reload) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Reloaded %s from %s: %s\n", plural(len(r.Modules), "module", "modules"), from, strings.Join(r.Modules, ", "))
-	for _, c := range []struct {
+	if r.Dir != "" {
+		fmt.Fprintln(&b, p.T("Reloaded %d modules from the built-in modules and %s: %s", len(r.Modules), r.Dir, strings.Join(r.Modules, ", ")))
+	} else {
+		fmt.Fprintln(&b, p.T("Reloaded %d modules from the built-in modules: %s", len(r.Modules), strings.Join(r.Modules, ", ")))
+	}
+	changes := []struct {
 		what string
 		ids  []string
-	}{{"added", r.Added}, {"changed", r.Changed}, {"removed", r.Removed}} {
+	}{{p.T("added:"), r.Added}, {p.T("changed:"), r.Changed}, {p.T("removed:"), r.Removed}}
+	width := 0
+	for _, c := range changes {
+		width = max(width, ansi.StringWidth(c.what))
+	}
+	for _, c := range changes {
 		if len(c.ids) > 0 {
-			fmt.Fprintf(&b, "  %-8s %s\n", c.what+":", strings.Join(c.ids, ", "))
+			fmt.Fprintf(&b, "  %s%s %s\n", c.what, strings.Repeat(" ", width-ansi.StringWidth(c.what)), strings.Join(c.ids, ", "))
 		}
 	}
 	if files := skippedFiles(r.Problems); len(files) > 0 {
-		fmt.Fprintf(&b, "Skipped %s with problems (new cohorts cannot use what they hold until fixed):\n", plural(len(files), "file", "files"))
-		for _, p := range r.Problems {
-			fmt.Fprintf(&b, "  %s\n", p.String())
+		fmt.Fprintln(&b, p.T("Skipped %d files with problems (new cohorts cannot use what they hold until fixed):", len(files)))
+		for _, pr := range r.Problems {
+			fmt.Fprintf(&b, "  %s\n", pr.String())
 		}
 	}
-	b.WriteString("Cohorts already created keep the module version they started with.\n")
+	b.WriteString(p.T("Cohorts already created keep the module version they started with.") + "\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"workshop/content"
+	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -43,6 +45,16 @@ type Env struct {
 	Now func() time.Time
 	// Front says where the command runs.
 	Front Front
+	// P prints what the person running the command reads, in their language; nil is English.
+	P *i18n.Printer
+}
+
+// Printer is the printer of env's reader: English when none was given.
+func (e *Env) Printer() *i18n.Printer {
+	if e.P == nil {
+		return i18n.New(i18n.English)
+	}
+	return e.P
 }
 
 // Fixed opens m itself, for a front that holds one manager for all its commands (the server).
@@ -94,8 +106,15 @@ func hubOf(ctx context.Context, m *session.Manager, code string) (*session.Hub, 
 
 // unknownCode is the refusal of a join code no cohort has, in the words of every command.
 func unknownCode(code string) error {
-	return session.Errorf(session.ENotFound, "no cohort has the join code %q (see `cohort list`)", code)
+	return session.Errorf(session.ENotFound, "no cohort has the join code %s (see `cohort list`)", strconv.Quote(code))
 }
+
+// UsageError is a command line that does not fit its command (wrong arguments): a refusal a
+// front may word its own way, naming its own help.
+type UsageError struct{ Err error }
+
+func (u *UsageError) Error() string { return u.Err.Error() }
+func (u *UsageError) Unwrap() error { return u.Err }
 
 // stepArg finds the step named by args[i:], or the cohort's current step when absent.
 func stepArg(h *session.Hub, args []string, i int) (content.Step, int, error) {
@@ -120,19 +139,62 @@ func SayWhere(c *cobra.Command, prog string) {
 	}
 }
 
-// plural writes a count with the singular or plural noun: "1 file", "3 files".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 // noArgs refuses positional arguments, naming the command's help as the shell shows it (over
 // SSH the tree's usage answers replace these words with the SSH form).
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return fmt.Errorf("%s takes no arguments, got %q (see `%s --help`)", cmd.CommandPath(), args[0], cmd.CommandPath())
+		return &UsageError{Err: session.Errorf(session.EInvalid, "%s takes no arguments, got %s (see `%s --help`)", cmd.CommandPath(), strconv.Quote(args[0]), cmd.CommandPath())}
 	}
 	return nil
+}
+
+// paceWord is a pace as a table column shows it, in one word.
+func paceWord(p *i18n.Printer, pace session.Pace) string {
+	switch pace {
+	case session.PaceLed:
+		return p.T("pace|led")
+	case session.PaceSelf:
+		return p.T("pace|self")
+	}
+	return string(pace)
+}
+
+// paceText is a pace as a sentence says it: "facilitator-led", "self-paced".
+func paceText(p *i18n.Printer, pace session.Pace) string {
+	if pace == session.PaceSelf {
+		return p.T("self-paced")
+	}
+	return p.T("facilitator-led")
+}
+
+// since says how long ago t was at now in a few cells ("now", "4m", "1h05"), as the hands and
+// roster lists show a raised hand.
+func since(p *i18n.Printer, now, t time.Time) string { return session.SinceText(p, now, t) }
+
+// attendanceWord is an attendance status as the attendance list shows it.
+func attendanceWord(p *i18n.Printer, status string) string {
+	switch session.AttendanceStatus(status) {
+	case session.Present:
+		return p.T("attendance|present")
+	case session.Late:
+		return p.T("attendance|late")
+	case session.LeftEarly:
+		return p.T("attendance|left early")
+	case session.Absent:
+		return p.T("attendance|absent")
+	}
+	return status
+}
+
+// workWord is the state of a participant's work on a step as the roster shows it.
+func workWord(p *i18n.Printer, s session.Status) string {
+	switch s {
+	case session.StatusDraft:
+		return p.T("work|draft")
+	case session.StatusSubmitted:
+		return p.T("work|submitted")
+	case "":
+		return "-"
+	}
+	return string(s)
 }

@@ -5,7 +5,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -17,9 +16,10 @@ import (
 // Hands is `hands CODE [--clear NAME|all]`: the raised hands, and answering them.
 func Hands(env *Env) *cobra.Command {
 	var clear bool
+	p := env.Printer()
 	cmd := &cobra.Command{
 		Use:   "hands CODE [--clear NAME|all]",
-		Short: "List raised hands, longest waiting first, or clear one or all of them",
+		Short: p.T("List raised hands, longest waiting first, or clear one or all of them"),
 		Example: `  {prog} hands K7MQ2P
   {prog} hands K7MQ2P --clear Ana Souza
   {prog} hands K7MQ2P --clear all`,
@@ -30,18 +30,18 @@ func Hands(env *Env) *cobra.Command {
 				if who != "" {
 					return session.Errorf(session.EInvalid, "to clear %s's hand add --clear", who)
 				}
-				return printHands(cmd.OutOrStdout(), h.Snapshot(), env.now())
+				return printHands(cmd.OutOrStdout(), p, h.Snapshot(), env.now())
 			}
 			return clearHands(cmd, env, h, args[0], who)
 		}),
 	}
-	cmd.Flags().BoolVar(&clear, "clear", false, "clear the hand of the participant named after the code, or of all")
+	cmd.Flags().BoolVar(&clear, "clear", false, p.T("clear the hand of the participant named after the code, or of all"))
 	return cmd
 }
 
 // clearHands clears the hand of the participant called who in the cohort code, or all hands.
 func clearHands(cmd *cobra.Command, env *Env, h *session.Hub, code, who string) error {
-	out := cmd.OutOrStdout()
+	out, p := cmd.OutOrStdout(), env.Printer()
 	if who == "" {
 		return session.Errorf(session.EInvalid, "say whose hand to clear: --clear NAME, or --clear all")
 	}
@@ -50,7 +50,7 @@ func clearHands(cmd *cobra.Command, env *Env, h *session.Hub, code, who string) 
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "cleared %s\n", plural(n, "raised hand", "raised hands"))
+		fmt.Fprintln(out, p.T("cleared %d raised hands", n))
 		return nil
 	}
 	matches := h.Snapshot().MembersByName(who)
@@ -65,11 +65,11 @@ func clearHands(cmd *cobra.Command, env *Env, h *session.Hub, code, who string) 
 	if err := h.ClearHand(cmd.Context(), env.Actor, matches[0].ID); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "cleared %s's hand\n", matches[0].Label())
+	fmt.Fprintln(out, p.T("cleared %s's hand", matches[0].Label()))
 	return nil
 }
 
-func printHands(out io.Writer, s *session.Snapshot, now time.Time) error {
+func printHands(out io.Writer, p *i18n.Printer, s *session.Snapshot, now time.Time) error {
 	var up []session.Member
 	for _, m := range s.Roster {
 		if m.Hand != nil {
@@ -77,14 +77,13 @@ func printHands(out io.Writer, s *session.Snapshot, now time.Time) error {
 		}
 	}
 	if len(up) == 0 {
-		fmt.Fprintln(out, "no hands raised")
+		fmt.Fprintln(out, p.T("no hands raised"))
 		return nil
 	}
 	slices.SortStableFunc(up, func(a, b session.Member) int { return a.Hand.At.Compare(b.Hand.At) })
-	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tWAITING\tMESSAGE")
+	rows := make([][]string, 0, len(up))
 	for _, m := range up {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", m.Label(), session.SinceText(i18n.New(i18n.English), now, m.Hand.At), m.Hand.Text)
+		rows = append(rows, []string{m.Label(), since(p, now, m.Hand.At), m.Hand.Text})
 	}
-	return tw.Flush()
+	return WriteColumns(out, []string{p.T("NAME"), p.T("WAITING"), p.T("MESSAGE")}, rows)
 }

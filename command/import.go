@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -24,18 +24,11 @@ func CohortImport(env *Env) *cobra.Command {
 		use, example = "import CODE [FILE|-]", `  {prog} cohort import K7MQ2P people.csv
   {prog} cohort import K7MQ2P people.csv --format csv > seats.csv`
 	}
+	p := env.Printer()
 	cmd := &cobra.Command{
-		Use:   use,
-		Short: "Add a roster's people to a cohort, each with a seat code to enter at the lobby",
-		Long: `Add the people of a roster file to a cohort before they arrive. The file is CSV (UTF-8, with
-or without a byte-order mark; commas or semicolons) whose first row names the columns: name,
-and optionally department (or group), team and email. Each person gets a seat code of their
-own: entering it at the lobby makes them that participant, already in their team (a team the
-cohort lacks is made). Names are cleaned like every typed name. If any row is wrong, nothing is
-imported and every problem is listed with its line.
-
---format csv prints name, department, team, email, seat code and join line, for a mail merge;
-` + "`seats CODE`" + ` prints the codes again later.`,
+		Use:     use,
+		Short:   p.T("Add a roster's people to a cohort, each with a seat code to enter at the lobby"),
+		Long:    p.T("Add the people of a roster file to a cohort before they arrive. The file is CSV (UTF-8, with or without a byte-order mark; commas or semicolons) whose first row names the columns: name, and optionally department (or group), team and email. Each person gets a seat code of their own: entering it at the lobby makes them that participant, already in their team (a team the cohort lacks is made). Names are cleaned like every typed name. If any row is wrong, nothing is imported and every problem is listed with its line.\n\n--format csv prints name, department, team, email, seat code and join line, for a mail merge; `seats CODE` prints the codes again later."),
 		Example: example,
 		Args:    cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -66,16 +59,15 @@ imported and every problem is listed with its line.
 				if format == "csv" {
 					return writeSeatsCSV(cmd.OutOrStdout(), seats, env.JoinLine(code))
 				}
-				if err := printSeats(cmd.OutOrStdout(), seats); err != nil {
+				if err := printSeats(cmd.OutOrStdout(), p, seats); err != nil {
 					return err
 				}
-				_, err = fmt.Fprintf(cmd.OutOrStdout(), "Imported %s into %s. Each joins with %s and enters their seat code.\n",
-					plural(len(ps), "person", "people"), code, env.JoinLine(code))
+				_, err = fmt.Fprintln(cmd.OutOrStdout(), p.T("Imported %d people into %s. Each joins with %s and enters their seat code.", len(ps), code, env.JoinLine(code)))
 				return err
 			})
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "text, or csv for a mail merge")
+	cmd.Flags().StringVar(&format, "format", "text", p.T("text, or csv for a mail merge"))
 	return cmd
 }
 
@@ -89,7 +81,7 @@ func readRoster(cmd *cobra.Command, env *Env, args []string) ([]byte, error) {
 		}
 		f, err := os.Open(args[0])
 		if err != nil {
-			return nil, session.Errorf(session.EInvalid, "cannot open %s: %v", args[0], err)
+			return nil, session.Errorf(session.EInvalid, "cannot open %s: %s", args[0], i18n.Untranslated(err.Error()))
 		}
 		defer func() { _ = f.Close() }() // read only
 		in = f
@@ -107,13 +99,12 @@ type seatLine struct {
 	team string
 }
 
-func printSeats(out io.Writer, seats []seatLine) error {
-	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tDEPARTMENT\tTEAM\tEMAIL\tSEAT CODE")
+func printSeats(out io.Writer, p *i18n.Printer, seats []seatLine) error {
+	rows := make([][]string, 0, len(seats))
 	for _, s := range seats {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", s.p.Label(), dash(s.p.Department), dash(s.team), dash(s.p.Email), dash(session.FormatRejoinCode(s.p.RejoinCode)))
+		rows = append(rows, []string{s.p.Label(), dash(s.p.Department), dash(s.team), dash(s.p.Email), dash(session.FormatRejoinCode(s.p.RejoinCode))})
 	}
-	return tw.Flush()
+	return WriteColumns(out, []string{p.T("NAME"), p.T("DEPARTMENT"), p.T("TEAM"), p.T("EMAIL"), p.T("SEAT CODE")}, rows)
 }
 
 func writeSeatsCSV(out io.Writer, seats []seatLine, join string) error {

@@ -2,7 +2,6 @@ package command
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -15,12 +14,11 @@ import (
 // Meeting is `meeting CODE start [N|next]|end`: open a cohort's next meeting (or meeting N), or
 // close the one that is open.
 func Meeting(env *Env) *cobra.Command {
+	p := env.Printer()
 	meeting := &cobra.Command{
 		Use:   "meeting CODE start [N|next]|end",
-		Short: "Open a cohort's next meeting (or meeting N), or close the one that is open",
-		Long: `For a module held over several meetings. start opens the next meeting (or meeting N) and puts
-the group on its first step; end closes it, and until the next one everyone sees its homework and
-may work alone on its homework steps. Attendance is counted from start to end.`,
+		Short: p.T("Open a cohort's next meeting (or meeting N), or close the one that is open"),
+		Long:  p.T("For a module held over several meetings. start opens the next meeting (or meeting N) and puts the group on its first step; end closes it, and until the next one everyone sees its homework and may work alone on its homework steps. Attendance is counted from start to end."),
 		Example: `  {ssh} meeting K7MQ2P start
   {ssh} meeting K7MQ2P start 3
   {ssh} meeting K7MQ2P end`,
@@ -41,7 +39,7 @@ may work alone on its homework steps. Attendance is counted from start to end.`,
 					return err
 				}
 				now := h.Snapshot().Meeting()
-				_, err = fmt.Fprintf(out, "%s: meeting %d of %d is open — %s\n", h.Snapshot().Cohort.Code, now.Number, now.Of, now.Title)
+				_, err = fmt.Fprintln(out, p.T("%s: meeting %d of %d is open — %s", h.Snapshot().Cohort.Code, now.Number, now.Of, now.Title))
 				return err
 			case "end", "close":
 				if len(args) == 3 {
@@ -51,7 +49,7 @@ may work alone on its homework steps. Attendance is counted from start to end.`,
 					return err
 				}
 				now := h.Snapshot().Meeting()
-				_, err := fmt.Fprintf(out, "%s: meeting %d of %d ended — %s\n", h.Snapshot().Cohort.Code, now.Number, now.Of, now.Title)
+				_, err := fmt.Fprintln(out, p.T("%s: meeting %d of %d ended — %s", h.Snapshot().Cohort.Code, now.Number, now.Of, now.Title))
 				return err
 			}
 			return session.Errorf(session.EInvalid, "%q is not start or end", args[1])
@@ -63,11 +61,11 @@ may work alone on its homework steps. Attendance is counted from start to end.`,
 // Attendance is `attendance CODE [--format text|csv|json]`: who attended each meeting held.
 func Attendance(env *Env) *cobra.Command {
 	var format string
+	p := env.Printer()
 	attendance := &cobra.Command{
 		Use:   "attendance CODE [--format text|csv|json]",
-		Short: "Who attended each meeting: present, late, left early or absent, minutes online, hands",
-		Long: fmt.Sprintf(`One row per participant per meeting held. Late is arriving more than %d minutes after the
-meeting opened; left early is leaving for good more than %d minutes before it closed. Times are UTC.`,
+		Short: p.T("Who attended each meeting: present, late, left early or absent, minutes online, hands"),
+		Long: p.T("One row per participant per meeting held. Late is arriving more than %d minutes after the meeting opened; left early is leaving for good more than %d minutes before it closed. Times are UTC.",
 			int(session.LateAfter/time.Minute), int(session.EarlyBefore/time.Minute)),
 		Example: `  {ssh} attendance K7MQ2P
   {ssh} attendance K7MQ2P --format csv > attendance.csv`,
@@ -89,37 +87,37 @@ meeting opened; left early is leaving for good more than %d minutes before it cl
 				return export.WriteAttendanceJSON(out, ams)
 			}
 			if len(ams) == 0 {
-				_, err := fmt.Fprintln(out, "No meeting held yet (meeting CODE start opens the first).")
+				_, err := fmt.Fprintln(out, p.T("No meeting held yet (meeting CODE start opens the first)."))
 				return err
 			}
 			for i, am := range ams {
 				if i > 0 {
 					fmt.Fprintln(out)
 				}
-				state := "open"
+				state := p.T("meeting|open")
 				if am.EndedAt != nil {
-					state = "ended " + am.EndedAt.UTC().Format("15:04")
+					state = p.T("ended %s", p.Clock(am.EndedAt.UTC()))
 				}
-				fmt.Fprintf(out, "Meeting %d — %s (%s UTC, %s): %d present, %d late, %d left early, %d absent\n",
-					am.Number, am.Title, am.StartedAt.UTC().Format("2006-01-02 15:04"), state, am.Present, am.Late, am.LeftEarly, am.Absent)
+				fmt.Fprintln(out, p.T("Meeting %d — %s (%s UTC, %s): %d present, %d late, %d left early, %d absent",
+					am.Number, am.Title, p.DateTime(am.StartedAt.UTC()), state, am.Present, am.Late, am.LeftEarly, am.Absent))
 				var rows [][]string
-				for _, p := range am.People {
+				for _, pa := range am.People {
 					arrived, left := "", ""
-					if p.Arrived != nil {
-						arrived = p.Arrived.UTC().Format("15:04")
+					if pa.Arrived != nil {
+						arrived = p.Clock(pa.Arrived.UTC())
 					}
-					if p.Left != nil {
-						left = p.Left.UTC().Format("15:04")
+					if pa.Left != nil {
+						left = p.Clock(pa.Left.UTC())
 					}
-					rows = append(rows, []string{p.Name, p.Status, arrived, left, strconv.Itoa(p.Minutes), strconv.Itoa(p.Hands)})
+					rows = append(rows, []string{pa.Name, attendanceWord(p, pa.Status), arrived, left, p.Int(pa.Minutes), p.Int(pa.Hands)})
 				}
-				if err := WriteColumns(out, []string{"NAME", "STATUS", "ARRIVED", "LEFT", "MINUTES", "HANDS"}, rows); err != nil {
+				if err := WriteColumns(out, []string{p.T("NAME"), p.T("STATUS"), p.T("ARRIVED"), p.T("LEFT"), p.T("MINUTES"), p.T("HANDS")}, rows); err != nil {
 					return err
 				}
 			}
 			return nil
 		}),
 	}
-	attendance.Flags().StringVar(&format, "format", "text", "text, csv or json")
+	attendance.Flags().StringVar(&format, "format", "text", p.T("text, csv or json"))
 	return attendance
 }

@@ -11,9 +11,10 @@ import (
 
 // Message is `message CODE PERSON "text"`: a message on one participant's screen alone.
 func Message(env *Env) *cobra.Command {
+	p := env.Printer()
 	return &cobra.Command{
 		Use:   `message CODE PERSON "text"`,
-		Short: "Show a message on one participant's screen, and no one else's, until they dismiss it",
+		Short: p.T("Show a message on one participant's screen, and no one else's, until they dismiss it"),
 		Example: `  {prog} message K7MQ2P Ana "Could you share your journey map with the group?"
   {prog} message K7MQ2P Ana Souza Your team is in room 3`,
 		Args: cobra.MinimumNArgs(3),
@@ -26,7 +27,7 @@ func Message(env *Env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "To %s: %s\n", who.Label(), m.Text)
+			fmt.Fprintln(cmd.OutOrStdout(), p.T("To %s: %s", who.Label(), m.Text))
 			return nil
 		}),
 	}

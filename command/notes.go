@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -15,9 +14,10 @@ import (
 // participants never see.
 func Notes(env *Env) *cobra.Command {
 	var add bool
+	p := env.Printer()
 	cmd := &cobra.Command{
 		Use:   `notes CODE [STEP] | notes CODE STEP --add "text"`,
-		Short: "List the facilitators' notes on a cohort's steps, or add one (participants never see them)",
+		Short: p.T("List the facilitators' notes on a cohort's steps, or add one (participants never see them)"),
 		Example: `  {prog} notes K7MQ2P
   {prog} notes K7MQ2P 3
   {prog} notes K7MQ2P 3 --add "Team 2 needed the example twice"`,
@@ -40,7 +40,7 @@ func Notes(env *Env) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(cmd.OutOrStdout(), "note kept on step %d by %s\n", h.Module().StepIndex(n.StepID)+1, n.By)
+				fmt.Fprintln(cmd.OutOrStdout(), p.T("note kept on step %d by %s", h.Module().StepIndex(n.StepID)+1, n.By))
 				return nil
 			}
 			if len(args) > 2 {
@@ -54,13 +54,14 @@ func Notes(env *Env) *cobra.Command {
 			return nil
 		}),
 	}
-	cmd.Flags().BoolVar(&add, "add", false, "add the words after the step as a note on it")
+	cmd.Flags().BoolVar(&add, "add", false, p.T("add the words after the step as a note on it"))
 	return cmd
 }
 
 func printNotes(out io.Writer, h *session.Hub, notes []session.StepNote, env *Env) {
+	p := env.Printer()
 	if len(notes) == 0 {
-		fmt.Fprintln(out, "no notes")
+		fmt.Fprintln(out, p.T("no notes"))
 		return
 	}
 	mod := h.Module()
@@ -70,7 +71,7 @@ func printNotes(out io.Writer, h *session.Hub, notes []session.StepNote, env *En
 		if i >= 0 {
 			title = mod.Steps[i].Title
 		}
-		fmt.Fprintf(out, "step %d (%s) · %s · %s\n", i+1, title, n.By, session.SinceText(i18n.New(i18n.English), env.now(), n.At))
+		fmt.Fprintln(out, p.T("step %d (%s) · %s · %s", i+1, title, n.By, since(p, env.now(), n.At)))
 		for _, l := range strings.Split(n.Text, "\n") {
 			fmt.Fprintln(out, "  "+l)
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -34,7 +35,7 @@ func personPage(env *Env, format *string) func(*cobra.Command, []string) error {
 			enc.SetIndent("", "  ")
 			return enc.Encode(pg)
 		}
-		return printPersonPage(cmd.OutOrStdout(), pg)
+		return printPersonPage(cmd.OutOrStdout(), env.Printer(), pg)
 	})
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) == 0 {
@@ -44,37 +45,38 @@ func personPage(env *Env, format *string) func(*cobra.Command, []string) error {
 	}
 }
 
-// printPersonPage writes a person's page as plain text: who, then steps, meetings, hands and
-// messages.
-func printPersonPage(out io.Writer, pg session.PersonPage) error {
+// printPersonPage writes a person's page as plain text in p's language: who, then steps,
+// meetings, hands and messages.
+func printPersonPage(out io.Writer, p *i18n.Printer, pg session.PersonPage) error {
 	var b strings.Builder
 	head := []string{pg.Label}
 	if pg.Department != "" {
 		head = append(head, pg.Department)
 	}
 	if pg.Team != "" {
-		head = append(head, "team "+pg.Team)
+		head = append(head, p.T("team %s", pg.Team))
 	}
-	head = append(head, map[bool]string{true: "online", false: "offline"}[pg.Online])
+	head = append(head, map[bool]string{true: p.T("online|online"), false: p.T("online|offline")}[pg.Online])
 	fmt.Fprintln(&b, strings.Join(head, " · "))
 	if pg.Email != "" {
 		fmt.Fprintln(&b, pg.Email)
 	}
-	back := "comes back with a rejoin code"
+	joined := p.DateTime(pg.JoinedAt.UTC())
 	if pg.Key {
-		back = "comes back with an SSH key"
+		fmt.Fprintln(&b, p.T("joined %s · comes back with an SSH key", joined))
+	} else {
+		fmt.Fprintln(&b, p.T("joined %s · comes back with a rejoin code", joined))
 	}
-	fmt.Fprintf(&b, "joined %s · %s\n", pg.JoinedAt.UTC().Format("2006-01-02 15:04"), back)
 
-	fmt.Fprintln(&b, "\nSteps")
+	fmt.Fprintln(&b, "\n"+p.T("Steps"))
 	for _, s := range pg.Steps {
-		fmt.Fprintf(&b, "  %d. %s — %s · %s\n", s.Number, s.Title, s.StatusText(), s.TimeText())
+		fmt.Fprintf(&b, "  %d. %s — %s · %s\n", s.Number, s.Title, stepStatus(p, s), stepTime(p, s))
 		switch {
 		case s.Anonymous:
-			fmt.Fprintln(&b, "       (anonymous: no item here is tied to a person)")
+			fmt.Fprintln(&b, "       "+p.T("(anonymous: no item here is tied to a person)"))
 		case s.Work != "":
 			if s.Board != "" {
-				fmt.Fprintf(&b, "       on %s:\n", s.Board)
+				fmt.Fprintln(&b, "       "+p.T("on %s:", s.Board))
 			}
 			for _, line := range strings.Split(s.Work, "\n") {
 				fmt.Fprintf(&b, "       %s\n", line)
@@ -82,35 +84,70 @@ func printPersonPage(out io.Writer, pg session.PersonPage) error {
 		}
 	}
 	if len(pg.Meetings) > 0 {
-		fmt.Fprintln(&b, "\nMeetings")
+		fmt.Fprintln(&b, "\n"+p.T("Meetings"))
 		for _, m := range pg.Meetings {
-			fmt.Fprintf(&b, "  %d. %s — %s\n", m.Number, m.Title, m.Summary())
+			fmt.Fprintf(&b, "  %d. %s — %s\n", m.Number, m.Title, meetSummary(p, m))
 		}
 	}
-	fmt.Fprintln(&b, "\nHands raised")
+	fmt.Fprintln(&b, "\n"+p.T("Hands raised"))
 	if len(pg.Hands) == 0 {
-		fmt.Fprintln(&b, "  none")
+		fmt.Fprintln(&b, "  "+p.T("none"))
 	}
 	for _, hd := range pg.Hands {
-		line := "  " + hd.RaisedAt.UTC().Format("2006-01-02 15:04")
+		raised := p.DateTime(hd.RaisedAt.UTC())
 		if !hd.LoweredAt.IsZero() {
-			line += ", lowered " + hd.LoweredAt.UTC().Format("15:04")
+			fmt.Fprintln(&b, "  "+p.T("%s, lowered %s", raised, p.Clock(hd.LoweredAt.UTC())))
 		} else {
-			line += ", still up"
+			fmt.Fprintln(&b, "  "+p.T("%s, still up", raised))
 		}
-		fmt.Fprintln(&b, line)
 	}
-	fmt.Fprintln(&b, "\nMessages to them")
+	fmt.Fprintln(&b, "\n"+p.T("Messages to them"))
 	if len(pg.Messages) == 0 {
-		fmt.Fprintln(&b, "  none")
+		fmt.Fprintln(&b, "  "+p.T("none"))
 	}
 	for _, m := range pg.Messages {
-		state := "on their screen"
+		state := p.T("on their screen")
 		if !m.DismissedAt.IsZero() {
-			state = "dismissed " + m.DismissedAt.UTC().Format("15:04")
+			state = p.T("dismissed %s", p.Clock(m.DismissedAt.UTC()))
 		}
-		fmt.Fprintf(&b, "  %s %s: %s (%s)\n", m.At.UTC().Format("2006-01-02 15:04"), m.By, m.Text, state)
+		fmt.Fprintf(&b, "  %s %s: %s (%s)\n", p.DateTime(m.At.UTC()), m.By, m.Text, state)
 	}
 	_, err := io.WriteString(out, b.String())
 	return err
+}
+
+// stepStatus is session.PersonStep.StatusText in p's language.
+func stepStatus(p *i18n.Printer, s session.PersonStep) string {
+	switch {
+	case s.Kind == "":
+		return p.T("work|reading")
+	case s.Status == session.StatusSubmitted:
+		return p.T("work|submitted")
+	case s.Status == session.StatusDraft:
+		return p.T("work|draft")
+	}
+	return p.T("work|not started")
+}
+
+// stepTime is session.PersonStep.TimeText in p's language.
+func stepTime(p *i18n.Printer, s session.PersonStep) string {
+	if s.Seconds <= 0 {
+		return p.T("no time")
+	}
+	return s.TimeText()
+}
+
+// meetSummary is session.PersonMeet.Summary in p's language: "present, 55 min online".
+func meetSummary(p *i18n.Printer, m session.PersonMeet) string {
+	if m.Status == session.Absent {
+		return p.T("attendance|absent")
+	}
+	what := attendanceWord(p, string(m.Status))
+	if m.Late && m.LeftEarly {
+		what = p.T("late and left early")
+	}
+	if m.Open {
+		return p.T("%s so far, %d min online", what, m.Minutes)
+	}
+	return p.T("%s, %d min online", what, m.Minutes)
 }

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"text/tabwriter"
+	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -16,54 +16,52 @@ import (
 // Roster is `roster CODE [--format text|json]`: everyone in the cohort and where they are.
 func Roster(env *Env) *cobra.Command {
 	var format string
+	p := env.Printer()
 	cmd := &cobra.Command{
 		Use:   "roster CODE [--format text|json]",
-		Short: "List participants: online, step, draft or submitted, team, raised hand",
+		Short: p.T("List participants: online, step, draft or submitted, team, raised hand"),
 		Args:  cobra.ExactArgs(1),
 		RunE: env.onHub(func(cmd *cobra.Command, _ []string, h *session.Hub) error {
 			switch format {
 			case "text":
-				return printRoster(cmd.OutOrStdout(), h.Snapshot(), env.now())
+				return printRoster(cmd.OutOrStdout(), p, h.Snapshot(), env.now())
 			case "json":
 				return writeRosterJSON(cmd.OutOrStdout(), h.Snapshot())
 			}
 			return session.Errorf(session.EInvalid, "--format must be text or json, not %q", format)
 		}),
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "text or json")
+	cmd.Flags().StringVar(&format, "format", "text", p.T("text or json"))
 	return cmd
 }
 
-func printRoster(out io.Writer, s *session.Snapshot, now time.Time) error {
-	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tONLINE\tSTEP\tWORK\tTEAM\tHAND")
+func printRoster(out io.Writer, p *i18n.Printer, s *session.Snapshot, now time.Time) error {
+	rows := make([][]string, 0, len(s.Roster))
 	for _, m := range s.Roster {
-		online := "no"
+		online := p.T("online|no")
 		if m.Online {
-			online = "yes"
+			online = p.T("online|yes")
 		}
-		work := string(m.Status)
-		if work == "" {
-			work = "-"
-		}
+		work := workWord(p, m.Status)
 		team := "-"
 		if t, ok := s.Team(m.TeamID); ok {
 			team = t.Name
 		}
 		hand := "-"
 		if m.Hand != nil {
-			hand = "✋ " + session.SinceText(i18n.New(i18n.English), now, m.Hand.At)
+			hand = "✋ " + since(p, now, m.Hand.At)
 			if m.Hand.Text != "" {
 				hand += ": " + m.Hand.Text
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", m.Label(), online, s.StepOf(m.Participant)+1, work, team, hand)
+		rows = append(rows, []string{m.Label(), online, strconv.Itoa(s.StepOf(m.Participant) + 1), work, team, hand})
 	}
-	if err := tw.Flush(); err != nil {
+	header := []string{p.T("NAME"), p.T("ONLINE"), p.T("STEP"), p.T("WORK"), p.T("TEAM"), p.T("HAND")}
+	if err := WriteColumns(out, header, rows); err != nil {
 		return err
 	}
 	online, submitted, total := s.Counts()
-	_, err := fmt.Fprintf(out, "%d of %d submitted · %d online · step %d of %d · %s-paced\n", submitted, total, online, s.Cohort.Step+1, len(s.Module.Steps), s.Cohort.Pace)
+	_, err := fmt.Fprintln(out, p.T("%d of %d submitted · %d online · step %d of %d · %s", submitted, total, online, s.Cohort.Step+1, len(s.Module.Steps), paceText(p, s.Cohort.Pace)))
 	return err
 }
 

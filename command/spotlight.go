@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"workshop/content"
+	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -15,12 +16,11 @@ import (
 func Spotlight(env *Env) *cobra.Command {
 	var release, byTeam bool
 	var step string
+	p := env.Printer()
 	cmd := &cobra.Command{
 		Use:   "spotlight CODE [KEY | --team TEAM | --release] [--step N]",
-		Short: "Show one answer or one team's board on every participant's screen, or release it",
-		Long: `Without a key, lists the answers of the step (the current one, or --step N) with their keys;
-anonymous items are listed without any author. With a key, or --team and a team's name, puts a
-copy of that answer or board on every participant's screen until --release.`,
+		Short: p.T("Show one answer or one team's board on every participant's screen, or release it"),
+		Long:  p.T("Without a key, lists the answers of the step (the current one, or --step N) with their keys; anonymous items are listed without any author. With a key, or --team and a team's name, puts a copy of that answer or board on every participant's screen until --release."),
 		Example: `  {prog} spotlight K7MQ2P
   {prog} spotlight K7MQ2P p12
   {prog} spotlight K7MQ2P --team Team 2
@@ -32,7 +32,7 @@ copy of that answer or board on every participant's screen until --release.`,
 				if err := h.ReleaseSpotlight(ctx, env.Actor); err != nil {
 					return err
 				}
-				fmt.Fprintln(out, "spotlight released")
+				fmt.Fprintln(out, p.T("spotlight released"))
 				return nil
 			}
 			var refs []string
@@ -62,37 +62,37 @@ copy of that answer or board on every participant's screen until --release.`,
 				if err != nil {
 					return err
 				}
-				return printWall(out, idx, st, wall)
+				return printWall(out, p, idx, st, wall)
 			}
 			sp := h.Snapshot().Cohort.Live.Spotlight
-			fmt.Fprintf(out, "Spotlight: %s\n%s\n", sp.Title, sp.Text)
+			fmt.Fprintf(out, "%s\n%s\n", p.T("Spotlight: %s", sp.Title), sp.Text)
 			return nil
 		}),
 	}
-	cmd.Flags().BoolVar(&release, "release", false, "take the spotlight off every screen")
-	cmd.Flags().BoolVar(&byTeam, "team", false, "spotlight the board of the team named after the code")
-	cmd.Flags().StringVar(&step, "step", "", "step number or id (default: the current step)")
+	cmd.Flags().BoolVar(&release, "release", false, p.T("take the spotlight off every screen"))
+	cmd.Flags().BoolVar(&byTeam, "team", false, p.T("spotlight the board of the team named after the code"))
+	cmd.Flags().StringVar(&step, "step", "", p.T("step number or id (default: the current step)"))
 	return cmd
 }
 
-func printWall(out io.Writer, idx int, st content.Step, wall []session.WallEntry) error {
+func printWall(out io.Writer, p *i18n.Printer, idx int, st content.Step, wall []session.WallEntry) error {
 	if st.Exercise == nil {
 		return session.Errorf(session.EInvalid, "step %d — %s has no exercise, so no answers", idx+1, st.Title)
 	}
 	if len(wall) == 0 {
-		fmt.Fprintf(out, "no answers on step %d — %s yet\n", idx+1, st.Title)
+		fmt.Fprintln(out, p.T("no answers on step %d — %s yet", idx+1, st.Title))
 		return nil
 	}
-	fmt.Fprintf(out, "Answers on step %d — %s (spotlight one with its key):\n", idx+1, st.Title)
+	fmt.Fprintln(out, p.T("Answers on step %d — %s (spotlight one with its key):", idx+1, st.Title))
 	for _, e := range wall {
 		who := e.Author
 		switch {
 		case e.Team != "":
 			who = e.Team
 		case who == "":
-			who = "anonymous"
+			who = p.T("anonymous")
 		case e.Status == session.StatusDraft:
-			who += " (draft)"
+			who = p.T("%s (draft)", who)
 		}
 		fmt.Fprintf(out, "\n[%s] %s\n", e.Key, who)
 		for _, l := range strings.Split(e.Text, "\n") {

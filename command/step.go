@@ -12,9 +12,10 @@ import (
 
 // Step is `step CODE next|prev|N|undo`: moving a cohort through its module.
 func Step(env *Env) *cobra.Command {
+	p := env.Printer()
 	return &cobra.Command{
 		Use:   "step CODE next|prev|N|undo",
-		Short: "Move a cohort to the next, previous or Nth step (1-based), or undo the last move",
+		Short: p.T("Move a cohort to the next, previous or Nth step (1-based), or undo the last move"),
 		Example: `  {prog} step K7MQ2P next
   {prog} step K7MQ2P 3
   {prog} step K7MQ2P undo`,
@@ -40,7 +41,7 @@ func Step(env *Env) *cobra.Command {
 				return err
 			}
 			s := h.Snapshot()
-			fmt.Fprintf(cmd.OutOrStdout(), "%s is on step %d of %d — %s\n", s.Cohort.Code, s.Cohort.Step+1, len(s.Module.Steps), s.Module.Steps[s.Cohort.Step].Title)
+			fmt.Fprintln(cmd.OutOrStdout(), p.T("%s is on step %d of %d — %s", s.Cohort.Code, s.Cohort.Step+1, len(s.Module.Steps), s.Module.Steps[s.Cohort.Step].Title))
 			return nil
 		}),
 	}
@@ -48,21 +49,21 @@ func Step(env *Env) *cobra.Command {
 
 // Pace is `pace CODE led|self`.
 func Pace(env *Env) *cobra.Command {
+	p := env.Printer()
 	return &cobra.Command{
 		Use:   "pace CODE led|self",
-		Short: "Switch between facilitator-led and self-paced while the session runs",
-		Long: `led: everyone is on the facilitator's step. self: each participant moves on their own, starting
-from the group's step, and the roster shows where everyone is.`,
-		Args: cobra.ExactArgs(2),
+		Short: p.T("Switch between facilitator-led and self-paced while the session runs"),
+		Long:  p.T("led: everyone is on the facilitator's step. self: each participant moves on their own, starting from the group's step, and the roster shows where everyone is."),
+		Args:  cobra.ExactArgs(2),
 		RunE: env.onHub(func(cmd *cobra.Command, args []string, h *session.Hub) error {
-			p, err := session.ParsePace(strings.ToLower(args[1]))
+			pc, err := session.ParsePace(strings.ToLower(args[1]))
 			if err != nil {
 				return err
 			}
-			if err := h.SetPace(cmd.Context(), env.Actor, p); err != nil {
+			if err := h.SetPace(cmd.Context(), env.Actor, pc); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s is %s-paced\n", h.Snapshot().Cohort.Code, p)
+			fmt.Fprintln(cmd.OutOrStdout(), p.T("%s is %s", h.Snapshot().Cohort.Code, paceText(p, pc)))
 			return nil
 		}),
 	}
@@ -70,9 +71,10 @@ from the group's step, and the roster shows where everyone is.`,
 
 // Lock is `lock CODE [STEP]`, or with lock false `unlock CODE [STEP]`.
 func Lock(env *Env, lock bool) *cobra.Command {
-	use, short := "lock CODE [STEP]", "Make a step read-only for participants (the current step if none is given)"
+	p := env.Printer()
+	use, short := "lock CODE [STEP]", p.T("Make a step read-only for participants (the current step if none is given)")
 	if !lock {
-		use, short = "unlock CODE [STEP]", "Let participants change their work on a step again"
+		use, short = "unlock CODE [STEP]", p.T("Let participants change their work on a step again")
 	}
 	return &cobra.Command{
 		Use:   use,
@@ -83,16 +85,16 @@ func Lock(env *Env, lock bool) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			state := "locked"
+			said := p.T("step %d — %s is locked", idx+1, st.Title)
 			if lock {
 				err = h.Lock(cmd.Context(), env.Actor, st.ID)
 			} else {
-				err, state = h.Unlock(cmd.Context(), env.Actor, st.ID), "unlocked"
+				err, said = h.Unlock(cmd.Context(), env.Actor, st.ID), p.T("step %d — %s is unlocked", idx+1, st.Title)
 			}
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "step %d — %s is %s\n", idx+1, st.Title, state)
+			fmt.Fprintln(cmd.OutOrStdout(), said)
 			return nil
 		}),
 	}

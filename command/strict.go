@@ -1,11 +1,12 @@
 package command
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -38,38 +39,41 @@ func StrictGroups(root *cobra.Command, name func(*cobra.Command) (path, help str
 // closest ones, or lists them all when none is close, and says where to read more (help). path
 // is the command as a person types it ("" for the top level over SSH).
 func UnknownCommand(cmd *cobra.Command, word, path, help string) error {
-	msg := fmt.Sprintf("unknown command %q", word)
-	if path != "" {
-		msg += fmt.Sprintf(" for %q", path)
-	}
 	if cmd.SuggestionsMinimumDistance <= 0 {
 		cmd.SuggestionsMinimumDistance = 2 // cobra's own default, set only when it suggests
 	}
+	// Refusals, so that over SSH they reach the person as written.
 	if s := cmd.SuggestionsFor(word); len(s) > 0 {
-		msg += "; did you mean " + quoteList(s, "or") + "?"
-	} else {
-		var names []string
-		for _, sub := range cmd.Commands() {
-			if sub.IsAvailableCommand() && sub.Name() != "help" && sub.Name() != "completion" {
-				names = append(names, sub.Name())
-			}
+		if path == "" {
+			return session.Errorf(session.EInvalid, "unknown command %q; did you mean %s? (see %s)", word, quoteList(s), help)
 		}
-		if len(names) > 0 {
-			msg += "; its commands are " + strings.Join(names, ", ")
+		return session.Errorf(session.EInvalid, "unknown command %q for %q; did you mean %s? (see %s)", word, path, quoteList(s), help)
+	}
+	var names []string
+	for _, sub := range cmd.Commands() {
+		if sub.IsAvailableCommand() && sub.Name() != "help" && sub.Name() != "completion" {
+			names = append(names, sub.Name())
 		}
 	}
-	// A refusal, so that over SSH it reaches the person as written.
-	return session.Errorf(session.EInvalid, "%s (see %s)", msg, help)
+	switch {
+	case len(names) == 0 && path == "":
+		return session.Errorf(session.EInvalid, "unknown command %q (see %s)", word, help)
+	case len(names) == 0:
+		return session.Errorf(session.EInvalid, "unknown command %q for %q (see %s)", word, path, help)
+	case path == "":
+		return session.Errorf(session.EInvalid, "unknown command %q; its commands are %s (see %s)", word, strings.Join(names, ", "), help)
+	}
+	return session.Errorf(session.EInvalid, "unknown command %q for %q; its commands are %s (see %s)", word, path, strings.Join(names, ", "), help)
 }
 
-// quoteList writes "a", "a" or "b", "a", "b" or "c".
-func quoteList(items []string, conj string) string {
+// quoteList writes "a", or "a" or "b", or "a", "b" or "c", in the reader's language.
+func quoteList(items []string) i18n.Msg {
 	q := make([]string, len(items))
 	for i, s := range items {
-		q[i] = fmt.Sprintf("%q", s)
+		q[i] = strconv.Quote(s)
 	}
 	if len(q) == 1 {
-		return q[0]
+		return i18n.Verbatim(q[0])
 	}
-	return strings.Join(q[:len(q)-1], ", ") + " " + conj + " " + q[len(q)-1]
+	return i18n.M("%s or %s", strings.Join(q[:len(q)-1], ", "), q[len(q)-1])
 }

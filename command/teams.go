@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -20,16 +21,11 @@ type teamFlags struct {
 // Teams is `teams CODE ...`: listing, splitting, renaming and moving between breakout teams.
 func Teams(env *Env) *cobra.Command {
 	var f teamFlags
+	p := env.Printer()
 	cmd := &cobra.Command{
 		Use:   "teams CODE [--count N | --size K] [--by-hand] | --by department | --mix department --count N|--size K | --rename OLD=NEW | --move NAME=TEAM",
-		Short: "List breakout teams, split the people online into N teams or teams of K, rename or move",
-		Long: `Without options, lists the teams and their members. --count and --size split the people online
-now at random (the teams replace any earlier ones; their boards stay stored); --by-hand makes
-empty teams to fill with --move. --by department makes a team of each department a roster gave
-(people without one are in no team); --mix department with --count or --size deals each
-department across the teams, so every team holds as many departments as it can. Both take
-everyone in the cohort, online or not, as a roster is imported before people arrive. Team
-exercises use these teams.`,
+		Short: p.T("List breakout teams, split the people online into N teams or teams of K, rename or move"),
+		Long:  p.T("Without options, lists the teams and their members. --count and --size split the people online now at random (the teams replace any earlier ones; their boards stay stored); --by-hand makes empty teams to fill with --move. --by department makes a team of each department a roster gave (people without one are in no team); --mix department with --count or --size deals each department across the teams, so every team holds as many departments as it can. Both take everyone in the cohort, online or not, as a roster is imported before people arrive. Team exercises use these teams."),
 		Example: `  {prog} teams K7MQ2P --count 5
   {prog} teams K7MQ2P --size 4
   {prog} teams K7MQ2P --by department
@@ -41,16 +37,16 @@ exercises use these teams.`,
 			if err := changeTeams(cmd, env, h, f, args[0], strings.Join(args[1:], " ")); err != nil {
 				return err
 			}
-			return printTeams(cmd.OutOrStdout(), h.Snapshot())
+			return printTeams(cmd.OutOrStdout(), p, h.Snapshot())
 		}),
 	}
-	cmd.Flags().IntVar(&f.count, "count", 0, "split into this many teams")
-	cmd.Flags().IntVar(&f.size, "size", 0, "split into teams of this many people")
-	cmd.Flags().BoolVar(&f.byHand, "by-hand", false, "make empty teams, to fill with --move")
-	cmd.Flags().StringVar(&f.by, "by", "", "department: a team of each department")
-	cmd.Flags().StringVar(&f.mix, "mix", "", "department: teams mixing departments (with --count or --size)")
-	cmd.Flags().BoolVar(&f.rename, "rename", false, "rename a team: OLD=NEW after the code")
-	cmd.Flags().BoolVar(&f.move, "move", false, "move a participant: NAME=TEAM after the code (TEAM 0 for none)")
+	cmd.Flags().IntVar(&f.count, "count", 0, p.T("split into this many teams"))
+	cmd.Flags().IntVar(&f.size, "size", 0, p.T("split into teams of this many people"))
+	cmd.Flags().BoolVar(&f.byHand, "by-hand", false, p.T("make empty teams, to fill with --move"))
+	cmd.Flags().StringVar(&f.by, "by", "", p.T("department: a team of each department"))
+	cmd.Flags().StringVar(&f.mix, "mix", "", p.T("department: teams mixing departments (with --count or --size)"))
+	cmd.Flags().BoolVar(&f.rename, "rename", false, p.T("rename a team: OLD=NEW after the code"))
+	cmd.Flags().BoolVar(&f.move, "move", false, p.T("move a participant: NAME=TEAM after the code (TEAM 0 for none)"))
 	return cmd
 }
 
@@ -122,9 +118,9 @@ func moveToTeam(cmd *cobra.Command, env *Env, h *session.Hub, code, who, to stri
 	return h.MoveToTeam(cmd.Context(), env.Actor, ms[0].ID, teamID)
 }
 
-func printTeams(out io.Writer, s *session.Snapshot) error {
+func printTeams(out io.Writer, p *i18n.Printer, s *session.Snapshot) error {
 	if len(s.Teams) == 0 {
-		fmt.Fprintln(out, "no teams yet: split with --count N or --size K")
+		fmt.Fprintln(out, p.T("no teams yet: split with --count N or --size K"))
 		return nil
 	}
 	write := func(name string, id int64) {
@@ -134,11 +130,11 @@ func printTeams(out io.Writer, s *session.Snapshot) error {
 				names = append(names, m.Label())
 			}
 		}
-		fmt.Fprintf(out, "%s (%d): %s\n", name, len(names), strings.Join(names, ", "))
+		fmt.Fprintf(out, "%s (%s): %s\n", name, p.Int(len(names)), strings.Join(names, ", "))
 	}
 	for _, t := range s.Teams {
 		write(t.Name, t.ID)
 	}
-	write("No team", 0)
+	write(p.T("No team"), 0)
 	return nil
 }

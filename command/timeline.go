@@ -1,9 +1,6 @@
 package command
 
 import (
-	"fmt"
-	"text/tabwriter"
-
 	"github.com/spf13/cobra"
 
 	"workshop/session"
@@ -12,23 +9,24 @@ import (
 // Timeline is `timeline CODE [--last N]`: who did what and when.
 func Timeline(env *Env) *cobra.Command {
 	var last int
+	p := env.Printer()
 	cmd := &cobra.Command{
 		Use:   "timeline CODE [--last N]",
-		Short: "Show who did what and when in a cohort, oldest first",
+		Short: p.T("Show who did what and when in a cohort, oldest first"),
 		Args:  cobra.ExactArgs(1),
 		RunE: env.onHub(func(cmd *cobra.Command, _ []string, h *session.Hub) error {
 			evs, err := h.RecentActions(cmd.Context(), env.Actor, last)
 			if err != nil {
 				return err
 			}
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "TIME (UTC)\tWHO\tACTION\tDETAIL")
+			rows := make([][]string, 0, len(evs))
 			for _, ev := range evs {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", ev.At.UTC().Format("2006-01-02 15:04:05"), ev.Actor, ev.Action, ev.Detail)
+				at := ev.At.UTC()
+				rows = append(rows, []string{p.Date(at) + " " + at.Format("15:04:05"), ev.Actor, ev.Action, ev.Detail})
 			}
-			return tw.Flush()
+			return WriteColumns(cmd.OutOrStdout(), []string{p.T("TIME (UTC)"), p.T("WHO"), p.T("ACTION"), p.T("DETAIL")}, rows)
 		}),
 	}
-	cmd.Flags().IntVar(&last, "last", 0, "only the last N events")
+	cmd.Flags().IntVar(&last, "last", 0, p.T("only the last N events"))
 	return cmd
 }

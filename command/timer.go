@@ -8,17 +8,17 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"workshop/i18n"
 	"workshop/session"
 )
 
 // Timer is `timer CODE [ACTION]`: the countdown every screen shows.
 func Timer(env *Env) *cobra.Command {
+	p := env.Printer()
 	return &cobra.Command{
 		Use:   "timer CODE [5m|90s|4:30|step|pause|resume|+2m|-1m|stop]",
-		Short: "Start, pause, resume, lengthen, shorten or stop the countdown every screen shows",
-		Long: `With a duration, starts a countdown of that length (5m, 90s, 1h30m, 4:30, or a bare number of
-minutes); "step" starts one for the current step's time box. +2m and -1m change a running or
-paused countdown. Without an action, shows the countdown.`,
+		Short: p.T("Start, pause, resume, lengthen, shorten or stop the countdown every screen shows"),
+		Long:  p.T("With a duration, starts a countdown of that length (5m, 90s, 1h30m, 4:30, or a bare number of minutes); \"step\" starts one for the current step's time box. +2m and -1m change a running or paused countdown. Without an action, shows the countdown."),
 		Example: `  {prog} timer K7MQ2P 5m
   {prog} timer K7MQ2P +2m
   {prog} timer K7MQ2P stop`,
@@ -39,7 +39,7 @@ paused countdown. Without an action, shows the countdown.`,
 				if err := timerAction(cmd.Context(), h, env.Actor, action); err != nil {
 					return err
 				}
-				fmt.Fprintln(cmd.OutOrStdout(), timerStatus(h.Snapshot().Cohort.Live.Timer, env.now()))
+				fmt.Fprintln(cmd.OutOrStdout(), timerStatus(p, h.Snapshot().Cohort.Live.Timer, env.now()))
 				return nil
 			})(cmd, args)
 		},
@@ -82,14 +82,14 @@ func timerAction(ctx context.Context, h *session.Hub, by session.Actor, action s
 }
 
 // timerStatus says what the countdown shows now.
-func timerStatus(t *session.Timer, now time.Time) string {
+func timerStatus(p *i18n.Printer, t *session.Timer, now time.Time) string {
 	switch {
 	case t == nil:
-		return "no timer"
+		return p.T("no timer")
 	case t.Paused:
-		return fmt.Sprintf("⏸ %s paused (of %s)", session.ClockText(t.Remaining(now)), session.FormatDuration(t.Total))
+		return p.T("⏸ %s paused (of %s)", session.ClockText(t.Remaining(now)), session.FormatDuration(t.Total))
 	case t.Remaining(now) <= 0:
-		return "⏱ 00:00 time is up"
+		return p.T("⏱ 00:00 time is up")
 	}
-	return fmt.Sprintf("⏱ %s running (of %s)", session.ClockText(t.Remaining(now)), session.FormatDuration(t.Total))
+	return p.T("⏱ %s running (of %s)", session.ClockText(t.Remaining(now)), session.FormatDuration(t.Total))
 }

@@ -11,9 +11,10 @@ import (
 
 // Vote is `vote CODE open|close|reveal|hide [STEP]`.
 func Vote(env *Env) *cobra.Command {
+	p := env.Printer()
 	return &cobra.Command{
 		Use:   "vote CODE open|close|reveal|hide [STEP]",
-		Short: "Open or close a vote step, and reveal its results to everyone or hide them",
+		Short: p.T("Open or close a vote step, and reveal its results to everyone or hide them"),
 		Args:  cobra.MinimumNArgs(2),
 		RunE: env.onHub(func(cmd *cobra.Command, args []string, h *session.Hub) error {
 			ctx, by := cmd.Context(), env.Actor
@@ -37,14 +38,18 @@ func Vote(env *Env) *cobra.Command {
 				return err
 			}
 			v := h.Snapshot().Cohort.Live.Vote(st.ID)
-			state, shown := "open", "hidden"
-			if v.Closed {
-				state = "closed"
+			var said string
+			switch {
+			case v.Closed && v.Revealed:
+				said = p.T("vote on step %d — %s is closed; results shown to everyone", idx+1, st.Title)
+			case v.Closed:
+				said = p.T("vote on step %d — %s is closed; results hidden", idx+1, st.Title)
+			case v.Revealed:
+				said = p.T("vote on step %d — %s is open; results shown to everyone", idx+1, st.Title)
+			default:
+				said = p.T("vote on step %d — %s is open; results hidden", idx+1, st.Title)
 			}
-			if v.Revealed {
-				shown = "shown to everyone"
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "vote on step %d — %s is %s; results %s\n", idx+1, st.Title, state, shown)
+			fmt.Fprintln(cmd.OutOrStdout(), said)
 			return nil
 		}),
 	}

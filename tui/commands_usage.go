@@ -1,7 +1,7 @@
 package tui
 
 import (
-	"fmt"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"workshop/command"
+	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -23,7 +24,7 @@ const sshHelpWidth = 80
 
 // plainUsage makes the tree's usage errors and help plain; plain is how a person runs the
 // server ("ssh -p 2222 HOST"), for the hints.
-func plainUsage(root *cobra.Command, plain string) {
+func plainUsage(root *cobra.Command, p *i18n.Printer, plain string) {
 	helpOf := func(c *cobra.Command) string {
 		if path := sshPath(c); path != "" {
 			return "`" + plain + " help " + path + "`"
@@ -31,16 +32,18 @@ func plainUsage(root *cobra.Command, plain string) {
 		return "`" + plain + " help`"
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return fmt.Errorf("%w (see %s)", err, helpOf(c))
+		return session.Errorf(session.EInvalid, "%s (see %s)", command.CommandLineMsg(err), helpOf(c))
 	})
 	command.StrictGroups(root, func(c *cobra.Command) (string, string) { return sshPath(c), helpOf(c) })
-	root.SetUsageTemplate(usageTemplate(plain))
+	root.SetUsageTemplate(usageTemplate(p, plain))
+	command.TranslateHelp(root, p)
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		if args := c.Args; args != nil && c.Name() != root.Name() && !c.HasSubCommands() {
 			c.Args = func(cmd *cobra.Command, a []string) error {
 				if err := args(cmd, a); err != nil {
-					if session.IsRefusal(err) {
+					var usage *command.UsageError
+					if session.IsRefusal(err) && !errors.As(err, &usage) {
 						return err // the command's own words
 					}
 					return argsError(cmd, a, helpOf(cmd))
@@ -72,13 +75,12 @@ func sshPath(c *cobra.Command) string {
 func argsError(c *cobra.Command, args []string, help string) error {
 	takes := argsOf(c)
 	if takes == "" {
-		return fmt.Errorf("%s takes no arguments, got %q (see %s)", sshPath(c), strings.Join(args, " "), help)
+		return session.Errorf(session.EInvalid, "%s takes no arguments, got %s (see %s)", sshPath(c), strconv.Quote(strings.Join(args, " ")), help)
 	}
-	got := "none"
-	if len(args) > 0 {
-		got = fmt.Sprintf("%q", strings.Join(args, " "))
+	if len(args) == 0 {
+		return session.Errorf(session.EInvalid, "%s takes %s, got none (see %s)", sshPath(c), takes, help)
 	}
-	return fmt.Errorf("%s takes %s, got %s (see %s)", sshPath(c), takes, got, help)
+	return session.Errorf(session.EInvalid, "%s takes %s, got %s (see %s)", sshPath(c), takes, strconv.Quote(strings.Join(args, " ")), help)
 }
 
 // argsOf is the arguments part of a command's usage line: the words after its name, up to the
@@ -156,23 +158,25 @@ func wrapCommand(line string, width int) []string {
 // usageTemplate is cobra's usage text with the usage line written as a person types it (the
 // server's ssh line first), descriptions and flags wrapped at 80 columns and examples broken
 // where they are wider. It is what `ssh HOST help COMMAND` shows after the description.
-func usageTemplate(plain string) string {
-	p := strconv.Quote(plain)
-	return `Usage:
-  {{if .HasAvailableSubCommands}}{{sshWrap (print ` + p + ` (sshUse .) " COMMAND [ARGS]") 4}}{{else}}{{sshWrap (print ` + p + ` (sshUse .)) 4}}{{end}}{{if .HasExample}}
+func usageTemplate(p *i18n.Printer, plain string) string {
+	q := strconv.Quote(plain)
+	// The headings are template text: braces in a translation would be read as actions.
+	say := func(s string) string { return strings.NewReplacer("{{", "{ {", "}}", "} }").Replace(s) }
+	return say(p.T("Usage:")) + `
+  {{if .HasAvailableSubCommands}}{{sshWrap (print ` + q + ` (sshUse .) " COMMAND [ARGS]") 4}}{{else}}{{sshWrap (print ` + q + ` (sshUse .)) 4}}{{end}}{{if .HasExample}}
 
-Examples:
+` + say(p.T("Examples:")) + `
 {{sshExamples .Example}}{{end}}{{if .HasAvailableSubCommands}}
 
-Available Commands:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+` + say(p.T("Available Commands:")) + `{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
   {{rpad .Name .NamePadding }} {{sshWrap .Short (sshIndent .NamePadding)}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
-Flags:
+` + say(p.T("Flags:")) + `
 {{.LocalFlags.FlagUsagesWrapped 80 | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
 
-Global Flags:
+` + say(p.T("Global Flags:")) + `
 {{.InheritedFlags.FlagUsagesWrapped 80 | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
 
-Run ` + strconv.Quote(plain+" help COMMAND") + ` for more about a command.{{end}}
+{{sshWrap ` + strconv.Quote(p.T("Run %s for more about a command.", strconv.Quote(plain+" help COMMAND"))) + ` 0}}{{end}}
 `
 }

@@ -8,13 +8,14 @@ import (
 )
 
 func newCheckCmd(g *globals) *cobra.Command {
+	p := g.printer()
 	return &cobra.Command{
 		Use:   "check",
-		Short: "Check the data directory: who can reach its files, and the database's full integrity",
-		Long: `Check what the server checks at start, and more: that other users cannot change the data
+		Short: p.T("Check the data directory: who can reach its files, and the database's full integrity"),
+		Long: p.T(`Check what the server checks at start, and more: that other users cannot change the data
 directory or read the host key (a warning if they can read the database), and the full SQLite
 integrity check of every page and index (the server runs the quicker quick_check at start).
-It changes nothing and works while the server is running.`,
+It changes nothing and works while the server is running.`),
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			log := slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))
@@ -29,7 +30,7 @@ It changes nothing and works while the server is running.`,
 			if err := checkDatabase(cmd.Context(), st, true); err != nil {
 				return err
 			}
-			_, err = fmt.Fprintf(cmd.OutOrStdout(), "ok: %s passes the full integrity check\n", st.Path())
+			_, err = fmt.Fprintln(cmd.OutOrStdout(), p.T("ok: %s passes the full integrity check", st.Path()))
 			return err
 		},
 	}

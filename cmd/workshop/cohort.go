@@ -16,7 +16,8 @@ import (
 // newCohortCmd mounts the shared cohort commands for the server's shell: they act on the data
 // directory as the shell user, with the library of --content.
 func newCohortCmd(g *globals) *cobra.Command {
-	cmd := command.CohortGroup()
+	p := g.printer()
+	cmd := command.CohortGroup(&command.Env{P: p})
 	var contentDir, host string
 	var port int
 	var create *cobra.Command
@@ -28,10 +29,11 @@ func newCohortCmd(g *globals) *cobra.Command {
 		JoinLine: func(code string) string { return joinHint(create, g, host, port).Line(code) },
 		Version:  version,
 		Front:    command.Shell,
+		P:        p,
 	})
-	create.Flags().StringVar(&contentDir, "content", envOr("WORKSHOP_CONTENT", ""), "extra module directory, as given to serve (env WORKSHOP_CONTENT)")
-	create.Flags().StringVar(&host, "host", "", "host name participants use, for the printed ssh line (default: the server's --host, env WORKSHOP_HOST, or localhost)")
-	create.Flags().IntVar(&port, "port", 0, "port participants use, for the printed ssh line (default: the port the server listens on)")
+	create.Flags().StringVar(&contentDir, "content", envOr("WORKSHOP_CONTENT", ""), p.T("extra module directory, as given to serve (env WORKSHOP_CONTENT)"))
+	create.Flags().StringVar(&host, "host", "", p.T("host name participants use, for the printed ssh line (default: the server's --host, env WORKSHOP_HOST, or localhost)"))
+	create.Flags().IntVar(&port, "port", 0, p.T("port participants use, for the printed ssh line (default: the port the server listens on)"))
 	_ = create.RegisterFlagCompletionFunc("module", completeModules) // the flags exist: made above
 	_ = create.RegisterFlagCompletionFunc("pace", completeWords("led", "everyone follows the facilitator", "self", "each moves freely"))
 
@@ -42,8 +44,9 @@ func newCohortCmd(g *globals) *cobra.Command {
 		Actor:   shellActor(),
 		Version: version,
 		Front:   command.Shell,
+		P:       p,
 	})
-	list.Flags().StringVar(&contentDir, "content", envOr("WORKSHOP_CONTENT", ""), "extra module directory, as given to serve (env WORKSHOP_CONTENT)")
+	list.Flags().StringVar(&contentDir, "content", envOr("WORKSHOP_CONTENT", ""), p.T("extra module directory, as given to serve (env WORKSHOP_CONTENT)"))
 	var imp *cobra.Command
 	imp = command.CohortImport(&command.Env{
 		Open: func(context.Context) (*session.Manager, func(), error) {
@@ -53,9 +56,10 @@ func newCohortCmd(g *globals) *cobra.Command {
 		JoinLine: func(code string) string { return joinHint(imp, g, host, port).Line(code) },
 		Version:  version,
 		Front:    command.Shell,
+		P:        p,
 	})
-	imp.Flags().StringVar(&host, "host", "", "host name participants use, for the printed ssh line (default: the server's --host, env WORKSHOP_HOST, or localhost)")
-	imp.Flags().IntVar(&port, "port", 0, "port participants use, for the printed ssh line (default: the port the server listens on)")
+	imp.Flags().StringVar(&host, "host", "", p.T("host name participants use, for the printed ssh line (default: the server's --host, env WORKSHOP_HOST, or localhost)"))
+	imp.Flags().IntVar(&port, "port", 0, p.T("port participants use, for the printed ssh line (default: the port the server listens on)"))
 	var show *cobra.Command
 	show = command.CohortShow(&command.Env{
 		Open: func(context.Context) (*session.Manager, func(), error) {
@@ -65,9 +69,10 @@ func newCohortCmd(g *globals) *cobra.Command {
 		JoinLine: func(code string) string { return joinHint(show, g, host, port).Line(code) },
 		Version:  version,
 		Front:    command.Shell,
+		P:        p,
 	})
-	show.Flags().StringVar(&host, "host", "", "host name participants use, for the printed ssh lines (default: the server's --host, env WORKSHOP_HOST, or localhost)")
-	show.Flags().IntVar(&port, "port", 0, "port participants use, for the printed ssh lines (default: the port the server listens on)")
+	show.Flags().StringVar(&host, "host", "", p.T("host name participants use, for the printed ssh lines (default: the server's --host, env WORKSHOP_HOST, or localhost)"))
+	show.Flags().IntVar(&port, "port", 0, p.T("port participants use, for the printed ssh lines (default: the port the server listens on)"))
 	cmd.AddCommand(create, list, show, imp)
 	return cmd
 }
@@ -82,7 +87,7 @@ func (g *globals) openManager(contentDir string, skipped io.Writer) (*session.Ma
 	}
 	if skipped != nil {
 		for _, pr := range problems {
-			fmt.Fprintln(skipped, "skipped:", pr.String())
+			fmt.Fprintln(skipped, g.printer().T("skipped: %s", pr.String()))
 		}
 	}
 	st, err := g.openStore()

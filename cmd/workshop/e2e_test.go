@@ -11,13 +11,20 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"workshop/i18n"
 	"workshop/session"
 )
 
 // cli runs the workshop command line in-process, as a person would from the server's shell.
 func cli(t testing.TB, args ...string) (string, error) {
 	t.Helper()
-	root := newRoot()
+	return cliIn(t, nil, args...)
+}
+
+// cliIn is cli for a person whose shell's locale is p's language (nil: English).
+func cliIn(t testing.TB, p *i18n.Printer, args ...string) (string, error) {
+	t.Helper()
+	root := newRoot(p)
 	var out bytes.Buffer
 	root.SetOut(&out)
 	root.SetErr(&out)

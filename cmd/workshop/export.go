@@ -39,6 +39,7 @@ func newExportCmd(g *globals) *cobra.Command {
 		Actor:   shellActor(),
 		Version: version,
 		Front:   command.Shell,
+		P:       g.printer(),
 	})
 	cmd.ValidArgsFunction = completeCohorts(g)
 	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats) // the flag exists: Export made it
@@ -46,10 +47,11 @@ func newExportCmd(g *globals) *cobra.Command {
 }
 
 func newBackupCmd(g *globals) *cobra.Command {
+	p := g.printer()
 	return &cobra.Command{
 		Use:   "backup FILE|DIR/",
-		Short: "Copy the database safely, even while the server runs",
-		Long: `Write a consistent copy of the live database (SQLite's VACUUM INTO: one snapshot, compacted,
+		Short: p.T("Copy the database safely, even while the server runs"),
+		Long: p.T(`Write a consistent copy of the live database (SQLite's VACUUM INTO: one snapshot, compacted,
 synced to disk). It is safe while the server runs and never overwrites an existing file.
 
 Give a directory (one that exists, or a path ending in /) to get a complete data directory:
@@ -60,10 +62,10 @@ and start it on that directory:
   workshop serve --data /backups/tuesday
 
 A backup written to a FILE is restored by putting it in a data directory as workshop.db,
-with the host key beside it (participants' ssh clients trust that key).`,
+with the host key beside it (participants' ssh clients trust that key).`),
 		Example: `  workshop backup /backups/$(date +%F)/
   workshop backup workshop-2026-03-10.db`,
-		Args: exactArgs(1, "a FILE or DIR/ to write the copy to"),
+		Args: exactArgs(1, p.T("a FILE or DIR/ to write the copy to")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dest, dir := args[0], ""
 			if fi, err := os.Stat(dest); (err == nil && fi.IsDir()) || strings.HasSuffix(dest, "/") || strings.HasSuffix(dest, string(filepath.Separator)) {
@@ -76,7 +78,7 @@ with the host key beside it (participants' ssh clients trust that key).`,
 			defer func() { _ = st.Close() }() // every write is committed before it returns
 			if err := st.Backup(cmd.Context(), dest); err != nil {
 				if errors.Is(err, fs.ErrExist) {
-					return fmt.Errorf("%s already exists; a backup never replaces a file: choose a new name", dest)
+					return session.Errorf(session.EConflict, "%s already exists; a backup never replaces a file: choose a new name", dest)
 				}
 				return err
 			}
@@ -89,15 +91,15 @@ with the host key beside it (participants' ssh clients trust that key).`,
 				size = fi.Size()
 			}
 			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, "Backed up %s to %s (%d KB).\n", g.dbPath(), dest, (size+1023)/1024)
+			fmt.Fprintln(w, p.T("Backed up %s to %s (%s KB).", g.dbPath(), dest, p.Int(int((size+1023)/1024))))
 			if dir == "" {
-				fmt.Fprintf(w, "To restore: put it in a data directory as workshop.db with the host key %s beside it, and run workshop serve --data THAT_DIRECTORY.\n", g.hostKeyPath())
+				fmt.Fprintln(w, p.T("To restore: put it in a data directory as workshop.db with the host key %s beside it, and run workshop serve --data THAT_DIRECTORY.", g.hostKeyPath()))
 				return nil
 			}
 			if err := copyHostKey(g.hostKeyPath(), filepath.Join(dir, "host_ed25519")); err != nil {
-				fmt.Fprintf(w, "The host key was not copied (%v): copy %s into %s yourself, or participants' ssh will warn of a changed host.\n", err, g.hostKeyPath(), dir)
+				fmt.Fprintln(w, p.T("The host key was not copied (%s): copy %s into %s yourself, or participants' ssh will warn of a changed host.", err.Error(), g.hostKeyPath(), dir))
 			}
-			fmt.Fprintf(w, "To restore: stop the server, then run workshop serve --data %s\n", dir)
+			fmt.Fprintln(w, p.T("To restore: stop the server, then run workshop serve --data %s", dir))
 			return nil
 		},
 	}
@@ -107,7 +109,7 @@ with the host key beside it (participants' ssh clients trust that key).`,
 // person mistyped --data.
 func openExisting(g *globals) (*sqlite.Store, error) {
 	if _, err := os.Stat(g.dbPath()); err != nil {
-		return nil, fmt.Errorf("no database at %s: give the server's data directory with --data (or WORKSHOP_DATA)", g.dbPath())
+		return nil, session.Errorf(session.ENotFound, "no database at %s: give the server's data directory with --data (or WORKSHOP_DATA)", g.dbPath())
 	}
 	return g.openStore()
 }

@@ -165,6 +165,13 @@ const (
 // runCommand runs `ssh HOST args...` and returns stdout, stderr and the exit code.
 func runCommand(t testing.TB, addr string, key gossh.Signer, args string) (string, string, int) {
 	t.Helper()
+	return runCommandEnv(t, addr, key, nil, args)
+}
+
+// runCommandEnv is runCommand from a client that sends the environment variables env
+// ("LANG=it_IT.UTF-8"), as OpenSSH's SendEnv and SetEnv do.
+func runCommandEnv(t testing.TB, addr string, key gossh.Signer, env []string, args string) (string, string, int) {
+	t.Helper()
 	conn, err := gossh.Dial("tcp", addr, sshConfig("cli", key))
 	if err != nil {
 		t.Fatalf("dial: %v", err)
@@ -175,6 +182,12 @@ func runCommand(t testing.TB, addr string, key gossh.Signer, args string) (strin
 		t.Fatal(err)
 	}
 	defer sess.Close()
+	for _, kv := range env {
+		name, value, _ := strings.Cut(kv, "=")
+		if err := sess.Setenv(name, value); err != nil {
+			t.Fatalf("setenv %s: %v", name, err)
+		}
+	}
 	var out, errOut bytes.Buffer
 	sess.Stdout, sess.Stderr = &out, &errOut
 	err = sess.Run(args)

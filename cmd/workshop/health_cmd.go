@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -13,15 +12,19 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"workshop/i18n"
+	"workshop/session"
 )
 
-func newHealthCmd() *cobra.Command {
+func newHealthCmd(g *globals) *cobra.Command {
+	p := g.printer()
 	var addr string
 	var timeout time.Duration
 	cmd := &cobra.Command{
 		Use:   "health",
-		Short: "Ask a running server whether it is healthy (exit 0 if so)",
-		Long:  "Ask the debug endpoint of a running server (serve --debug-addr) for /healthz: whether its store can write and its SSH listener is up. It prints one line per check and exits with status 0 when all pass, 1 otherwise. Container health checks and monitors use it, so the image needs no curl.",
+		Short: p.T("Ask a running server whether it is healthy (exit 0 if so)"),
+		Long:  p.T("Ask the debug endpoint of a running server (serve --debug-addr) for /healthz: whether its store can write and its SSH listener is up. It prints one line per check and exits with status 0 when all pass, 1 otherwise. Container health checks and monitors use it, so the image needs no curl."),
 		Example: `  workshop health
   workshop health --addr 127.0.0.1:6060`,
 		Args: noArgs,
@@ -31,8 +34,8 @@ func newHealthCmd() *cobra.Command {
 			return checkHealth(ctx, addr, cmd.OutOrStdout())
 		},
 	}
-	cmd.Flags().StringVar(&addr, "addr", envOr("WORKSHOP_DEBUG_ADDR", "127.0.0.1:6060"), "the server's --debug-addr, HOST:PORT (env WORKSHOP_DEBUG_ADDR)")
-	cmd.Flags().DurationVar(&timeout, "timeout", 15*time.Second, "longest wait for the answer")
+	cmd.Flags().StringVar(&addr, "addr", envOr("WORKSHOP_DEBUG_ADDR", "127.0.0.1:6060"), p.T("the server's --debug-addr, HOST:PORT (env WORKSHOP_DEBUG_ADDR)"))
+	cmd.Flags().DurationVar(&timeout, "timeout", 15*time.Second, p.T("longest wait for the answer"))
 	return cmd
 }
 
@@ -46,12 +49,12 @@ func checkHealth(ctx context.Context, addr string, w io.Writer) error {
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		return fmt.Errorf("no answer from %s: %w (is the server running with --debug-addr %s?)", url, err, addr)
+		return session.Errorf(session.EConflict, "no answer from %s: %s (is the server running with --debug-addr %s?)", url, i18n.Untranslated(err.Error()), addr)
 	}
 	defer func() { _ = resp.Body.Close() }() // only read
 	var rep healthReport
 	if err := json.NewDecoder(io.LimitReader(resp.Body, 1<<20)).Decode(&rep); err != nil {
-		return fmt.Errorf("%s answered %s, not a health report", url, resp.Status)
+		return session.Errorf(session.EConflict, "%s answered %s, not a health report", url, resp.Status)
 	}
 	for _, name := range slices.Sorted(maps.Keys(rep.Checks)) {
 		c := rep.Checks[name]
@@ -73,9 +76,9 @@ func checkHealth(ctx context.Context, addr string, w io.Writer) error {
 		}
 		slices.Sort(failing)
 		if len(failing) == 0 {
-			return errors.New("the server says it is not healthy (" + resp.Status + ")")
+			return session.Errorf(session.EConflict, "the server says it is not healthy (%s)", resp.Status)
 		}
-		return errors.New("not healthy: " + strings.Join(failing, ", ") + " failing")
+		return session.Errorf(session.EConflict, "not healthy: %s failing", strings.Join(failing, ", "))
 	}
 	return nil
 }

@@ -20,7 +20,8 @@ func helpEnv() []string {
 			env = append(env, kv)
 		}
 	}
-	return append(env, "COLUMNS=80", "NO_COLOR=1")
+	// The help and messages tests read English: the machine's own locale is left out.
+	return append(withoutLocale(env), "COLUMNS=80", "NO_COLOR=1")
 }
 
 // helpWords are the words a command's help is made of, as written: its description, its
@@ -54,7 +55,7 @@ func helpWords(c *cobra.Command) []string {
 // cells, no example cut with "…", and every word of its texts whole on one line.
 func TestHelpFitsIn80Columns(t *testing.T) {
 	bin := makeBinary(t)
-	root := newRoot()
+	root := newRoot(nil)
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
 	var cmds []*cobra.Command

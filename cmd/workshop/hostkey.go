@@ -10,6 +10,9 @@ import (
 	"charm.land/ssh"
 	"charm.land/wish/v2"
 	gossh "golang.org/x/crypto/ssh"
+
+	"workshop/i18n"
+	"workshop/session"
 )
 
 // hostKey is the key the server proves itself with, and how people can check it.
@@ -43,9 +46,9 @@ func loadHostKey(path string, given bool) (hostKey, error) {
 	var pass *gossh.PassphraseMissingError
 	switch {
 	case errors.As(err, &pass):
-		return hostKey{}, fmt.Errorf("host key %s is protected by a passphrase; the server needs one without (ssh-keygen -p -N '' -f %s removes it)", path, path)
+		return hostKey{}, session.Errorf(session.EInvalid, "host key %s is protected by a passphrase; the server needs one without (ssh-keygen -p -N '' -f %s removes it)", path, path)
 	case err != nil:
-		return hostKey{}, fmt.Errorf("host key %s is not an SSH private key: %w", path, err)
+		return hostKey{}, session.Errorf(session.EInvalid, "host key %s is not an SSH private key: %s", path, i18n.Untranslated(err.Error()))
 	}
 	pub := signer.PublicKey()
 	return hostKey{path: path, fingerprint: gossh.FingerprintSHA256(pub), kind: keyKind(pub.Type()), option: opt}, nil
@@ -57,17 +60,17 @@ func checkGivenHostKey(path string) error {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return fmt.Errorf("host key %s does not exist: give an existing private key with --host-key, or leave it out to use (and on first start make) %s", path, "the data directory's host_ed25519")
+		return session.Errorf(session.ENotFound, "host key %s does not exist: give an existing private key with --host-key, or leave it out to use (and on first start make) the data directory's host_ed25519", path)
 	case err != nil:
 		return fmt.Errorf("host key %s: %w", path, err)
 	case !fi.Mode().IsRegular():
-		return fmt.Errorf("host key %s is not a file", path)
+		return session.Errorf(session.EInvalid, "host key %s is not a file", path)
 	}
 	if runtime.GOOS == "windows" {
 		return nil
 	}
 	if perm := fi.Mode().Perm(); perm&0o077 != 0 {
-		return fmt.Errorf("host key %s is readable by other users (mode %04o), who could pose as this server; run chmod 600 %s", path, perm, path)
+		return session.Errorf(session.EInvalid, "host key %s is readable by other users (mode %s), who could pose as this server; run chmod 600 %s", path, octal(perm), path)
 	}
 	return nil
 }

@@ -44,10 +44,11 @@ var manExitStatus = []struct{ name, text string }{
 
 // newManCmd prints the manual page, made from a fresh command tree (help laid out for a
 // window would break the page's paragraphs) with the sections a man page is expected to have.
-func newManCmd() *cobra.Command {
+func newManCmd(g *globals) *cobra.Command {
+	p := g.printer()
 	return &cobra.Command{
 		Use:                   "man",
-		Short:                 "Print the manual page (roff), e.g. workshop man | man -l -",
+		Short:                 p.T("Print the manual page (roff), e.g. workshop man | man -l -"),
 		Hidden:                true,
 		DisableFlagsInUseLine: true,
 		Args:                  noArgs,
@@ -64,7 +65,7 @@ func newManCmd() *cobra.Command {
 
 // manPage is the man page in roff.
 func manPage() (string, error) {
-	root := newRoot()
+	root := newRoot(nil)
 	joinLong(root)
 	page, err := mcobra.NewManPage(1, root)
 	if err != nil {

@@ -40,7 +40,7 @@ func TestManPage(t *testing.T) {
 			walk(sub)
 		}
 	}
-	walk(newRoot())
+	walk(newRoot(nil))
 	if _, err := exec.LookPath("groff"); err != nil {
 		t.Log("groff is not installed: the page's roff is not checked")
 		return

@@ -104,8 +104,8 @@ func TestTwoMeetingsWithLateAndAbsentParticipants(t *testing.T) {
 	// attendance CODE: a table per meeting.
 	text := facRun(t, ts, facKey, "attendance "+code)
 	for _, want := range []string{
-		"Meeting 1 — See the service (2026-03-03 09:00 UTC, ended 10:00): 2 present, 1 late, 0 left early, 0 absent",
-		"Meeting 2 — Report back (2026-03-10 10:00 UTC, ended 11:00): 2 present, 0 late, 0 left early, 1 absent",
+		"Meeting 1 — See the service (3 Mar 2026 09:00 UTC, ended 10:00): 2 present, 1 late, 0 left early, 0 absent",
+		"Meeting 2 — Report back (10 Mar 2026 10:00 UTC, ended 11:00): 2 present, 0 late, 0 left early, 1 absent",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("attendance lacks %q:\n%s", want, text)

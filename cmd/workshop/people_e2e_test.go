@@ -162,7 +162,7 @@ func TestMergeOfTwoRecordsKeepsAllWork(t *testing.T) {
 	facRun(t, ts, facKey, "message "+code+" Ana Welcome back, your work is safe")
 	out := facRun(t, ts, facKey, "person merge "+code+" Ana=Ana · 2")
 	again.waitFor("Welcome back, your work is safe")
-	if !strings.Contains(out, "merged Ana into Ana · 2: work on 1 step moved; on 1 step both had work") {
+	if !strings.Contains(out, "merged Ana into Ana · 2: steps whose work moved: 1; steps where both had work, the newer kept and the older in the timeline: 1") {
 		t.Errorf("merge said: %s", out)
 	}
 	arts, err := ts.srv.store.Artifacts(ctx, h.Snapshot().Cohort.ID, "")

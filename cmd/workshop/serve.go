@@ -21,6 +21,7 @@ import (
 	"github.com/spf13/cobra"
 	gossh "golang.org/x/crypto/ssh"
 
+	"workshop/i18n"
 	"workshop/session"
 	"workshop/session/metrics"
 	"workshop/session/sqlite"
@@ -55,18 +56,18 @@ type serveConfig struct {
 	// now is the server's clock: of time-based limits and of every time the cohorts store
 	// (joins, leaves, meetings); nil is the real clock (tests pass their own).
 	now func() time.Time
+	// p prints what the server says to the person who started it; nil is English.
+	p *i18n.Printer
 }
 
 func newServeCmd(g *globals) *cobra.Command {
 	cfg := serveConfig{}
+	p := g.printer()
 	var envErrs []error // bad WORKSHOP_... values, reported when the command runs
 	cmd := &cobra.Command{
 		Use:   "serve",
-		Short: "Run the SSH server participants and facilitators connect to",
-		Long: "Run the workshop SSH server. It creates the data directory, the SQLite database and an ed25519 host key on first start (or serves with the key given with --host-key), and prints the key's SHA256 fingerprint, which ssh shows people the first time they connect. Participants join with `ssh -p PORT HOST`; a registered facilitator key gets the facilitator console.\n\n" +
-			"SIGHUP reads the module files again (as `ssh HOST content reload` does); cohorts keep the version they started with. Ctrl+C or SIGTERM stops it: new connections are refused, every connected person is told the server is restarting and how to reconnect (with their rejoin code), their terminal is put back as it was, and what they typed is stored before the server exits.\n\n" +
-			"Every client is bounded: a connection must ask for a session within --login-grace; connections still logging in are limited in total (--max-startups) and per address; one connection holds at most --max-sessions sessions; a peer that stops answering keepalives is disconnected and shows offline. Window sizes, pastes and typing speed are bounded per session.\n\n" +
-			"With --debug-addr it serves /healthz, Prometheus metrics at /metrics, and profiles, on loopback. Running it as a service: docs/deploy.md.",
+		Short: p.T("Run the SSH server participants and facilitators connect to"),
+		Long:  p.T("Run the workshop SSH server. It creates the data directory, the SQLite database and an ed25519 host key on first start (or serves with the key given with --host-key), and prints the key's SHA256 fingerprint, which ssh shows people the first time they connect. Participants join with `ssh -p PORT HOST`; a registered facilitator key gets the facilitator console.\n\nSIGHUP reads the module files again (as `ssh HOST content reload` does); cohorts keep the version they started with. Ctrl+C or SIGTERM stops it: new connections are refused, every connected person is told the server is restarting and how to reconnect (with their rejoin code), their terminal is put back as it was, and what they typed is stored before the server exits.\n\nEvery client is bounded: a connection must ask for a session within --login-grace; connections still logging in are limited in total (--max-startups) and per address; one connection holds at most --max-sessions sessions; a peer that stops answering keepalives is disconnected and shows offline. Window sizes, pastes and typing speed are bounded per session.\n\nWith --debug-addr it serves /healthz, Prometheus metrics at /metrics, and profiles, on loopback. Running it as a service: docs/deploy.md."),
 		Example: `  workshop serve
   workshop serve --listen :22 --data /var/lib/workshop --content ./modules
   workshop serve --host-key /srv/keys/workshop_ed25519
@@ -77,7 +78,7 @@ func newServeCmd(g *globals) *cobra.Command {
 				return err
 			}
 			if cfg.logFormat != "text" && cfg.logFormat != "json" {
-				return fmt.Errorf("--log-format must be text or json, not %q", cfg.logFormat)
+				return session.Errorf(session.EInvalid, "--log-format must be text or json, not %q", cfg.logFormat)
 			}
 			if _, err := parseLogLevel(cfg.logLevel); err != nil {
 				return err
@@ -86,25 +87,26 @@ func newServeCmd(g *globals) *cobra.Command {
 				return err
 			}
 			cfg.dataDir = g.dataDir
+			cfg.p = p
 			cfg.logOut = cmd.ErrOrStderr()
 			return serve(cmd.Context(), cfg, cmd.OutOrStdout())
 		},
 	}
-	cmd.Flags().StringVar(&cfg.listen, "listen", envOr("WORKSHOP_LISTEN", ":2222"), "address to listen on (env WORKSHOP_LISTEN)")
-	cmd.Flags().StringVar(&cfg.contentDir, "content", envOr("WORKSHOP_CONTENT", ""), "directory of extra module files that add to or override the built-in ones (env WORKSHOP_CONTENT)")
-	cmd.Flags().StringVar(&cfg.hostKey, "host-key", envOr("WORKSHOP_HOST_KEY", ""), "existing SSH private key FILE to serve with, readable by its owner only (default: host_ed25519 in the data directory, made on first start; env WORKSHOP_HOST_KEY)")
-	cmd.Flags().StringVar(&cfg.host, "host", envOr("WORKSHOP_HOST", "localhost"), "host name participants use, for the ssh lines the server prints (env WORKSHOP_HOST)")
-	cmd.Flags().StringVar(&cfg.logFormat, "log-format", envOr("WORKSHOP_LOG_FORMAT", "text"), "log format: text or json (env WORKSHOP_LOG_FORMAT)")
-	cmd.Flags().StringVar(&cfg.logLevel, "log-level", envOr("WORKSHOP_LOG_LEVEL", "info"), "least severe log lines written: debug, info, warn or error (env WORKSHOP_LOG_LEVEL)")
-	cmd.Flags().StringVar(&cfg.debugAddr, "debug-addr", envOr("WORKSHOP_DEBUG_ADDR", ""), "serve health (/healthz), Prometheus metrics (/metrics), pprof and live counters on this loopback HOST:PORT, e.g. 127.0.0.1:6060 (off by default; env WORKSHOP_DEBUG_ADDR)")
-	cmd.Flags().BoolVar(&cfg.debugRemote, "debug-allow-remote", false, "allow --debug-addr to be an address other machines can reach (profiles reveal what the server holds)")
+	cmd.Flags().StringVar(&cfg.listen, "listen", envOr("WORKSHOP_LISTEN", ":2222"), p.T("address to listen on (env WORKSHOP_LISTEN)"))
+	cmd.Flags().StringVar(&cfg.contentDir, "content", envOr("WORKSHOP_CONTENT", ""), p.T("directory of extra module files that add to or override the built-in ones (env WORKSHOP_CONTENT)"))
+	cmd.Flags().StringVar(&cfg.hostKey, "host-key", envOr("WORKSHOP_HOST_KEY", ""), p.T("existing SSH private key FILE to serve with, readable by its owner only (default: host_ed25519 in the data directory, made on first start; env WORKSHOP_HOST_KEY)"))
+	cmd.Flags().StringVar(&cfg.host, "host", envOr("WORKSHOP_HOST", "localhost"), p.T("host name participants use, for the ssh lines the server prints (env WORKSHOP_HOST)"))
+	cmd.Flags().StringVar(&cfg.logFormat, "log-format", envOr("WORKSHOP_LOG_FORMAT", "text"), p.T("log format: text or json (env WORKSHOP_LOG_FORMAT)"))
+	cmd.Flags().StringVar(&cfg.logLevel, "log-level", envOr("WORKSHOP_LOG_LEVEL", "info"), p.T("least severe log lines written: debug, info, warn or error (env WORKSHOP_LOG_LEVEL)"))
+	cmd.Flags().StringVar(&cfg.debugAddr, "debug-addr", envOr("WORKSHOP_DEBUG_ADDR", ""), p.T("serve health (/healthz), Prometheus metrics (/metrics), pprof and live counters on this loopback HOST:PORT, e.g. 127.0.0.1:6060 (off by default; env WORKSHOP_DEBUG_ADDR)"))
+	cmd.Flags().BoolVar(&cfg.debugRemote, "debug-allow-remote", false, p.T("allow --debug-addr to be an address other machines can reach (profiles reveal what the server holds)"))
 	_ = cmd.RegisterFlagCompletionFunc("log-format", completeWords("text", "for a person at a terminal", "json", "for a log collector")) // the flags exist: made above
 	_ = cmd.RegisterFlagCompletionFunc("log-level", completeWords("debug", "everything", "info", "sessions, cohorts, start and stop", "warn", "problems worth a look", "error", "failures only"))
 	cfg.limits = tui.DefaultConnLimits
 	cfg.stopGrace = defaultStopGrace
 	lim, fl := &cfg.limits, cmd.Flags()
 	fl.DurationVar(&lim.LoginGrace, "login-grace", envDuration("WORKSHOP_LOGIN_GRACE", lim.LoginGrace, &envErrs),
-		"time a connection gets from connecting to its first shell or command, then it is closed (env WORKSHOP_LOGIN_GRACE)")
+		p.T("time a connection gets from connecting to its first shell or command, then it is closed (env WORKSHOP_LOGIN_GRACE)"))
 	if v := os.Getenv("WORKSHOP_MAX_STARTUPS"); v != "" {
 		if st, err := tui.ParseStartups(v); err != nil {
 			envErrs = append(envErrs, fmt.Errorf("WORKSHOP_MAX_STARTUPS: %w", err))
@@ -112,17 +114,17 @@ func newServeCmd(g *globals) *cobra.Command {
 			lim.Startups = st
 		}
 	}
-	fl.Var(&startupsFlag{&lim.Startups}, "max-startups", "connections still logging in, all addresses together, as start:rate:full: past start a new one is refused with rate% chance, rising to all at full (env WORKSHOP_MAX_STARTUPS)")
+	fl.Var(&startupsFlag{&lim.Startups}, "max-startups", p.T("connections still logging in, all addresses together, as start:rate:full: past start a new one is refused with rate%% chance, rising to all at full (env WORKSHOP_MAX_STARTUPS)"))
 	fl.IntVar(&lim.StartupsPerAddress, "max-startups-per-address", envInt("WORKSHOP_MAX_STARTUPS_PER_ADDRESS", lim.StartupsPerAddress, &envErrs),
-		"connections still logging in from one address (an IPv6 /64 counts as one); 0 for no limit (env WORKSHOP_MAX_STARTUPS_PER_ADDRESS)")
+		p.T("connections still logging in from one address (an IPv6 /64 counts as one); 0 for no limit (env WORKSHOP_MAX_STARTUPS_PER_ADDRESS)"))
 	fl.IntVar(&lim.QueuePerAddress, "startup-queue-per-address", envInt("WORKSHOP_STARTUP_QUEUE_PER_ADDRESS", lim.QueuePerAddress, &envErrs),
-		"further connections from an address at its limit that wait for a slot (within the login grace time) instead of being refused (env WORKSHOP_STARTUP_QUEUE_PER_ADDRESS)")
+		p.T("further connections from an address at its limit that wait for a slot (within the login grace time) instead of being refused (env WORKSHOP_STARTUP_QUEUE_PER_ADDRESS)"))
 	fl.IntVar(&lim.MaxSessions, "max-sessions", envInt("WORKSHOP_MAX_SESSIONS", lim.MaxSessions, &envErrs),
-		"sessions one connection may have open at once (env WORKSHOP_MAX_SESSIONS)")
+		p.T("sessions one connection may have open at once (env WORKSHOP_MAX_SESSIONS)"))
 	fl.DurationVar(&lim.AliveInterval, "client-alive-interval", envDuration("WORKSHOP_CLIENT_ALIVE_INTERVAL", lim.AliveInterval, &envErrs),
-		"how often a connection is asked whether its peer is still there; 0 never asks (env WORKSHOP_CLIENT_ALIVE_INTERVAL)")
+		p.T("how often a connection is asked whether its peer is still there; 0 never asks (env WORKSHOP_CLIENT_ALIVE_INTERVAL)"))
 	fl.IntVar(&lim.AliveCountMax, "client-alive-count", envInt("WORKSHOP_CLIENT_ALIVE_COUNT", lim.AliveCountMax, &envErrs),
-		"intervals an answer may be late before the peer counts as gone and is disconnected (env WORKSHOP_CLIENT_ALIVE_COUNT)")
+		p.T("intervals an answer may be late before the peer counts as gone and is disconnected (env WORKSHOP_CLIENT_ALIVE_COUNT)"))
 	return cmd
 }
 
@@ -133,17 +135,17 @@ const defaultStopGrace = 10 * time.Second
 func checkLimits(l tui.ConnLimits) error {
 	switch {
 	case l.LoginGrace < 0:
-		return fmt.Errorf("--login-grace must not be negative, got %s", l.LoginGrace)
+		return session.Errorf(session.EInvalid, "--login-grace must not be negative, got %s", l.LoginGrace.String())
 	case l.StartupsPerAddress < 0:
-		return fmt.Errorf("--max-startups-per-address must be 0 (no limit) or more, got %d", l.StartupsPerAddress)
+		return session.Errorf(session.EInvalid, "--max-startups-per-address must be 0 (no limit) or more, got %s", strconv.Itoa(l.StartupsPerAddress))
 	case l.QueuePerAddress < 0:
-		return fmt.Errorf("--startup-queue-per-address must be 0 (refuse at once) or more, got %d", l.QueuePerAddress)
+		return session.Errorf(session.EInvalid, "--startup-queue-per-address must be 0 (refuse at once) or more, got %s", strconv.Itoa(l.QueuePerAddress))
 	case l.MaxSessions < 1:
-		return fmt.Errorf("--max-sessions must be at least 1, got %d", l.MaxSessions)
+		return session.Errorf(session.EInvalid, "--max-sessions must be at least 1, got %s", strconv.Itoa(l.MaxSessions))
 	case l.AliveInterval < 0:
-		return fmt.Errorf("--client-alive-interval must not be negative, got %s", l.AliveInterval)
+		return session.Errorf(session.EInvalid, "--client-alive-interval must not be negative, got %s", l.AliveInterval.String())
 	case l.AliveCountMax < 1:
-		return fmt.Errorf("--client-alive-count must be at least 1, got %d", l.AliveCountMax)
+		return session.Errorf(session.EInvalid, "--client-alive-count must be at least 1, got %s", strconv.Itoa(l.AliveCountMax))
 	}
 	return nil
 }
@@ -171,7 +173,7 @@ func envDuration(name string, def time.Duration, errs *[]error) time.Duration {
 	}
 	d, err := time.ParseDuration(v)
 	if err != nil {
-		*errs = append(*errs, fmt.Errorf("%s=%q is not a duration like 30s or 2m", name, v))
+		*errs = append(*errs, session.Errorf(session.EInvalid, "%s=%q is not a duration like 30s or 2m", name, v))
 		return def
 	}
 	return d
@@ -185,7 +187,7 @@ func envInt(name string, def int, errs *[]error) int {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil {
-		*errs = append(*errs, fmt.Errorf("%s=%q is not a whole number", name, v))
+		*errs = append(*errs, session.Errorf(session.EInvalid, "%s=%q is not a whole number", name, v))
 		return def
 	}
 	return n
@@ -250,7 +252,7 @@ func startServer(cfg serveConfig) (*server, error) {
 	ln, err := net.Listen("tcp", cfg.listen)
 	if err != nil {
 		_ = st.Close() // nothing was written; the listen error is the one to report
-		return nil, fmt.Errorf("listen on %s: %w (is another server running? choose another with --listen)", cfg.listen, err)
+		return nil, session.Errorf(session.EConflict, "listen on %s: %s (is another server running? choose another with --listen)", cfg.listen, i18n.Untranslated(err.Error()))
 	}
 	if cfg.wrap != nil {
 		ln = cfg.wrap(ln)
@@ -368,7 +370,11 @@ func serve(ctx context.Context, cfg serveConfig, out io.Writer) error {
 	if filepath.Clean(cfg.dataDir) != "data" {
 		data = " --data " + cfg.dataDir
 	}
-	fmt.Fprintf(out, `
+	p := cfg.p
+	if p == nil {
+		p = i18n.New(i18n.English)
+	}
+	fmt.Fprint(out, p.T(`
 workshop is running on %s (data in %s). Stop it with Ctrl+C.
 
   Participants join:        %s
@@ -380,17 +386,17 @@ workshop is running on %s (data in %s). Stop it with Ctrl+C.
   Server key fingerprint:   %s (%s)
                             ssh shows it the first time anyone connects: read it out
 
-`, s.addr(), cfg.dataDir, hint.Plain(), hint.Line("CODE"), self, data, self, data, hint.Plain(), s.key.fingerprint, s.key.kind)
+`, s.addr(), cfg.dataDir, hint.Plain(), hint.Line("CODE"), self, data, self, data, hint.Plain(), s.key.fingerprint, s.key.kind))
 	for {
 		select {
 		case <-ctx.Done():
-			fmt.Fprintln(out, "Stopping: closing sessions…")
+			fmt.Fprintln(out, p.T("Stopping: closing sessions…"))
 			return s.stop()
 		case err := <-s.done:
 			if err != nil && !errors.Is(err, ssh.ErrServerClosed) {
 				return errors.Join(fmt.Errorf("server stopped: %w", err), s.stop())
 			}
-			fmt.Fprintln(out, "Stopping: closing sessions…")
+			fmt.Fprintln(out, p.T("Stopping: closing sessions…"))
 			return s.stop()
 		case <-hup:
 			// ReloadModules logs what it found, skipped files the way start-up does.

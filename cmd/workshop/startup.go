@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 
+	"workshop/session"
 	"workshop/session/sqlite"
 )
 
@@ -28,7 +29,7 @@ func checkPermissions(g *globals, log *slog.Logger) error {
 	perm := fi.Mode().Perm()
 	switch {
 	case perm&0o022 != 0:
-		return fmt.Errorf("data directory %s can be changed by other users (mode %04o), who could replace the database or the host key; run chmod 700 %s", dir, perm, dir)
+		return session.Errorf(session.EInvalid, "data directory %s can be changed by other users (mode %s), who could replace the database or the host key; run chmod 700 %s", dir, octal(perm), dir)
 	case perm&0o077 != 0:
 		log.Warn(fmt.Sprintf("data directory %s can be listed by other users (mode %04o); run chmod 700 %s", dir, perm, dir))
 	}
@@ -36,7 +37,7 @@ func checkPermissions(g *globals, log *slog.Logger) error {
 	if perm, ok, err := modeOf(key); err != nil {
 		return err
 	} else if ok && perm&0o077 != 0 {
-		return fmt.Errorf("host key %s is readable by other users (mode %04o), who could pose as this server; run chmod 600 %s", key, perm, key)
+		return session.Errorf(session.EInvalid, "host key %s is readable by other users (mode %s), who could pose as this server; run chmod 600 %s", key, octal(perm), key)
 	}
 	for _, f := range []string{g.dbPath(), g.dbPath() + "-wal", g.dbPath() + "-shm"} {
 		perm, ok, err := modeOf(f)
@@ -44,7 +45,7 @@ func checkPermissions(g *globals, log *slog.Logger) error {
 		case err != nil:
 			return err
 		case ok && perm&0o022 != 0:
-			return fmt.Errorf("database file %s can be changed by other users (mode %04o); run chmod 600 %s", f, perm, f)
+			return session.Errorf(session.EInvalid, "database file %s can be changed by other users (mode %s); run chmod 600 %s", f, octal(perm), f)
 		case ok && perm&0o077 != 0:
 			log.Warn(fmt.Sprintf("database file %s is readable by other users (mode %04o), and it holds everyone's answers; run chmod 600 %s", f, perm, f))
 		}
@@ -74,3 +75,6 @@ func checkDatabase(ctx context.Context, st *sqlite.Store, full bool) error {
 	}
 	return err
 }
+
+// octal writes permission bits as chmod takes them: 0644.
+func octal(perm fs.FileMode) string { return fmt.Sprintf("%04o", perm) }

@@ -11,7 +11,7 @@ import (
 // standard error apart, and the error the command ended with.
 func shell(t *testing.T, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
-	root := newRoot()
+	root := newRoot(nil)
 	var out, errOut bytes.Buffer
 	root.SetOut(&out)
 	root.SetErr(&errOut)
