@@ -14,9 +14,9 @@ import (
 func CohortShow(env *Env) *cobra.Command {
 	p := env.Printer()
 	return &cobra.Command{
-		Use:   "show CODE",
-		Short: p.T("Show a cohort's join code and its big screen's view code, with the ssh lines that use them"),
-		Long:  p.T("Show a cohort's codes. Participants join with the join code. The view code opens the cohort's big screen — a read-only view of the room for a projector or a shared call — and nothing else: it cannot be used to join, and it shows only what every participant sees, with no names. Give it only to whoever runs the projector. A facilitator can also open the big screen with `ssh -t HOST screen CODE`."),
+		Use:     "show CODE",
+		Short:   p.T("Show a cohort's join code and its big screen's view code, with the ssh lines that use them"),
+		Long:    p.T("Show a cohort's codes. Participants join with the join code. The view code opens the cohort's big screen — a read-only view of the room for a projector or a shared call — and nothing else: it cannot be used to join, and it shows only what every participant sees, with no names. Give it only to whoever runs the projector. A facilitator can also open the big screen with `ssh -t HOST screen CODE`."),
 		Example: `  {prog} cohort show K7MQ2P`,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
