@@ -96,6 +96,8 @@ func TestEveryLanguageCommands(t *testing.T) {
 				{"notes", code, "2", "--add", "slow"}, {"notes", code}, {"spotlight", code, "--step", "3"},
 				{"message", code, "Ana", "hello"}, {"seats", code}, {"attendance", code}, {"timeline", code, "--last", "3"},
 				{"vote", code, "open", "5"}, {"vote", code, "reveal", "5"}, {"vote", code, "close", "5"},
+				{"cohort", "show", code}, {"person", code, "Ana"}, {"person", "rename", code, "Bruno=Bruno Lima"},
+				{"person", "code", code, "Ana"}, {"person", "code", code, "Ana", "--reissue"},
 				{"archive", code}, {"cohorts"}, {"archive", code, "--undo"},
 			} {
 				out, errOut, rc := door.runIn(t, p, fac, args...)
