@@ -35,7 +35,7 @@ func newCohortCmd(g *globals) *cobra.Command {
 	create.Flags().StringVar(&host, "host", "", p.T("host name participants use, for the printed ssh line (default: the server's --host, env WORKSHOP_HOST, or localhost)"))
 	create.Flags().IntVar(&port, "port", 0, p.T("port participants use, for the printed ssh line (default: the port the server listens on)"))
 	_ = create.RegisterFlagCompletionFunc("module", completeModules) // the flags exist: made above
-	_ = create.RegisterFlagCompletionFunc("pace", completeWords("led", "everyone follows the facilitator", "self", "each moves freely"))
+	_ = create.RegisterFlagCompletionFunc("pace", completeWords("led", p.T("everyone follows the facilitator"), "self", p.T("each moves freely")))
 
 	list := command.CohortList(&command.Env{
 		Open: func(context.Context) (*session.Manager, func(), error) {

@@ -100,8 +100,8 @@ func newServeCmd(g *globals) *cobra.Command {
 	cmd.Flags().StringVar(&cfg.logLevel, "log-level", envOr("WORKSHOP_LOG_LEVEL", "info"), p.T("least severe log lines written: debug, info, warn or error (env WORKSHOP_LOG_LEVEL)"))
 	cmd.Flags().StringVar(&cfg.debugAddr, "debug-addr", envOr("WORKSHOP_DEBUG_ADDR", ""), p.T("serve health (/healthz), Prometheus metrics (/metrics), pprof and live counters on this loopback HOST:PORT, e.g. 127.0.0.1:6060 (off by default; env WORKSHOP_DEBUG_ADDR)"))
 	cmd.Flags().BoolVar(&cfg.debugRemote, "debug-allow-remote", false, p.T("allow --debug-addr to be an address other machines can reach (profiles reveal what the server holds)"))
-	_ = cmd.RegisterFlagCompletionFunc("log-format", completeWords("text", "for a person at a terminal", "json", "for a log collector")) // the flags exist: made above
-	_ = cmd.RegisterFlagCompletionFunc("log-level", completeWords("debug", "everything", "info", "sessions, cohorts, start and stop", "warn", "problems worth a look", "error", "failures only"))
+	_ = cmd.RegisterFlagCompletionFunc("log-format", completeWords("text", p.T("for a person at a terminal"), "json", p.T("for a log collector"))) // the flags exist: made above
+	_ = cmd.RegisterFlagCompletionFunc("log-level", completeWords("debug", p.T("everything"), "info", p.T("sessions, cohorts, start and stop"), "warn", p.T("problems worth a look"), "error", p.T("failures only")))
 	cfg.limits = tui.DefaultConnLimits
 	cfg.stopGrace = defaultStopGrace
 	lim, fl := &cfg.limits, cmd.Flags()
