@@ -43,14 +43,6 @@ func commandPaths(root *cobra.Command) [][]string {
 	return out
 }
 
-// noneMissing fails when text holds a message with no translation.
-func noneMissing(t *testing.T, what, text string) {
-	t.Helper()
-	if strings.Contains(text, "⟦") {
-		t.Errorf("%s has untranslated text:\n%s", what, text)
-	}
-}
-
 // fitsHelp fails when a line of help is wider than the 80 columns help is laid out for.
 func fitsHelp(t *testing.T, what, text string) {
 	t.Helper()
