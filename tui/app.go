@@ -119,7 +119,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case plainMsg:
 		return a, a.toPlain(msg.who)
 	case langMsg:
-		return a.speak(msg.com), nil
+		return a.speak(msg.com)
 	case tea.KeyPressMsg:
 		if key.Matches(msg, a.keys.Quit) {
 			return a, tea.Quit

@@ -199,9 +199,9 @@ func (b *bigScreen) tick() tea.Cmd {
 // Passive is true once the screen shows a cohort: then keys do nothing but leave.
 // speak is the big screen in com's language (the App sends it back the language the screen
 // chose when the cohort opened).
-func (b *bigScreen) speak(com *Common) screen {
+func (b *bigScreen) speak(com *Common) (screen, tea.Cmd) {
 	b.Common = com
-	return b
+	return b, nil
 }
 
 func (b *bigScreen) Passive() bool { return !b.asking }

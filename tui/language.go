@@ -17,10 +17,10 @@ const languageKey = "f3"
 type langMsg struct{ com *Common }
 
 // langScreen is a screen that can change language where it stands, keeping what the person
-// was doing: speak returns it made with com.
+// was doing: speak returns it made with com, and what it has to do to finish the change.
 type langScreen interface {
 	screen
-	speak(com *Common) screen
+	speak(com *Common) (screen, tea.Cmd)
 }
 
 // nextLanguage is the language key: the next language at once, and the choice stored for the
@@ -45,16 +45,19 @@ func (a App) nextLanguage() (tea.Model, tea.Cmd) {
 	case *participantView:
 		cmd = a.chosen.store(a.deps, s.me.ID, com.Lang())
 	}
-	return a.speak(com), cmd
+	a, done := a.speak(com)
+	return a, tea.Batch(cmd, done)
 }
 
 // speak makes the app and its screen speak com's language.
-func (a App) speak(com *Common) App {
+func (a App) speak(com *Common) (App, tea.Cmd) {
 	a.Common = com
+	var cmd tea.Cmd
 	if s, ok := a.screen.(langScreen); ok {
-		a.screen = s.speak(com).Resize(a.bodySize())
+		a.screen, cmd = s.speak(com)
+		a.screen = a.screen.Resize(a.bodySize())
 	}
-	return a
+	return a, cmd
 }
 
 // chosenLanguage stores a session's choices of language one at a time, the newest last: a
@@ -104,4 +107,49 @@ func participantLanguage(com *Common, h *session.Hub, p session.Participant, cho
 		return com.withLang(l)
 	}
 	return com
+}
+
+// reopenMsg carries what the editor on screen handed over as the language changed (a save,
+// or nil); reopenEditorMsg waits in the write queue behind it, so the editor is made again in
+// the new language only once its work is stored and read back.
+type (
+	reopenMsg       struct{ saved tea.Msg }
+	reopenEditorMsg struct{ step string }
+)
+
+// reopenEditor stores what the editor on screen holds and then makes it again, for a change
+// of language: an editor speaks the language it was made in.
+func (v *participantView) reopenEditor() tea.Cmd {
+	leave := v.ex.Leave()
+	return func() tea.Msg {
+		var saved tea.Msg
+		if leave != nil {
+			saved = leave()
+		}
+		return reopenMsg{saved: saved}
+	}
+}
+
+// onReopen queues the editor's last save, then the new editor behind it.
+func (v *participantView) onReopen(msg reopenMsg) tea.Cmd {
+	var cmd tea.Cmd
+	switch m := msg.saved.(type) {
+	case nil:
+	case tea.BatchMsg:
+		// Saves that do not come one by one cannot be ordered before the new editor: they go
+		// their way, and the editor keeps its language until the next step opens.
+		return tea.Batch(m...)
+	default:
+		_, cmd = v.Update(m)
+	}
+	return tea.Batch(cmd, v.queueWrite(reopenEditorMsg{step: v.exStep}))
+}
+
+// reopen makes the editor of the step on screen again, when it is still the one the change
+// of language was for.
+func (v *participantView) reopen(m reopenEditorMsg) tea.Cmd {
+	if v.ex == nil || v.loading || v.exStep != m.step {
+		return nil
+	}
+	return v.loadWork()
 }

@@ -306,3 +306,20 @@ func TestEveryLanguageBigScreen(t *testing.T) {
 		}
 	}
 }
+
+// F3 while writing an answer keeps what was typed: it is stored first, and the step's editor is
+// made again in the new language with it.
+func TestLanguageKeyKeepsTheAnswerBeingWritten(t *testing.T) {
+	m, hub, ps := exercisesCohort(t, session.PaceLed, "Ana")
+	if err := hub.Move(context.Background(), session.ShellActor("fran"), stepIndex(hub, "reflect")); err != nil {
+		t.Fatal(err)
+	}
+	r := openParticipant(t, m, hub, ps[0], 80, 24)
+	r.waitFor("Step 2 of 14", "Not started · ctrl+s submits")
+	r.typeText("The queue was long")
+	r.keys("f3")
+	s := r.waitFor("Etapa 2 de 14", "Rascunho salvo", "ctrl+s envia", "The queue was long")
+	noneMissing(t, "the reopened editor", s)
+	r.typeText(" and slow")
+	r.waitFor("The queue was long and slow")
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"workshop/i18n"
@@ -78,7 +79,7 @@ func (l *lobby) writeErr(b *strings.Builder) bool {
 
 // speak is the lobby in com's language, where it stands: the field keeps what was typed, and a
 // participant screen waiting behind the rejoin code changes language too.
-func (l *lobby) speak(com *Common) screen {
+func (l *lobby) speak(com *Common) (screen, tea.Cmd) {
 	l.Common = com
 	value, pos := l.input.Value(), l.input.Position()
 	switch l.stage {
@@ -90,9 +91,9 @@ func (l *lobby) speak(com *Common) screen {
 	l.input.SetValue(value)
 	l.input.SetCursor(pos)
 	if pv, ok := l.next.(*participantView); ok {
-		l.next = pv.speak(com)
+		l.next, _ = pv.speak(com) // its editor is made when it opens, in com's language
 	}
-	return l
+	return l, nil
 }
 
 // languageLine says whether the lobby names the language key under its title: always where

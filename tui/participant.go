@@ -122,6 +122,7 @@ func newParticipantView(com *Common, h *session.Hub, sub *session.Subscription, 
 	}
 	v.mod = readerModule(com, h)
 	v.env = exercise.NewEnv(me.ID, ek, v.snap, deps.logger(), com.Printer)
+	v.env.Shown = v.shownModule()
 	v.refreshMe()
 	v.refreshMessages()
 	v.viewing = v.snap.StepOf(v.me)
@@ -151,19 +152,33 @@ func readerModule(com *Common, h *session.Hub) *content.Module {
 	return h.ModuleIn(append([]string{string(com.Lang())}, com.deps.Terminal...)...)
 }
 
+// shownModule is the module as the participant reads it when that is not the module's own
+// language, for the editors (nil otherwise).
+func (v *participantView) shownModule() *content.Module {
+	if v.mod == nil || v.mod == v.snap.Module {
+		return nil
+	}
+	return v.mod
+}
+
 // speak is the screen in com's language, keeping where the participant is and what they
 // typed: the header, guidance and help change at once, the module's text too. The editor on
-// screen keeps its state and is made in the new language at the next step it opens.
-func (v *participantView) speak(com *Common) screen {
+// screen is made again in the new language once what it holds is stored (reopenEditor).
+func (v *participantView) speak(com *Common) (screen, tea.Cmd) {
 	v.Common = com
 	v.mod = readerModule(com, v.hub)
+	v.ek = exercise.NewKeys(com.keys)
+	v.env.Keys, v.env.P, v.env.Shown = v.ek, com.Printer, v.shownModule()
 	v.hdr.lines = nil
 	v.renderedFor = ""
 	if v.live.handOpen {
 		v.live.hand.Placeholder = v.T("e.g. I am stuck on the table")
 	}
 	v.layout()
-	return v
+	if v.ex == nil || v.loading {
+		return v, nil // an editor still loading is made with the new language
+	}
+	return v, v.reopenEditor()
 }
 
 // refreshMe takes the participant's own record (team, hand, step) from the snapshot.
@@ -223,6 +238,8 @@ func (v *participantView) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return v, v.onState(msg.snap)
 	case exLoadedMsg:
 		return v, v.onLoaded(msg)
+	case reopenMsg:
+		return v, v.onReopen(msg)
 	case dismissedMsg:
 		v.onDismissed(msg)
 		return v, nil

@@ -166,6 +166,9 @@ func (v *participantView) nextWrite() tea.Cmd {
 	}
 	msg := v.writes[0]
 	v.writes = v.writes[1:]
+	if r, ok := msg.(reopenEditorMsg); ok { // every change before it is stored
+		return tea.Batch(v.reopen(r), v.nextWrite())
+	}
 	switch msg.(type) {
 	case exercise.SaveWork, exercise.BoardOp, moveMsg:
 	default:
