@@ -132,6 +132,10 @@ var walks = []walk{
 		see()
 		x.typeText("Licença")
 		x.keys("tab")
+		x.typeText("muitos")
+		x.keys("enter") // refused: the field stays open, the refusal in the reader's words
+		see()
+		x.keys("backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
 		x.typeText("120")
 		x.keys("enter")
 		see()
