@@ -23,6 +23,10 @@ func TestSessionWordsInEveryLanguage(t *testing.T) {
 		for _, e := range []WallEntry{{Key: "p1"}, {Key: "pool"}, {Key: "i3"}, {Key: "t2", Team: "Blue"}} {
 			words = append(words, p.Msg(e.TitleMsg()), p.Msg((&Spotlight{Title: e.Title()}).TitleMsg()))
 		}
+		for _, a := range []string{"create", "step", "lock", "unlock", "pace", "announce", "hand", "archive", "timer", "spotlight", "vote",
+			"teams", "people", "merge-older-work", "message", "meeting"} {
+			words = append(words, p.Msg(ActionMsg(a)))
+		}
 		words = append(words, TeamTitleIn(p, "Blue"), p.Msg(faultMsg))
 		for _, w := range words {
 			if w == "" || strings.Contains(w, "⟦") {

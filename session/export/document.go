@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"workshop/i18n"
+	"workshop/session"
 	"workshop/session/work"
 )
 
@@ -387,7 +388,7 @@ func (r *Report) timelineBlocks(x locale) []block {
 	out := []block{heading{2, "timeline", x.T("Facilitation timeline")}}
 	t := table{head: []string{x.T("Time"), x.T("Who"), x.T("Action"), x.T("Detail")}, keep: []bool{true}}
 	for _, ev := range r.Timeline {
-		t.rows = append(t.rows, []string{x.clock(ev.At), ev.Actor, ev.Action, ev.Detail})
+		t.rows = append(t.rows, []string{x.clock(ev.At), ev.Actor, x.Msg(session.ActionMsg(ev.Action)), ev.Detail})
 	}
 	if len(t.rows) == 0 {
 		return append(out, para{{text: x.T("Nothing recorded."), emph: true}})

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"workshop/i18n"
+	"workshop/session"
 )
 
 // The xlsx workbook holds every table of the report, one per sheet, with typed cells: numbers
@@ -449,7 +450,7 @@ func (r *Report) matrixSheet(x locale) *xsheet {
 func (r *Report) timelineSheet(x locale) *xsheet {
 	s := &xsheet{name: x.T("sheet|Timeline"), head: []string{x.T("Time (%s)", zoneName(x.loc)), x.T("Who"), x.T("Action"), x.T("Detail")}}
 	for _, ev := range r.Timeline {
-		s.add(date(ev.At), txt(ev.Actor), txt(ev.Action), txt(ev.Detail))
+		s.add(date(ev.At), txt(ev.Actor), txt(x.Msg(session.ActionMsg(ev.Action))), txt(ev.Detail))
 	}
 	return s
 }
