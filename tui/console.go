@@ -50,10 +50,10 @@ func (c *console) Init() tea.Cmd {
 }
 
 // speak is the list in another language, keeping its place.
-func (c *console) speak(com *Common) screen {
+func (c *console) speak(com *Common) (screen, tea.Cmd) {
 	c.Common, c.ck = com, newConsoleKeys(com.keys, com.Printer)
 	c.note = ""
-	return c
+	return c, nil
 }
 
 func (c *console) tick() tea.Cmd {

@@ -133,14 +133,14 @@ func (r *cohortRoom) Init() tea.Cmd {
 }
 
 // speak is the room in another language, on the same view, subscription and prompt.
-func (r *cohortRoom) speak(com *Common) screen {
+func (r *cohortRoom) speak(com *Common) (screen, tea.Cmd) {
 	r.Common, r.ck = com, newConsoleKeys(com.keys, com.Printer)
 	r.status = ""
 	if r.prompt != promptNone {
 		value := r.input.Value()
 		_ = r.ask(r.prompt, r.promptTarget, value) // the prompt's words, in the new language
 	}
-	return r
+	return r, nil
 }
 
 func (r *cohortRoom) module() *content.Module { return r.snap.Module }

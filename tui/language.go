@@ -153,3 +153,13 @@ func (v *participantView) reopen(m reopenEditorMsg) tea.Cmd {
 	}
 	return v.loadWork()
 }
+
+// The screens that change language where they stand: a screen whose speak drifts from the
+// interface stops compiling rather than silently keeping its old language.
+var (
+	_ langScreen = (*lobby)(nil)
+	_ langScreen = (*participantView)(nil)
+	_ langScreen = (*console)(nil)
+	_ langScreen = (*cohortRoom)(nil)
+	_ langScreen = (*bigScreen)(nil)
+)
