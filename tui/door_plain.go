@@ -9,6 +9,7 @@ import (
 
 	"charm.land/ssh"
 
+	"workshop/i18n"
 	"workshop/session"
 	"workshop/tui/plain"
 )
@@ -140,7 +141,7 @@ func (f *FrontDoor) runPlain(ctx context.Context, end context.CancelFunc, s ssh.
 	id := session.IdentityFromKey(s.PublicKey())
 	d := plain.Deps{Ctx: modeCtx, Manager: f.manager, Identity: id, User: s.User(), Codes: f.codes,
 		Source: session.CodeSource{Conn: s.Context().SessionID(), Addr: s.RemoteAddr().String()},
-		Track:  conn.Track, Resume: resume, Log: f.log}
+		Track:  conn.Track, Resume: resume, Terminal: i18n.FromEnv(s.Environ()), Log: f.log}
 	var res plain.Result
 	func() {
 		defer func() {

@@ -18,52 +18,53 @@ func (r *room) onState(snap *session.Snapshot) {
 	if r.viewing >= len(r.module().Steps) {
 		r.viewing = len(r.module().Steps) - 1
 	}
+	p := r.p()
 	ol, nl := old.Cohort.Live, snap.Cohort.Live
 	if a := nl.Announcement; a != nil && (ol.Announcement == nil || !ol.Announcement.At.Equal(a.At) || ol.Announcement.Text != a.Text) {
-		r.t.say(msgAnnouncement(a.By, a.Text))
+		r.t.say(msgAnnouncement(p, a.By, a.Text))
 	}
 	if sp := nl.Spotlight; sp != nil && (ol.Spotlight == nil || !ol.Spotlight.At.Equal(sp.At)) {
-		r.t.say(msgSpotlight(sp.Title, sp.Text))
+		r.t.say(msgSpotlight(p, sp.Title, sp.Text))
 	} else if sp == nil && ol.Spotlight != nil {
-		r.t.say(msgSpotlightOff)
+		r.t.say(p.T("The spotlight is off."))
 	}
 	if hadHand && r.me.Hand == nil {
 		if r.lowering {
 			r.lowering = false
 		} else {
-			r.t.say(msgHandAnswered)
+			r.t.say(p.T("The facilitator answered your raised hand: your hand is down. Type hand again if you still need help."))
 		}
 	}
 	if old.Cohort.Pace != snap.Cohort.Pace {
-		r.t.say(msgPace(snap.Cohort.Pace == session.PaceSelf))
+		r.t.say(msgPace(p, snap.Cohort.Pace == session.PaceSelf))
 	}
 	r.timerNews(ol.Timer, nl.Timer)
 	if r.me.TeamID != oldTeam {
 		if t, ok := snap.Team(r.me.TeamID); ok {
-			r.t.say(msgTeam(t.Name))
+			r.t.say(p.T("You are in %s now.", t.Name))
 		} else {
-			r.t.say(msgNoTeamNow)
+			r.t.say(p.T("You are in no team now."))
 		}
 	}
 
 	group := r.groupStep()
 	if group != old.StepOf(r.me) || (r.following && group != r.viewing) {
-		st := r.module().Steps[group]
+		st := r.shown().Steps[group]
 		if r.following || r.viewing == group {
-			r.t.say(msgGroupMoved(group+1, st.Title))
+			r.t.say(p.T("The group moved to step %d: %s.", group+1, st.Title))
 			r.viewing, r.following = group, true
 			r.show(true)
 			return
 		}
-		r.t.say(msgGroupMovedAway(group+1, st.Title))
+		r.t.say(p.T("The group moved to step %d: %s. Type group to go there.", group+1, st.Title))
 	}
 	stepID := r.step().ID
 	if was, is := ol.IsLocked(stepID), nl.IsLocked(stepID); was != is {
-		r.t.say(msgLocked(is))
+		r.t.say(msgLocked(p, is))
 	}
 	if was, is := ol.Vote(stepID), nl.Vote(stepID); r.work != nil {
 		if is.Closed && !was.Closed {
-			r.t.say(msgVoteClosed)
+			r.t.say(p.T("The vote is closed: dots are counted as they are."))
 		}
 		if r.work.ex.Kind == "vote" && is.Revealed && !was.Revealed {
 			r.work.load()
@@ -86,16 +87,16 @@ func (r *room) timerNews(was, is *session.Timer) {
 	now := time.Now()
 	switch {
 	case is == nil && was != nil:
-		r.t.say(msgTimerStopped)
+		r.t.say(r.p().T("The timer was stopped."))
 	case is != nil && (was == nil || was.Total != is.Total || (!was.Paused && !is.Paused && !was.EndsAt.Equal(is.EndsAt))):
 		if !is.Paused {
-			r.t.say(msgTimerRunning(is.Remaining(now)))
+			r.t.say(msgTimerRunning(r.p(), is.Remaining(now)))
 		}
 	case is != nil && was != nil && was.Paused != is.Paused:
 		if is.Paused {
-			r.t.say(msgTimerPaused(is.Remaining(now)))
+			r.t.say(msgTimerPaused(r.p(), is.Remaining(now)))
 		} else {
-			r.t.say(msgTimerRunning(is.Remaining(now)))
+			r.t.say(msgTimerRunning(r.p(), is.Remaining(now)))
 		}
 	}
 	r.armTimer()
@@ -136,10 +137,10 @@ func (r *room) onTimer() {
 	switch {
 	case left <= 0 && r.warned < 2:
 		r.warned = 2
-		r.t.say(msgTimeUp)
+		r.t.say(r.p().T("Time is up."))
 	case left <= time.Minute && r.warned < 1:
 		r.warned = 1
-		r.t.say(msgLastMinute)
+		r.t.say(r.p().T("One minute left."))
 	}
 	r.armTimer()
 }

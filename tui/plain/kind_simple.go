@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"workshop/content"
 	"workshop/session/work"
 )
 
@@ -24,7 +23,7 @@ func (w *stepWork) reflectionLine(s string) {
 		r.Text += s
 		return nil
 	}) {
-		w.r.t.say(msgLineAdded(len(strings.Split(w.value.(*work.Reflection).Text, "\n"))))
+		w.r.t.say(msgLineAdded(w.p(), len(strings.Split(w.value.(*work.Reflection).Text, "\n"))))
 	}
 }
 
@@ -32,7 +31,7 @@ func (w *stepWork) reflectionCommand(cmd string) bool {
 	switch cmd {
 	case "clear":
 		if w.change(func(v any) error { v.(*work.Reflection).Text = ""; return nil }) {
-			w.r.t.say(msgCleared)
+			w.r.t.say(w.p().T("Your answer is empty now."))
 		}
 	case "undo":
 		if w.change(func(v any) error {
@@ -44,7 +43,7 @@ func (w *stepWork) reflectionCommand(cmd string) bool {
 			}
 			return nil
 		}) {
-			w.r.t.say(msgUndone)
+			w.r.t.say(w.p().T("The last line of your answer was taken out."))
 		}
 	default:
 		return false
@@ -52,11 +51,11 @@ func (w *stepWork) reflectionCommand(cmd string) bool {
 	return true
 }
 
-func readReflection(v *work.Reflection) []string {
+func (w *stepWork) readReflection(v *work.Reflection) []string {
 	if v.Text == "" {
-		return []string{msgEmptyAnswer}
+		return []string{w.p().T("Your answer is empty.")}
 	}
-	return append([]string{msgYourAnswer}, strings.Split(v.Text, "\n")...)
+	return append([]string{w.p().T("Your answer so far:")}, strings.Split(v.Text, "\n")...)
 }
 
 // Checklist: tick N, untick N, note N TEXT.
@@ -67,21 +66,21 @@ func (w *stepWork) checklistCommand(cmd, args string) bool {
 	case "tick", "untick":
 		i, ok := index(args, n)
 		if !ok {
-			w.r.t.say(msgWhichNumber(n))
+			w.r.t.say(msgWhichNumber(w.p(), n))
 			return true
 		}
 		on := cmd == "tick"
 		if w.change(func(v any) error { v.(*work.Checklist).Ticks[i] = on; return nil }) {
-			w.r.t.say(msgTicked(i+1, w.ex.Items[i], on))
+			w.r.t.say(msgTicked(w.p(), i+1, w.shown.Items[i], on))
 		}
 	case "note":
 		i, text, ok := numberAndRest(args, n)
 		if !ok {
-			w.r.t.say(msgWhichNumber(n))
+			w.r.t.say(msgWhichNumber(w.p(), n))
 			return true
 		}
 		if w.change(func(v any) error { v.(*work.Checklist).Notes[i] = text; return nil }) {
-			w.r.t.say(msgNoted(i + 1))
+			w.r.t.say(w.p().T("Note saved for item %d.", i+1))
 		}
 	default:
 		return false
@@ -89,10 +88,10 @@ func (w *stepWork) checklistCommand(cmd, args string) bool {
 	return true
 }
 
-func readChecklist(ex *content.Exercise, v *work.Checklist) []string {
-	out := make([]string, 0, len(ex.Items))
-	for i, it := range ex.Items {
-		out = append(out, msgChecklistItem(i+1, it, v.Ticks[i], v.Notes[i]))
+func (w *stepWork) readChecklist(v *work.Checklist) []string {
+	out := make([]string, 0, len(w.shown.Items))
+	for i, it := range w.shown.Items {
+		out = append(out, msgChecklistItem(w.p(), i+1, it, v.Ticks[i], v.Notes[i]))
 	}
 	return out
 }
@@ -103,35 +102,35 @@ func (w *stepWork) quizCommand(cmd, args string) bool {
 	if cmd != "answer" {
 		return false
 	}
-	qs := w.ex.Questions
+	p, qs := w.p(), w.shown.Questions
 	f := strings.Fields(args)
 	if len(f) != 2 {
-		w.r.t.say(msgAnswerHow)
+		w.r.t.say(p.T("Type answer, the question number and the option number, for example: answer 1 2."))
 		return true
 	}
 	q, ok := index(f[0], len(qs))
 	if !ok {
-		w.r.t.say(msgWhichNumber(len(qs)))
+		w.r.t.say(msgWhichNumber(p, len(qs)))
 		return true
 	}
 	o, ok := index(f[1], len(qs[q].Options))
 	if !ok {
-		w.r.t.say(msgWhichOption(len(qs[q].Options)))
+		w.r.t.say(p.T("Type an option from 1 to %d.", len(qs[q].Options)))
 		return true
 	}
 	if w.change(func(v any) error { v.(*work.Quiz).Answers[q] = o; return nil }) {
 		opt := qs[q].Options[o]
-		w.r.t.say(msgAnswered(q+1, opt.Text, opt.Correct, opt.Feedback))
+		w.r.t.say(msgAnswered(p, q+1, opt.Text, w.ex.Questions[q].Options[o].Correct, opt.Feedback))
 	}
 	return true
 }
 
-func readQuiz(ex *content.Exercise, v *work.Quiz) []string {
+func (w *stepWork) readQuiz(v *work.Quiz) []string {
 	var out []string
-	for i, q := range ex.Questions {
-		out = append(out, msgQuestion(i+1, q.Question))
+	for i, q := range w.shown.Questions {
+		out = append(out, w.p().T("Question %d: %s", i+1, q.Question))
 		for j, o := range q.Options {
-			out = append(out, msgOption(j+1, o.Text, v.Answers[i] == j))
+			out = append(out, msgOption(w.p(), j+1, o.Text, v.Answers[i] == j))
 		}
 	}
 	return out
@@ -143,37 +142,39 @@ func (w *stepWork) scaleCommand(cmd, args string) bool {
 	if cmd != "rate" {
 		return false
 	}
+	p := w.p()
 	f := strings.Fields(args)
 	n := len(w.ex.Statements)
+	how := p.T("Type rate, the statement number and a rating from 1 to 5 (0 to clear), for example: rate 2 4.")
 	if len(f) != 2 {
-		w.r.t.say(msgRateHow)
+		w.r.t.say(how)
 		return true
 	}
 	i, ok := index(f[0], n)
 	if !ok {
-		w.r.t.say(msgWhichNumber(n))
+		w.r.t.say(msgWhichNumber(p, n))
 		return true
 	}
 	rating, err := strconv.Atoi(f[1])
 	if err != nil || rating < 0 || rating > 5 {
-		w.r.t.say(msgRateHow)
+		w.r.t.say(how)
 		return true
 	}
 	if w.change(func(v any) error { v.(*work.Scale).Ratings[i] = rating; return nil }) {
-		w.r.t.say(msgRated(i+1, rating, w.ex.ScaleLabels()))
+		w.r.t.say(p.T("Statement %d: %s.", i+1, ratingName(p, rating, w.scaleLabels())))
 	}
 	return true
 }
 
-func readScale(ex *content.Exercise, v *work.Scale, cohort [][5]int) []string {
-	labels := ex.ScaleLabels()
+func (w *stepWork) readScale(v *work.Scale, cohort [][5]int) []string {
+	labels := w.scaleLabels()
 	var out []string
-	for i, s := range ex.Statements {
+	for i, s := range w.shown.Statements {
 		var dist []int
 		if i < len(cohort) {
 			dist = cohort[i][:]
 		}
-		out = append(out, msgStatement(i+1, s, v.Ratings[i], labels, dist))
+		out = append(out, msgStatement(w.p(), i+1, s, v.Ratings[i], labels, dist))
 	}
 	return out
 }

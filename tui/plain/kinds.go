@@ -11,34 +11,40 @@ import (
 // intro says what the exercise asks and how to do it here.
 func (w *stepWork) intro() []string {
 	var out []string
-	if w.ex.Prompt != "" {
-		out = append(out, msgPrompt(w.ex.Prompt))
+	if w.shown.Prompt != "" {
+		out = append(out, msgPrompt(w.p(), w.shown.Prompt))
 	}
 	out = append(out, kindIntro(w)...)
 	if w.noTeam {
-		out = append(out, msgNoTeamYet)
+		out = append(out, w.p().T("You are not in a team yet: the facilitator will form teams."))
 	}
 	if w.r.snap.Cohort.Live.IsLocked(w.step.ID) {
-		out = append(out, msgLocked(true))
+		out = append(out, msgLocked(w.p(), true))
 	}
 	return out
 }
 
 // status is the line before the prompt: how far the work is and what to type next.
 func (w *stepWork) status() string {
-	return kindStatus(w) + " " + msgDoneState(w.state, w.shared())
+	return kindStatus(w) + " " + msgDoneState(w.p(), w.state, w.shared())
 }
 
 // help lists the exercise's commands.
-func (w *stepWork) help() []string { return kindHelp(w.ex.Kind) }
+func (w *stepWork) help() []string { return kindHelp(w.p(), w.ex.Kind) }
 
-// command handles one of the exercise's commands; false if cmd is none of them.
+// takesText says whether the exercise takes lines of free text (an answer, new items).
+func (w *stepWork) takesText() bool {
+	return w.ex.Kind == content.KindReflection || w.ex.Kind == content.KindList
+}
+
+// command handles one of the exercise's commands, given as the English word it stands for
+// (see commandOf); false if cmd is none of them.
 func (w *stepWork) command(cmd, args string) bool {
 	switch cmd {
-	case "done", "submit":
+	case "done":
 		w.submit()
 		return true
-	case "list", "read", "show":
+	case "list":
 		w.r.t.say(w.read()...)
 		return true
 	}
@@ -109,13 +115,13 @@ func quickVerb(k content.Kind) string {
 func (w *stepWork) read() []string {
 	switch v := w.value.(type) {
 	case *work.Reflection:
-		return readReflection(v)
+		return w.readReflection(v)
 	case *work.Checklist:
-		return readChecklist(w.ex, v)
+		return w.readChecklist(v)
 	case *work.Quiz:
-		return readQuiz(w.ex, v)
+		return w.readQuiz(v)
 	case *work.Scale:
-		return readScale(w.ex, v, w.scale)
+		return w.readScale(v, w.scale)
 	case *work.List:
 		return w.readList(v)
 	case *work.Vote:
@@ -123,9 +129,9 @@ func (w *stepWork) read() []string {
 	case *work.Matrix:
 		return w.readMatrix(v)
 	case *work.Journey:
-		return readJourney(w.ex, v)
+		return w.readJourney(v)
 	case *work.Table:
-		return readTable(w.ex, v)
+		return w.readTable(v)
 	}
 	return nil
 }
@@ -153,20 +159,6 @@ func (w *stepWork) count() int {
 	return len(w.items)
 }
 
-func (w *stepWork) noun() string {
-	switch w.ex.Kind {
-	case content.KindTable:
-		return "rows"
-	case content.KindMatrix:
-		return "items placed"
-	case content.KindJourney:
-		return "cells filled"
-	case content.KindList:
-		return "items"
-	}
-	return "items to work on"
-}
-
 // index reads a 1-based number typed for one of n things, as a 0-based index.
 func index(s string, n int) (int, bool) {
 	i, err := strconv.Atoi(strings.TrimSpace(s))
@@ -185,5 +177,5 @@ func numberAndRest(args string, n int) (int, string, bool) {
 
 // tallyLines says a revealed vote's result.
 func (w *stepWork) tallyLines() []string {
-	return msgTally(w.tally)
+	return msgTally(w.p(), w.tally)
 }

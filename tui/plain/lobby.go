@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 
+	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -23,7 +24,7 @@ func (s *plainSession) lobby() (p session.Participant, full bool, err error) {
 		case err == nil:
 			cohort = c
 		case !errors.Is(err, session.ErrUnknownCode):
-			s.t.say(msgCodeFailed(err))
+			s.t.say(msgCodeFailed(s.p, err))
 		}
 	}
 	// Without a code, a key goes back to its one cohort, or chooses among several.
@@ -32,7 +33,7 @@ func (s *plainSession) lobby() (p session.Participant, full bool, err error) {
 		ms, err := d.Manager.Memberships(s.ctx, d.Identity)
 		switch {
 		case err != nil:
-			s.t.say(msgCannotLookUp(session.ErrorMessage(err)))
+			s.t.say(s.p.T("Could not find where you were: %s", reason(s.p, err)))
 		case len(ms) == 1:
 			return ms[0].Participant, false, nil
 		case len(ms) > 1:
@@ -42,23 +43,26 @@ func (s *plainSession) lobby() (p session.Participant, full bool, err error) {
 	for {
 		if cohort == nil {
 			if len(mine) > 0 {
-				s.t.say(msgYourCohorts(mine)...)
+				s.t.say(msgYourCohorts(s.p, mine)...)
 			}
-			s.t.say(msgAskCode)
+			s.t.say(msgAskCode(s.p))
 			l, err := s.next()
 			if err != nil {
 				return p, false, err
 			}
-			cmd, _ := word(l.text)
-			switch cmd {
+			cmd, args := word(l.text)
+			switch commandOf(s.p.Lang(), cmd) {
 			case "":
 				continue
 			case "full":
 				return p, true, nil
-			case "quit", "exit":
+			case "quit":
 				return p, false, errLeave
 			case "help":
-				s.t.say(msgLobbyHelp...)
+				s.t.say(msgLobbyHelp(s.p)...)
+				continue
+			case "language":
+				s.language(args, 0)
 				continue
 			}
 			if n, err := strconv.Atoi(cmd); err == nil && n >= 1 && n <= len(mine) {
@@ -66,7 +70,7 @@ func (s *plainSession) lobby() (p session.Participant, full bool, err error) {
 			}
 			found, c, err := s.lookup(l.text)
 			if err != nil {
-				s.t.say(msgCodeFailed(err))
+				s.t.say(msgCodeFailed(s.p, err))
 				continue
 			}
 			if found != nil {
@@ -75,21 +79,24 @@ func (s *plainSession) lobby() (p session.Participant, full bool, err error) {
 			cohort = c
 		}
 		if !cohort.ArchivedAt.IsZero() {
-			s.t.say(msgArchived(cohort.Name))
+			s.t.say(s.p.T("The workshop %q has been archived by its facilitator and takes no new participants.", cohort.Name))
 			cohort = nil
 			continue
 		}
-		s.t.say(msgAskName(cohort.Name))
+		if !s.chosen {
+			s.speak(i18n.Choose("", d.Terminal, s.cohortLanguage(cohort.ID)))
+		}
+		s.t.say(msgAskName(s.p, cohort.Name))
 		l, err := s.next()
 		if err != nil {
 			return p, false, err
 		}
 		name := session.CleanLine(l.text)
-		switch cmd, _ := word(name); {
+		switch cmd, rest := word(name); {
 		case name == "":
-			s.t.say(msgNeedName)
+			s.t.say(s.p.T("Type a name so the facilitator knows who you are."))
 			continue
-		case cmd == "back" && len(name) == 4:
+		case rest == "" && commandOf(s.p.Lang(), cmd) == "back":
 			cohort = nil
 			continue
 		}
@@ -98,11 +105,11 @@ func (s *plainSession) lobby() (p session.Participant, full bool, err error) {
 			p, _, err = h.Join(s.ctx, d.Identity, name)
 		}
 		if err != nil {
-			s.t.say(msgCannotJoin(session.ErrorMessage(err)))
+			s.t.say(s.p.T("Could not join: %s", reason(s.p, err)))
 			continue
 		}
 		if p.RejoinCode != "" {
-			s.t.say(msgRejoinCode(session.FormatRejoinCode(p.RejoinCode))...)
+			s.t.say(msgRejoinCode(s.p, session.FormatRejoinCode(p.RejoinCode))...)
 		}
 		return p, false, nil
 	}

@@ -87,7 +87,7 @@ func (r *room) leave() {
 // loop reads lines and live events until the participant leaves; it returns true when they
 // asked for the full screen.
 func (r *room) loop() (full bool) {
-	r.t.say(msgInCohort(r.snap.Cohort.Name, r.me.Name))
+	r.t.say(r.p().T("Welcome, %s. You are in the workshop %s.", r.me.Name, r.snap.Cohort.Name))
 	r.show(true)
 	r.armTimer()
 	for {
@@ -117,7 +117,7 @@ func (r *room) loop() (full bool) {
 				return false
 			}
 			if l.cut {
-				r.t.say(msgLineCut(MaxLine))
+				r.t.say(msgLineCut(r.p(), MaxLine))
 			}
 			switch r.command(l.text) {
 			case actQuit:
@@ -135,20 +135,20 @@ func (r *room) show(withGuidance bool) {
 	if r.work != nil {
 		r.work.flush()
 	}
-	step := r.step()
+	step, shown := r.step(), r.shownStep()
 	r.sub.Viewing(step.ID)
-	r.t.say(msgStep(r.viewing+1, len(r.module().Steps), step.Title, step.TimeBox, r.viewing == r.groupStep()))
+	r.t.say(msgStep(r.p(), r.viewing+1, len(r.module().Steps), shown.Title, step.TimeBox, r.viewing == r.groupStep()))
 	if withGuidance {
-		if g := guidanceLines(step.Guidance); len(g) > 0 {
+		if g := guidanceLines(shown.Guidance); len(g) > 0 {
 			r.t.say(g...)
 		}
 	}
 	r.work = nil
 	if step.Exercise == nil {
-		r.t.say(msgNoExercise(r.viewing+1 < len(r.module().Steps)))
+		r.t.say(msgNoExercise(r.p(), r.viewing+1 < len(r.module().Steps)))
 		return
 	}
-	r.work = newStepWork(r, step)
+	r.work = newStepWork(r, step, shown.Exercise)
 	r.work.load()
 	r.t.say(r.work.intro()...)
 	r.t.say(r.work.status())
@@ -161,13 +161,13 @@ func (r *room) browse(to int) {
 	self := r.snap.Cohort.Pace == session.PaceSelf
 	switch {
 	case to < 0:
-		r.t.say(msgFirstStep)
+		r.t.say(r.p().T("This is the first step."))
 		return
 	case to >= n:
-		r.t.say(msgLastStep)
+		r.t.say(r.p().T("This is the last step."))
 		return
 	case to > group && !self:
-		r.t.say(msgFacilitatorOpens)
+		r.t.say(r.p().T("The facilitator opens the next steps. Type group to return to the group's step."))
 		return
 	}
 	if self && to != group {
@@ -175,7 +175,7 @@ func (r *room) browse(to int) {
 		err := r.hub.MoveParticipant(ctx, r.me.ID, to)
 		cancel()
 		if err != nil {
-			r.t.say(msgCannot(session.ErrorMessage(err)))
+			r.t.say(reason(r.p(), err))
 			return
 		}
 		r.me.Step = to

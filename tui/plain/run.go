@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"strings"
 
+	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -25,7 +26,11 @@ type Deps struct {
 	Track func(*session.Subscription)
 	// Resume is a participant the full screen already identified, to go straight to.
 	Resume *session.Participant
-	Log    *slog.Logger
+	// Terminal are the locales the client's session sent (i18n.FromEnv), most wanted first.
+	Terminal []string
+	// Printer makes the printer of a language; nil for i18n.New (tests give i18n.Strict).
+	Printer func(i18n.Lang) *i18n.Printer
+	Log     *slog.Logger
 }
 
 // Result says how a plain session ended.
@@ -51,6 +56,7 @@ func Run(d Deps, in io.Reader, out io.Writer) Result {
 	lines := make(chan line)
 	go readLines(ctx, in, t, lines)
 	s := &plainSession{d: d, ctx: ctx, t: t, lines: lines}
+	s.speak(i18n.Choose("", d.Terminal, ""))
 	return s.run()
 }
 
@@ -60,6 +66,10 @@ type plainSession struct {
 	ctx   context.Context
 	t     *term
 	lines <-chan line
+	// p prints in the language the session speaks now; chosen says the person chose it
+	// with the language command.
+	p      *i18n.Printer
+	chosen bool
 }
 
 // errLeave ends the session: the participant left or the input ended.
@@ -76,14 +86,14 @@ func (s *plainSession) next() (line, error) {
 			return l, errLeave
 		}
 		if l.cut {
-			s.t.say(msgLineCut(MaxLine))
+			s.t.say(msgLineCut(s.p, MaxLine))
 		}
 		return l, nil
 	}
 }
 
 func (s *plainSession) run() Result {
-	s.t.say(msgWelcome)
+	s.t.say(msgWelcome(s.p))
 	p, full, err := s.lobby()
 	if err != nil || s.t.failed() {
 		return Result{}
@@ -94,9 +104,10 @@ func (s *plainSession) run() Result {
 	if err := s.d.Manager.SetPlain(s.ctx, p.ID, true); err != nil {
 		s.d.Log.Error("store display mode", "err", err, "participant", p.ID)
 	}
+	s.settle(p)
 	r, err := s.enter(p)
 	if err != nil {
-		s.t.say(msgCannotOpen(session.ErrorMessage(err)))
+		s.t.say(s.p.T("Could not open the workshop: %s", reason(s.p, err)))
 		return Result{}
 	}
 	full = r.loop()
@@ -108,8 +119,13 @@ func (s *plainSession) run() Result {
 		me := r.me
 		return Result{Full: true, Participant: &me}
 	}
-	s.t.say(msgGoodbye(p.RejoinCode))
+	s.t.say(msgGoodbye(s.p, p.RejoinCode))
 	return Result{}
+}
+
+// msgLineCut says that a typed line was cut at limit characters.
+func msgLineCut(p *i18n.Printer, limit int) string {
+	return p.T("That line was longer than %d characters; the rest was left out.", limit)
 }
 
 // word splits a typed line into its first word, lower case, and the rest.

@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"workshop/content"
+	"workshop/i18n"
 	"workshop/session"
 	"workshop/session/work"
 )
@@ -14,7 +15,9 @@ import (
 type stepWork struct {
 	r    *room
 	step content.Step
-	ex   *content.Exercise
+	ex   *content.Exercise // the module's own: what work is stored in and checked by
+	// shown is the same exercise in the participant's language: what they read.
+	shown *content.Exercise
 
 	value  any    // the decoded work: own, or the shared board
 	owner  string // the shared board's owner; "" for own work
@@ -34,9 +37,14 @@ type stepWork struct {
 	mine map[string]bool
 }
 
-func newStepWork(r *room, step content.Step) *stepWork {
-	return &stepWork{r: r, step: step, ex: step.Exercise, value: work.New(step.Exercise), mine: map[string]bool{}}
+func newStepWork(r *room, step content.Step, shown *content.Exercise) *stepWork {
+	if !linesUp(step.Exercise, shown) {
+		shown = step.Exercise
+	}
+	return &stepWork{r: r, step: step, ex: step.Exercise, shown: shown, value: work.New(step.Exercise), mine: map[string]bool{}}
 }
+
+func (w *stepWork) p() *i18n.Printer { return w.r.p() }
 
 func (w *stepWork) shared() bool { return w.owner != "" }
 
@@ -48,7 +56,7 @@ func (w *stepWork) load() {
 	w.noTeam = false
 	a, found, err := r.hub.Work(ctx, r.me.ID, w.step.ID)
 	if err != nil {
-		r.t.say(msgCannotLoad(session.ErrorMessage(err)))
+		r.t.say(msgCannotLoad(w.p(), err))
 		return
 	}
 	if found {
@@ -60,7 +68,7 @@ func (w *stepWork) load() {
 		case errors.Is(err, session.ErrNoTeam):
 			w.noTeam = true
 		case err != nil:
-			r.t.say(msgCannotLoad(session.ErrorMessage(err)))
+			r.t.say(msgCannotLoad(w.p(), err))
 		default:
 			w.value, w.owner = v, owner
 		}
@@ -69,7 +77,7 @@ func (w *stepWork) load() {
 			w.value = v
 		} else {
 			r.s.d.Log.Error("read stored work", "err", err, "participant", r.me.ID, "step", w.step.ID)
-			r.t.say(msgUnreadable)
+			r.t.say(w.p().T("Your earlier work on this step could not be read; starting afresh."))
 		}
 	}
 	if !w.shared() {
@@ -98,10 +106,9 @@ func (w *stepWork) load() {
 
 // refresh reloads what others changed (the board, the earlier step's items) and says so.
 func (w *stepWork) refresh() {
-	before := w.count()
 	w.load()
 	if w.shared() || w.ex.From != "" {
-		w.r.t.say(msgBoardChanged(before, w.count(), w.noun()))
+		w.r.t.say(msgBoardChanged(w.p(), w.ex.Kind, w.count()))
 	}
 }
 
@@ -121,16 +128,16 @@ func (w *stepWork) writable() error {
 // returns whether the change was made.
 func (w *stepWork) change(op func(v any) error) bool {
 	if err := w.writable(); err != nil {
-		w.r.t.say(msgCannot(session.ErrorMessage(err)))
+		w.r.t.say(reason(w.p(), err))
 		return false
 	}
 	next := work.Clone(w.value)
 	if err := op(next); err != nil {
-		w.r.t.say(msgCannot(session.ErrorMessage(err)))
+		w.r.t.say(reason(w.p(), err))
 		return false
 	}
 	if err := work.Check(w.ex, next); err != nil {
-		w.r.t.say(msgCannot(session.ErrorMessage(err)))
+		w.r.t.say(reason(w.p(), err))
 		return false
 	}
 	if w.shared() {
@@ -138,7 +145,7 @@ func (w *stepWork) change(op func(v any) error) bool {
 		defer cancel()
 		out, err := w.r.hub.UpdateBoard(ctx, w.r.me.ID, w.step.ID, op)
 		if err != nil {
-			w.r.t.say(msgNotSaved(session.ErrorMessage(err)))
+			w.r.t.say(w.p().T("Not saved: %s", reason(w.p(), err)))
 			return false
 		}
 		w.value = out
@@ -168,10 +175,10 @@ func (w *stepWork) save(submit bool) bool {
 	case err != nil && !session.IsRefusal(err):
 		w.unsaved = true
 		w.r.s.d.Log.Error("work not stored", "err", err, "participant", w.r.me.ID, "step", w.step.ID)
-		w.r.t.say(msgNotSavedYet)
+		w.r.t.say(w.p().T("Not saved yet: the server could not store it just now. It stays here and is stored with your next change, or when you leave."))
 		return true
 	case err != nil:
-		w.r.t.say(msgNotSaved(session.ErrorMessage(err)))
+		w.r.t.say(w.p().T("Not saved: %s", reason(w.p(), err)))
 		if v, derr := work.Decode(w.ex, work.Schema, w.saved); derr == nil && !w.shared() && w.ex.Kind != content.KindReflection {
 			w.value = v // show what is really stored
 		}
@@ -188,11 +195,11 @@ func (w *stepWork) save(submit bool) bool {
 // submit marks the step done.
 func (w *stepWork) submit() {
 	if err := w.writable(); err != nil {
-		w.r.t.say(msgCannot(session.ErrorMessage(err)))
+		w.r.t.say(reason(w.p(), err))
 		return
 	}
 	if w.save(true) && !w.unsaved {
-		w.r.t.say(msgSubmitted(w.shared()))
+		w.r.t.say(msgSubmitted(w.p(), w.shared()))
 	}
 }
 
@@ -202,4 +209,8 @@ func (w *stepWork) flush() {
 		w.saved = nil
 		w.save(false)
 	}
+}
+
+func msgCannotLoad(p *i18n.Printer, err error) string {
+	return p.T("Could not load this exercise: %s", reason(p, err))
 }
