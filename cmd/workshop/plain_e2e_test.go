@@ -246,7 +246,7 @@ func TestPlainEveryExerciseKind(t *testing.T) {
 	c.do(".", "Submitted")
 
 	go1(exIdeas, "Type an item")
-	c.do("Shorter forms", "Added as item 1. 1 items on your list")
+	c.do("Shorter forms", "Added as item 1. 1 item on your list")
 	c.do("Online booking", "Added as item 2")
 	c.do("Fewer visits", "Added as item 3")
 	c.do("edit 3 Fewer office visits", "Item 3 changed")
@@ -254,7 +254,7 @@ func TestPlainEveryExerciseKind(t *testing.T) {
 	c.do("done", "Submitted")
 
 	go1(exTeamIdeas, "your team board")
-	c.do("A shared idea", "1 items on your team board")
+	c.do("A shared idea", "1 item on your team board")
 	c.do("done", "Marked done")
 
 	go1(5, "anonymous board")
@@ -268,7 +268,7 @@ func TestPlainEveryExerciseKind(t *testing.T) {
 	if err := h.RevealVote(ctx, fran, steps[exVote-1].ID); err != nil {
 		t.Fatal(err)
 	}
-	c.expect("The vote result is out", "Shorter forms: 1 dots")
+	c.expect("The vote result is out", "Shorter forms: 1 dot")
 
 	go1(7, "You have")
 	c.do("dot 1", "Item 1 has 1 of your dots")
