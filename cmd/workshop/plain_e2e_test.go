@@ -29,7 +29,9 @@ type plainClient struct {
 	mark int // where the output stood when the last line was sent
 }
 
-func dialPlain(t *testing.T, addr, user string, key gossh.Signer) *plainClient {
+// dialPlain connects as user on a dumb terminal; env are KEY=value pairs the client sends
+// before it asks for the shell, as a client's SendEnv does ("LANG=pt_BR.UTF-8").
+func dialPlain(t *testing.T, addr, user string, key gossh.Signer, env ...string) *plainClient {
 	t.Helper()
 	conn, err := gossh.Dial("tcp", addr, sshConfig(user, key))
 	if err != nil {
@@ -38,6 +40,12 @@ func dialPlain(t *testing.T, addr, user string, key gossh.Signer) *plainClient {
 	sess, err := conn.NewSession()
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, kv := range env {
+		k, v, _ := strings.Cut(kv, "=")
+		if err := sess.Setenv(k, v); err != nil {
+			t.Fatalf("setenv %s: %v", k, err)
+		}
 	}
 	if err := sess.RequestPty("dumb", 24, 80, gossh.TerminalModes{gossh.ECHO: 0}); err != nil {
 		t.Fatal(err)

@@ -11,5 +11,7 @@
 // so a person can switch modes and find their work) and never imports Bubble Tea, Lip Gloss
 // or the full-screen tui package.
 //
-// Everything a participant reads is in text.go, so it can move into message catalogs.
+// Everything a participant reads comes from the message catalogs (i18n/locales/*/plain.yaml)
+// in the participant's language (language.go); the sentences are made in the text*.go files.
+// Commands are typed in English or in the reader's language (words.go).
 package plain

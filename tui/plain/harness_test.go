@@ -118,4 +118,3 @@ func (r *plainRun) clean() string {
 }
 
 var rejoinCode = regexp.MustCompile(`[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}`)
-

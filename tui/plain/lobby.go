@@ -50,21 +50,15 @@ func (s *plainSession) lobby() (p session.Participant, full bool, err error) {
 			if err != nil {
 				return p, false, err
 			}
-			cmd, args := word(l.text)
-			switch commandOf(s.p.Lang(), cmd) {
-			case "":
+			switch s.lobbyCommand(l.text) {
+			case lobbyAgain:
 				continue
-			case "full":
+			case lobbyFull:
 				return p, true, nil
-			case "quit":
+			case lobbyLeave:
 				return p, false, errLeave
-			case "help":
-				s.t.say(msgLobbyHelp(s.p)...)
-				continue
-			case "language":
-				s.language(args, 0)
-				continue
 			}
+			cmd, _ := word(l.text)
 			if n, err := strconv.Atoi(cmd); err == nil && n >= 1 && n <= len(mine) {
 				return mine[n-1].Participant, false, nil
 			}
@@ -113,6 +107,37 @@ func (s *plainSession) lobby() (p session.Participant, full bool, err error) {
 		}
 		return p, false, nil
 	}
+}
+
+// lobbyAction is what a line typed at the code prompt asks for.
+type lobbyAction int
+
+const (
+	lobbyCode  lobbyAction = iota // a code (or a workshop's number) to look up
+	lobbyAgain                    // ask for the code again
+	lobbyFull
+	lobbyLeave
+)
+
+// lobbyCommand handles the commands of the code prompt, typed in English or the reader's
+// language.
+func (s *plainSession) lobbyCommand(text string) lobbyAction {
+	cmd, args := word(text)
+	switch commandOf(s.p.Lang(), cmd) {
+	case "":
+		return lobbyAgain
+	case "full":
+		return lobbyFull
+	case "quit":
+		return lobbyLeave
+	case "help":
+		s.t.say(msgLobbyHelp(s.p)...)
+		return lobbyAgain
+	case "language":
+		s.language(args, 0)
+		return lobbyAgain
+	}
+	return lobbyCode
 }
 
 // lookup finds what a code opens, through the server's guard on wrong codes: a participant
