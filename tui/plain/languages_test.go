@@ -120,6 +120,7 @@ func walkExercises(t *testing.T, m *session.Manager, l i18n.Lang) {
 	move(11) // table
 	r.do(w("row")+" Passport; 1200; online; high", p.T("Row %d: %s", 1, "Service Passport; Monthly requests 1200; Channel Online; Redesign potential High"))
 	r.do(w("set")+" 1 3 2", p.T("Row %d", 1)+", Channel: Counter")
+	r.do(w("set") + " 1 2 many") // refused: not a number
 	r.do(w("list"), p.T("%d %s (a number)", 2, "Monthly requests"), p.T("%d %s (one of: %s)", 3, "Channel", "Online, Counter, Phone"))
 	move(12) // scale
 	r.do(w("rate")+" 1 4", p.T("Statement %d: %s.", 1, "4, "+p.T("Agree")))
@@ -195,6 +196,7 @@ func liveEvents(t *testing.T, r *plainRun, h *session.Hub, p *i18n.Printer, pid 
 	event(h.StopTimer(ctx, fac), p.T("The timer was stopped."))
 	r.mark = len(r.out.String())
 	event(h.Lock(ctx, fac, steps[13].ID), msgLocked(p, true))
+	r.do(w("answer") + " 1 2") // refused, in the reader's language
 	r.mark = len(r.out.String())
 	event(h.Unlock(ctx, fac, steps[13].ID), msgLocked(p, false))
 	r.mark = len(r.out.String())
