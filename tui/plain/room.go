@@ -104,7 +104,9 @@ func (r *room) loop() (full bool) {
 			return false
 		case <-r.sub.Updates():
 			if snap := r.sub.Snapshot(); snap != nil {
+				r.t.begin()
 				r.onState(snap)
+				r.t.end()
 			}
 		case <-timerC:
 			r.timer = nil

@@ -33,7 +33,11 @@ type term struct {
 	typed   []rune
 	cut     bool
 	waiting bool // the prompt is shown and the person may be typing after it
-	err     error
+	// batch counts the batches open (begin); held says lines were said in one while the
+	// person was typing, so the prompt and their typing are owed once it ends.
+	batch int
+	held  bool
+	err   error
 }
 
 func newTerm(w io.Writer) *term { return &term{w: w, prompt: "> "} }
@@ -47,12 +51,13 @@ func (t *term) write(s string) {
 }
 
 // say writes lines, each on its own line. If the prompt was shown, the lines go below what
-// the person typed and the prompt and their typing follow again.
+// the person typed and the prompt and their typing follow again (at the end of the batch, if
+// one is open).
 func (t *term) say(lines ...string) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	var b strings.Builder
-	if t.waiting {
+	if t.waiting && !t.held {
 		b.WriteString("\r\n")
 	}
 	for _, l := range lines {
@@ -60,10 +65,34 @@ func (t *term) say(lines ...string) {
 			b.WriteString(part + "\r\n")
 		}
 	}
-	if t.waiting {
+	switch {
+	case t.waiting && t.batch > 0:
+		t.held = true
+	case t.waiting:
 		b.WriteString(t.prompt + string(t.typed))
 	}
 	t.write(b.String())
+}
+
+// begin opens a batch: the lines of one event, said while the person may be typing, come
+// together, with the prompt written again once after the last of them (end), not after each.
+func (t *term) begin() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.batch++
+}
+
+// end closes a batch opened by begin.
+func (t *term) end() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.batch > 0 {
+		t.batch--
+	}
+	if t.batch == 0 && t.held {
+		t.held = false
+		t.write(t.prompt + string(t.typed))
+	}
 }
 
 // ask shows the prompt: the person types after it.
@@ -89,6 +118,10 @@ func (t *term) failed() bool {
 func (t *term) key(r rune) (line, bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if t.held { // a key while a batch is said: the prompt and typing come back first
+		t.held = false
+		t.write(t.prompt + string(t.typed))
+	}
 	if r == '\t' {
 		r = ' ' // a tab is a space in a line
 	}

@@ -95,3 +95,30 @@ func FuzzLineReader(f *testing.F) {
 		}
 	})
 }
+
+// The lines of one event said while the person types come together, with the prompt and the
+// typing written again once after them, not after each line.
+func TestBatchWritesThePromptOnce(t *testing.T) {
+	var out bytes.Buffer
+	tm := newTerm(&out)
+	tm.ask()
+	tm.key('h')
+	tm.key('i')
+	tm.begin()
+	tm.say("The group moved to step 2.")
+	tm.say("Step 2 of 3: Ideas.", "Add ideas.")
+	tm.end()
+	if want := "> hi\r\nThe group moved to step 2.\r\nStep 2 of 3: Ideas.\r\nAdd ideas.\r\n> hi"; out.String() != want {
+		t.Errorf("batch wrote %q, want %q", out.String(), want)
+	}
+	// A key pressed while a batch is said brings the prompt back before its echo.
+	out.Reset()
+	tm.begin()
+	tm.say("Time is up.")
+	tm.key('!')
+	tm.say("One more line.")
+	tm.end()
+	if want := "\r\nTime is up.\r\n> hi!\r\nOne more line.\r\n> hi!"; out.String() != want {
+		t.Errorf("batch with a key wrote %q, want %q", out.String(), want)
+	}
+}
