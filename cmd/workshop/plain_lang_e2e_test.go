@@ -22,7 +22,8 @@ func TestPlainInPortuguese(t *testing.T) {
 	code := lastLine(out)
 	c := dialPlain(t, ts.addr(), code, nil, "LANG=pt_BR.UTF-8")
 	c.expect("workshop, modo simples: uma linha por vez.", "Turma: Aquecimento. Que nome")
-	c.do("Rui", "Seu código de retorno é", "Etapa 1 de 3: Por que começamos com um aquecimento.", "Nesta etapa é só ler.")
+	out = c.do("Rui", "Seu código de retorno é", "Etapa 1 de 3: Por que começamos com um aquecimento.", "Nesta etapa é só ler.")
+	rejoin := rejoinRe.FindString(out)
 	c.do("ajuda", "cada um em sua linha:", "próximo, voltar: a etapa seguinte ou a anterior.")
 	c.do("proximo", "A facilitação é quem abre as próximas etapas.")
 
@@ -48,4 +49,14 @@ func TestPlainInPortuguese(t *testing.T) {
 		t.Errorf("stored language %q (%v), want it", l, err)
 	}
 	assertPlainStream(t, c)
+
+	// Back with the rejoin code from a terminal that sends no language, plain mode is
+	// remembered and speaks the stored Italian; "schermo" opens the full screen, in Italian too.
+	_ = c.sess.Close()
+	back := dialTerm(t, ts.addr(), "", nil, 100, 30)
+	back.waitFor("Join a workshop")
+	back.typeText(rejoin + keyEnter)
+	back.waitFor("Benvenuto, Rui.", "Passo 2 di 3: L")
+	back.typeText("schermo" + keyEnter)
+	back.waitFor("Passo 2 di 3 — ")
 }
