@@ -70,13 +70,13 @@ func printPersonPage(out io.Writer, p *i18n.Printer, pg session.PersonPage) erro
 
 	fmt.Fprintln(&b, "\n"+p.T("Steps"))
 	for _, s := range pg.Steps {
-		fmt.Fprintf(&b, "  %d. %s — %s · %s\n", s.Number, s.Title, stepStatus(p, s), stepTime(p, s))
+		fmt.Fprintf(&b, "  %d. %s — %s · %s\n", s.Number, s.Title, p.Msg(s.StatusMsg()), p.Msg(s.TimeText()))
 		switch {
 		case s.Anonymous:
 			fmt.Fprintln(&b, "       "+p.T("(anonymous: no item here is tied to a person)"))
 		case s.Work != "":
 			if s.Board != "" {
-				fmt.Fprintln(&b, "       "+p.T("on %s:", s.Board))
+				fmt.Fprintln(&b, "       "+p.T("on %s's board:", pg.Team))
 			}
 			for _, line := range strings.Split(s.Work, "\n") {
 				fmt.Fprintf(&b, "       %s\n", line)
@@ -86,7 +86,7 @@ func printPersonPage(out io.Writer, p *i18n.Printer, pg session.PersonPage) erro
 	if len(pg.Meetings) > 0 {
 		fmt.Fprintln(&b, "\n"+p.T("Meetings"))
 		for _, m := range pg.Meetings {
-			fmt.Fprintf(&b, "  %d. %s — %s\n", m.Number, m.Title, meetSummary(p, m))
+			fmt.Fprintf(&b, "  %d. %s — %s\n", m.Number, m.Title, p.Msg(m.Summary()))
 		}
 	}
 	fmt.Fprintln(&b, "\n"+p.T("Hands raised"))
@@ -114,40 +114,4 @@ func printPersonPage(out io.Writer, p *i18n.Printer, pg session.PersonPage) erro
 	}
 	_, err := io.WriteString(out, b.String())
 	return err
-}
-
-// stepStatus is session.PersonStep.StatusText in p's language.
-func stepStatus(p *i18n.Printer, s session.PersonStep) string {
-	switch {
-	case s.Kind == "":
-		return p.T("work|reading")
-	case s.Status == session.StatusSubmitted:
-		return p.T("work|submitted")
-	case s.Status == session.StatusDraft:
-		return p.T("work|draft")
-	}
-	return p.T("work|not started")
-}
-
-// stepTime is session.PersonStep.TimeText in p's language.
-func stepTime(p *i18n.Printer, s session.PersonStep) string {
-	if s.Seconds <= 0 {
-		return p.T("no time")
-	}
-	return s.TimeText()
-}
-
-// meetSummary is session.PersonMeet.Summary in p's language: "present, 55 min online".
-func meetSummary(p *i18n.Printer, m session.PersonMeet) string {
-	if m.Status == session.Absent {
-		return p.T("attendance|absent")
-	}
-	what := attendanceWord(p, string(m.Status))
-	if m.Late && m.LeftEarly {
-		what = p.T("late and left early")
-	}
-	if m.Open {
-		return p.T("%s so far, %d min online", what, m.Minutes)
-	}
-	return p.T("%s, %d min online", what, m.Minutes)
 }

@@ -123,8 +123,10 @@ func (h *Hub) screenKeyLocked(key string) bool {
 }
 
 // Screen makes the big screen of a snapshot of this hub, reading the step's results from the
-// store.
-func (h *Hub) Screen(ctx context.Context, snap *Snapshot) (BigScreen, error) {
+// store. The step's title, prompt and matrix labels come from the module's translation that
+// best suits prefs (the screen's language), when the cohort pinned one; results go by the
+// module the cohort runs.
+func (h *Hub) Screen(ctx context.Context, snap *Snapshot, prefs ...string) (BigScreen, error) {
 	c, mod := snap.Cohort, snap.Module
 	out := BigScreen{Seq: snap.Seq, Name: c.Name, JoinCode: c.Code, Steps: len(mod.Steps), Meeting: snap.Meeting()}
 	if a := c.Live.Announcement; a != nil {
@@ -142,12 +144,19 @@ func (h *Hub) Screen(ctx context.Context, snap *Snapshot) (BigScreen, error) {
 	}
 	out.Step = clamp(c.Step, 0, len(mod.Steps)-1)
 	step := mod.Steps[out.Step]
-	out.Title = step.Title
+	shown := step
+	if tr := h.ModuleIn(prefs...); len(prefs) > 0 && tr != nil && len(tr.Steps) == len(mod.Steps) {
+		shown = tr.Steps[out.Step]
+	}
+	out.Title = shown.Title
 	ex := step.Exercise
 	if ex == nil {
 		return out, nil
 	}
-	out.Prompt = ex.Prompt
+	if shown.Exercise == nil {
+		shown.Exercise = ex
+	}
+	out.Prompt = shown.Exercise.Prompt
 	var err error
 	switch ex.Kind {
 	case content.KindVote:
@@ -155,7 +164,7 @@ func (h *Hub) Screen(ctx context.Context, snap *Snapshot) (BigScreen, error) {
 			out.Votes, err = h.screenVotes(ctx, step.ID)
 		}
 	case content.KindMatrix:
-		out.Matrix, err = h.screenMatrix(ctx, ex, step.ID)
+		out.Matrix, err = h.screenMatrix(ctx, ex, shown.Exercise, step.ID)
 	}
 	if err != nil {
 		return out, fmt.Errorf("big screen of %s: %w", step.ID, err)
@@ -177,11 +186,12 @@ func (h *Hub) screenVotes(ctx context.Context, stepID string) ([]VoteBar, error)
 }
 
 // screenMatrix gathers every placement of a matrix step, from each participant's own matrix
-// and each team's board, and puts each item where most of them put it.
-func (h *Hub) screenMatrix(ctx context.Context, ex *content.Exercise, stepID string) (*MatrixView, error) {
+// and each team's board, and puts each item where most of them put it. The axes and quadrants
+// are named as labels (the exercise in the screen's language) names them.
+func (h *Hub) screenMatrix(ctx context.Context, ex, labels *content.Exercise, stepID string) (*MatrixView, error) {
 	mv := &MatrixView{}
-	mv.XAxis, mv.YAxis = ex.MatrixAxes()
-	copy(mv.Quadrants[:], ex.QuadrantNames())
+	mv.XAxis, mv.YAxis = labels.MatrixAxes()
+	copy(mv.Quadrants[:], labels.QuadrantNames())
 	if ex.From == "" {
 		return mv, nil
 	}

@@ -240,40 +240,46 @@ func personHands(acts []Activity, pid int64) []PersonHand {
 	return out
 }
 
-// StatusText is the step's status in words, as both fronts print it: "submitted", "draft",
+// StatusMsg is the step's status in words, as both fronts print it: "submitted", "draft",
 // "not started", or "reading" for a step without an exercise.
-func (ps PersonStep) StatusText() string {
+func (ps PersonStep) StatusMsg() i18n.Msg {
 	switch {
 	case ps.Kind == "":
-		return "reading"
+		return i18n.M("work|reading")
 	case ps.Status == StatusSubmitted:
-		return "submitted"
+		return i18n.M("work|submitted")
 	case ps.Status == StatusDraft:
-		return "draft"
+		return i18n.M("work|draft")
 	}
-	return "not started"
+	return i18n.M("work|not started")
 }
 
 // Summary is a meeting's attendance in a few words: "present, 55 min online", "late and left
-// early, 20 min online", "absent".
-func (pm PersonMeet) Summary() string {
-	if pm.Status == Absent {
-		return string(Absent)
-	}
-	what := string(pm.Status)
-	if pm.Late && pm.LeftEarly {
-		what = "late and left early"
+// early, 20 min online", "absent"; a meeting still open says "so far".
+func (pm PersonMeet) Summary() i18n.Msg {
+	var what i18n.Msg
+	switch {
+	case pm.Status == Absent:
+		return i18n.M("attendance|absent")
+	case pm.Late && pm.LeftEarly:
+		what = i18n.M("late and left early")
+	case pm.Status == Late:
+		what = i18n.M("attendance|late")
+	case pm.Status == LeftEarly:
+		what = i18n.M("attendance|left early")
+	default:
+		what = i18n.M("attendance|present")
 	}
 	if pm.Open {
-		what += " so far"
+		return i18n.M("%s so far, %d min online", what, pm.Minutes)
 	}
-	return fmt.Sprintf("%s, %d min online", what, pm.Minutes)
+	return i18n.M("%s, %d min online", what, pm.Minutes)
 }
 
 // TimeText is the time spent on the step, e.g. "12m30s", or "no time" for none.
-func (ps PersonStep) TimeText() string {
+func (ps PersonStep) TimeText() i18n.Msg {
 	if ps.Seconds <= 0 {
-		return "no time"
+		return i18n.M("no time")
 	}
-	return FormatDuration(time.Duration(ps.Seconds) * time.Second)
+	return i18n.Verbatim(FormatDuration(time.Duration(ps.Seconds) * time.Second))
 }

@@ -44,13 +44,13 @@ func TestPersonPageAttendanceAndHands(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(pg.Meetings) != 1 || pg.Meetings[0].Status != session.Late || pg.Meetings[0].Minutes != 45 || pg.Meetings[0].Summary() != "late, 45 min online" {
+	if len(pg.Meetings) != 1 || pg.Meetings[0].Status != session.Late || pg.Meetings[0].Minutes != 45 || pg.Meetings[0].Summary().String() != "late, 45 min online" {
 		t.Errorf("meetings %+v", pg.Meetings)
 	}
 	if len(pg.Hands) != 1 || pg.Hands[0].LoweredAt.Sub(pg.Hands[0].RaisedAt) != 2*time.Minute {
 		t.Errorf("hands %+v", pg.Hands)
 	}
-	if pg.Online || pg.Steps[0].Seconds != 45*60 || pg.Steps[0].TimeText() != "45m" {
+	if pg.Online || pg.Steps[0].Seconds != 45*60 || pg.Steps[0].TimeText().String() != "45m" {
 		t.Errorf("online %v, first step %+v", pg.Online, pg.Steps[0])
 	}
 }

@@ -40,6 +40,9 @@ type bigScreen struct {
 type bigOpenedMsg struct {
 	hub *session.Hub
 	sub *session.Subscription
+	// own is the language the facilitator who opened the screen chose for themselves; "" for
+	// a viewer, or a facilitator who chose none.
+	own i18n.Lang
 	err error
 }
 
@@ -78,8 +81,24 @@ func (b *bigScreen) Init() tea.Cmd {
 		if err != nil {
 			return bigOpenedMsg{err: err}
 		}
-		return watchBig(deps, h)
+		msg := watchBig(deps, h)
+		msg.own = facilitatorLang(deps)
+		return msg
 	}
+}
+
+// facilitatorLang is the language the facilitator of this session chose for themselves; ""
+// when they chose none or it cannot be read (the screen then speaks as for anyone).
+func facilitatorLang(deps *Deps) i18n.Lang {
+	if deps.Facilitator == nil {
+		return ""
+	}
+	l, err := deps.Manager.FacilitatorLanguage(deps.Ctx, deps.Facilitator.Name)
+	if err != nil {
+		logFault(deps.logger(), "read facilitator language", err)
+		return ""
+	}
+	return l
 }
 
 // openByViewCode looks a typed view code up through the server's guard, so that wrong codes
@@ -110,13 +129,13 @@ func watchBig(deps *Deps, h *session.Hub) bigOpenedMsg {
 
 // waitBig is the screen's one waiting command: it takes the next signal of the subscription
 // and reads what the screen shows then, off the program's loop.
-func waitBig(ctx context.Context, h *session.Hub, sub *session.Subscription) tea.Cmd {
+func waitBig(ctx context.Context, h *session.Hub, sub *session.Subscription, lang i18n.Lang) tea.Cmd {
 	return func() tea.Msg {
 		select {
 		case <-ctx.Done():
 			return nil
 		case <-sub.Updates():
-			s, err := h.Screen(ctx, sub.Snapshot())
+			s, err := h.Screen(ctx, sub.Snapshot(), string(lang))
 			return bigStateMsg{screen: s, err: err}
 		}
 	}
@@ -132,7 +151,7 @@ func (b *bigScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		if msg.err != nil {
 			b.err = b.T("Some results could not be read: %s", b.deps.refusal("read big screen", msg.err))
 		}
-		return b, tea.Batch(waitBig(b.deps.Ctx, b.hub, b.sub), b.tick())
+		return b, tea.Batch(waitBig(b.deps.Ctx, b.hub, b.sub, b.Lang()), b.tick())
 	case bigTickMsg:
 		b.ticking = false
 		return b, b.tick()
@@ -162,14 +181,14 @@ func (b *bigScreen) onOpened(msg bigOpenedMsg) (screen, tea.Cmd) {
 	switch {
 	case msg.err == nil:
 		b.asking, b.hub, b.sub = false, msg.hub, msg.sub
-		// A terminal that names no language the interface speaks gets the cohort's.
-		cmd := waitBig(b.deps.Ctx, b.hub, b.sub)
-		if l := i18n.Choose("", b.deps.Terminal, b.hub.Module().Language); l != b.Lang() {
+		// The facilitator's own choice first, then the terminal's locale, then the language
+		// the cohort's module is written in.
+		if l := i18n.Choose(msg.own, b.deps.Terminal, b.hub.Module().Language); l != b.Lang() {
 			b.Common = b.withLang(l)
 			com := b.Common
-			cmd = tea.Batch(cmd, func() tea.Msg { return langMsg{com} })
+			return b, tea.Batch(waitBig(b.deps.Ctx, b.hub, b.sub, b.Lang()), func() tea.Msg { return langMsg{com} })
 		}
-		return b, cmd
+		return b, waitBig(b.deps.Ctx, b.hub, b.sub, b.Lang())
 	case errors.As(msg.err, &tooMany):
 		b.err = b.T("Too many wrong codes from here. Wait %d seconds and try again.", max(int((tooMany.Wait+time.Second-1)/time.Second), 1))
 	case errors.Is(msg.err, session.ErrUnknownCode) && b.asking:

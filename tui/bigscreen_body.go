@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"workshop/i18n"
@@ -31,7 +30,7 @@ func bigBody(p *i18n.Printer, st *Styles, s session.BigScreen, w, rows int) []st
 	case s.Votes != nil:
 		out = append(out, voteLines(p, st, s.Votes, w, left)...)
 	case s.Matrix != nil:
-		out = append(out, matrixLines(st, s.Matrix, w, left)...)
+		out = append(out, matrixLines(p, st, s.Matrix, w, left)...)
 	case s.Spotlight == nil:
 		out = append(out, wrapLines(st.Muted, p.T("What the facilitator shows everyone — a spotlit answer, a vote's result — appears here."), w)...)
 	}
@@ -63,7 +62,7 @@ func voteLines(p *i18n.Printer, st *Styles, votes []session.VoteBar, w, rows int
 	for _, v := range votes {
 		most = max(most, v.Dots)
 		label = max(label, cellWidth(v.Text))
-		count = max(count, len(fmt.Sprint(v.Dots)))
+		count = max(count, cellWidth(p.Int(v.Dots)))
 	}
 	label = min(label, max(w/2, 8))
 	bar := max(w-label-count-2, 1)
@@ -78,7 +77,7 @@ func voteLines(p *i18n.Printer, st *Styles, votes []session.VoteBar, w, rows int
 			n = max(n, 1)
 		}
 		name := truncate(v.Text, label)
-		line := name + strings.Repeat(" ", label-cellWidth(name)+1) + st.Accent.Render(strings.Repeat("█", n)) + " " + fmt.Sprint(v.Dots)
+		line := name + strings.Repeat(" ", label-cellWidth(name)+1) + st.Accent.Render(strings.Repeat("█", n)) + " " + p.Int(v.Dots)
 		out = append(out, truncate(line, w))
 	}
 	if len(shown) < len(votes) {
@@ -89,7 +88,7 @@ func voteLines(p *i18n.Printer, st *Styles, votes []session.VoteBar, w, rows int
 
 // matrixLines is the cohort's matrix as a 2×2 grid with its axes, each item in the quadrant
 // most people put it in; a list by quadrant where the grid does not fit.
-func matrixLines(st *Styles, m *session.MatrixView, w, rows int) []string {
+func matrixLines(p *i18n.Printer, st *Styles, m *session.MatrixView, w, rows int) []string {
 	if rows <= 0 {
 		return nil
 	}
@@ -97,7 +96,7 @@ func matrixLines(st *Styles, m *session.MatrixView, w, rows int) []string {
 	cell := func(q, width, n int) []string {
 		lines := []string{truncate(st.Subtitle.Render(m.Quadrants[q]), width)}
 		for _, it := range m.Cells[q] {
-			lines = append(lines, truncate(fmt.Sprintf("• %s (%d)", it.Text, it.Count), width))
+			lines = append(lines, truncate("• "+it.Text+" ("+p.Int(it.Count)+")", width))
 		}
 		return clipLines(lines, n, width)
 	}

@@ -7,6 +7,7 @@ import (
 	"charm.land/ssh"
 	"github.com/spf13/cobra"
 
+	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -30,17 +31,17 @@ func bigScreenOf(s ssh.Session) (ask bool, code string) {
 }
 
 // screenCommand hands a facilitator's `screen CODE` to the interactive program when it has a
-// terminal, and answers with how to run it otherwise. The facilitator's rights are checked
-// again when the screen opens the cohort.
-func (f *FrontDoor) screenCommand(s ssh.Session, next ssh.Handler) {
+// terminal, and answers with how to run it otherwise, through p (the facilitator's language).
+// The facilitator's rights are checked again when the screen opens the cohort.
+func (f *FrontDoor) screenCommand(s ssh.Session, next ssh.Handler, p *i18n.Printer) {
 	args := s.Command()
 	_, _, pty := s.Pty()
 	switch {
 	case len(args) != 2:
-		_, _ = fmt.Fprintf(s.Stderr(), "usage: %s — opens the big screen of the cohort with join code CODE\n", f.screenLine("CODE"))
+		_, _ = fmt.Fprintln(s.Stderr(), p.T("usage: %s — opens the big screen of the cohort with join code CODE", f.screenLine("CODE")))
 		_ = s.Exit(1)
 	case !pty:
-		_, _ = fmt.Fprintf(s.Stderr(), "the big screen needs a terminal: run %s\n", f.screenLine(args[1]))
+		_, _ = fmt.Fprintln(s.Stderr(), p.T("the big screen needs a terminal: run %s", f.screenLine(args[1])))
 		_ = s.Exit(1)
 	default:
 		next(s)

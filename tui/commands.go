@@ -43,7 +43,7 @@ func (f *FrontDoor) commandMiddleware(next ssh.Handler) ssh.Handler {
 		}
 		f.log.Info("command", "facilitator", fac.Name, "args", strings.Join(args, " "))
 		if args[0] == screenCommand {
-			f.screenCommand(s, next)
+			f.screenCommand(s, next, f.commandPrinter(ctx, fac, terminal))
 			return
 		}
 		_ = s.Exit(f.runCommand(ctx, f.commandPrinter(ctx, fac, terminal), fac, session.KeyActor(id), args, s, s.Stderr()))

@@ -73,7 +73,8 @@ func (r *cohortRoom) onPersonLoaded(msg personLoadedMsg) tea.Cmd {
 		if cmd, ok := r.whenRevoked(msg.err); ok {
 			return cmd
 		}
-		p.err = r.deps.say("read person page", msg.err)
+		logFault(r.deps.logger(), "read person page", msg.err)
+		p.err = r.Msg(session.ErrorMsg(msg.err))
 		return nil
 	}
 	p.page, p.err = &msg.page, ""
@@ -146,7 +147,7 @@ func (r *cohortRoom) personName(pid int64) string {
 	if m, ok := r.snap.Member(pid); ok {
 		return m.Label()
 	}
-	return "them"
+	return r.T("person|them")
 }
 
 // renamePerson renames a participant, as `person rename` does.
@@ -155,17 +156,17 @@ func (r *cohortRoom) renamePerson(pid int64, name string) tea.Cmd {
 		return nil
 	}
 	old := r.personName(pid)
-	h, ctx, by := r.hub, r.deps.Ctx, r.deps.Actor
+	h, ctx, by, pr := r.hub, r.deps.Ctx, r.deps.Actor, r.Printer
 	return func() tea.Msg {
 		p, err := h.RenameParticipant(ctx, by, pid, name)
-		return roomActionMsg{done: old + " is now " + p.Label() + ".", err: err}
+		return roomActionMsg{done: pr.T("%s is now %s.", old, p.Label()), err: err}
 	}
 }
 
 // showCode puts a participant's rejoin code on the status line, to read out to them.
 func (r *cohortRoom) showCode(pid int64) tea.Cmd {
 	name := r.personName(pid)
-	h, ctx, by := r.hub, r.deps.Ctx, r.deps.Actor
+	h, ctx, by, pr := r.hub, r.deps.Ctx, r.deps.Actor, r.Printer
 	return func() tea.Msg {
 		code, err := h.RejoinCode(ctx, by, pid)
 		switch {
@@ -174,18 +175,18 @@ func (r *cohortRoom) showCode(pid int64) tea.Cmd {
 		case code == "":
 			return roomActionMsg{err: session.Errorf(session.EConflict, "%s joined with an SSH key and comes back with it: they have no rejoin code", name)}
 		}
-		return roomActionMsg{done: fmt.Sprintf("Rejoin code of %s: %s (C draws a new one)", name, code)}
+		return roomActionMsg{done: pr.T("Rejoin code of %s: %s (C draws a new one)", name, code)}
 	}
 }
 
 // askNewCode asks before drawing a new rejoin code: the old one stops working.
 func (r *cohortRoom) askNewCode(pid int64) tea.Cmd {
 	name := r.personName(pid)
-	h, ctx, by := r.hub, r.deps.Ctx, r.deps.Actor
-	r.confirm = fmt.Sprintf("New rejoin code for %s? y draws it; the old one stops working.", name)
+	h, ctx, by, pr := r.hub, r.deps.Ctx, r.deps.Actor, r.Printer
+	r.confirm = r.T("New rejoin code for %s? y draws it; the old one stops working.", name)
 	r.confirmCmd = func() tea.Msg {
 		code, err := h.ReissueRejoinCode(ctx, by, pid)
-		return roomActionMsg{done: fmt.Sprintf("New rejoin code of %s: %s", name, code), err: err}
+		return roomActionMsg{done: pr.T("New rejoin code of %s: %s", name, code), err: err}
 	}
 	return nil
 }
@@ -193,8 +194,8 @@ func (r *cohortRoom) askNewCode(pid int64) tea.Cmd {
 // askRemove asks before removing a participant and all their work, as `person remove --yes`.
 func (r *cohortRoom) askRemove(pid int64) tea.Cmd {
 	name := r.personName(pid)
-	r.confirm = fmt.Sprintf("Remove %s and all their work for good? y removes; export the cohort first to keep a record.", name)
-	r.confirmCmd = r.act(name+" and their work removed.", func(ctx context.Context, h *session.Hub, a session.Actor) error {
+	r.confirm = r.T("Remove %s and all their work for good? y removes; export the cohort first to keep a record.", name)
+	r.confirmCmd = r.act(r.T("%s and their work removed.", name), func(ctx context.Context, h *session.Hub, a session.Actor) error {
 		return h.RemoveParticipant(ctx, a, pid)
 	})
 	return nil
@@ -204,9 +205,9 @@ func (r *cohortRoom) askRemove(pid int64) tea.Cmd {
 // scrolled below it.
 func (r *cohortRoom) personView(height int) string {
 	st, p, w := r.st, r.person, r.width
-	back := " · esc back"
+	back := " · " + r.T("esc back")
 	if w >= 60 {
-		back = " · esc back to the roster · ? keys"
+		back = " · " + r.T("esc back to the roster · ? keys")
 	}
 	title := st.Subtitle.Render(r.personName(p.pid)) + st.Muted.Render(back)
 	var lines []string
@@ -214,7 +215,7 @@ func (r *cohortRoom) personView(height int) string {
 	case p.err != "":
 		lines = []string{st.Bad.Render(wrap(p.err, w))}
 	case p.page == nil:
-		lines = []string{st.Muted.Render("Reading their page…")}
+		lines = []string{st.Muted.Render(r.T("Reading their page…"))}
 	default:
 		lines = r.personLines(*p.page)
 	}
@@ -227,7 +228,7 @@ func (r *cohortRoom) personView(height int) string {
 	end := min(top+listH, len(lines))
 	out := append([]string{truncate(title, w)}, lines[top:end]...)
 	if len(lines) > listH {
-		out[0] = truncate(title+st.Muted.Render(fmt.Sprintf(" · %d–%d of %d", top+1, end, len(lines))), w)
+		out[0] = truncate(title+st.Muted.Render(" · "+r.T("lines %d–%d of %d", top+1, end, len(lines))), w)
 	}
 	return strings.Join(out, "\n")
 }
@@ -242,32 +243,18 @@ func (r *cohortRoom) personLines(pg session.PersonPage) []string {
 			add(strings.Repeat(" ", indent) + l)
 		}
 	}
-	who := []string{}
-	if pg.Department != "" {
-		who = append(who, pg.Department)
+	for _, l := range r.personHead(pg) {
+		para(0, l)
 	}
-	if pg.Team != "" {
-		who = append(who, teamWord(pg.Team))
-	}
-	presence := st.Muted.Render("○ offline")
-	if pg.Online {
-		presence = st.Good.Render("● online")
-	}
-	add(strings.Join(append(who, ""), " · ") + presence)
-	back := "rejoin code (c shows it)"
-	if pg.Key {
-		back = "SSH key"
-	}
-	para(0, strings.Join(nonEmpty(pg.Email, "joined "+pg.JoinedAt.Format("Jan 2 15:04")+" UTC", "comes back with "+back), " · "))
-	add(st.Accent.Render("Steps"))
+	add(st.Accent.Render(r.T("Steps")))
 	for _, s := range pg.Steps {
-		add(fmt.Sprintf("%d %s · %s · %s", s.Number, s.Title, s.StatusText(), s.TimeText()))
+		add(fmt.Sprintf("%d %s · %s · %s", s.Number, s.Title, r.Msg(s.StatusMsg()), r.Msg(s.TimeText())))
 		switch {
 		case s.Anonymous:
-			para(3, st.Muted.Render("anonymous: no item here is tied to a person"))
+			para(3, st.Muted.Render(r.T("anonymous: no item here is tied to a person")))
 		case s.Work != "":
 			if s.Board != "" {
-				para(3, st.Muted.Render("on "+s.Board+":"))
+				para(3, st.Muted.Render(r.T("on %s's board:", pg.Team)))
 			}
 			for _, l := range strings.Split(s.Work, "\n") {
 				para(3, l)
@@ -275,36 +262,59 @@ func (r *cohortRoom) personLines(pg session.PersonPage) []string {
 		}
 	}
 	if len(pg.Meetings) > 0 {
-		add(st.Accent.Render("Meetings"))
+		add(st.Accent.Render(r.T("Meetings")))
 		for _, m := range pg.Meetings {
-			para(0, fmt.Sprintf("%d %s · %s", m.Number, m.Title, m.Summary()))
+			para(0, fmt.Sprintf("%d %s · %s", m.Number, m.Title, r.Msg(m.Summary())))
 		}
 	}
-	add(st.Accent.Render(fmt.Sprintf("Hands raised (%d)", len(pg.Hands))))
+	add(st.Accent.Render(r.T("Hands raised (%d)", len(pg.Hands))))
 	for _, hd := range pg.Hands {
-		line := hd.RaisedAt.Format("Jan 2 15:04") + " · still up (x clears)"
+		line := r.T("%s · still up (x clears)", r.DateTime(hd.RaisedAt))
 		if !hd.LoweredAt.IsZero() {
-			line = hd.RaisedAt.Format("Jan 2 15:04") + " · lowered " + hd.LoweredAt.Format("15:04")
+			line = r.T("%s · lowered %s", r.DateTime(hd.RaisedAt), r.Clock(hd.LoweredAt))
 		}
 		add(line)
 	}
-	add(st.Accent.Render(fmt.Sprintf("Messages to them (%d) · w writes one", len(pg.Messages))))
+	add(st.Accent.Render(r.T("Messages to them (%d) · w writes one", len(pg.Messages))))
 	for _, m := range pg.Messages {
-		state := st.Warn.Render("on their screen")
+		state := st.Warn.Render(r.T("on their screen"))
 		if !m.DismissedAt.IsZero() {
-			state = st.Muted.Render("dismissed " + m.DismissedAt.Format("15:04"))
+			state = st.Muted.Render(r.T("dismissed %s", r.Clock(m.DismissedAt)))
 		}
-		para(0, m.At.Format("Jan 2 15:04")+" "+m.By+": "+m.Text+" · "+state)
+		para(0, r.DateTime(m.At)+" "+m.By+": "+m.Text+" · "+state)
 	}
 	return out
 }
 
+// personHead is who the page is about: department, team and presence, then email, when they
+// joined and how they come back.
+func (r *cohortRoom) personHead(pg session.PersonPage) []string {
+	st := r.st
+	who := []string{}
+	if pg.Department != "" {
+		who = append(who, pg.Department)
+	}
+	if pg.Team != "" {
+		who = append(who, r.teamWord(pg.Team))
+	}
+	presence := st.Muted.Render("○ " + r.T("online|offline"))
+	if pg.Online {
+		presence = st.Good.Render("● " + r.T("online|online"))
+	}
+	back := r.T("comes back with a rejoin code (c shows it)")
+	if pg.Key {
+		back = r.T("comes back with an SSH key")
+	}
+	joined := r.T("joined %s UTC", r.DateTime(pg.JoinedAt))
+	return []string{strings.Join(append(who, ""), " · ") + presence, strings.Join(nonEmpty(pg.Email, joined, back), " · ")}
+}
+
 // teamWord names a team in a line: "team Blue", or "Team 1" as it is.
-func teamWord(name string) string {
+func (r *cohortRoom) teamWord(name string) string {
 	if session.NamedTeam(name) {
 		return name
 	}
-	return "team " + name
+	return r.T("team %s", name)
 }
 
 func nonEmpty(parts ...string) []string {
