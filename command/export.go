@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"workshop/i18n"
 	"workshop/session"
 	"workshop/session/export"
 )
@@ -26,17 +27,17 @@ type exportFlags struct {
 	Lang         string
 }
 
-// Bind adds the flags to a command.
-func (e *exportFlags) Bind(cmd *cobra.Command) {
+// Bind adds the flags to a command, described in p's language.
+func (e *exportFlags) Bind(cmd *cobra.Command, p *i18n.Printer) {
 	fs := cmd.Flags()
-	fs.StringVar(&e.Format, "format", "", "format: csv, xlsx, json, md or html (required)")
-	fs.StringVar(&e.Table, "table", "progress", "with csv: the sheet to write: progress (one row per participant), long (one row per participant and step), work (one row per piece of work), attendance (one row per participant per meeting) or notes (the facilitators' notes on the steps)")
-	fs.BoolVar(&e.Artifacts, "artifacts", false, "with csv: the sheet of all work, the same as --table work")
-	fs.BoolVar(&e.All, "all", false, "export every cohort instead of one CODE")
-	fs.StringVar(&e.Zone, "tz", "UTC", "time zone of the times in csv, xlsx, md and html, e.g. Europe/Rome; JSON is always UTC")
-	fs.BoolVar(&e.Semicolon, "semicolon", false, "with csv: separate cells with ; for spreadsheets set to a decimal comma")
-	fs.StringVar(&e.Lang, "lang", "", "language of the headings, labels and dates in csv, xlsx, md and html: en, pt-BR, es or it (default: the cohort's language)")
-	fs.BoolVar(&e.Reproducible, "reproducible", false, "the same bytes for the same data: made as of the newest stored time, without the program's version")
+	fs.StringVar(&e.Format, "format", "", p.T("format: csv, xlsx, json, md or html (required)"))
+	fs.StringVar(&e.Table, "table", "progress", p.T("with csv: the sheet to write: progress (one row per participant), long (one row per participant and step), work (one row per piece of work), attendance (one row per participant per meeting) or notes (the facilitators' notes on the steps)"))
+	fs.BoolVar(&e.Artifacts, "artifacts", false, p.T("with csv: the sheet of all work, the same as --table work"))
+	fs.BoolVar(&e.All, "all", false, p.T("export every cohort instead of one CODE"))
+	fs.StringVar(&e.Zone, "tz", "UTC", p.T("time zone of the times in csv, xlsx, md and html, e.g. Europe/Rome; JSON is always UTC"))
+	fs.BoolVar(&e.Semicolon, "semicolon", false, p.T("with csv: separate cells with ; for spreadsheets set to a decimal comma"))
+	fs.StringVar(&e.Lang, "lang", "", p.T("language of the headings, labels and dates in csv, xlsx, md and html: en, pt-BR, es or it (default: the cohort's language)"))
+	fs.BoolVar(&e.Reproducible, "reproducible", false, p.T("the same bytes for the same data: made as of the newest stored time, without the program's version"))
 }
 
 // Options checks the flags and turns them into export options; version names the program in
@@ -78,7 +79,8 @@ func (e *exportFlags) Args(cmd *cobra.Command, args []string) error {
 }
 
 // exportHelp describes the formats, for the help at the shell and over SSH.
-const exportHelp = `Formats:
+func exportHelp(p *i18n.Printer) string {
+	return p.T(`Formats:
   csv   one sheet for spreadsheets, chosen with --table: progress (one row per participant:
         id, name, team, department, email, joined, last seen, each step's status and
         minutes), long (one row per participant and step: id, step, status, seconds, quiz
@@ -92,22 +94,25 @@ const exportHelp = `Formats:
         spent), frozen headers and filters. Opens as it is in Excel and LibreOffice.
   json  everything, in a documented, versioned layout (docs/export-schema.md).
   md    a readable report: summary, participants, each step's work, the timeline.
-  html  the same report as one self-contained file with charts, for sharing and printing.
-
-Headings, labels, sheet names, status words and dates are in the cohort's language (the
+  html  the same report as one self-contained file with charts, for sharing and printing.`) + "\n\n" +
+		p.T(`Headings, labels, sheet names, status words and dates are in the cohort's language (the
 language its module is written in); --lang en, pt-BR, es or it chooses another. JSON keys and
-codes are the same in every language.
+codes are the same in every language.`) + "\n\n" +
+		p.T("Anonymous steps never name who wrote an item, in any format.")
+}
 
-Anonymous steps never name who wrote an item, in any format.`
+// exportPrinter is the printer export speaks in: English until Env carries its reader's.
+func exportPrinter(*Env) *i18n.Printer { return i18n.New(i18n.English) }
 
 // Export is `export CODE --format FORMAT`: a cohort's progress and work for reporting. At the
 // shell it can also write files (-o); over SSH it streams to the caller, who redirects it.
 func Export(env *Env) *cobra.Command {
 	var flags exportFlags
 	var out string
+	p := exportPrinter(env)
 	cmd := &cobra.Command{
 		Use:   "export CODE --format csv|xlsx|json|md|html [flags]",
-		Short: "Export a cohort's progress and work for reporting",
+		Short: p.T("Export a cohort's progress and work for reporting"),
 		Args:  flags.Args,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o, err := flags.Options(env.Version)
@@ -124,12 +129,12 @@ func Export(env *Env) *cobra.Command {
 		},
 	}
 	if env.Front == Shell {
-		cmd.Long, cmd.Example = exportShellLong, exportShellExample
-		cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE instead of standard output (with --all and a format other than json: a directory)")
+		cmd.Long, cmd.Example = exportShellLong(p), exportShellExample
+		cmd.Flags().StringVarP(&out, "output", "o", "", p.T("write to FILE instead of standard output (with --all and a format other than json: a directory)"))
 	} else {
-		cmd.Long, cmd.Example = exportSSHLong, exportSSHExample
+		cmd.Long, cmd.Example = exportSSHLong(p), exportSSHExample
 	}
-	flags.Bind(cmd)
+	flags.Bind(cmd, p)
 	return cmd
 }
 
@@ -151,7 +156,7 @@ func runExport(cmd *cobra.Command, env *Env, m *session.Manager, r exportRun) er
 		if err := export.WriteFile(r.out, to); err != nil {
 			return err
 		}
-		fmt.Fprintln(cmd.ErrOrStderr(), "Wrote", r.out)
+		fmt.Fprintln(cmd.ErrOrStderr(), exportPrinter(env).T("Wrote %s", r.out))
 		return nil
 	}
 	switch {
@@ -164,10 +169,10 @@ func runExport(cmd *cobra.Command, env *Env, m *session.Manager, r exportRun) er
 	case r.all:
 		paths, err := export.ExportAllToDir(ctx, m, env.Actor, r.out, o)
 		for _, p := range paths {
-			fmt.Fprintln(cmd.ErrOrStderr(), "Wrote", p)
+			fmt.Fprintln(cmd.ErrOrStderr(), exportPrinter(env).T("Wrote %s", p))
 		}
 		if err == nil && len(paths) == 0 {
-			fmt.Fprintln(cmd.ErrOrStderr(), "No cohorts to export.")
+			fmt.Fprintln(cmd.ErrOrStderr(), exportPrinter(env).T("No cohorts to export."))
 		}
 		return err
 	}
@@ -178,19 +183,27 @@ func runExport(cmd *cobra.Command, env *Env, m *session.Manager, r exportRun) er
 	return err
 }
 
-// What export says of itself: at the shell it writes files too; over SSH the caller redirects.
-const (
-	exportShellLong = `Export what a cohort did: progress, time per step, all work, vote and matrix results and the
+// exportShellLong is what export says of itself at the shell, where it writes files too.
+func exportShellLong(p *i18n.Printer) string {
+	return p.T(`Export what a cohort did: progress, time per step, all work, vote and matrix results and the
 facilitation timeline. Writes to standard output, or to FILE with -o (replaced only once the
 export is complete). Safe while the server runs. A facilitator can get the same bytes remotely:
-ssh -p 2222 HOST export CODE --format csv > cohort.csv
-
---all exports every cohort: with --format json as one document (standard output or -o FILE);
+ssh -p 2222 HOST export CODE --format csv > cohort.csv`) + "\n\n" +
+		p.T(`--all exports every cohort: with --format json as one document (standard output or -o FILE);
 with the other formats as one file per cohort (CODE.csv, CODE-long.csv, CODE-artifacts.csv,
 CODE.xlsx, CODE.md, CODE.html) in the directory given with -o. Files are written readable by
-their owner only: they hold people's names and work.
+their owner only: they hold people's names and work.`) + "\n\n" + exportHelp(p)
+}
 
-` + exportHelp
+// exportSSHLong is what export says of itself over SSH, where the caller redirects it.
+func exportSSHLong(p *i18n.Printer) string {
+	return p.T("Write a cohort's export to standard output, byte for byte what `workshop export` writes on\n"+
+		"the server. Redirect it to a file on your side. --all with --format json streams every cohort\n"+
+		"as one document.") + "\n\n" + exportHelp(p)
+}
+
+// How export is used, at the shell and over SSH.
+const (
 	exportShellExample = `  {prog} export K7MQ2P --format csv -o cohort.csv
   {prog} export K7MQ2P --format csv --table long -o long.csv
   {prog} export K7MQ2P --format xlsx -o cohort.xlsx
@@ -198,11 +211,6 @@ their owner only: they hold people's names and work.
   {prog} export K7MQ2P --format html --lang pt-BR -o relatorio.html
   {prog} export K7MQ2P --format json | jq '.steps[].title'
   {prog} export --all --format md -o reports/`
-	exportSSHLong = `Write a cohort's export to standard output, byte for byte what ` + "`workshop export`" + ` writes on
-the server. Redirect it to a file on your side. --all with --format json streams every cohort
-as one document.
-
-` + exportHelp
 	exportSSHExample = `  {prog} export K7MQ2P --format csv > cohort.csv
   {prog} export K7MQ2P --format csv --table long > long.csv
   {prog} export K7MQ2P --format xlsx > cohort.xlsx
