@@ -101,15 +101,12 @@ codes are the same in every language.`) + "\n\n" +
 		p.T("Anonymous steps never name who wrote an item, in any format.")
 }
 
-// exportPrinter is the printer export speaks in: English until Env carries its reader's.
-func exportPrinter(*Env) *i18n.Printer { return i18n.New(i18n.English) }
-
 // Export is `export CODE --format FORMAT`: a cohort's progress and work for reporting. At the
 // shell it can also write files (-o); over SSH it streams to the caller, who redirects it.
 func Export(env *Env) *cobra.Command {
 	var flags exportFlags
 	var out string
-	p := exportPrinter(env)
+	p := env.Printer()
 	cmd := &cobra.Command{
 		Use:   "export CODE --format csv|xlsx|json|md|html [flags]",
 		Short: p.T("Export a cohort's progress and work for reporting"),
@@ -156,7 +153,7 @@ func runExport(cmd *cobra.Command, env *Env, m *session.Manager, r exportRun) er
 		if err := export.WriteFile(r.out, to); err != nil {
 			return err
 		}
-		fmt.Fprintln(cmd.ErrOrStderr(), exportPrinter(env).T("Wrote %s", r.out))
+		fmt.Fprintln(cmd.ErrOrStderr(), env.Printer().T("Wrote %s", r.out))
 		return nil
 	}
 	switch {
@@ -169,10 +166,10 @@ func runExport(cmd *cobra.Command, env *Env, m *session.Manager, r exportRun) er
 	case r.all:
 		paths, err := export.ExportAllToDir(ctx, m, env.Actor, r.out, o)
 		for _, p := range paths {
-			fmt.Fprintln(cmd.ErrOrStderr(), exportPrinter(env).T("Wrote %s", p))
+			fmt.Fprintln(cmd.ErrOrStderr(), env.Printer().T("Wrote %s", p))
 		}
 		if err == nil && len(paths) == 0 {
-			fmt.Fprintln(cmd.ErrOrStderr(), exportPrinter(env).T("No cohorts to export."))
+			fmt.Fprintln(cmd.ErrOrStderr(), env.Printer().T("No cohorts to export."))
 		}
 		return err
 	}
