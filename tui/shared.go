@@ -36,8 +36,6 @@ func wrap(s string, width int) string        { return ui.Wrap(s, width) }
 func fitBlock(s string, width, h int) string { return ui.FitBlock(s, width, h) }
 func rule(st *Styles, width int) string      { return ui.Rule(st, width) }
 func spread(l, r string, width int) string   { return ui.Spread(l, r, width) }
-func plural(n int, one, many string) string  { return ui.Plural(n, one, many) }
-func sentence(s string) string               { return ui.Sentence(s) }
 func logFault(log *slog.Logger, doing string, err error, attrs ...any) {
 	ui.LogFault(log, doing, err, attrs...)
 }
