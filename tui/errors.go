@@ -15,17 +15,9 @@ func (d *Deps) logger() *slog.Logger {
 	return d.Log
 }
 
-// say is the one way an error reaches a screen: a refusal is shown as the session package
-// words it, anything else as a plain message (session.ErrorMessage), and its full text goes to
-// the log at once, with what was being done.
-func (d *Deps) say(doing string, err error) string {
-	logFault(d.logger(), doing, err)
-	return session.ErrorMessage(err)
-}
-
-// refusal is say for a screen that speaks the reader's language: the refusal as session words
-// it in any language (session.ErrorMsg), or the plain fault message; the full text goes to the
-// log at once.
+// refusal is the one way an error reaches a screen: the refusal as session words it, in any
+// language (session.ErrorMsg), or the plain fault message; the full text goes to the log at
+// once, with what was being done.
 func (d *Deps) refusal(doing string, err error) i18n.Msg {
 	logFault(d.logger(), doing, err)
 	return session.ErrorMsg(err)
