@@ -78,7 +78,7 @@ func NewApp(deps *Deps) App {
 	case deps.ScreenCode != "" || deps.BigScreen:
 		a.screen = newBigScreen(a.Common)
 	case deps.Facilitator != nil:
-		a.screen = newConsole(a.Common)
+		a.screen = startConsole(a.Common)
 	default:
 		a.screen = newLobby(a.Common)
 	}

@@ -28,6 +28,10 @@ type console struct {
 	// confirm is the archive question waiting for y; nil when none.
 	confirm *session.CohortInfo
 	now     time.Time
+	// loadLang says the session opens on this list: it reads the facilitator's stored
+	// language once. Lists shown later keep the language the session speaks, so a choice made
+	// in a room and not yet stored is never undone by an older one.
+	loadLang bool
 }
 
 type cohortsMsg struct {
@@ -45,8 +49,20 @@ func newConsole(com *Common) *console {
 	return &console{Common: com, ck: newConsoleKeys(com.keys, com.Printer), now: time.Now()}
 }
 
+// startConsole is the list a facilitator's session opens on.
+func startConsole(com *Common) *console {
+	c := newConsole(com)
+	c.loadLang = true
+	return c
+}
+
 func (c *console) Init() tea.Cmd {
-	return tea.Batch(c.load(), c.tick(), loadFacilitatorLang(c.Common))
+	cmds := []tea.Cmd{c.load(), c.tick()}
+	if c.loadLang {
+		c.loadLang = false
+		cmds = append(cmds, loadFacilitatorLang(c.Common))
+	}
+	return tea.Batch(cmds...)
 }
 
 // speak is the list in another language, keeping its place.

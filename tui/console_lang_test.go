@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -439,5 +440,40 @@ func (x *conApp) stored(m *session.Manager, want i18n.Lang) {
 			x.send(msg)
 		case <-time.After(20 * time.Millisecond): // polling the store, not waiting for a screen
 		}
+	}
+}
+
+// langReads counts the reads of facilitators' stored languages.
+type langReads struct {
+	session.Store
+	n atomic.Int32
+}
+
+func (s *langReads) FacilitatorLanguage(ctx context.Context, name string) (string, error) {
+	s.n.Add(1)
+	return s.Store.FacilitatorLanguage(ctx, name)
+}
+
+// The stored language is read once, as the session opens: the list shown again after a room
+// keeps the language on screen, so a choice made in the room and still being stored is not
+// undone by the older one.
+func TestConsoleReadsStoredLanguageOnce(t *testing.T) {
+	reads := &langReads{}
+	env := testenv.New(t, testenv.Modules(t), testenv.WithStore(func(st session.Store) session.Store { reads.Store = st; return reads }))
+	m := env.Manager
+	registerKey(t, m, "fran")
+	if err := m.SetFacilitatorLanguage(context.Background(), "fran", i18n.Portuguese); err != nil {
+		t.Fatal(err)
+	}
+	env.Cohort(t, session.NewCohort{ModuleID: "facilitation", Name: "Thursday", By: session.ShellActor("fran")})
+	x := newConApp(t, conDeps(context.Background(), m))
+	x.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	x.waitFor("console de facilitação", "Thursday")
+	x.send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	x.waitFor("Etapa 1 de 6")
+	x.send(tea.KeyPressMsg{Code: tea.KeyEscape})
+	x.waitFor("console de facilitação", "TURMA")
+	if n := reads.n.Load(); n != 1 {
+		t.Fatalf("the stored language was read %d times, want once", n)
 	}
 }
