@@ -58,14 +58,14 @@ func Spotlight(env *Env) *cobra.Command {
 					return err
 				}
 			default:
-				wall, err := h.Wall(ctx, env.Actor, st.ID)
+				wall, err := h.WallIn(ctx, env.Actor, st.ID, p)
 				if err != nil {
 					return err
 				}
 				return printWall(out, p, idx, st, wall)
 			}
 			sp := h.Snapshot().Cohort.Live.Spotlight
-			fmt.Fprintf(out, "%s\n%s\n", p.T("Spotlight: %s", sp.Title), sp.Text)
+			fmt.Fprintf(out, "%s\n%s\n", p.T("Spotlight: %s", sp.TitleMsg()), sp.Text)
 			return nil
 		}),
 	}

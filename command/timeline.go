@@ -22,7 +22,7 @@ func Timeline(env *Env) *cobra.Command {
 			rows := make([][]string, 0, len(evs))
 			for _, ev := range evs {
 				at := ev.At.UTC()
-				rows = append(rows, []string{p.Date(at) + " " + at.Format("15:04:05"), ev.Actor, ev.Action, ev.Detail})
+				rows = append(rows, []string{p.Date(at) + " " + at.Format("15:04:05"), ev.Actor, p.Msg(session.ActionMsg(ev.Action)), ev.Detail})
 			}
 			return WriteColumns(cmd.OutOrStdout(), []string{p.T("TIME (UTC)"), p.T("WHO"), p.T("ACTION"), p.T("DETAIL")}, rows)
 		}),

@@ -71,7 +71,7 @@ func (r *cohortRoom) recentLine() string {
 	for i := len(list) - 1; i >= 0 && len(parts) < 4; i-- {
 		ev := list[i]
 		// Who acted, what and on what are stored as they were written: they are data.
-		parts = append(parts, strings.Join([]string{r.Clock(ev.At.Local()), ev.Actor, ev.Action, ev.Detail}, " "))
+		parts = append(parts, strings.Join([]string{r.Clock(ev.At.Local()), ev.Actor, r.Msg(session.ActionMsg(ev.Action)), ev.Detail}, " "))
 	}
 	if len(parts) == 0 {
 		return st.Muted.Render(r.T("Recent: nothing yet"))
@@ -112,7 +112,7 @@ func (r *cohortRoom) logView(height int) string {
 	var b strings.Builder
 	today := r.now.Local()
 	for _, ev := range list[start:end] {
-		line := st.Muted.Render(r.logTime(ev.At.Local(), today)) + " " + st.Accent.Render(ev.Actor) + " " + st.Subtitle.Render(ev.Action) + " " + ev.Detail
+		line := st.Muted.Render(r.logTime(ev.At.Local(), today)) + " " + st.Accent.Render(ev.Actor) + " " + st.Subtitle.Render(r.Msg(session.ActionMsg(ev.Action))) + " " + ev.Detail
 		b.WriteString(truncate(line, r.width) + "\n")
 	}
 	return b.String()

@@ -53,13 +53,13 @@ func (r *cohortRoom) requestWall() tea.Cmd {
 		return nil
 	}
 	r.wall.loading = true
-	h, ctx, by, id, vote := r.hub, r.deps.Ctx, r.deps.Actor, step.ID, step.Exercise.Kind == content.KindVote
+	h, ctx, by, id, vote, pr := r.hub, r.deps.Ctx, r.deps.Actor, step.ID, step.Exercise.Kind == content.KindVote, r.Printer
 	return func() tea.Msg {
 		if vote {
 			tally, err := h.VoteTally(ctx, id, 0)
 			return wallLoadedMsg{step: id, tally: tally, err: err}
 		}
-		entries, err := h.Wall(ctx, by, id)
+		entries, err := h.WallIn(ctx, by, id, pr)
 		return wallLoadedMsg{step: id, entries: entries, err: err}
 	}
 }

@@ -217,7 +217,7 @@ func (v *participantView) layout() {
 func (v *participantView) spotlight() string {
 	st := v.st
 	s := v.snap.Cohort.Live.Spotlight
-	lines := []string{st.Title.Render(truncate(v.T("Spotlight: %s", i18n.Verbatim(s.Title)), v.width))}
+	lines := []string{st.Title.Render(truncate(v.T("Spotlight: %s", s.TitleMsg()), v.width))}
 	for _, l := range strings.Split(wrap(s.Text, max(v.width-2, 8)), "\n") {
 		lines = append(lines, "  "+l)
 	}

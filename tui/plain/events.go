@@ -24,7 +24,7 @@ func (r *room) onState(snap *session.Snapshot) {
 		r.t.say(msgAnnouncement(p, a.By, a.Text))
 	}
 	if sp := nl.Spotlight; sp != nil && (ol.Spotlight == nil || !ol.Spotlight.At.Equal(sp.At)) {
-		r.t.say(msgSpotlight(p, sp.Title, sp.Text))
+		r.t.say(msgSpotlight(p, p.Msg(sp.TitleMsg()), sp.Text))
 	} else if sp == nil && ol.Spotlight != nil {
 		r.t.say(p.T("The spotlight is off."))
 	}
