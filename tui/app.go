@@ -58,8 +58,6 @@ type App struct {
 	profile  colorprofile.Profile
 	screen   screen
 	memo     *renderMemo
-	// chosen stores the languages the person picks, in order (made at the first pick).
-	chosen *chosenLanguage
 }
 
 // passive is a screen that only shows: it has the whole window (no help line), and every key

@@ -59,12 +59,9 @@ func storeFacilitatorLang(deps *Deps, l i18n.Lang) tea.Cmd {
 	if deps == nil || deps.Manager == nil || deps.Facilitator == nil {
 		return nil
 	}
-	return func() tea.Msg {
-		if err := deps.Manager.SetFacilitatorLanguage(deps.Ctx, deps.Facilitator.Name, l); err != nil {
-			logFault(deps.logger(), "store facilitator language", err)
-		}
-		return nil
-	}
+	return deps.langChoice.keep(deps, l, func(l i18n.Lang) error {
+		return deps.Manager.SetFacilitatorLanguage(deps.Ctx, deps.Facilitator.Name, l)
+	})
 }
 
 // langHelp is the language key as the help line shows it: with the language in use, named

@@ -30,20 +30,17 @@ func (a App) nextLanguage() (tea.Model, tea.Cmd) {
 		return a, nil
 	}
 	com := a.withLang(a.Lang().Next())
-	if a.chosen == nil {
-		a.chosen = &chosenLanguage{}
-	}
 	var cmd tea.Cmd
 	switch s := a.screen.(type) {
 	case *lobby:
 		s.chosen = true
 		if s.stage == stageRejoin {
 			if pv, ok := s.next.(*participantView); ok {
-				cmd = a.chosen.store(a.deps, pv.me.ID, com.Lang())
+				cmd = a.deps.langChoice.store(a.deps, pv.me.ID, com.Lang())
 			}
 		}
 	case *participantView:
-		cmd = a.chosen.store(a.deps, s.me.ID, com.Lang())
+		cmd = a.deps.langChoice.store(a.deps, s.me.ID, com.Lang())
 	}
 	a, done := a.speak(com)
 	return a, tea.Batch(cmd, done)
@@ -62,7 +59,7 @@ func (a App) speak(com *Common) (App, tea.Cmd) {
 
 // chosenLanguage stores a session's choices of language one at a time, the newest last: a
 // person pressing the language key quickly makes several choices at once, and the one stored
-// must be the one on screen.
+// must be the one on screen. Its zero value is ready; each session's Deps has one.
 type chosenLanguage struct {
 	mu   sync.Mutex
 	want i18n.Lang
@@ -71,14 +68,22 @@ type chosenLanguage struct {
 // store records l as the participant's choice. A choice that could not be stored still holds
 // on screen; it is only not found again next time, which the log says.
 func (c *chosenLanguage) store(deps *Deps, participantID int64, l i18n.Lang) tea.Cmd {
+	return c.keep(deps, l, func(l i18n.Lang) error {
+		return deps.Manager.SetParticipantLanguage(deps.Ctx, participantID, l)
+	})
+}
+
+// keep makes l the choice to store and returns the command that stores the newest choice
+// with save, whichever command runs last.
+func (c *chosenLanguage) keep(deps *Deps, l i18n.Lang, save func(i18n.Lang) error) tea.Cmd {
 	c.mu.Lock()
 	c.want = l
 	c.mu.Unlock()
 	return func() tea.Msg {
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		if err := deps.Manager.SetParticipantLanguage(deps.Ctx, participantID, c.want); err != nil {
-			logFault(deps.logger(), "store language", err, "participant", participantID)
+		if err := save(c.want); err != nil {
+			logFault(deps.logger(), "store language", err)
 		}
 		return nil
 	}

@@ -494,6 +494,9 @@ type Deps struct {
 	Mode   *modeSwitch
 	Resume *session.Participant
 
+	// langChoice stores the languages the person picks with the language key, in order.
+	langChoice chosenLanguage
+
 	// Terminal is the locales the client's terminal sent (LANG, LC_*), most preferred first:
 	// a person who chose no language reads the interface in the first one it speaks.
 	Terminal []string
