@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"log/slog"
 	"strings"
 	"unicode"
@@ -24,14 +23,6 @@ func Spread(left, right string, width int) string {
 		return Truncate(left, width)
 	}
 	return left + strings.Repeat(" ", gap) + right
-}
-
-// Plural writes a count with the singular or plural noun.
-func Plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // Sentence makes a message start with a capital letter and end with a full stop.
