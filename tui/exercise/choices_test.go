@@ -124,3 +124,11 @@ func TestJourneyStagesAreStoredInTheModulesLanguage(t *testing.T) {
 	en.keys("end")
 	en.mustShow("Pagar*")
 }
+
+// A vote names the step its items come from by that step's title as the reader reads it.
+func TestVoteNamesTheEarlierStepInTheReadersLanguage(t *testing.T) {
+	x := readerIn(t, "kind: vote\nfrom: ideas", "kind: vote\nfrom: ideas")
+	x.env.Shown = testModulePT(t, "kind: vote\nfrom: ideas")
+	x.open(Data{Items: items("Fila")})
+	x.mustShow("Da etapa 1, Ideias: itens de toda a turma")
+}
