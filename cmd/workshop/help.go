@@ -62,8 +62,8 @@ type helpLayout struct {
 // layoutHelp prepares the help of root and every command under it for width columns. A
 // command's help is laid out when it is shown (root's at once), so that only what is shown
 // changes: the completion commands print the descriptions as written, and the man page is
-// made from a tree of its own.
-func layoutHelp(root *cobra.Command, width int, now bool) {
+// made from a tree of its own. onHelp, when set, is called as a subcommand's help is shown.
+func layoutHelp(root *cobra.Command, width int, now bool, onHelp func()) {
 	h := &helpLayout{width: width, usage: map[*pflag.Flag]string{}, short: map[*cobra.Command]string{}, long: map[*cobra.Command]string{}}
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
@@ -78,6 +78,9 @@ func layoutHelp(root *cobra.Command, width int, now bool) {
 		}
 		if c != root {
 			c.SetHelpFunc(func(cmd *cobra.Command, args []string) {
+				if onHelp != nil {
+					onHelp()
+				}
 				h.apply(cmd)
 				cmd.Root().HelpFunc()(cmd, args)
 			})

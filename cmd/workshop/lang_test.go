@@ -143,3 +143,22 @@ func withoutLocale(environ []string) []string {
 	}
 	return out
 }
+
+// Fang's own section titles are in the shell's language too, on a terminal and in a pipe, and
+// nothing but help is touched.
+func TestHelpHeadingsSpeakTheShellsLanguage(t *testing.T) {
+	for _, args := range [][]string{{"cohort", "create", "--help"}, {"help", "backup"}} {
+		out := runBinaryEnv(t, []string{"LANG=pt_BR.UTF-8"}, args...)
+		for _, want := range []string{"  USO", "  EXEMPLOS", "  OPÇÕES"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("workshop %s under LANG=pt_BR.UTF-8 lacks %q:\n%s", strings.Join(args, " "), want, out)
+			}
+		}
+		if strings.Contains(out, "USAGE") || strings.Contains(out, "FLAGS") {
+			t.Errorf("English titles left:\n%s", out)
+		}
+	}
+	if out := runBinaryEnv(t, nil, "--help"); !strings.Contains(out, "  USAGE") || !strings.Contains(out, "  FLAGS") {
+		t.Errorf("English help:\n%s", out)
+	}
+}

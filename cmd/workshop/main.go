@@ -42,7 +42,11 @@ func execute(ctx context.Context, root *cobra.Command, p *i18n.Printer, args []s
 	translateCompletion(root, p)
 	// Completions print descriptions one per line: they get them as written.
 	completing := len(args) > 0 && (strings.HasPrefix(args[0], "__complete") || args[0] == "completion")
-	layoutHelp(root, helpWidth(), !completing)
+	showHelp := func() { out.headings = headingWords(p) }
+	if asksHelp(args) {
+		showHelp()
+	}
+	layoutHelp(root, helpWidth(), !completing, showHelp)
 	opts := []fang.Option{
 		fang.WithVersion(readVersion().String()),
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { oneLineError(w, p, err) }),
@@ -76,16 +80,29 @@ func oneLineError(w io.Writer, p *i18n.Printer, err error) {
 type outputWriter struct {
 	*os.File
 	err error
+	// headings, while help is shown, puts Fang's section titles in the reader's language.
+	headings *strings.Replacer
 }
 
 func (o *outputWriter) Write(p []byte) (int, error) {
 	if o.err != nil {
 		return 0, o.err
 	}
+	if o.headings != nil && isHeading(p) {
+		if _, err := o.File.WriteString(o.headings.Replace(string(p))); err != nil {
+			o.err = err
+			return 0, err
+		}
+		return len(p), nil
+	}
 	n, err := o.File.Write(p)
 	o.err = err
 	return n, err
 }
+
+// WriteString is Write: without it the file's own would be promoted, and io.WriteString (which
+// Fang's writer uses when the output is not a terminal) would go past the checks above.
+func (o *outputWriter) WriteString(s string) (int, error) { return o.Write([]byte(s)) }
 
 // globals are the flags every subcommand shares, and the language its words are printed in.
 type globals struct {
