@@ -129,7 +129,7 @@ func TestHugePasteIsCut(t *testing.T) {
 	ts, facKey, _ := setup(t)
 	c, _ := joinStep2(t, ts, facKey, "Paster")
 	c.typeText("\x1b[200~" + strings.Repeat("lorem ipsum ", 100<<10/12) + "\x1b[201~")
-	c.waitFor("cut to fit the 4000-character limit", "4000/4000")
+	c.waitFor("cut to fit the 4,000-character limit", "4000/4000")
 	c.press(keyCtrlS)
 	c.waitFor("Submitted")
 }
@@ -141,7 +141,7 @@ func TestUnterminatedPasteIsBounded(t *testing.T) {
 	ts, facKey, _ := setup(t)
 	c, _ := joinStep2(t, ts, facKey, "Open")
 	c.typeText("\x1b[200~" + strings.Repeat("y", 20000))
-	c.waitFor("cut to fit the 4000-character limit", "4000/4000")
+	c.waitFor("cut to fit the 4,000-character limit", "4000/4000")
 	c.typeText("\x1b[201~")
 	c.press(keyCtrlS)
 	c.waitFor("Submitted")

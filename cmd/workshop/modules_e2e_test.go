@@ -14,6 +14,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"workshop/content"
+	"workshop/i18n"
 	"workshop/session"
 )
 
@@ -148,7 +149,8 @@ func walkModule(t *testing.T, ts *testServer, facKey gossh.Signer, mod *content.
 	p := dialTerm(t, ts.addr(), code, nil, 80, 24)
 	p.waitFor("What name")
 	p.typeText("Walker" + keyEnter)
-	s := p.waitFor("Keep this code")
+	// After the name the lobby speaks the cohort's language, the module's, as the terminal sends none.
+	s := p.waitFor(i18n.New(i18n.Choose("", nil, mod.Language)).T("You are in. Keep this code:"))
 	if rejoinRe.FindString(s) == "" {
 		t.Fatalf("no rejoin code on screen:\n%s", s)
 	}
@@ -194,7 +196,10 @@ func walkModule(t *testing.T, ts *testServer, facKey gossh.Signer, mod *content.
 func checkStepScreen(t *testing.T, p *termClient, mod *content.Module, i int) {
 	t.Helper()
 	step := mod.Steps[i]
-	header := fmt.Sprintf("Step %d of %d — %s", i+1, len(mod.Steps), runePrefix(step.Title, 20))
+	// The screen speaks the cohort's language, the module's, as the terminal sends none.
+	pr := i18n.New(i18n.Choose("", nil, mod.Language))
+	header := pr.T("Step %d of %d — %s", i+1, len(mod.Steps), runePrefix(step.Title, 20))
+	connected := strings.TrimPrefix(pr.T("● connected"), "● ")
 	titleWant := runePrefix(mod.Title, 20)
 	guideWord := firstWord(step.Guidance)
 
@@ -204,7 +209,7 @@ func checkStepScreen(t *testing.T, p *termClient, mod *content.Module, i int) {
 	for {
 		s := p.screen()
 		rows = strings.Split(strings.ReplaceAll(s, "\r", ""), "\n")
-		problem = stepScreenProblem(rows, header, titleWant, guideWord, step.Exercise != nil)
+		problem = stepScreenProblem(rows, header, titleWant, connected, pr.T("more keys"), guideWord, step.Exercise != nil)
 		if problem == "" {
 			break
 		}
@@ -221,7 +226,7 @@ func checkStepScreen(t *testing.T, p *termClient, mod *content.Module, i int) {
 }
 
 // stepScreenProblem says what is not yet right on a step's screen, or "" when all is.
-func stepScreenProblem(rows []string, header, title, guideWord string, hasExercise bool) string {
+func stepScreenProblem(rows []string, header, title, connected, moreKeys, guideWord string, hasExercise bool) string {
 	if len(rows) != 24 {
 		return fmt.Sprintf("%d rows, want 24", len(rows))
 	}
@@ -229,7 +234,7 @@ func stepScreenProblem(rows []string, header, title, guideWord string, hasExerci
 	switch {
 	case strings.Contains(screen, "Please enlarge"):
 		return "asks for a larger terminal at 80×24"
-	case !strings.Contains(rows[0], title) || !strings.Contains(rows[0], "connected"):
+	case !strings.Contains(rows[0], title) || !strings.Contains(rows[0], connected):
 		return fmt.Sprintf("top row does not show the module title %q and the connection", title)
 	case !strings.Contains(rows[1], header):
 		return fmt.Sprintf("second row does not show %q", header)
@@ -237,16 +242,10 @@ func stepScreenProblem(rows []string, header, title, guideWord string, hasExerci
 		return fmt.Sprintf("guidance (%q) not shown", guideWord)
 	case hasExercise && strings.Contains(screen, "Loading your work"):
 		return "exercise still loading"
-	case !isHelpLine(rows[23]):
+	case !strings.Contains(rows[23], " • ") || !strings.Contains(rows[23], moreKeys):
 		return "bottom row is not the help line"
 	}
 	return ""
-}
-
-// isHelpLine recognises the short help: key bindings separated by " • ", including the key that
-// shows every other key.
-func isHelpLine(row string) bool {
-	return strings.Contains(row, " • ") && strings.Contains(row, "more keys")
 }
 
 // runePrefix returns at most n runes of s.
