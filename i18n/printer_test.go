@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -119,5 +120,22 @@ func TestPlurals(t *testing.T) {
 	// A message inside a message prints in the reader's language.
 	if got := New(Italian).T("%s", M("%d participants", 2)); got != "2 partecipanti" {
 		t.Errorf("nested: %q", got)
+	}
+}
+
+// The quick path writes what x/text writes: whole numbers from 1,000 up are grouped in the
+// reader's convention, smaller ones and text are as they are.
+func TestQuickMatchesTheCatalog(t *testing.T) {
+	p := New(Portuguese)
+	for _, c := range []struct {
+		n    int
+		want string
+	}{{3, "3 participantes"}, {999, "999 participantes"}, {1000, "1.000 participantes"}, {12345, "12.345 participantes"}} {
+		if got := p.T("%d participants", c.n); got != c.want {
+			t.Errorf("%d: %q, want %q", c.n, got, c.want)
+		}
+	}
+	if got := p.T("Please enlarge your terminal.\nIt is %d×%d; workshop needs at least %d×%d.", 30, 1000, 40, 12); !strings.Contains(got, "30×1.000") {
+		t.Errorf("a number from 1,000 up takes the slow path and is grouped: %q", got)
 	}
 }
