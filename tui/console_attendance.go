@@ -50,7 +50,7 @@ func (r *cohortRoom) meetingKey() tea.Cmd {
 	}
 	if n.Open {
 		// The question and its key first: a narrow console cuts the end of the line.
-		r.confirm = r.T("End meeting %d of %d? y ends it, any other key goes on. Everyone then works alone on the homework of %s.", n.Number, n.Of, n.Title)
+		r.confirm = r.T("End meeting %d of %d? y ends it, any other key goes on. Everyone then works alone on the homework of %s.", n.Number, n.Of, r.shown().Meetings[n.Number-1].Title)
 		r.confirmCmd = r.act(r.T("Meeting %d ended: participants see its homework.", n.Number),
 			func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.EndMeeting(ctx, a) })
 		return nil
@@ -59,6 +59,6 @@ func (r *cohortRoom) meetingKey() tea.Cmd {
 	if next > n.Of {
 		next = n.Of // every meeting was held: open the last again
 	}
-	return r.act(r.T("Meeting %d of %d open: %s.", next, n.Of, r.module().Meetings[next-1].Title),
+	return r.act(r.T("Meeting %d of %d open: %s.", next, n.Of, r.shown().Meetings[next-1].Title),
 		func(ctx context.Context, h *session.Hub, a session.Actor) error { return h.StartMeeting(ctx, a, next) })
 }

@@ -477,3 +477,20 @@ func TestConsoleReadsStoredLanguageOnce(t *testing.T) {
 		t.Fatalf("the stored language was read %d times, want once", n)
 	}
 }
+
+// A room shows the module's step titles in the console's language where the cohort pinned a
+// translation: the header and the steps view read Spanish for a Spanish console.
+func TestConsoleRoomShowsTheModuleInItsLanguage(t *testing.T) {
+	env := testenv.New(t, testenv.Modules(t))
+	m := env.Manager
+	registerKey(t, m, "fran")
+	env.Cohort(t, session.NewCohort{ModuleID: "warmup", Name: "Martes", By: session.ShellActor("fran")})
+	deps := conDeps(context.Background(), m)
+	deps.Terminal = []string{"es_MX.UTF-8"}
+
+	x := newConApp(t, deps)
+	x.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	x.waitFor("Martes")
+	x.send(tea.KeyPressMsg{Code: tea.KeyEnter, Text: ""})
+	x.waitFor("Paso 1 de 3 — Por qué empezamos")
+}

@@ -52,7 +52,11 @@ func (r *cohortRoom) wallHeading() string {
 	}
 	step := r.wallStep()
 	i := r.module().StepIndex(step.ID)
-	text := r.T("Answers of step %d: %s · the group stays on step %d · < > other steps", i+1, step.Title, r.snap.Cohort.Step+1)
+	title := step.Title
+	if shown := r.shown(); i >= 0 && i < len(shown.Steps) {
+		title = shown.Steps[i].Title
+	}
+	text := r.T("Answers of step %d: %s · the group stays on step %d · < > other steps", i+1, title, r.snap.Cohort.Step+1)
 	return r.st.Accent.Render(truncate(text, r.width)) + "\n"
 }
 

@@ -25,5 +25,5 @@ func (r *cohortRoom) reportBackKey() string {
 	}
 	s := r.module().Steps[steps[next]]
 	r.wall.view = s.ID
-	return r.T("Report-back: the wall shows the homework of step %d, %s. b for the next; the group stays put.", steps[next]+1, s.Title)
+	return r.T("Report-back: the wall shows the homework of step %d, %s. b for the next; the group stays put.", steps[next]+1, r.shown().Steps[steps[next]].Title)
 }

@@ -143,7 +143,21 @@ func (r *cohortRoom) speak(com *Common) (screen, tea.Cmd) {
 }
 
 func (r *cohortRoom) module() *content.Module { return r.snap.Module }
-func (r *cohortRoom) step() content.Step      { return r.module().Steps[r.snap.Cohort.Step] }
+
+// shown is the module as the facilitator reads it: its translation in the console's language
+// where the cohort pinned one (same steps, same ids), for titles, prompts and notes; work and
+// results always go by module().
+func (r *cohortRoom) shown() *content.Module {
+	mod := r.module()
+	if r.hub == nil {
+		return mod
+	}
+	if t := r.hub.ModuleIn(string(r.Lang())); t != nil && len(t.Steps) == len(mod.Steps) && len(t.Meetings) == len(mod.Meetings) {
+		return t
+	}
+	return mod
+}
+func (r *cohortRoom) step() content.Step { return r.module().Steps[r.snap.Cohort.Step] }
 
 func (r *cohortRoom) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {

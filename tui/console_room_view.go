@@ -59,7 +59,7 @@ func (r *cohortRoom) header() []string {
 	if full {
 		out = append(out, truncate(st.Muted.Render(r.T("Join: %s", st.Accent.Render(r.deps.Hint.Line(c.Code))))+st.Muted.Render(" · "+r.T("c shows the code big")), w))
 	}
-	stepLine := r.T("Step %d of %d — %s", c.Step+1, len(s.Module.Steps), r.step().Title)
+	stepLine := r.T("Step %d of %d — %s", c.Step+1, len(s.Module.Steps), r.shown().Steps[c.Step].Title)
 	out = append(out, conSpread(st.Subtitle.Render(stepLine), r.timerText(), w))
 	out = append(out, conSpread(r.summary(), r.flags(), w))
 	if a := c.Live.Announcement; a != nil {

@@ -223,8 +223,8 @@ func (r *cohortRoom) stepsView(height int) string {
 	st, s := r.st, r.snap
 	mod := r.module()
 	r.stepsSel = min(max(r.stepsSel, 0), len(mod.Steps)-1)
-	sel := mod.Steps[r.stepsSel]
-	notes := strings.TrimSpace(sel.Notes)
+	shown := r.shown()
+	notes := strings.TrimSpace(shown.Steps[r.stepsSel].Notes)
 	noteLines := 1
 	if notes != "" {
 		noteLines = lineCount(wrap(notes, r.width))
@@ -259,7 +259,7 @@ func (r *cohortRoom) stepsView(height int) string {
 				meta = append(meta, r.T("%d here", n))
 			}
 		}
-		left := fmt.Sprintf("%s%d. %s", here, j+1, step.Title)
+		left := fmt.Sprintf("%s%d. %s", here, j+1, shown.Steps[j].Title)
 		line := conSpread(left, st.Muted.Render(strings.Join(meta, " · ")), r.width-2)
 		if j == r.stepsSel {
 			b.WriteString(st.Selected.Render("›") + " " + line + "\n")
