@@ -104,7 +104,7 @@ func newExBase(st *ui.Styles, env *Env, step content.Step, d Data) *exBase {
 	env.editors++
 	orig := env.original(step)
 	b := &exBase{id: env.editors, st: st, env: env, k: env.Keys, step: orig, ex: orig.Exercise, shown: step.Exercise, Printer: env.printer(), value: work.New(orig.Exercise)}
-	if !linesUp(b.ex, b.shown) {
+	if !b.ex.LinesUp(b.shown) {
 		b.shown = b.ex
 	}
 	if d.Art != nil {

@@ -38,7 +38,7 @@ type stepWork struct {
 }
 
 func newStepWork(r *room, step content.Step, shown *content.Exercise) *stepWork {
-	if !linesUp(step.Exercise, shown) {
+	if !step.Exercise.LinesUp(shown) {
 		shown = step.Exercise
 	}
 	return &stepWork{r: r, step: step, ex: step.Exercise, shown: shown, value: work.New(step.Exercise), mine: map[string]bool{}}
