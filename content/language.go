@@ -5,6 +5,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
+
+	"workshop/i18n"
 )
 
 // tagShape is the written shape of a BCP 47 language tag: a two- or three-letter language, then
@@ -18,14 +20,7 @@ func parseTag(s string) (language.Tag, bool) {
 	if !tagShape.MatchString(s) {
 		return language.Und, false
 	}
-	t, err := language.Parse(s)
-	if err != nil {
-		return language.Und, false
-	}
-	if _, conf := t.Base(); conf != language.Exact {
-		return language.Und, false // "und", or a region or script with no language
-	}
-	return t, true
+	return i18n.Parse(s) // the shape leaves no locale form for it to read
 }
 
 // languageTag checks a language tag written under key and returns it parsed.
