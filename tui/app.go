@@ -50,7 +50,9 @@ func switchSpeaking(s screen, com *Common) tea.Cmd {
 // one screen at a time.
 type App struct {
 	*Common
-	help     help.Model
+	// help is behind a pointer: the app is passed by value on every message, and the help
+	// model's styles made each copy a large allocation.
+	help     *help.Model
 	showHelp bool
 	width    int
 	height   int
@@ -71,7 +73,7 @@ func NewApp(deps *Deps) App {
 	st := NewStyles(true, colorprofile.TrueColor)
 	st.Cache = deps.Render
 	lang := i18n.Choose("", deps.Terminal, "")
-	a := App{Common: newCommon(deps, &st, i18n.New(lang)), help: help.New(), width: 80, height: 24, dark: true, profile: colorprofile.TrueColor, memo: &renderMemo{}}
+	a := App{Common: newCommon(deps, &st, i18n.New(lang)), help: newHelp(), width: 80, height: 24, dark: true, profile: colorprofile.TrueColor, memo: &renderMemo{}}
 	switch {
 	case deps.ScreenCode != "" || deps.BigScreen:
 		a.screen = newBigScreen(a.Common)
@@ -87,6 +89,12 @@ func NewApp(deps *Deps) App {
 // Init starts the first screen. The front door asks the terminal for its background colour
 // (the answer arrives as a tea.BackgroundColorMsg); the program has no input of its own to
 // read the answer with.
+// newHelp is a help model for one session.
+func newHelp() *help.Model {
+	h := help.New()
+	return &h
+}
+
 func (a App) Init() tea.Cmd {
 	return a.screen.Init()
 }
@@ -195,10 +203,11 @@ func (a App) render() string {
 		m = &renderMemo{} // an App made without NewApp, in tests
 	}
 	if a.passive() {
-		return m.fit(a.screen.View(), a.width, a.height, a.st.Cache)
+		return m.fit(a.screen.View(), a.width, a.height, a.st.Cache, "")
 	}
-	body := m.fit(a.screen.View(), a.width, a.height-1, a.st.Cache)
-	return body + "\n" + m.helpLine(a.help, a.shortHelp(), a.width, a.st)
+	// The help line first: the body is fitted straight into the frame, followed by it.
+	help := m.helpLine(a.help, a.shortHelp(), a.width, a.st)
+	return m.fit(a.screen.View(), a.width, a.height-1, a.st.Cache, "\n"+help)
 }
 
 // renderMemo keeps what the last frame computed that the next one most likely needs again:
@@ -211,8 +220,9 @@ type renderMemo struct {
 	helpKey, help string
 }
 
-// fit is fitBlock, measuring only the rows that differ from the last frame's.
-func (m *renderMemo) fit(s string, width, height int, shared *RenderCache) string {
+// fit is fitBlock followed by tail, measuring only the rows that differ from the last
+// frame's. The frame is written once, into a buffer of its final size.
+func (m *renderMemo) fit(s string, width, height int, shared *RenderCache, tail string) string {
 	lines := strings.Split(s, "\n")
 	if len(lines) > height {
 		lines = lines[:height]
@@ -229,12 +239,25 @@ func (m *renderMemo) fit(s string, width, height int, shared *RenderCache) strin
 		out[i] = shared.Truncate(l, width)
 	}
 	m.in, m.out = lines, out
-	return strings.Join(out, "\n")
+	size := len(tail) + len(out) - 1
+	for _, l := range out {
+		size += len(l)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i, l := range out {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l)
+	}
+	b.WriteString(tail)
+	return b.String()
 }
 
 // helpLine is the short help for the window, styled again only when the keys shown change,
 // and then shared with every session showing the same keys in the same styles.
-func (m *renderMemo) helpLine(h help.Model, keys []key.Binding, width int, st *Styles) string {
+func (m *renderMemo) helpLine(h *help.Model, keys []key.Binding, width int, st *Styles) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "help|%s|%d", st.Key(), width)
 	for _, k := range keys {

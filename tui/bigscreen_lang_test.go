@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -100,7 +99,7 @@ func bigIn(t *testing.T, m *session.Manager, c session.Cohort, code string, fac 
 		ScreenCode: code, BigScreen: code == "", Terminal: terminal, Codes: session.NewCodeGuard(nil, func() time.Time { return frozen })}
 	com := newCommon(deps, uitest.Styles(), i18n.New(i18n.Choose("", terminal, "")))
 	b := newBigScreen(com)
-	a := App{Common: com, help: help.New(), width: 80, height: 24, screen: b}
+	a := App{Common: com, help: newHelp(), width: 80, height: 24, screen: b}
 	a.screen = b.Resize(a.bodySize())
 	r := &appRunner{t: t, app: a, msgs: make(chan tea.Msg, 64), ctx: ctx, w: 80, h: 24}
 	r.run(b.Init())

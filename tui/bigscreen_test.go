@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
 	"workshop/content"
@@ -100,7 +99,7 @@ func bigRunner(t *testing.T, m *session.Manager, code string, w, h int) *appRunn
 		ScreenCode: code, BigScreen: code == "", Codes: session.NewCodeGuard(nil, func() time.Time { return frozen })}
 	com := newCommon(deps, uitest.Styles(), nil)
 	b := newBigScreen(com)
-	a := App{Common: com, help: help.New(), width: w, height: h, screen: b}
+	a := App{Common: com, help: newHelp(), width: w, height: h, screen: b}
 	a.screen = b.Resize(a.bodySize())
 	r := &appRunner{t: t, app: a, msgs: make(chan tea.Msg, 64), ctx: ctx, w: w, h: h}
 	r.run(b.Init())

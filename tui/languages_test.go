@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"charm.land/bubbles/v2/help"
 	"github.com/charmbracelet/x/ansi"
 
 	"workshop/i18n"
@@ -37,7 +36,7 @@ func testCommon(deps *Deps, p *i18n.Printer) *Common {
 func lobbyApp(lang i18n.Lang, w, h int) (App, *lobby) {
 	com := testCommon(&Deps{Mode: &modeSwitch{}}, i18n.Strict(lang))
 	l := newLobby(com)
-	a := App{Common: com, help: help.New(), width: w, height: h, screen: l}
+	a := App{Common: com, help: newHelp(), width: w, height: h, screen: l}
 	a.help.SetWidth(w)
 	a.screen = l.Resize(a.bodySize())
 	return a, l

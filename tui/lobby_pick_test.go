@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"charm.land/bubbles/v2/help"
-
 	"workshop/internal/testenv/keypress"
 	"workshop/session"
 	"workshop/tui/ui/uitest"
@@ -30,7 +28,7 @@ func TestLobbyPickerOfSeveralCohorts(t *testing.T) {
 			st := uitest.Styles()
 			com := newCommon(&Deps{}, st, nil)
 			l := newLobby(com)
-			a := App{Common: com, help: help.New(), width: w, height: h, screen: l}
+			a := App{Common: com, help: newHelp(), width: w, height: h, screen: l}
 			a.help.SetWidth(w)
 			a.screen = l.Resize(a.bodySize())
 			l.Update(membershipsMsg{mine: mine})

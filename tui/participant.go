@@ -66,6 +66,7 @@ type participantView struct {
 	} // the header as last drawn, and what it was drawn from
 	guideH      int    // lines the guidance pane gets; 0 in a tiny window while answering
 	renderedFor string // what the guidance pane was last rendered for
+	viewSize    int    // the bytes of the last frame View drew, to size the next one
 	ex          exercise.Editor
 	// mod is the module in the language the participant reads; its steps line up with the
 	// snapshot's module, which work goes by.

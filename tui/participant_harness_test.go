@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -70,7 +69,7 @@ func openParticipantIn(t *testing.T, m *session.Manager, h *session.Hub, p sessi
 	com := newCommon(deps, st, pr)
 	pv := newParticipantView(com, h, sub, p)
 	pv.env.Typing = 0
-	a := App{Common: com, help: help.New(), width: w, height: hgt, screen: pv}
+	a := App{Common: com, help: newHelp(), width: w, height: hgt, screen: pv}
 	a.help.SetWidth(w)
 	a.screen = pv.Resize(a.bodySize())
 	r := &appRunner{t: t, app: a, msgs: make(chan tea.Msg, 64), ctx: ctx, w: w, h: hgt}

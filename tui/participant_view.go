@@ -230,12 +230,23 @@ func clampInt(n, lo, hi int) int { return min(max(n, lo), hi) }
 func (v *participantView) View() string {
 	st := v.st
 	step := v.step()
+	hdr := v.headerLines()
+	guide := ""
+	if v.guideH > 0 {
+		guide = v.guide.View()
+	}
+	// The screen is drawn on every move for every person: the buffer is sized once, from the
+	// last frame, rather than grown (and copied) several times.
 	var b strings.Builder
-	for _, l := range v.headerLines() {
-		b.WriteString(l + "\n")
+	b.Grow(v.viewSize + 256)
+	defer func() { v.viewSize = b.Len() }()
+	for _, l := range hdr {
+		b.WriteString(l)
+		b.WriteByte('\n')
 	}
 	if v.guideH > 0 {
-		b.WriteString(v.guide.View() + "\n")
+		b.WriteString(guide)
+		b.WriteByte('\n')
 	}
 	if step.Exercise == nil {
 		return b.String()

@@ -1,6 +1,7 @@
 package exercise
 
 import (
+	"strconv"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -21,10 +22,16 @@ func (b *exBase) promptLines() []string {
 	if p == "" {
 		p = b.defaultPrompt()
 	}
-	var out []string
-	for _, l := range strings.Split(ui.Wrap(p, b.width), "\n") {
-		out = append(out, b.st.Subtitle.Render(l))
-	}
+	// Every screen on the step shows the same prompt: it is wrapped and styled once for all
+	// of them, for each width and style set.
+	key := "prompt|" + b.st.Key() + "|" + strconv.Itoa(b.width) + "|" + p
+	out := strings.Split(b.st.Cache.Styled(key, func() string {
+		lines := strings.Split(ui.Wrap(p, b.width), "\n")
+		for i, l := range lines {
+			lines[i] = b.st.Subtitle.Render(l)
+		}
+		return strings.Join(lines, "\n")
+	}), "\n")
 	// The prompt is the same on every frame; wrapping and styling it each time was most of
 	// what drawing an editor cost.
 	b.prompt.lines, b.prompt.width, b.prompt.style = out, b.width, b.st.Markdown

@@ -33,7 +33,11 @@ func (b *exBase) statusLine(extra string) string {
 	}
 	if key := k.String(); !b.fitted.ok || key != b.fitted.key {
 		b.fitted.key, b.fitted.ok = key, true
-		b.fitted.line = strings.Join(fitStatus(b.st, parts, extra, b.width), "\n")
+		// The same status shows on many screens at once (everyone's fresh editor after a
+		// move): it is fitted once for all of them.
+		b.fitted.line = b.st.Cache.Styled("status|"+key, func() string {
+			return strings.Join(fitStatus(b.st, parts, extra, b.width), "\n")
+		})
 	}
 	return b.fitted.line
 }

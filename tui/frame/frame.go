@@ -52,6 +52,7 @@ type Writer struct {
 
 	// Owned by the drawing goroutine.
 	shown          []string // the lines the terminal shows, by row
+	next           []string // storage for the rows of the frame being drawn
 	shownW, shownH int
 	buf            bytes.Buffer
 	conv           colorprofile.Writer
@@ -231,15 +232,19 @@ func (w *Writer) draw(content string, width, height int, repaint bool) {
 		w.shown = w.shown[:0]
 		w.shownW, w.shownH = width, height
 	}
-	lines := strings.SplitN(content, "\n", height+1)
-	if len(lines) > height {
-		lines = lines[:height]
+	// The rows are cut into a slice kept from frame to frame: a frame costs no allocation
+	// for its rows.
+	lines := w.next[:0]
+	for rest, more := content, true; more && len(lines) < height; {
+		var line string
+		line, rest, more = strings.Cut(rest, "\n")
+		lines = append(lines, strings.TrimSuffix(line, "\r"))
 	}
 	started := false
 	for y := range height {
 		line := ""
 		if y < len(lines) {
-			line = strings.TrimSuffix(lines[y], "\r")
+			line = lines[y]
 		}
 		if y < len(w.shown) && w.shown[y] == line {
 			continue
@@ -256,11 +261,10 @@ func (w *Writer) draw(content string, width, height int, repaint bool) {
 	if started {
 		w.buf.WriteString(ansi.ResetModeSynchronizedOutput)
 	}
-	// Keep what each row shows. The lines are substrings of content, so this holds one frame.
-	w.shown = append(w.shown[:0], lines...)
-	for i := range w.shown {
-		w.shown[i] = strings.TrimSuffix(w.shown[i], "\r")
-	}
+	// Keep what each row shows. The lines are substrings of content, so this holds one frame;
+	// the rows of the frame before are let go.
+	clear(w.shown)
+	w.shown, w.next = lines, w.shown[:0]
 }
 
 func (w *Writer) writeRow(y int, line string, width int) {
