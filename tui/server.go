@@ -20,6 +20,7 @@ import (
 	"workshop/i18n"
 	"workshop/session"
 	"workshop/session/metrics"
+	"workshop/tui/frame"
 )
 
 // JoinHint is how people reach this server, used to print the exact ssh line to read out.
@@ -59,6 +60,7 @@ type FrontDoor struct {
 	hint    JoinHint
 	metrics *metrics.Metrics // nil counts nothing
 	render  *RenderCache     // shared by every session of this server
+	rows    *frame.Rows      // rows converted to a colour profile, shared by every session
 	input   InputLimits
 	// version names the program in exports.
 	version string
@@ -98,7 +100,7 @@ func NewFrontDoor(m *session.Manager, logger *slog.Logger, hint JoinHint, opts .
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	f := &FrontDoor{manager: m, log: logger, hint: hint, input: DefaultInputLimits, live: map[*tea.Program]struct{}{}, conns: map[ssh.Session]*Conn{}, render: NewRenderCache()}
+	f := &FrontDoor{manager: m, log: logger, hint: hint, input: DefaultInputLimits, live: map[*tea.Program]struct{}{}, conns: map[ssh.Session]*Conn{}, render: NewRenderCache(), rows: frame.NewRows()}
 	for _, o := range opts {
 		o(f)
 	}
@@ -249,7 +251,7 @@ func (f *FrontDoor) runProgram(sessionCtx context.Context, cancel context.Cancel
 		model = f.wrap(model)
 	}
 	end := &sessionEnd{log: f.log, remote: s.RemoteAddr().String()}
-	p, fw := newProgram(ctx, s, pty, newGuard(model, end))
+	p, fw := newProgram(ctx, s, pty, newGuard(model, end), f.rows)
 	end.quit = func() { go p.Quit() }
 	if !f.register(p) {
 		fw.Close(restartLine(goodbyePrinter(s.Environ(), model), f.hint, model), closeWait)

@@ -24,6 +24,8 @@ type Options struct {
 	// RowsFit promises that no row of a frame is wider than the terminal, so rows are written
 	// without being measured. Without it, a row too wide is cut.
 	RowsFit bool
+	// Rows, when set, shares converted rows with the other writers given the same cache.
+	Rows *Rows
 }
 
 // Writer owns the terminal of one session. Frame, Resize and Raw may be called from any
@@ -33,6 +35,7 @@ type Writer struct {
 	profile colorprofile.Profile
 	title   string
 	rowsFit bool
+	rows    *Rows
 
 	mu      sync.Mutex
 	latest  string
@@ -61,7 +64,7 @@ type Writer struct {
 
 // New sets up the terminal on out (alternate screen, hidden cursor, bracketed paste) and starts the goroutine that draws frames of width×height cells.
 func New(out io.Writer, width, height int, opts Options) *Writer {
-	w := &Writer{out: out, profile: opts.Profile, title: opts.Title, rowsFit: opts.RowsFit, width: width, height: height,
+	w := &Writer{out: out, profile: opts.Profile, title: opts.Title, rowsFit: opts.RowsFit, rows: opts.Rows, width: width, height: height,
 		wake: make(chan struct{}, 1), done: make(chan struct{})}
 	w.flushed = sync.NewCond(&w.mu)
 	w.conv.Profile = max(opts.Profile, colorprofile.ASCII) // lines keep cursor-free styling only
@@ -278,11 +281,27 @@ func (w *Writer) writeRow(y int, line string, width int) {
 		line = ansi.Truncate(line, width, "") // a row never takes fewer bytes than cells
 	}
 	if needsConversion(line, w.profile) {
-		_, _ = w.conv.WriteString(line) // writes into w.buf, which cannot fail
+		w.writeConverted(line)
 	} else {
 		w.buf.WriteString(line)
 	}
 	w.buf.WriteString(ansi.ResetStyle)
+}
+
+// writeConverted writes line converted to the terminal's profile, as converted before for any
+// screen when the writer shares a cache of rows.
+func (w *Writer) writeConverted(line string) {
+	if w.rows == nil {
+		_, _ = w.conv.WriteString(line) // writes into w.buf, which cannot fail
+		return
+	}
+	if out, ok := w.rows.get(w.conv.Profile, line); ok {
+		w.buf.WriteString(out)
+		return
+	}
+	start := w.buf.Len()
+	_, _ = w.conv.WriteString(line)
+	w.rows.put(w.conv.Profile, line, string(w.buf.Bytes()[start:]))
 }
 
 // needsConversion says whether line may hold colours profile lacks. Parsing a row's escape
