@@ -102,6 +102,7 @@ type enteredMsg struct {
 func (l *lobby) Init() tea.Cmd {
 	deps := l.deps
 	user := deps.User
+	lang := string(l.Lang())
 	return func() tea.Msg {
 		if deps.Resume != nil { // back from plain mode, as who they were there
 			return codeMsg{participant: deps.Resume, auto: true}
@@ -122,6 +123,11 @@ func (l *lobby) Init() tea.Cmd {
 		mine, err := deps.Manager.Memberships(deps.Ctx, deps.Identity)
 		if err != nil {
 			return codeMsg{err: err, auto: true}
+		}
+		for i, ms := range mine { // each module's title in the language the lobby speaks, where pinned
+			if mod, err := deps.Manager.ModuleIn(deps.Ctx, ms.Cohort, lang); err == nil && mod != nil && mod.Title != "" {
+				mine[i].ModuleTitle = mod.Title
+			}
 		}
 		return membershipsMsg{mine: mine, unknown: unknown}
 	}
