@@ -273,6 +273,9 @@ func newConRunner(t *testing.T) *conRunner {
 	x.r = newCohortRoom(newCommon(conDeps(ctx, m), &st, nil), h, sub)
 	x.r.Resize(80, 23)
 	x.run(x.r.Init())
+	// Cleanups run last-registered first: stop the commands still running before the store
+	// under them closes.
+	t.Cleanup(cancel)
 	return x
 }
 

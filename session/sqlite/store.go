@@ -168,7 +168,27 @@ func (s *Store) Close() error {
 	if !s.wq.stop() {
 		return nil
 	}
-	return errors.Join(s.artifact.Close(), s.addTime.Close(), s.setClock.Close(), s.r.Close(), s.w.Close())
+	err := errors.Join(s.artifact.Close(), s.addTime.Close(), s.setClock.Close(), s.r.Close(), s.w.Close())
+	s.awaitConnections(closeWait)
+	return err
+}
+
+// closeWait bounds how long Close waits for a read that was already running.
+const closeWait = 5 * time.Second
+
+// awaitConnections waits, for at most limit, until every connection is closed. database/sql's
+// Close returns while a query that had started still holds its connection; that connection
+// closes (and SQLite tidies its -wal and -shm files) only when the query ends. Waiting here means
+// that once Close returns nothing touches the database's files, so they can be copied or
+// removed.
+func (s *Store) awaitConnections(limit time.Duration) {
+	deadline := time.Now().Add(limit)
+	for wait := time.Millisecond; s.r.Stats().OpenConnections+s.w.Stats().OpenConnections > 0; wait = min(wait*2, 50*time.Millisecond) {
+		if time.Now().After(deadline) {
+			return
+		}
+		time.Sleep(wait)
+	}
 }
 
 // Backup writes a consistent copy of the database to dstPath while the store stays in use.
