@@ -57,6 +57,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzReflow$$' -fuzztime=$(FUZZTIME) ./tui/
 	$(GO) test -run='^$$' -fuzz='^FuzzEdit$$' -fuzztime=$(FUZZTIME) ./tui/textedit/
 	$(GO) test -run='^$$' -fuzz='^FuzzLineReader$$' -fuzztime=$(FUZZTIME) ./tui/plain/
+	$(GO) test -run='^$$' -fuzz='^FuzzCompactDrawsTheSameCells$$' -fuzztime=$(FUZZTIME) ./tui/markdown/
 
 # Static-check tools, installed from the module proxy at these versions into bin/tools.
 TOOLS                 := $(CURDIR)/bin/tools

@@ -94,7 +94,7 @@ func (m *Renderer) Render(md string, width int, style string) (string, error) {
 	if plain {
 		out = ansi.Strip(out)
 	}
-	out = fitWidth(out, width)
+	out = compact(fitWidth(out, width))
 	outputs.put(ok, out)
 	return out, nil
 }
