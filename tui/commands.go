@@ -70,7 +70,7 @@ func (f *FrontDoor) RunCommand(ctx context.Context, fac session.Facilitator, by 
 // runCommand is RunCommand answering through p.
 func (f *FrontDoor) runCommand(ctx context.Context, p *i18n.Printer, fac session.Facilitator, by session.Actor, args []string, stdout, stderr io.Writer) int {
 	root := f.commandTree(by, p)
-	plainUsage(root, p, f.hint.Plain())
+	plainUsage(root, p, f.hint.Plain(), f.render)
 	f.plainErrors(root, p, fac)
 	out := &outputWriter{w: stdout}
 	root.SetArgs(args)

@@ -23,8 +23,9 @@ import (
 const sshHelpWidth = 80
 
 // plainUsage makes the tree's usage errors and help plain; plain is how a person runs the
-// server ("ssh -p 2222 HOST"), for the hints.
-func plainUsage(root *cobra.Command, p *i18n.Printer, plain string) {
+// server ("ssh -p 2222 HOST"), for the hints. The tree is made for every command run, and its
+// help texts are always the same ones: cache, when set, remembers each text's reflowed form.
+func plainUsage(root *cobra.Command, p *i18n.Printer, plain string, cache *RenderCache) {
 	helpOf := func(c *cobra.Command) string {
 		if path := sshPath(c); path != "" {
 			return "`" + plain + " help " + path + "`"
@@ -54,7 +55,8 @@ func plainUsage(root *cobra.Command, p *i18n.Printer, plain string) {
 		if c.Long == "" {
 			c.Long = c.Short // what the help shows first, wrapped like the rest
 		}
-		c.Long = Reflow(c.Long, sshHelpWidth)
+		long := c.Long
+		c.Long = cache.Styled("reflow|"+long, func() string { return Reflow(long, sshHelpWidth) })
 		for _, sub := range c.Commands() {
 			walk(sub)
 		}
