@@ -164,6 +164,32 @@ func TestScreenTextFollowsCursorMovesAndStyles(t *testing.T) {
 	}
 }
 
+// screenHas finds a text on any row, as screenText would, and only within one row.
+func TestScreenHasReadsRowsUntilTheText(t *testing.T) {
+	emu := vt.NewEmulator(20, 4)
+	go func() { _, _ = emu.Read(make([]byte, 256)) }()
+	_, _ = emu.Write([]byte("\x1b[2J\x1b[HWarm-up\r\nStep 2 of 3 — Why\x1b[4;1H\x1b[1m✓ Submitted\x1b[m"))
+	var buf []byte
+	for _, c := range []struct {
+		want string
+		has  bool
+	}{
+		{stepText(2, 3), true},
+		{"✓ Submitted", true},
+		{stepText(3, 3), false},
+		{"Warm-up Step", false}, // two rows are not one line
+	} {
+		var has bool
+		has, buf = screenHas(emu, c.want, buf)
+		if has != c.has {
+			t.Errorf("screenHas(%q) = %v, want %v", c.want, has, c.has)
+		}
+		if full := bytes.Contains(screenText(emu, nil), []byte(c.want)); full != c.has {
+			t.Errorf("screenText has %q: %v, want %v", c.want, full, c.has)
+		}
+	}
+}
+
 func TestProgressLine(t *testing.T) {
 	got := progressLine(100, 60, 50, 0)
 	if !strings.Contains(got, "50/100 on the step screen") || !strings.Contains(got, "60 connected") || strings.Count(got, "#") != 12 {

@@ -205,8 +205,8 @@ func (p *participant) output(b []byte, at time.Time) {
 		p.reportBrokenLocked()
 		return
 	}
-	p.screen = screenText(p.emu, p.screen)
 	if p.joining {
+		p.screen = screenText(p.emu, p.screen)
 		p.lobbyLocked(at)
 		return
 	}
@@ -266,22 +266,31 @@ func (p *participant) lobbyLocked(at time.Time) {
 	}
 }
 
-// checkLocked reports the awaited text, or the text that means failure.
+// checkLocked reports the awaited text, or the text that means failure, as the screen shows
+// them now.
 func (p *participant) checkLocked(at time.Time) {
 	w := p.wait
 	if w == nil {
 		return
 	}
-	if w.fail != "" {
-		if i := bytes.Index(p.screen, []byte(w.fail)); i >= 0 {
-			line := p.screen[i:]
-			if nl := bytes.IndexByte(line, '\n'); nl >= 0 {
-				line = line[:nl]
-			}
+	if w.fail == "" {
+		// Only one text to find: the rows are read until it shows.
+		var hit bool
+		if hit, p.screen = screenHas(p.emu, w.want, p.screen); hit {
 			p.wait = nil
-			p.emitLocked(event{idx: p.idx, phase: w.phase, kind: evFailed, at: at, err: errors.New(string(line))})
-			return
+			p.emitLocked(event{idx: p.idx, phase: w.phase, kind: evHit, at: at})
 		}
+		return
+	}
+	p.screen = screenText(p.emu, p.screen)
+	if i := bytes.Index(p.screen, []byte(w.fail)); i >= 0 {
+		line := p.screen[i:]
+		if nl := bytes.IndexByte(line, '\n'); nl >= 0 {
+			line = line[:nl]
+		}
+		p.wait = nil
+		p.emitLocked(event{idx: p.idx, phase: w.phase, kind: evFailed, at: at, err: errors.New(string(line))})
+		return
 	}
 	if bytes.Contains(p.screen, []byte(w.want)) {
 		p.wait = nil
@@ -311,7 +320,6 @@ func (p *participant) expect(phase int, want, fail string) (now []event) {
 		p.reportBrokenLocked()
 		return nil
 	}
-	p.screen = screenText(p.emu, p.screen)
 	p.checkLocked(time.Now())
 	return nil
 }

@@ -26,30 +26,49 @@ const (
 // when buf must grow, which keeps checking hundreds of screens cheap.
 func screenText(emu *vt.Emulator, buf []byte) []byte {
 	buf = buf[:0]
-	w, h := emu.Width(), emu.Height()
-	for y := range h {
-		start := len(buf)
-		for x := 0; x < w; x++ {
-			c := emu.CellAt(x, y)
-			switch {
-			case c == nil:
-				buf = append(buf, ' ')
-			case c.Content == "":
-				if c.Width == 0 {
-					continue // the second half of a wide character
-				}
-				buf = append(buf, ' ')
-			default:
-				buf = append(buf, c.Content...)
-			}
-		}
-		end := len(buf)
-		for end > start && buf[end-1] == ' ' {
-			end--
-		}
-		buf = append(buf[:end], '\n')
+	for y := range emu.Height() {
+		buf = append(rowText(emu, y, buf), '\n')
 	}
 	return buf
+}
+
+// rowText appends row y of the emulator's screen to buf, trailing blanks dropped.
+func rowText(emu *vt.Emulator, y int, buf []byte) []byte {
+	start := len(buf)
+	for x := range emu.Width() {
+		c := emu.CellAt(x, y)
+		switch {
+		case c == nil:
+			buf = append(buf, ' ')
+		case c.Content == "":
+			if c.Width == 0 {
+				continue // the second half of a wide character
+			}
+			buf = append(buf, ' ')
+		default:
+			buf = append(buf, c.Content...)
+		}
+	}
+	end := len(buf)
+	for end > start && buf[end-1] == ' ' {
+		end--
+	}
+	return buf[:end]
+}
+
+// screenHas reports whether a row of the emulator's screen shows want (text on one line),
+// reading the rows from the top only until one does: the texts awaited on every screen at
+// once sit near the top (the step line is the second row), and reading a whole screen costs
+// the tool more than the terminal spent drawing the change. buf is scratch space, returned
+// for reuse.
+func screenHas(emu *vt.Emulator, want string, buf []byte) (bool, []byte) {
+	for y := range emu.Height() {
+		buf = rowText(emu, y, buf[:0])
+		if bytes.Contains(buf, []byte(want)) {
+			return true, buf
+		}
+	}
+	return false, buf
 }
 
 // stepOnScreen finds the participant's step line, "Step N of M — Title", and returns N, M and
