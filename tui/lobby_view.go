@@ -65,7 +65,23 @@ func (l *lobby) View() string {
 	if !errShown {
 		l.writeErr(&b)
 	}
-	return lipgloss.NewStyle().Padding(0, 1).Render(b.String())
+	return indent(b.String())
+}
+
+// indent sets every line of the lobby one cell in from the window's edge. The lobby draws again
+// on every key typed in its field, and measuring and padding the whole block with a style, for
+// blanks no one sees, cost more than the rest of drawing it.
+func indent(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + strings.Count(s, "\n") + 1)
+	for line := range strings.Lines(s) {
+		b.WriteByte(' ')
+		b.WriteString(line)
+	}
+	if s == "" || strings.HasSuffix(s, "\n") {
+		b.WriteByte(' ') // the last line, empty, as a padded block has it
+	}
+	return b.String()
 }
 
 // writeErr writes the lobby's error, if there is one, and says whether it did.
