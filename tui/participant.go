@@ -169,7 +169,8 @@ func (v *participantView) speak(com *Common) (screen, tea.Cmd) {
 	v.Common = com
 	v.mod = readerModule(com, v.hub)
 	v.ek = exercise.NewKeys(com.keys)
-	v.env.Keys, v.env.P, v.env.Shown = v.ek, com.Printer, v.shownModule()
+	keys := v.ek // a copy: the editors on screen keep the keys they were made with
+	v.env.Keys, v.env.P, v.env.Shown = &keys, com.Printer, v.shownModule()
 	v.hdr.lines = nil
 	v.renderedFor = ""
 	if v.live.handOpen {

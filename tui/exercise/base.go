@@ -47,7 +47,7 @@ type exBase struct {
 	id  int // this editor, in the messages it exchanges with the participant view
 	st  *ui.Styles
 	env *Env
-	k   Keys
+	k   *Keys
 	// step and ex are the step as the module writes it, which work is stored against; shown is
 	// its exercise in the language the participant reads (ex itself when that is the module's).
 	step  content.Step
@@ -455,7 +455,7 @@ type Asked struct{ Take func() []tea.Msg }
 
 // baseWants is what editors in a text field or a question want: every key but the ones that
 // move focus or ask for help.
-func baseWants(msg tea.KeyPressMsg, k Keys) bool {
+func baseWants(msg tea.KeyPressMsg, k *Keys) bool {
 	return !key.Matches(msg, k.Hand) && msg.String() != "tab" && msg.String() != "shift+tab"
 }
 

@@ -47,8 +47,11 @@ type Editor interface {
 // participant view owns it and updates it in place as snapshots arrive; editors read it only
 // inside Update and View, never from a command.
 type Env struct {
-	Me   int64
-	Keys Keys
+	Me int64
+	// Keys are shared by the editors made while they are current: an editor is the larger for
+	// every binding it holds by value, and one is made for every screen on every move.
+	// Replace them, never change them in place: an editor keeps the keys it was made with.
+	Keys *Keys
 	Snap *session.Snapshot
 	// mine holds, per step id, the ids of the anonymous items this screen added. It is the only
 	// link between a person and an anonymous item, lives in this session's memory alone and is
@@ -75,7 +78,7 @@ type Env struct {
 // keys, the newest snapshot (updated in place as snapshots arrive), where faults are logged and
 // the language the editors speak.
 func NewEnv(me int64, keys Keys, snap *session.Snapshot, log *slog.Logger, p *i18n.Printer) *Env {
-	return &Env{Me: me, Keys: keys, Snap: snap, mine: map[string]map[string]bool{}, Typing: DraftDelay, Log: log, P: p}
+	return &Env{Me: me, Keys: &keys, Snap: snap, mine: map[string]map[string]bool{}, Typing: DraftDelay, Log: log, P: p}
 }
 
 // printer is the editors' printer: English when none was given.

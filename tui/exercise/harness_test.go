@@ -55,7 +55,8 @@ func newExHarness(t *testing.T, yaml string, w, h int) *exHarness {
 	t.Helper()
 	mod := testModule(t, yaml)
 	step := mod.Steps[len(mod.Steps)-1]
-	env := &Env{Me: 1, Keys: NewKeys(ui.DefaultKeyMap()), Snap: testSnapshot(mod), mine: map[string]map[string]bool{}}
+	keys := NewKeys(ui.DefaultKeyMap())
+	env := &Env{Me: 1, Keys: &keys, Snap: testSnapshot(mod), mine: map[string]map[string]bool{}}
 	x := &exHarness{t: t, st: uitest.Styles(), env: env, step: step, w: w, h: h}
 	if session.SharedWork(step.Exercise) {
 		x.board = work.New(step.Exercise)

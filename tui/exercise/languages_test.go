@@ -16,7 +16,8 @@ import (
 // speak makes the harness's editors speak p's language, keys and all.
 func (x *exHarness) speak(p *i18n.Printer) *exHarness {
 	x.env.P = p
-	x.env.Keys = NewKeys(ui.NewKeyMap(p))
+	keys := NewKeys(ui.NewKeyMap(p))
+	x.env.Keys = &keys
 	return x
 }
 
