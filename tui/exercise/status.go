@@ -42,59 +42,62 @@ func (b *exBase) statusLine(extra string) string {
 	return b.fitted.line
 }
 
-// statusHeight is the lines statusLine(extra) takes now.
-func (b *exBase) statusHeight(extra string) int {
-	return strings.Count(b.statusLine(extra), "\n") + 1
-}
-
 // maxStatusLines bounds the lines an editor's status may take.
 const maxStatusLines = 3
 
+// statusPart is a piece of the status with the style it is drawn in, one of the screen's own:
+// the status is worked out several times a frame, and copying a style into each piece was most
+// of what that allocated.
+type statusPart struct {
+	Style *lipgloss.Style
+	Text  string
+}
+
 // statusParts says what happens to the work, as styled pieces of one sentence.
-func (b *exBase) statusParts() []ui.StyledText {
+func (b *exBase) statusParts() []statusPart {
 	st := b.st
-	one := func(style lipgloss.Style, text string) []ui.StyledText {
-		return []ui.StyledText{{Style: style, Text: text}}
+	one := func(style *lipgloss.Style, text string) []statusPart {
+		return []statusPart{{Style: style, Text: text}}
 	}
 	switch {
 	case b.message != "" && b.isError:
-		return one(st.Bad, b.message)
+		return one(&st.Bad, b.message)
 	case b.failing:
-		return one(st.Warn, b.T("Not saved yet — retrying; your text is kept here"))
+		return one(&st.Warn, b.T("Not saved yet — retrying; your text is kept here"))
 	case b.env.locked(b.step.ID):
-		return one(st.Warn, b.T("Locked: you can read your work but not change it"))
+		return one(&st.Warn, b.T("Locked: you can read your work but not change it"))
 	case b.noTeam:
-		return one(st.Warn, b.T("Not in a team yet: the facilitator will form teams"))
+		return one(&st.Warn, b.T("Not in a team yet: the facilitator will form teams"))
 	case b.message != "":
-		return one(st.Good, b.message)
+		return one(&st.Good, b.message)
 	case b.saving() || b.inflight > 0:
-		return one(st.Muted, b.T("Saving…"))
+		return one(&st.Muted, b.T("Saving…"))
 	case b.ex.Kind == content.KindVote && b.env.voteState(b.step.ID).Closed:
 		if b.status == session.StatusSubmitted || b.status == session.StatusDraft {
-			return one(st.Warn, b.T("The vote is closed: your dots are counted as they are"))
+			return one(&st.Warn, b.T("The vote is closed: your dots are counted as they are"))
 		}
-		return one(st.Warn, b.T("The vote is closed: you did not vote"))
+		return one(&st.Warn, b.T("The vote is closed: you did not vote"))
 	case b.shared() && b.status == session.StatusSubmitted:
-		return []ui.StyledText{{Style: st.Good, Text: b.T("✓ Done %s", b.clock(b.savedAt))}, {Style: st.Muted, Text: b.T(" · the board stays open")}}
+		return []statusPart{{Style: &st.Good, Text: b.T("✓ Done %s", b.clock(b.savedAt))}, {Style: &st.Muted, Text: b.T(" · the board stays open")}}
 	case b.shared() && b.anonymous():
-		return one(st.Muted, b.T("Saved at once, without your name · ctrl+s when done"))
+		return one(&st.Muted, b.T("Saved at once, without your name · ctrl+s when done"))
 	case b.shared():
-		return one(st.Muted, b.T("Saved at once for your team · ctrl+s when done"))
+		return one(&st.Muted, b.T("Saved at once for your team · ctrl+s when done"))
 	case b.dirty():
-		return one(st.Warn, b.T("Editing · saves as you go"))
+		return one(&st.Warn, b.T("Editing · saves as you go"))
 	case b.status == session.StatusSubmitted:
-		return []ui.StyledText{{Style: st.Good, Text: b.T("✓ Submitted %s", b.clock(b.savedAt))}, {Style: st.Muted, Text: b.T(" · you can still change it")}}
+		return []statusPart{{Style: &st.Good, Text: b.T("✓ Submitted %s", b.clock(b.savedAt))}, {Style: &st.Muted, Text: b.T(" · you can still change it")}}
 	case b.status == session.StatusDraft && b.submitted:
-		return one(st.Warn, b.T("Changed since you submitted · ctrl+s submits again"))
+		return one(&st.Warn, b.T("Changed since you submitted · ctrl+s submits again"))
 	case b.status == session.StatusDraft:
-		return one(st.Muted, b.T("Draft saved %s · ctrl+s submits", b.clock(b.savedAt)))
+		return one(&st.Muted, b.T("Draft saved %s · ctrl+s submits", b.clock(b.savedAt)))
 	}
-	return one(st.Muted, b.T("Not started · ctrl+s submits"))
+	return one(&st.Muted, b.T("Not started · ctrl+s submits"))
 }
 
 // fitStatus lays out a status: on one line with extra on the right when both fit; else the
 // status wrapped to the width, with extra on its last line if there is room.
-func fitStatus(st *ui.Styles, parts []ui.StyledText, extra string, width int) []string {
+func fitStatus(st *ui.Styles, parts []statusPart, extra string, width int) []string {
 	plain := ""
 	var styled strings.Builder
 	for _, p := range parts {
