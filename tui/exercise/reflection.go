@@ -1,7 +1,7 @@
 package exercise
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -21,23 +21,25 @@ type reflection struct {
 	*exBase
 	area  *textedit.Model
 	limit int
+	// placeholder is what the empty editor shows, in the participant's language.
+	placeholder string
 }
 
 func newReflection(b *exBase) *reflection {
-	r := &reflection{exBase: b, limit: b.ex.TextLimit()}
+	r := &reflection{exBase: b, limit: b.ex.TextLimit(), placeholder: b.T("Write your answer here…")}
 	r.area = textedit.New(textedit.Options{
 		Prompt:      "│ ",
-		Placeholder: b.T("Write your answer here…"),
+		Placeholder: r.placeholder,
 		Limit:       r.limit,
 		Styles:      b.st.Editor,
 		Clean:       session.CleanText, // what is typed is cleaned as a paste is
 	})
 	if t, ok := b.value.(*work.Reflection); ok {
-		r.area.SetValue(t.Text)
+		r.area.SetValue(t.Text) // b.saved holds it already
 	} else {
 		b.value = &work.Reflection{}
+		b.saved = b.encode()
 	}
-	b.saved = b.encode()
 	return r
 }
 
@@ -65,14 +67,17 @@ func (r *reflection) Resize(w, h int) Editor {
 	r.sizeArea()
 	return r
 }
-func (r *reflection) sizeArea() {
-	foot := r.statusHeight(r.count())
+func (r *reflection) sizeArea() { r.sizeAreaFor(r.statusLine(r.count())) }
+
+// sizeAreaFor sizes the text area above status, the status line as drawn.
+func (r *reflection) sizeAreaFor(status string) {
+	foot := strings.Count(status, "\n") + 1
 	r.area.SetHeight(max(r.height-foot-len(r.fitPrompt(r.height-foot)), 1))
 }
 
 // count is the characters written against the limit, for the status line.
 func (r *reflection) count() string {
-	return fmt.Sprintf("%d/%d", r.area.Length(), r.limit)
+	return strconv.Itoa(r.area.Length()) + "/" + strconv.Itoa(r.limit)
 }
 func (r *reflection) ShortHelp() []key.Binding {
 	return []key.Binding{r.k.Submit, ui.Relabel(r.k.Enter, "enter", r.T("new line"))}
@@ -139,8 +144,11 @@ func (r *reflection) changed() tea.Cmd {
 }
 
 func (r *reflection) View() string {
-	r.sizeArea()
-	count := r.count()
+	status := r.statusLine(r.count())
+	r.sizeAreaFor(status)
+	if s, ok := r.emptyView(status); ok {
+		return s
+	}
 	body := strings.Split(r.area.View(), "\n")
-	return r.frame(body, 0, len(body)-1, r.statusLine(count))
+	return r.frame(body, 0, len(body)-1, status)
 }
