@@ -55,17 +55,23 @@ func openParticipant(t *testing.T, m *session.Manager, h *session.Hub, p session
 // openParticipantIn is openParticipant speaking the printer's language (English for nil).
 func openParticipantIn(t *testing.T, m *session.Manager, h *session.Hub, p session.Participant, w, hgt int, pr *i18n.Printer) *appRunner {
 	t.Helper()
+	return openParticipantWith(t, m, h, p, w, hgt, pr, uitest.Styles())
+}
+
+// openParticipantWith is openParticipantIn drawing in the styles st, through the render cache
+// they carry (none when st.Cache is nil).
+func openParticipantWith(t *testing.T, m *session.Manager, h *session.Hub, p session.Participant, w, hgt int, pr *i18n.Printer, st *Styles) *appRunner {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	conn := &Conn{}
 	t.Cleanup(conn.Close)
-	deps := &Deps{Ctx: ctx, Manager: m, Conn: conn}
+	deps := &Deps{Ctx: ctx, Manager: m, Conn: conn, Render: st.Cache}
 	sub, err := h.Subscribe(ctx, p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	conn.Track(sub)
-	st := uitest.Styles()
 	com := newCommon(deps, st, pr)
 	pv := newParticipantView(com, h, sub, p)
 	pv.env.Typing = 0
