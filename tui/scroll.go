@@ -82,8 +82,21 @@ func (s *scroller) Update(msg tea.Msg) {
 
 // View is the lines shown, exactly height of them.
 func (s *scroller) View() string {
+	var b strings.Builder
+	s.writeTo(&b)
+	return b.String()
+}
+
+// writeTo writes View to b: a screen draws the lines straight into its frame, rather than
+// joining them first into a string it copies again.
+func (s *scroller) writeTo(b *strings.Builder) {
 	end := min(s.off+s.height, len(s.lines))
-	rows := make([]string, s.height)
-	copy(rows, s.lines[s.off:end])
-	return strings.Join(rows, "\n")
+	for i := range s.height {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if s.off+i < end {
+			b.WriteString(s.lines[s.off+i])
+		}
+	}
 }
