@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -26,17 +25,40 @@ func (v *participantView) headerLines() []string {
 // styles and the width reach it through Resize, which forgets the memo.
 func (v *participantView) headerKey() string {
 	step := v.step()
+	// Built by hand rather than with fmt: every screen builds it twice on every move.
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s|%d|%s|%s|%v|%v|%d|%d|%d|%s|", v.Lang(), v.width, v.topTitle(), v.timerText(),
-		v.snap.Cohort.Live.IsLocked(step.ID), v.voteClosed(), step.TimeBox, v.viewing, len(v.module().Steps), step.Title)
+	b.Grow(256)
+	str := func(s string) {
+		b.WriteString(s)
+		b.WriteByte('|')
+	}
+	num := func(n int) { str(strconv.Itoa(n)) }
+	flag := func(f bool) { str(strconv.FormatBool(f)) }
+	str(string(v.Lang()))
+	num(v.width)
+	str(v.topTitle())
+	str(v.timerText())
+	flag(v.snap.Cohort.Live.IsLocked(step.ID))
+	flag(v.voteClosed())
+	num(step.TimeBox)
+	num(v.viewing)
+	num(len(v.module().Steps))
+	str(step.Title)
 	if a := v.snap.Cohort.Live.Announcement; a != nil {
 		b.WriteString(a.Text)
 	}
+	b.WriteByte('|')
 	team := ""
 	if t, ok := v.snap.Team(v.me.TeamID); ok {
 		team = t.Name
 	}
-	fmt.Fprintf(&b, "|%s|%d|%s|%v|%s|%d|%d", v.messageKey(), v.me.TeamID, team, v.me.Hand != nil, v.Msg(v.notice), v.groupStep(), v.moving)
+	str(v.messageKey())
+	str(strconv.FormatInt(v.me.TeamID, 10))
+	str(team)
+	flag(v.me.Hand != nil)
+	str(v.Msg(v.notice))
+	num(v.groupStep())
+	b.WriteString(strconv.Itoa(v.moving))
 	return b.String()
 }
 
@@ -70,7 +92,9 @@ func (v *participantView) header() []string {
 	locked := v.snap.Cohort.Live.IsLocked(step.ID)
 	closed := v.voteClosed()
 	stepLine := v.T("Step %d of %d — %s", v.viewing+1, len(mod.Steps), i18n.Verbatim(step.Title))
-	lines = append(lines, st.Cache.Styled(fmt.Sprintf("step|%s|%s|%d|%v|%v|%d|%s", st.Key(), v.Lang(), w, locked, closed, step.TimeBox, stepLine), func() string {
+	stepKey := "step|" + st.Key() + "|" + string(v.Lang()) + "|" + strconv.Itoa(w) + "|" + strconv.FormatBool(locked) + "|" +
+		strconv.FormatBool(closed) + "|" + strconv.Itoa(step.TimeBox) + "|" + stepLine
+	lines = append(lines, st.Cache.Styled(stepKey, func() string {
 		var meta []string
 		if locked {
 			meta = append(meta, st.Warn.Render(v.T("Locked")))
@@ -191,7 +215,7 @@ func (v *participantView) layout() {
 		spotKey = spot.At.String() + spot.Title + spot.Text
 	}
 	homework := v.homework()
-	rkey := fmt.Sprintf("%s/%s/%d/%s/%s/%s", v.step().ID, v.Lang(), v.width, v.st.Markdown, spotKey, homework)
+	rkey := v.step().ID + "/" + string(v.Lang()) + "/" + strconv.Itoa(v.width) + "/" + v.st.Markdown + "/" + spotKey + "/" + homework
 	if rkey != v.renderedFor {
 		v.renderedFor = rkey
 		out, err := v.st.Cache.Guidance(v.step().Guidance, v.width, v.st.Markdown)
@@ -231,10 +255,6 @@ func (v *participantView) View() string {
 	st := v.st
 	step := v.step()
 	hdr := v.headerLines()
-	guide := ""
-	if v.guideH > 0 {
-		guide = v.guide.View()
-	}
 	// The screen is drawn on every move for every person: the buffer is sized once, from the
 	// last frame, rather than grown (and copied) several times.
 	var b strings.Builder
@@ -245,7 +265,7 @@ func (v *participantView) View() string {
 		b.WriteByte('\n')
 	}
 	if v.guideH > 0 {
-		b.WriteString(guide)
+		v.guide.writeTo(&b)
 		b.WriteByte('\n')
 	}
 	if step.Exercise == nil {
@@ -260,7 +280,11 @@ func (v *participantView) View() string {
 			scroll = " " + v.T("more below · ↓ or pgdn") + " "
 		}
 	}
-	b.WriteString(rule(st, max(v.width-cellWidth(scroll), 0)) + st.Muted.Render(scroll) + "\n")
+	// The rule is the same on every screen of the step: styled once for all of them.
+	b.WriteString(st.Cache.Styled("scrollrule|"+st.Key()+"|"+strconv.Itoa(v.width)+"|"+scroll, func() string {
+		return rule(st, max(v.width-cellWidth(scroll), 0)) + st.Muted.Render(scroll)
+	}))
+	b.WriteByte('\n')
 	switch {
 	case v.loading:
 		b.WriteString(st.Muted.Render(v.T("Loading your work…")))
