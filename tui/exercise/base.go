@@ -77,7 +77,13 @@ type exBase struct {
 	// after a newer one, and a save it folds into a later one is answered with the later one.
 	saved, sent   []byte
 	seq, answered int
-	edits         int
+	// encoded is a reflection's text as last encoded: whether the work is stored is asked
+	// several times a frame, and encoding the text each time was a visible share of a move.
+	encoded struct {
+		text string
+		data []byte
+	}
+	edits int
 
 	// out holds the changes (saves and board changes) asked for and not yet handed to the
 	// participant view, oldest first (see Asked).
@@ -137,7 +143,14 @@ func newExBase(st *ui.Styles, env *Env, step content.Step, d Data) *exBase {
 func (b *exBase) shared() bool    { return b.owner != "" }
 func (b *exBase) anonymous() bool { return b.ex.Anonymous }
 func (b *exBase) encode() []byte {
+	r, ok := b.value.(*work.Reflection)
+	if ok && b.encoded.data != nil && b.encoded.text == r.Text {
+		return b.encoded.data // the text is all a reflection's encoding holds
+	}
 	data, _ := work.Encode(b.value)
+	if ok {
+		b.encoded.text, b.encoded.data = r.Text, data
+	}
 	return data
 }
 
