@@ -203,11 +203,11 @@ func (a App) render() string {
 		m = &renderMemo{} // an App made without NewApp, in tests
 	}
 	if a.passive() {
-		return m.fit(a.screen.View(), a.width, a.height, a.st.Cache, "")
+		return m.shared(a.screen.View(), a.width, a.height, a.st.Cache, "")
 	}
 	// The help line first: the body is fitted straight into the frame, followed by it.
 	help := m.helpLine(a.help, a.shortHelp(), a.width, a.st)
-	return m.fit(a.screen.View(), a.width, a.height-1, a.st.Cache, "\n"+help)
+	return m.shared(a.screen.View(), a.width, a.height-1, a.st.Cache, "\n"+help)
 }
 
 // renderMemo keeps what the last frame computed that the next one most likely needs again:
@@ -218,6 +218,13 @@ type renderMemo struct {
 	width   int
 
 	helpKey, help string
+}
+
+// shared is fit, taken from the frames other sessions fitted when one drew the same: screens
+// of a cohort show the same frame after a move. The rows memo is left as it was then; it still
+// holds rows with their fitted forms, which is all fit reads from it.
+func (m *renderMemo) shared(s string, width, height int, cache *RenderCache, tail string) string {
+	return cache.Fitted(s, tail, width, height, func() string { return m.fit(s, width, height, cache, tail) })
 }
 
 // fit is fitBlock followed by tail, measuring only the rows that differ from the last

@@ -17,6 +17,8 @@ type RenderCache struct {
 	width map[string]int
 	// markdown draws step guidance and keeps its own caches (safe for concurrent use).
 	markdown *markdown.Renderer
+	// frames are whole frames fitted to a window (see Fitted), under their own lock.
+	frames frames
 }
 
 // renderCacheSize bounds each map; past it the map starts again empty, which costs one render
