@@ -1,7 +1,7 @@
 package tui
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -266,10 +266,18 @@ func (m *renderMemo) fit(s string, width, height int, shared *RenderCache, tail 
 // and then shared with every session showing the same keys in the same styles.
 func (m *renderMemo) helpLine(h *help.Model, keys []key.Binding, width int, st *Styles) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "help|%s|%d", st.Key(), width)
+	b.Grow(len(m.helpKey))
+	b.WriteString("help|")
+	b.WriteString(st.Key())
+	b.WriteByte('|')
+	b.WriteString(strconv.Itoa(width))
 	for _, k := range keys {
 		if k.Enabled() {
-			b.WriteString("|" + k.Help().Key + "\x00" + k.Help().Desc)
+			h := k.Help()
+			b.WriteByte('|')
+			b.WriteString(h.Key)
+			b.WriteByte(0)
+			b.WriteString(h.Desc)
 		}
 	}
 	if key := b.String(); key != m.helpKey || m.help == "" {

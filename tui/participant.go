@@ -67,7 +67,13 @@ type participantView struct {
 	guideH      int    // lines the guidance pane gets; 0 in a tiny window while answering
 	renderedFor string // what the guidance pane was last rendered for
 	viewSize    int    // the bytes of the last frame View drew, to size the next one
-	ex          exercise.Editor
+	// appHelp is the width of the app's keys on the help line, for the printer it was
+	// measured in (see appHelpWidth).
+	appHelp struct {
+		p     *i18n.Printer
+		width int
+	}
+	ex exercise.Editor
 	// mod is the module in the language the participant reads; its steps line up with the
 	// snapshot's module, which work goes by.
 	mod     *content.Module

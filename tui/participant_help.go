@@ -27,11 +27,21 @@ func (v *participantView) ShortHelp() []key.Binding {
 	}
 	// The app adds " • ? more keys • ctrl+c leave" (f1 instead of ? while typing), in the
 	// participant's language.
-	appHelp := cellWidth(" • ? " + v.T("more keys") + " • ctrl+c " + v.T("leave"))
+	appHelp := v.appHelpWidth()
 	if v.Typing() {
 		appHelp++
 	}
 	return fitHelp(keys, v.width-appHelp)
+}
+
+// appHelpWidth is the width of the app's end of the help line, measured once per language:
+// it is asked on every frame, and measuring its bullets takes the slow path.
+func (v *participantView) appHelpWidth() int {
+	if v.appHelp.p != v.Printer || v.appHelp.p == nil {
+		v.appHelp.p = v.Printer
+		v.appHelp.width = cellWidth(" • ? " + v.T("more keys") + " • ctrl+c " + v.T("leave"))
+	}
+	return v.appHelp.width
 }
 
 // fitHelp keeps the leading bindings whose help fits in width cells, as the help line draws
