@@ -65,6 +65,9 @@ type Model struct {
 	tw            int    // cells a row of text may take: the width less the prompt
 	rawPrompt     string // the prompt cut to fit the width
 	prompt        string // rawPrompt styled
+	// promptW is the cells the whole prompt takes, measured once: an editor is made for every
+	// screen on every move and sized twice, and measuring its bar took most of that.
+	promptW int
 
 	st *Styles
 
@@ -88,7 +91,7 @@ func New(opt Options) *Model {
 	if st == nil {
 		st = &defaultStyles
 	}
-	m := &Model{opt: opt, st: st, goal: -1, height: defaultHeight}
+	m := &Model{opt: opt, st: st, goal: -1, height: defaultHeight, promptW: ansi.StringWidth(opt.Prompt)}
 	m.SetWidth(defaultWidth)
 	return m
 }
@@ -142,11 +145,12 @@ func (m *Model) SetWidth(w int) {
 		return
 	}
 	m.width = w
-	p := m.opt.Prompt
-	if ansi.StringWidth(p) > w-1 {
+	p, pw := m.opt.Prompt, m.promptW
+	if pw > w-1 {
 		p = ansi.Truncate(p, w-1, "")
+		pw = ansi.StringWidth(p)
 	}
-	tw := w - ansi.StringWidth(p)
+	tw := w - pw
 	if p != m.rawPrompt {
 		m.rawPrompt, m.prompt = p, ""
 		if p != "" {
