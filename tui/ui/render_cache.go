@@ -94,6 +94,13 @@ func (c *RenderCache) Truncate(s string, width int) string {
 
 // Key names a style set in cache keys: the background and the colour profile.
 func (st *Styles) Key() string {
+	if st.key != "" && st.keyDark == st.Dark {
+		return st.key
+	}
+	return st.makeKey()
+}
+
+func (st *Styles) makeKey() string {
 	if st.Dark {
 		return "d" + strconv.Itoa(int(st.profile))
 	}

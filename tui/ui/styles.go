@@ -15,6 +15,10 @@ type Styles struct {
 	Dark     bool
 	Markdown string // glamour style name: dark, light or notty
 	profile  colorprofile.Profile
+	// key is Key, made once (for the background keyDark): it is part of most cache keys,
+	// asked many times a frame.
+	key     string
+	keyDark bool
 	// Cache is the server's cache of what renders alike for every session (nil: none).
 	Cache *RenderCache
 
@@ -58,6 +62,7 @@ func NewStyles(dark bool, profile colorprofile.Profile) Styles {
 		line   = ld(lipgloss.Color("#D1D9E0"), lipgloss.Color("#3D444D"))
 	)
 	s := Styles{Dark: dark, Markdown: "dark", profile: profile}
+	s.key, s.keyDark = s.makeKey(), dark
 	if !dark {
 		s.Markdown = "light"
 	}
