@@ -147,9 +147,15 @@ func (b *exBase) encode() []byte {
 	if ok && b.encoded.data != nil && b.encoded.text == r.Text {
 		return b.encoded.data // the text is all a reflection's encoding holds
 	}
+	if ok && r.Text == "" && b.env.emptyText != nil {
+		return b.env.emptyText // every fresh reflection of the screen starts with it
+	}
 	data, _ := work.Encode(b.value)
 	if ok {
 		b.encoded.text, b.encoded.data = r.Text, data
+		if r.Text == "" {
+			b.env.emptyText = data
+		}
 	}
 	return data
 }

@@ -14,7 +14,7 @@ func TestReflectionEncodingFollowsText(t *testing.T) {
 	if n := reflect.TypeFor[work.Reflection]().NumField(); n != 1 {
 		t.Fatalf("work.Reflection has %d fields: exBase.encode remembers its encoding by the text alone", n)
 	}
-	b := &exBase{value: &work.Reflection{}}
+	b := &exBase{env: &Env{}, value: &work.Reflection{}}
 	for _, text := range []string{"", "a", "a", "ab", ""} {
 		b.value.(*work.Reflection).Text = text
 		want, _ := work.Encode(&work.Reflection{Text: text})

@@ -59,6 +59,9 @@ type Env struct {
 	mine map[string]map[string]bool
 	// editors counts the editors made, to give each its own id.
 	editors int
+	// emptyText is an empty reflection's stored form, encoded once for the screen's editors
+	// (which never change it).
+	emptyText []byte
 	// typing is how long typing must pause before own work is stored (DraftDelay).
 	Typing time.Duration
 	// retry is the first pause before storing again work a fault kept from being stored
