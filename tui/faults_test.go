@@ -204,3 +204,20 @@ func TestCommandsSayFaultsPlainly(t *testing.T) {
 		t.Fatalf("command-line error not shown as it is: %q", msg)
 	}
 }
+
+// Work left unsaved on a step the person moved away from is named in the header while it
+// waits, and the header says no more of it once the work is stored.
+func TestHeaderDropsUnsavedWorkOnceStored(t *testing.T) {
+	fs, h, _, ana := openFaulty(t, session.PaceLed)
+	if err := h.Move(context.Background(), session.ShellActor("fran"), stepIndex(h, "reflect")); err != nil {
+		t.Fatal(err)
+	}
+	ana.waitFor("Step 2 of 14", "Not started")
+	fs.failNext(1_000_000, faultShapes["locked"])
+	ana.typeText("Open the counter on Saturdays")
+	ana.watch(exercise.NotSavedYet, internalWords...)
+	ana.keys("tab", "[") // look at the step before, leaving the answer unsaved
+	ana.waitFor("Step 1 of 14", "Work on another step is not saved yet")
+	fs.failNext(0, nil)
+	ana.waitGone("Work on another step is not saved yet")
+}

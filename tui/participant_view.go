@@ -56,6 +56,7 @@ func (v *participantView) headerKey() string {
 	str(strconv.FormatInt(v.me.TeamID, 10))
 	str(team)
 	flag(v.me.Hand != nil)
+	flag(len(v.later) > 0)
 	str(v.Msg(v.notice))
 	num(v.groupStep())
 	b.WriteString(strconv.Itoa(v.moving))
