@@ -97,9 +97,19 @@ func (h *Hub) moveLocked(ctx context.Context, actor, action string, step int) er
 	if step == from {
 		return nil
 	}
+	// Time on the step being left is counted now, but stored after the move is out: every
+	// screen waits for the move, none for the time, and time stored in any order adds up the
+	// same (see storeTime). With many cohorts moving at once, storing first held every move
+	// behind every cohort's time.
+	var spent stepTimes
+	var at time.Time
 	if h.cohort.Pace == PaceLed {
-		h.flushTimeLocked(ctx, h.onlineLocked())
+		online := h.onlineLocked()
+		h.state.Lock()
+		spent, at = h.takeTimeLocked(online)
+		h.state.Unlock()
 	}
+	defer h.storeTime(ctx, spent, Clock{At: at, Running: true})
 	return h.changeCohortLocked(ctx, actor, action, fmt.Sprintf("from %d to %d: %s", from+1, step+1, h.module.Steps[step].Title), func(c *Cohort) error {
 		c.Step = step
 		c.Live.UndoStep = &from
