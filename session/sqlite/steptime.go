@@ -4,6 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 	"time"
 
 	"workshop/session"
@@ -11,19 +14,32 @@ import (
 
 // AddStepTime adds time spent on a step to each participant in spent and, in the same
 // transaction, sets their clocks: a read never sees time both stored and still counting.
+// A move stores this for everyone in the cohort at once, so the rows go in a few statements of
+// many rows each rather than two statements per person.
 func (s *Store) AddStepTime(ctx context.Context, cohortID int64, stepID string, spent map[int64]time.Duration, clock session.Clock) error {
 	if len(spent) == 0 {
 		return nil
 	}
+	pids := slices.Sorted(maps.Keys(spent))
 	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		add, set := tx.StmtContext(ctx, s.addTime), tx.StmtContext(ctx, s.setClock)
-		for pid, d := range spent {
-			if d > 0 {
-				if _, err := add.ExecContext(ctx, cohortID, pid, stepID, d.Seconds()); err != nil {
+		for chunk := range slices.Chunk(pids, timeRowsPerStatement) {
+			var add []any
+			for _, pid := range chunk {
+				if d := spent[pid]; d > 0 {
+					add = append(add, cohortID, pid, stepID, d.Seconds())
+				}
+			}
+			if len(add) > 0 {
+				if _, err := tx.ExecContext(ctx, manyRows(addTimeInsert, len(add)/4)+addTimeConflict, add...); err != nil {
 					return err
 				}
 			}
-			if err := execSetClock(ctx, set, cohortID, pid, clock); err != nil {
+			set := make([]any, 0, 4*len(chunk))
+			at := formatTime(clock.At)
+			for _, pid := range chunk {
+				set = append(set, pid, cohortID, at, clock.Running)
+			}
+			if _, err := tx.ExecContext(ctx, manyRows(setClockInsert, len(chunk))+setClockConflict, set...); err != nil {
 				return err
 			}
 		}
@@ -33,6 +49,24 @@ func (s *Store) AddStepTime(ctx context.Context, cohortID int64, stepID string, 
 		return fmt.Errorf("add time on step %q in cohort %d: %w", stepID, cohortID, err)
 	}
 	return nil
+}
+
+// timeRowsPerStatement bounds the rows of one statement: four parameters each stay far below
+// SQLite's limit on parameters.
+const timeRowsPerStatement = 250
+
+// manyRows is insert followed by n placeholders of four values, "(?, ?, ?, ?)", comma separated.
+func manyRows(insert string, n int) string {
+	var b strings.Builder
+	b.Grow(len(insert) + n*14)
+	b.WriteString(insert)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?, ?, ?)")
+	}
+	return b.String()
 }
 
 // SetClock sets a participant's clock unless a later change is stored.
@@ -46,15 +80,24 @@ func (s *Store) SetClock(ctx context.Context, cohortID, participantID int64, clo
 	return nil
 }
 
-// addTimeQuery adds seconds to a participant's time on a step.
-const addTimeQuery = `INSERT INTO step_time (cohort_id, participant_id, step_id, seconds) VALUES (?, ?, ?, ?)
-	ON CONFLICT (cohort_id, participant_id, step_id) DO UPDATE SET seconds = seconds + excluded.seconds`
+// addTimeInsert and addTimeConflict, around rows of (cohort, participant, step, seconds), add
+// seconds to participants' time on a step.
+const (
+	addTimeInsert   = `INSERT INTO step_time (cohort_id, participant_id, step_id, seconds) VALUES `
+	addTimeConflict = ` ON CONFLICT (cohort_id, participant_id, step_id) DO UPDATE SET seconds = seconds + excluded.seconds`
+)
 
-// setClockQuery keeps the later of the stored and the new change; times stored as text of a
-// fixed width compare in time order.
-const setClockQuery = `INSERT INTO step_clocks (participant_id, cohort_id, at, running) VALUES (?, ?, ?, ?)
-	ON CONFLICT (participant_id) DO UPDATE SET at = excluded.at, running = excluded.running
+// setClockInsert and setClockConflict, around rows of (participant, cohort, at, running), set
+// clocks, keeping the later of the stored and the new change; times stored as text of a fixed
+// width compare in time order.
+const (
+	setClockInsert   = `INSERT INTO step_clocks (participant_id, cohort_id, at, running) VALUES `
+	setClockConflict = ` ON CONFLICT (participant_id) DO UPDATE SET at = excluded.at, running = excluded.running
 	WHERE excluded.at >= step_clocks.at`
+)
+
+// setClockQuery sets one participant's clock.
+var setClockQuery = manyRows(setClockInsert, 1) + setClockConflict
 
 // execSetClock runs setClockQuery, prepared, in a transaction.
 func execSetClock(ctx context.Context, stmt *sql.Stmt, cohortID, participantID int64, clock session.Clock) error {

@@ -37,11 +37,11 @@ type Store struct {
 	r    *sql.DB // read-only pool
 	// artifact is the read of one participant's work on one step, prepared once.
 	artifact *sql.Stmt
-	// addTime and setClock are the writes a move makes for every participant of a cohort,
-	// prepared once on the writer: parsing them again per participant was most of the move's
-	// cost in the database.
-	addTime, setClock *sql.Stmt
-	wq                writeQueue
+	// setClock sets one participant's clock, prepared once on the writer: it runs each time
+	// someone comes online or leaves. (A move sets everyone's clock in a few statements of many
+	// rows: see AddStepTime.)
+	setClock *sql.Stmt
+	wq       writeQueue
 	// betweenReads, when set (by tests), runs after CohortRecord's first query: a change
 	// made there must not show in the record.
 	betweenReads func()
@@ -119,17 +119,12 @@ func Open(path string) (*Store, error) {
 		_, _ = r.Close(), w.Close() // as above
 		return nil, fmt.Errorf("open database %s for reading: %w", path, err)
 	}
-	addTime, err := w.PrepareContext(ctx, addTimeQuery)
+	setClock, err := w.PrepareContext(ctx, setClockQuery)
 	if err != nil {
 		_, _, _ = artifact.Close(), r.Close(), w.Close() // as above
 		return nil, fmt.Errorf("open database %s for writing: %w", path, err)
 	}
-	setClock, err := w.PrepareContext(ctx, setClockQuery)
-	if err != nil {
-		_, _, _, _ = addTime.Close(), artifact.Close(), r.Close(), w.Close() // as above
-		return nil, fmt.Errorf("open database %s for writing: %w", path, err)
-	}
-	s := &Store{path: path, w: w, r: r, artifact: artifact, addTime: addTime, setClock: setClock}
+	s := &Store{path: path, w: w, r: r, artifact: artifact, setClock: setClock}
 	s.wq.start(s)
 	return s, nil
 }
@@ -168,7 +163,7 @@ func (s *Store) Close() error {
 	if !s.wq.stop() {
 		return nil
 	}
-	err := errors.Join(s.artifact.Close(), s.addTime.Close(), s.setClock.Close(), s.r.Close(), s.w.Close())
+	err := errors.Join(s.artifact.Close(), s.setClock.Close(), s.r.Close(), s.w.Close())
 	s.awaitConnections(closeWait)
 	return err
 }
