@@ -436,7 +436,13 @@ func (p *participant) showsStepTitle(n, m int, prefix string) bool {
 	}
 	p.feedLocked(p.pending)
 	p.pending = p.pending[:0]
+	if prefix != "" {
+		// The step line and the start of its title: the rows are read only down to it.
+		var has bool
+		has, p.screen = screenHas(p.emu, stepText(n, m)+prefix, p.screen)
+		return has
+	}
 	p.screen = screenText(p.emu, p.screen)
 	gn, gm, title, ok := stepOnScreen(p.screen)
-	return ok && gn == n && gm == m && title != "" && strings.HasPrefix(title, prefix)
+	return ok && gn == n && gm == m && title != ""
 }
