@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"fmt"
-	"io"
 	"strings"
 	"testing"
 
@@ -19,10 +18,9 @@ import (
 func drawn(t *testing.T, s string, width int) []string {
 	t.Helper()
 	var rows []string
+	// Lines hold no terminal queries, so the emulator never answers on its input side (an
+	// answer nobody reads would block it).
 	emu := vt.NewEmulator(width+2, 1)
-	// The emulator answers queries on its input side, which must be read or it blocks.
-	go func() { _, _ = io.Copy(io.Discard, emu) }()
-	defer func() { _ = emu.Close() }()
 	for _, line := range strings.Split(s, "\n") {
 		_, _ = emu.WriteString("\r\x1b[m\x1b[2K" + line)
 		var b strings.Builder
@@ -77,7 +75,7 @@ func TestCompactGuidanceDrawsTheSameCells(t *testing.T) {
 		}
 	}
 	var before, after int
-	for _, style := range []string{StyleDark, StyleLight, StyleASCII} {
+	for _, style := range []string{StyleDark, StyleLight} {
 		for _, width := range []int{40, 80} {
 			for i, md := range texts {
 				raw := rawRender(t, md, width, style)
