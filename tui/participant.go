@@ -63,7 +63,8 @@ type participantView struct {
 	hdr        struct {
 		key   string
 		lines []string
-	} // the header as last drawn, and what it was drawn from
+		buf   []byte // where the key is built on every frame
+	} // the header as last drawn (shared, read only), and what it was drawn from
 	guideH      int    // lines the guidance pane gets; 0 in a tiny window while answering
 	renderedFor string // what the guidance pane was last rendered for
 	viewSize    int    // the bytes of the last frame View drew, to size the next one

@@ -10,73 +10,89 @@ import (
 
 // headerLines is header, drawn again only when something it shows changed: every screen redraws
 // its header each second of a countdown, and styling its lines is most of a frame's cost then.
+// Screens showing the same header share one drawing of it through the render cache; the lines
+// are shared, so they are only read.
 func (v *participantView) headerLines() []string {
+	// The timer and the title are read once for the key and the drawing alike: a second that
+	// ticks between the two must not file one second's header under the other's key.
+	top := headerTop{timer: v.timerText(), title: v.topTitle()}
 	if v.live.handOpen {
-		return v.header() // the help request being typed changes with every key
+		return v.header(top) // the help request being typed changes with every key
 	}
-	key := v.headerKey()
-	if v.hdr.lines == nil || v.hdr.key != key {
-		v.hdr.key, v.hdr.lines = key, v.header()
+	v.hdr.buf = v.headerKey(v.hdr.buf[:0], top)
+	if v.hdr.lines == nil || string(v.hdr.buf) != v.hdr.key { // compared without a copy
+		key := string(v.hdr.buf)
+		v.hdr.key, v.hdr.lines = key, v.st.Cache.Header(key, func() []string { return v.header(top) })
 	}
 	return v.hdr.lines
 }
 
-// headerKey sums up everything header reads. Whatever header comes to show must be added here;
-// styles and the width reach it through Resize, which forgets the memo.
-func (v *participantView) headerKey() string {
+// headerTop is what the header's top line shows that changes by itself: the timer's text, and
+// the title, which says whether a meeting is open.
+type headerTop struct{ timer, title string }
+
+// headerKey appends to b a sum of everything header reads, for the screen's own memo and for
+// the headers every screen shares: whatever header comes to show must be added here. Every
+// screen builds it on every frame, into the same buffer each time.
+func (v *participantView) headerKey(b []byte, top headerTop) []byte {
 	step := v.step()
-	// Built by hand rather than with fmt: every screen builds it twice on every move.
-	var b strings.Builder
-	b.Grow(256)
-	str := func(s string) {
-		b.WriteString(s)
-		b.WriteByte('|')
+	num := func(n int64) []byte { return append(strconv.AppendInt(b, n, 10), '|') }
+	// Free text goes after its length, so that no text, whatever it holds, makes two keys meet.
+	text := func(s string) []byte {
+		b = num(int64(len(s)))
+		return append(append(b, s...), '|')
 	}
-	num := func(n int) { str(strconv.Itoa(n)) }
-	flag := func(f bool) { str(strconv.FormatBool(f)) }
-	str(string(v.Lang()))
-	num(v.width)
-	str(v.topTitle())
-	str(v.timerText())
-	flag(v.snap.Cohort.Live.IsLocked(step.ID))
-	flag(v.voteClosed())
-	num(step.TimeBox)
-	num(v.viewing)
-	num(len(v.module().Steps))
-	str(step.Title)
+	flag := func(f bool) []byte {
+		if f {
+			return append(b, 't', '|')
+		}
+		return append(b, 'f', '|')
+	}
+	b = text(v.st.Key())
+	b = text(string(v.Lang()))
+	b = num(int64(v.width))
+	b = text(top.title)
+	b = text(top.timer)
+	b = flag(v.snap.Cohort.Live.IsLocked(step.ID))
+	b = flag(v.voteClosed())
+	b = num(int64(step.TimeBox))
+	b = num(int64(v.viewing))
+	b = num(int64(len(v.module().Steps)))
+	b = text(step.Title)
 	if a := v.snap.Cohort.Live.Announcement; a != nil {
-		b.WriteString(a.Text)
+		b = text(a.Text)
 	}
-	b.WriteByte('|')
-	team := ""
-	if t, ok := v.snap.Team(v.me.TeamID); ok {
-		team = t.Name
+	t, ok := v.snap.Team(v.me.TeamID)
+	b = flag(ok && v.me.TeamID != 0)
+	b = text(t.Name)
+	b = flag(v.me.Hand != nil)
+	b = flag(len(v.later) > 0)
+	b = text(v.Msg(v.notice))
+	b = num(int64(v.groupStep()))
+	b = num(int64(v.moving))
+	b = num(int64(len(v.msgs)))
+	if len(v.msgs) > 0 {
+		m := v.msgs[0]
+		b = flag(v.height < 16) // a small window shows the message on one line
+		b = text(m.By)
+		b = text(m.Text)
 	}
-	str(v.messageKey())
-	str(strconv.FormatInt(v.me.TeamID, 10))
-	str(team)
-	flag(v.me.Hand != nil)
-	flag(len(v.later) > 0)
-	str(v.Msg(v.notice))
-	num(v.groupStep())
-	b.WriteString(strconv.Itoa(v.moving))
-	return b.String()
+	return b
 }
 
 // header is the top of the participant screen: the module and the live signs (timer,
 // connection), the step with its state (locked, time box), the facilitator's announcement,
 // and a line for the team, a raised hand, notices or the request for help being typed.
-func (v *participantView) header() []string {
+func (v *participantView) header(top headerTop) []string {
 	st := v.st
 	mod := v.module()
 	step := v.step()
 	w := v.width
 
 	// The top line is the same on every screen of the cohort at a given second: render it once.
-	t := v.timerText()
-	heading := v.topTitle()
+	t, heading := top.timer, top.title
 	connected := v.T("● connected")
-	top := st.Cache.Styled("top|"+st.Key()+"|"+strconv.Itoa(w)+"|"+t+"|"+heading+"|"+connected, func() string {
+	topLine := st.Cache.Styled("top|"+st.Key()+"|"+strconv.Itoa(w)+"|"+t+"|"+heading+"|"+connected, func() string {
 		right := st.Good.Render(connected)
 		if t != "" {
 			style := st.Accent
@@ -88,7 +104,7 @@ func (v *participantView) header() []string {
 		title := st.Title.Render(truncate(heading, max(w-cellWidth(right)-2, 8)))
 		return spread(title, right, w)
 	})
-	lines := []string{top}
+	lines := []string{topLine}
 
 	locked := v.snap.Cohort.Live.IsLocked(step.ID)
 	closed := v.voteClosed()

@@ -12,6 +12,7 @@ import (
 	"workshop/i18n"
 	"workshop/internal/testenv"
 	"workshop/session"
+	"workshop/tui/exercise"
 )
 
 // sharedPair is one participant's screen drawn twice: through the render cache every screen of
@@ -27,7 +28,8 @@ type sharedPair struct {
 // what the same screen drawn with no cache shows: nothing one screen leaves in the cache may
 // reach another that differs in anything it shows.
 func TestSharedScreensAreHonest(t *testing.T) {
-	m, h, ps := exercisesCohort(t, session.PaceLed, "Ana", "Bo", "Cy", "Di", "Ed")
+	fs := &faultyStore{}
+	m, h, ps := exercisesCohortOn(t, func(s session.Store) session.Store { fs.Store = s; return fs }, session.PaceLed, "Ana", "Bo", "Cy", "Di", "Ed", "Fa")
 	cache := NewRenderCache()
 	styles := func(dark bool, p colorprofile.Profile, c *RenderCache) *Styles {
 		st := NewStyles(dark, p)
@@ -46,6 +48,7 @@ func TestSharedScreensAreHonest(t *testing.T) {
 		{40, 12, i18n.English, true, colorprofile.TrueColor},
 		{80, 24, i18n.Portuguese, true, colorprofile.TrueColor},
 		{80, 24, i18n.English, false, colorprofile.ANSI256},
+		{80, 14, i18n.English, true, colorprofile.TrueColor}, // Ana's screen, but short
 	}
 	var pairs []sharedPair
 	for i, s := range screens {
@@ -105,6 +108,48 @@ func TestSharedScreensAreHonest(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("moved on from the locked step")
+
+	// What sets one header apart from another: a message shown on two screens of one width
+	// but not one height, teams, a notice, a look at another step, work left unsaved.
+	shows := func(i int, text string) {
+		t.Helper()
+		for _, r := range []*appRunner{pairs[i].shared, pairs[i].alone} {
+			r.waitFor(text)
+		}
+	}
+	note := "Please write down the three ideas you liked best in the list, and keep them short enough to read aloud"
+	for _, i := range []int{0, 5} {
+		if _, err := h.Message(ctx, fac, ps[i].ID, note); err != nil {
+			t.Fatal(err)
+		}
+		shows(i, "ctrl+o")
+	}
+	check("a message on a tall and a short screen")
+	if _, err := h.SplitTeams(ctx, fac, session.TeamPlan{Count: 2}); err != nil {
+		t.Fatal(err)
+	}
+	shows(0, "Team: ")
+	check("in two teams")
+	both(1, func(r *appRunner) { r.keys("]") }) // the facilitator has not opened the next step
+	shows(1, "The facilitator opens the next steps")
+	check("Bo told to wait for the next step")
+	both(2, func(r *appRunner) { r.keys("[") })
+	shows(2, "You are looking at step 2")
+	check("Cy looking at the step before the group's")
+	fs.failNext(1_000_000, faultShapes["locked"])
+	both(4, func(r *appRunner) {
+		r.typeText("shade on the terrace")
+		r.keys("enter")
+		r.watch(exercise.NotSavedYet)
+		r.keys("tab", "[")
+	})
+	shows(4, "Work on another step is not saved yet")
+	check("Ed's work on the step left unsaved")
+	fs.failNext(0, nil)
+	for _, r := range []*appRunner{pairs[4].shared, pairs[4].alone} {
+		r.waitGone("Work on another step is not saved yet")
+	}
+	check("Ed's work stored")
 	for _, p := range pairs {
 		p.shared.resize(40, 12)
 		p.alone.resize(40, 12)

@@ -19,6 +19,8 @@ type RenderCache struct {
 	markdown *markdown.Renderer
 	// frames are whole frames fitted to a window (see Fitted), under their own lock.
 	frames frames
+	// headers are participant screens' headers (see render_lines.go), under their own lock.
+	headers lineSets
 }
 
 // renderCacheSize bounds each map; past it the map starts again empty, which costs one render
