@@ -246,7 +246,7 @@ func (v *participantView) layout() {
 		if spot != nil {
 			out = v.spotlight() + "\n" + out
 		}
-		v.guide.SetContent(out)
+		v.guide.SetLines(v.st.Cache.Split(out))
 		v.guide.GotoTop()
 	}
 	if v.ex != nil {

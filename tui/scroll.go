@@ -21,9 +21,10 @@ type scroller struct {
 
 func newScroller() scroller { return scroller{keys: viewport.DefaultKeyMap(), height: 1} }
 
-// SetContent replaces the lines (split at newlines) and keeps the offset in range.
-func (s *scroller) SetContent(text string) {
-	s.lines = strings.Split(text, "\n")
+// SetLines replaces the lines and keeps the offset in range. The scroller only reads them:
+// every screen showing the same guidance is given the same lines (RenderCache.Split).
+func (s *scroller) SetLines(lines []string) {
+	s.lines = lines
 	s.clamp()
 }
 

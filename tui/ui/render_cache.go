@@ -19,8 +19,9 @@ type RenderCache struct {
 	markdown *markdown.Renderer
 	// frames are whole frames fitted to a window (see Fitted), under their own lock.
 	frames frames
-	// headers are participant screens' headers (see render_lines.go), under their own lock.
-	headers lineSets
+	// headers are participant screens' headers, splits guidance split in lines (see
+	// render_lines.go), each under its own lock.
+	headers, splits lineSets
 }
 
 // renderCacheSize bounds each map; past it the map starts again empty, which costs one render

@@ -2,19 +2,25 @@ package ui
 
 import (
 	"slices"
+	"strings"
 	"sync"
 )
 
 // lineSets keeps drawings made of lines, shared by every session: after a move the screens of a
-// cohort draw the same header, and doing it once for all of them is what keeps a move cheap. The slices handed out are shared: read them, never write
+// cohort draw the same header and split the same guidance in lines, and doing it once for all
+// of them is what keeps a move cheap. The slices handed out are shared: read them, never write
 // them (they are clipped, so an append copies).
 type lineSets struct {
 	mu sync.Mutex
 	m  map[string][]string
 }
 
-// headerCacheSize bounds the headers kept; past it the map starts again empty.
-const headerCacheSize = 4096
+// Bounds of the line sets kept; past one the map starts again empty. Split texts are whole
+// rendered guidance, so far fewer of them than of headers.
+const (
+	headerCacheSize = 4096
+	splitCacheSize  = 512
+)
 
 func (ls *lineSets) get(key string, size int, draw func() []string) []string {
 	ls.mu.Lock()
@@ -42,4 +48,13 @@ func (c *RenderCache) Header(key string, draw func() []string) []string {
 		return draw()
 	}
 	return c.headers.get(key, headerCacheSize, draw)
+}
+
+// Split returns text split at newlines, split once for every session showing the same text.
+// The lines are shared and read-only. A nil cache splits every time.
+func (c *RenderCache) Split(text string) []string {
+	if c == nil {
+		return strings.Split(text, "\n")
+	}
+	return c.splits.get(text, splitCacheSize, func() []string { return strings.Split(text, "\n") })
 }

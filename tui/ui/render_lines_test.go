@@ -7,6 +7,47 @@ import (
 	"testing"
 )
 
+// Texts are split once for all and shared; texts that differ are never given each other's
+// lines, and a screen adding to the lines it was given never changes what the others see.
+func TestSplitSharesLinesOfTheSameTextOnly(t *testing.T) {
+	c := NewRenderCache()
+	texts := []string{"a\nb", "a\nc", "a\nb\n", "a", ""}
+	for round := range 2 {
+		for _, s := range texts {
+			if want, got := splitLines(s), c.Split(s); !slices.Equal(got, want) {
+				t.Errorf("round %d: Split(%q) = %q, want %q", round+1, s, got, want)
+			}
+		}
+	}
+	x, y := c.Split("one\ntwo"), c.Split("one\ntwo")
+	if &x[0] != &y[0] {
+		t.Error("the same text was split twice")
+	}
+	_ = append(x, "three")
+	x = append(x, "four")
+	x[2] = "five"
+	if got := c.Split("one\ntwo"); !slices.Equal(got, []string{"one", "two"}) {
+		t.Errorf("lines appended to by one reader show to the next: %q", got)
+	}
+	var none *RenderCache
+	if got := none.Split("a\nb"); !slices.Equal(got, []string{"a", "b"}) {
+		t.Errorf("a nil cache gives %q", got)
+	}
+}
+
+// splitLines is strings.Split at newlines, by hand.
+func splitLines(s string) []string {
+	var out []string
+	start := 0
+	for i := range len(s) {
+		if s[i] == '\n' {
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
+}
+
 // A header is drawn once per key, and headers of different keys stay apart, from however
 // many sessions at once and past the bound.
 func TestHeaderKeepsKeysApart(t *testing.T) {
