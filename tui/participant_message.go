@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -21,15 +20,6 @@ type dismissedMsg struct{ err error }
 // so that no other screen ever holds them.
 func (v *participantView) refreshMessages() {
 	v.msgs = v.sub.Messages()
-}
-
-// messageKey sums up the messages for the header's memo.
-func (v *participantView) messageKey() string {
-	if len(v.msgs) == 0 {
-		return ""
-	}
-	m := v.msgs[0]
-	return strconv.FormatInt(m.ID, 10) + "/" + strconv.Itoa(len(v.msgs))
 }
 
 // messageLines are the oldest message not dismissed, wrapped to at most two lines (one in a
