@@ -180,10 +180,20 @@ func TestSharedHeaderKeysWhatItShows(t *testing.T) {
 	}
 	t.Run("nothing", func(t *testing.T) {
 		cache := NewRenderCache()
-		a, b := open(cache, i18n.English, true, nil), open(cache, i18n.English, true, nil)
+		noNote := func(v *participantView) { v.msgs = nil }
+		a, b := open(cache, i18n.English, true, noNote), open(cache, i18n.English, true, noNote)
 		a.hdr.lines, b.hdr.lines = nil, nil
 		if x, y := a.headerLines(), b.headerLines(); &x[0] != &y[0] {
 			t.Fatal("two screens showing the same header drew it twice")
+		}
+	})
+	// A direct message is one person's: a header showing one is never kept for other screens.
+	t.Run("a direct message", func(t *testing.T) {
+		cache := NewRenderCache()
+		a, b := open(cache, i18n.English, true, nil), open(cache, i18n.English, true, nil)
+		a.hdr.lines, b.hdr.lines = nil, nil
+		if x, y := a.headerLines(), b.headerLines(); &x[0] == &y[0] {
+			t.Fatal("a header with a direct message was shared")
 		}
 	})
 }

@@ -22,7 +22,13 @@ func (v *participantView) headerLines() []string {
 	v.hdr.buf = v.headerKey(v.hdr.buf[:0], top)
 	if v.hdr.lines == nil || string(v.hdr.buf) != v.hdr.key { // compared without a copy
 		key := string(v.hdr.buf)
-		v.hdr.key, v.hdr.lines = key, v.st.Cache.Header(key, func() []string { return v.header(top) })
+		if len(v.msgs) > 0 {
+			// A direct message is for one person: its header is never kept where other
+			// screens look, and it is theirs alone to share with no one anyway.
+			v.hdr.key, v.hdr.lines = key, v.header(top)
+		} else {
+			v.hdr.key, v.hdr.lines = key, v.st.Cache.Header(key, func() []string { return v.header(top) })
+		}
 	}
 	return v.hdr.lines
 }
