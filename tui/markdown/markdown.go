@@ -2,13 +2,16 @@ package markdown
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"charm.land/glamour/v2"
 	gansi "charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/sync/singleflight"
 )
 
 // Guidance styles accepted by Render.
@@ -39,6 +42,10 @@ const idleRenderersPerKey = 8
 type Renderer struct {
 	renderers *rendererPool
 	outputs   *outputCache
+	// flights joins screens asking for the same text not yet rendered to one rendering.
+	flights singleflight.Group
+	// renders counts the texts rendered (not found in outputs), for tests.
+	renders atomic.Int64
 }
 
 // New returns a Renderer with empty caches.
@@ -81,6 +88,30 @@ func (m *Renderer) Render(md string, width int, style string) (string, error) {
 	if out, hit := outputs.get(ok); hit {
 		return out, nil
 	}
+	if m == nil {
+		return renderNew(pool, key, md, plain, nil)
+	}
+	// A move shows every screen of a cohort a step none has drawn yet, all at once: the first
+	// to ask renders it, the others wait for that rendering instead of each making its own.
+	v, err, _ := m.flights.Do(style+"\x00"+strconv.Itoa(width)+"\x00"+md, func() (any, error) {
+		if out, hit := outputs.get(ok); hit {
+			return out, nil // rendered by a flight that ended after this caller looked
+		}
+		out, err := renderNew(pool, key, md, plain, &m.renders)
+		if err == nil {
+			outputs.put(ok, out)
+		}
+		return out, err
+	})
+	if err != nil {
+		return "", err
+	}
+	return v.(string), nil
+}
+
+// renderNew renders md with a renderer from pool, fitted to the width and compacted, and
+// counts the rendering in renders when given.
+func renderNew(pool *rendererPool, key rendererKey, md string, plain bool, renders *atomic.Int64) (string, error) {
 	r, err := pool.get(key)
 	if err != nil {
 		return "", err
@@ -90,13 +121,13 @@ func (m *Renderer) Render(md string, width int, style string) (string, error) {
 		return "", err
 	}
 	pool.put(key, r)
-
+	if renders != nil {
+		renders.Add(1)
+	}
 	if plain {
 		out = ansi.Strip(out)
 	}
-	out = compact(fitWidth(out, width))
-	outputs.put(ok, out)
-	return out, nil
+	return compact(fitWidth(out, key.width)), nil
 }
 
 // render runs one renderer, turning a panic inside the Markdown library into an error.

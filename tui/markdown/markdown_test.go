@@ -159,6 +159,37 @@ func TestRenderConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
+// Screens asking at once for guidance not yet rendered share one rendering: a move shows a
+// whole cohort a new step at the same moment.
+func TestScreensAskingAtOnceShareOneRendering(t *testing.T) {
+	r := New()
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	outs := make([]string, 50)
+	for i := range outs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			out, err := r.Render(hardMarkdown, 80, StyleDark)
+			if err != nil {
+				t.Error(err)
+			}
+			outs[i] = out
+		}()
+	}
+	close(start)
+	wg.Wait()
+	if n := r.renders.Load(); n != 1 {
+		t.Errorf("%d renderings for 50 screens asking at once, want 1", n)
+	}
+	for i, out := range outs {
+		if out != outs[0] || out == "" {
+			t.Fatalf("screen %d got another text", i)
+		}
+	}
+}
+
 func TestRendererCacheBounded(t *testing.T) {
 	r := New()
 	for w := 1; w <= rendererCacheSize+20; w++ {
