@@ -78,6 +78,9 @@ func TestCompactGuidanceDrawsTheSameCells(t *testing.T) {
 	for _, style := range []string{StyleDark, StyleLight} {
 		for _, width := range []int{40, 80} {
 			for i, md := range texts {
+				if style == StyleLight && i >= 2 {
+					break // the light style's sequences differ only in colour numbers
+				}
 				raw := rawRender(t, md, width, style)
 				out := compact(raw)
 				before, after = before+len(raw), after+len(out)
