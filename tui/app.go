@@ -218,6 +218,31 @@ type renderMemo struct {
 	width   int
 
 	helpKey, help string
+
+	// app is the app's own end of the help line ("more keys", "leave"), as built last and
+	// what decides it: the session's Common (its keys and language) and whether the screen
+	// is typing (f1 instead of ?).
+	app struct {
+		com    *Common
+		typing bool
+		keys   []key.Binding
+	}
+}
+
+// appKeys is the app's end of the help line as last built, if built for com and typing. The
+// slice is shared from one frame to the next: callers copy it, never change it.
+func (m *renderMemo) appKeys(com *Common, typing bool) ([]key.Binding, bool) {
+	if m == nil || m.app.keys == nil || m.app.com != com || m.app.typing != typing {
+		return nil, false
+	}
+	return m.app.keys, true
+}
+
+// keepAppKeys remembers keys as the app's end of the help line for com and typing.
+func (m *renderMemo) keepAppKeys(com *Common, typing bool, keys []key.Binding) {
+	if m != nil {
+		m.app.com, m.app.typing, m.app.keys = com, typing, keys
+	}
 }
 
 // shared is fit, taken from the frames other sessions fitted when one drew the same: screens
@@ -289,13 +314,22 @@ func (m *renderMemo) helpLine(h *help.Model, keys []key.Binding, width int, st *
 
 func (a App) shortHelp() []key.Binding {
 	keys := a.screen.ShortHelp()
-	return append(keys, a.appKeys()...)
+	typing := a.screen.Typing()
+	// The same on every frame until the language or the typing changes: building them
+	// translated their descriptions again each time.
+	app, ok := a.memo.appKeys(a.Common, typing)
+	if !ok {
+		app = a.appKeys(typing)
+		a.memo.keepAppKeys(a.Common, typing, app)
+	}
+	return append(keys, app...)
 }
 
-// appKeys are the keys every screen has, as the help line ends with them: more keys and leave.
-func (a App) appKeys() []key.Binding {
+// appKeys are the keys every screen has, as the help line ends with them: more keys and leave
+// (f1 instead of ? while typing).
+func (a App) appKeys(typing bool) []key.Binding {
 	h := relabel(a.keys.Help, "?", a.T("more keys"))
-	if a.screen.Typing() {
+	if typing {
 		h = key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", a.T("more keys")))
 	}
 	return []key.Binding{h, relabel(a.keys.Quit, "ctrl+c", a.T("leave"))}
