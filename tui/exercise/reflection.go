@@ -23,6 +23,14 @@ type reflection struct {
 	limit int
 	// placeholder is what the empty editor shows, in the participant's language.
 	placeholder string
+	// sized is what the text area was last sized from and the height it was given: a frame
+	// sizes it once on a move and again to draw it, for the same status, size and styles.
+	sized struct {
+		height, width, foot int
+		style               string
+		area                int
+		ok                  bool
+	}
 }
 
 func newReflection(b *exBase) *reflection {
@@ -72,7 +80,14 @@ func (r *reflection) sizeArea() { r.sizeAreaFor(r.statusLine(r.count())) }
 // sizeAreaFor sizes the text area above status, the status line as drawn.
 func (r *reflection) sizeAreaFor(status string) {
 	foot := strings.Count(status, "\n") + 1
-	r.area.SetHeight(max(r.height-foot-len(r.fitPrompt(r.height-foot)), 1))
+	// The prompt is the editor's own and wrapped for the width and styles: with the height
+	// and the status's lines, they are all the area's height is worked out from.
+	z := &r.sized
+	if !z.ok || z.height != r.height || z.width != r.width || z.foot != foot || z.style != r.st.Markdown {
+		z.height, z.width, z.foot, z.style, z.ok = r.height, r.width, foot, r.st.Markdown, true
+		z.area = max(r.height-foot-len(r.fitPrompt(r.height-foot)), 1)
+	}
+	r.area.SetHeight(z.area)
 }
 
 // count is the characters written against the limit, for the status line.
