@@ -74,7 +74,10 @@ type participantView struct {
 		p     *i18n.Printer
 		width int
 	}
-	ex exercise.Editor
+	// helpKeys are the screen's own keys on the help line, relabelled in the language of the
+	// Common they were built for (see screenKeys).
+	helpKeys *screenHelpKeys
+	ex       exercise.Editor
 	// mod is the module in the language the participant reads; its steps line up with the
 	// snapshot's module, which work goes by.
 	mod     *content.Module

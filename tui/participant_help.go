@@ -10,20 +10,22 @@ import (
 // Everything else is on ? or f1.
 func (v *participantView) ShortHelp() []key.Binding {
 	var keys []key.Binding
+	own := v.screenKeys()
 	switch {
 	case v.live.handOpen:
-		keys = []key.Binding{relabel(v.keys.Enter, "enter", v.T("raise hand")), relabel(v.keys.Back, "esc", v.T("cancel"))}
+		keys = []key.Binding{own.raise, own.cancel}
 	case v.focus == focusExercise && v.ex != nil:
 		keys = v.ex.ShortHelp()
 		if !v.ex.Wants(tea.KeyPressMsg{Code: tea.KeyTab}) {
-			keys = append(keys, relabel(v.keys.Focus, "tab", v.T("guide")))
+			keys = append(keys, own.guide)
 		}
 	default:
-		keys = []key.Binding{relabel(v.keys.StepBack, "[ ]", v.T("steps"))}
+		keys = make([]key.Binding, 0, 3)
+		keys = append(keys, own.steps)
 		if v.ex != nil {
-			keys = append(keys, relabel(v.keys.Focus, "tab", v.T("answer")))
+			keys = append(keys, own.answer)
 		}
-		keys = append(keys, relabel(v.ek.Hand, "ctrl+r", v.T("raise hand")))
+		keys = append(keys, own.hand)
 	}
 	// The app adds " • ? more keys • ctrl+c leave" (f1 instead of ? while typing), in the
 	// participant's language.
@@ -32,6 +34,31 @@ func (v *participantView) ShortHelp() []key.Binding {
 		appHelp++
 	}
 	return fitHelp(keys, v.width-appHelp)
+}
+
+// screenHelpKeys are the participant screen's own keys as its help line shows them.
+type screenHelpKeys struct {
+	com                                       *Common
+	raise, cancel, guide, steps, answer, hand key.Binding
+}
+
+// screenKeys are the screen's own keys on the help line, relabelled once per Common (its keys
+// and language) rather than on every frame. They are shared from one frame to the next, and
+// read only.
+func (v *participantView) screenKeys() *screenHelpKeys {
+	if k := v.helpKeys; k != nil && k.com == v.Common {
+		return k
+	}
+	v.helpKeys = &screenHelpKeys{
+		com:    v.Common,
+		raise:  relabel(v.keys.Enter, "enter", v.T("raise hand")),
+		cancel: relabel(v.keys.Back, "esc", v.T("cancel")),
+		guide:  relabel(v.keys.Focus, "tab", v.T("guide")),
+		steps:  relabel(v.keys.StepBack, "[ ]", v.T("steps")),
+		answer: relabel(v.keys.Focus, "tab", v.T("answer")),
+		hand:   relabel(v.ek.Hand, "ctrl+r", v.T("raise hand")),
+	}
+	return v.helpKeys
 }
 
 // appHelpWidth is the width of the app's end of the help line, measured once per language:
