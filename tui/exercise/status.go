@@ -18,8 +18,16 @@ import (
 func (b *exBase) statusLine(extra string) string {
 	parts := b.statusParts()
 	// The key is the text, the count, the width and the colours; a text has one style, but
-	// for a message that may be good news or an error.
+	// for a message that may be good news or an error. It is built at once in its final size,
+	// with the cache's prefix: a fresh editor builds it on every move, and growing it was most
+	// of what that cost.
+	size := len("status|") + len(extra) + 1 + 4 + len(b.st.Key()) + 1
+	for _, p := range parts {
+		size += len(p.Text) + 1
+	}
 	var k strings.Builder
+	k.Grow(size)
+	k.WriteString("status|")
 	for _, p := range parts {
 		k.WriteString(p.Text)
 		k.WriteByte(0)
@@ -35,7 +43,7 @@ func (b *exBase) statusLine(extra string) string {
 		b.fitted.key, b.fitted.ok = key, true
 		// The same status shows on many screens at once (everyone's fresh editor after a
 		// move): it is fitted once for all of them.
-		b.fitted.line = b.st.Cache.Styled("status|"+key, func() string {
+		b.fitted.line = b.st.Cache.Styled(key, func() string {
 			return strings.Join(fitStatus(b.st, parts, extra, b.width), "\n")
 		})
 	}
