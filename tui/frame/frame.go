@@ -89,7 +89,7 @@ func New(out io.Writer, width, height int, opts Options) *Writer {
 // blocks; a frame not yet written is replaced.
 func (w *Writer) Frame(content string) {
 	w.mu.Lock()
-	if w.closing || (content == w.latest && !w.dirty) {
+	if w.closing || (content == w.latest && !w.dirty && !w.repaint) {
 		w.mu.Unlock()
 		return
 	}
@@ -99,15 +99,15 @@ func (w *Writer) Frame(content string) {
 	w.signal()
 }
 
-// Resize records the terminal's new size; the next frame repaints the whole screen.
+// Resize records the terminal's new size; the next frame repaints the whole screen. Nothing is
+// drawn until that frame comes: the frame held now was made for the old size, and its rows,
+// wider than the new window, would wrap onto rows the writer then takes for blank.
 func (w *Writer) Resize(width, height int) {
 	w.mu.Lock()
 	if width != w.width || height != w.height {
-		w.width, w.height, w.repaint, w.dirty = width, height, true, true
-		w.gen++
+		w.width, w.height, w.repaint = width, height, true
 	}
 	w.mu.Unlock()
-	w.signal()
 }
 
 // Repaint makes the next frame rewrite every line, e.g. after the terminal was cleared.

@@ -150,6 +150,38 @@ func TestResizeRepaints(t *testing.T) {
 	checkScreen(t, tm, g, 20, 4)
 }
 
+// After a resize the writer waits for the frame made for the new size: the frame it holds was
+// made for the old one, and its long rows would wrap in the smaller window.
+func TestResizeWaitsForTheFrameOfTheNewSize(t *testing.T) {
+	tm := newTerm(30, 6)
+	fw := New(tm, 30, 6, Options{Profile: colorprofile.ANSI256, RowsFit: true})
+	defer fw.Close("", time.Second)
+	f := "a row as wide as the window..\n\nthree"
+	fw.Frame(f)
+	fw.Flush()
+	before := tm.bytes()
+	tm.mu.Lock()
+	tm.emu.Resize(12, 4)
+	tm.mu.Unlock()
+	fw.Resize(12, 4)
+	fw.Flush()
+	if got := tm.bytes(); got != before {
+		t.Fatalf("%d bytes written after the resize, before any frame of the new size", got-before)
+	}
+	g := "short\n\nthree"
+	fw.Frame(g)
+	fw.Flush()
+	checkScreen(t, tm, g, 12, 4)
+	// The same frame again after another resize still repaints at the new size.
+	tm.mu.Lock()
+	tm.emu.Resize(14, 5)
+	tm.mu.Unlock()
+	fw.Resize(14, 5)
+	fw.Frame(g)
+	fw.Flush()
+	checkScreen(t, tm, g, 14, 5)
+}
+
 func TestColoursFollowTheProfile(t *testing.T) {
 	line := "\x1b[38;2;255;0;0mred\x1b[m"
 	for _, p := range []colorprofile.Profile{colorprofile.NoTTY, colorprofile.ASCII, colorprofile.ANSI} {
