@@ -2,7 +2,6 @@ package ui
 
 import (
 	"strconv"
-	"sync"
 
 	"workshop/tui/markdown"
 )
@@ -12,16 +11,15 @@ import (
 // once each piece is styled and measured once, not once per screen. One cache serves a whole
 // server; it is safe for concurrent use, and a nil cache renders every time.
 type RenderCache struct {
-	mu    sync.Mutex
-	text  map[string]string
-	width map[string]int
+	text  bounded[string, string]
+	width bounded[string, int]
 	// markdown draws step guidance and keeps its own caches (safe for concurrent use).
 	markdown *markdown.Renderer
-	// frames are whole frames fitted to a window (see Fitted), under their own lock.
-	frames frames
+	// frames are whole frames fitted to a window (see Fitted).
+	frames bounded[frameKey, string]
 	// headers are participant screens' headers, splits guidance split in lines (see
-	// render_lines.go), each under its own lock.
-	headers, splits lineSets
+	// render_lines.go).
+	headers, splits bounded[string, []string]
 }
 
 // renderCacheSize bounds each map; past it the map starts again empty, which costs one render
@@ -30,7 +28,7 @@ const renderCacheSize = 8192
 
 // NewRenderCache returns an empty cache.
 func NewRenderCache() *RenderCache {
-	return &RenderCache{text: map[string]string{}, width: map[string]int{}, markdown: markdown.New()}
+	return &RenderCache{markdown: markdown.New()}
 }
 
 // Guidance renders Markdown guidance for width columns in a glamour style (see markdown.Render);
@@ -49,20 +47,7 @@ func (c *RenderCache) Styled(key string, render func() string) string {
 	if c == nil {
 		return render()
 	}
-	c.mu.Lock()
-	s, ok := c.text[key]
-	c.mu.Unlock()
-	if ok {
-		return s
-	}
-	s = render()
-	c.mu.Lock()
-	if len(c.text) >= renderCacheSize {
-		clear(c.text)
-	}
-	c.text[key] = s
-	c.mu.Unlock()
-	return s
+	return c.text.get(key, renderCacheSize, render)
 }
 
 // CellWidth is the package's CellWidth, remembered for long rows that are slow to measure (styled
@@ -71,20 +56,7 @@ func (c *RenderCache) CellWidth(s string) int {
 	if c == nil || len(s) < 24 {
 		return CellWidth(s)
 	}
-	c.mu.Lock()
-	w, ok := c.width[s]
-	c.mu.Unlock()
-	if ok {
-		return w
-	}
-	w = CellWidth(s)
-	c.mu.Lock()
-	if len(c.width) >= renderCacheSize {
-		clear(c.width)
-	}
-	c.width[s] = w
-	c.mu.Unlock()
-	return w
+	return c.width.get(s, renderCacheSize, func() int { return CellWidth(s) })
 }
 
 // Truncate is the package's Truncate, measuring through the cache.

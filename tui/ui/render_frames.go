@@ -1,15 +1,5 @@
 package ui
 
-import "sync"
-
-// frames keeps whole frames as fitted to a window, shared by every session: after a move the
-// screens of a cohort draw the same step in the same state, and fitting each frame (splitting
-// it in rows, measuring and cutting them, joining them again) was a large part of drawing it.
-type frames struct {
-	mu sync.Mutex
-	m  map[frameKey]string
-}
-
 // frameKey is everything a fitted frame is made from.
 type frameKey struct {
 	body, tail    string
@@ -27,20 +17,8 @@ func (c *RenderCache) Fitted(body, tail string, width, height int, fit func() st
 	if c == nil {
 		return fit()
 	}
-	k := frameKey{body: body, tail: tail, width: width, height: height}
-	f := &c.frames
-	f.mu.Lock()
-	s, ok := f.m[k]
-	f.mu.Unlock()
-	if ok {
-		return s
-	}
-	s = fit()
-	f.mu.Lock()
-	if f.m == nil || len(f.m) >= frameCacheSize {
-		f.m = make(map[frameKey]string, 64)
-	}
-	f.m[k] = s
-	f.mu.Unlock()
-	return s
+	// After a move the screens of a cohort draw the same step in the same state, and fitting
+	// each frame (splitting it in rows, measuring and cutting them, joining them again) was a
+	// large part of drawing it.
+	return c.frames.get(frameKey{body: body, tail: tail, width: width, height: height}, frameCacheSize, fit)
 }
