@@ -1,13 +1,10 @@
 package tui
 
 import (
-	"context"
 	"strings"
 	"testing"
 
 	"workshop/i18n"
-	"workshop/session"
-	"workshop/tui/ui/uitest"
 )
 
 // A Common made in another language speaks it in its keys' help as well as its messages, and
@@ -35,21 +32,7 @@ func TestCommonWithLangRebuildsTheKeys(t *testing.T) {
 // A participant screen made in Portuguese gives its editors the same language: the
 // exercise's words and its keys' help.
 func TestParticipantEditorsSpeakTheScreensLanguage(t *testing.T) {
-	m, h, ps := exercisesCohortOn(t, nil, session.PaceLed, "Ana")
-	ctx := context.Background()
-	deps := &Deps{Ctx: ctx, Manager: m, Conn: &Conn{}}
-	sub, err := h.Subscribe(ctx, ps[0].ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sub.Close()
-	pv := newParticipantView(newCommon(deps, uitest.Styles(), i18n.New(i18n.Portuguese)), h, sub, ps[0])
-	pv.Resize(80, 20)
-	pv.Init()
-	if err := h.Move(ctx, session.ShellActor("test"), 1); err != nil { // the reflection
-		t.Fatal(err)
-	}
-	pv.Update(stateMsg{snap: h.Snapshot()})
+	pv := screenMovedToReflection(t, i18n.New(i18n.Portuguese))
 	if pv.ex == nil {
 		t.Fatal("no editor after the move")
 	}

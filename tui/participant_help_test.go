@@ -1,35 +1,17 @@
 package tui
 
 import (
-	"context"
 	"reflect"
 	"testing"
 
 	"workshop/i18n"
-	"workshop/internal/testenv"
-	"workshop/session"
-	"workshop/tui/ui/uitest"
 )
 
 // TestScreenKeysFollowTheLanguage draws a participant's help line in each of its states, in
 // English and then in Portuguese, and checks that the keys kept from frame to frame are those
 // built afresh.
 func TestScreenKeysFollowTheLanguage(t *testing.T) {
-	m, h, ps := exercisesCohortOn(t, nil, session.PaceLed, "Ana")
-	ctx := context.Background()
-	deps := &Deps{Ctx: ctx, Manager: m, Conn: &Conn{}}
-	sub, err := h.Subscribe(ctx, ps[0].ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sub.Close()
-	pv := newParticipantView(newCommon(deps, uitest.Styles(), i18n.New(i18n.English)), h, sub, ps[0])
-	pv.Resize(80, 20)
-	pv.Init()
-	if err := h.Move(ctx, testenv.Facilitator(), 1); err != nil { // the reflection
-		t.Fatal(err)
-	}
-	pv.Update(stateMsg{snap: h.Snapshot()})
+	pv := screenMovedToReflection(t, i18n.New(i18n.English))
 	if pv.ex == nil {
 		t.Fatal("no editor after the move")
 	}

@@ -7,7 +7,6 @@ import (
 
 	"workshop/session"
 	"workshop/session/work"
-	"workshop/tui/ui/uitest"
 )
 
 // gatedStore holds every read of a participant's own work until the gate opens, so a test
@@ -78,21 +77,7 @@ func TestKeysTypedWhileLoadingReachThatEditorOnly(t *testing.T) {
 // shared) shows its editor in the same update as the step, not a "Loading" frame first: for a
 // cohort that moves together, that is one frame per screen per move instead of two.
 func TestEmptyEditorShowsWithTheStep(t *testing.T) {
-	m, h, ps := exercisesCohortOn(t, nil, session.PaceLed, "Ana")
-	ctx := context.Background()
-	deps := &Deps{Ctx: ctx, Manager: m, Conn: &Conn{}}
-	sub, err := h.Subscribe(ctx, ps[0].ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sub.Close()
-	pv := newParticipantView(newCommon(deps, uitest.Styles(), nil), h, sub, ps[0])
-	pv.Resize(80, 20)
-	pv.Init()
-	if err := h.Move(ctx, session.ShellActor("test"), 1); err != nil { // the reflection
-		t.Fatal(err)
-	}
-	pv.Update(stateMsg{snap: h.Snapshot()})
+	pv := screenMovedToReflection(t, nil)
 	if pv.step().ID != "reflect" || pv.loading || pv.ex == nil {
 		t.Fatalf("after the move: step %q, loading %v, editor %v", pv.step().ID, pv.loading, pv.ex != nil)
 	}
