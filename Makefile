@@ -55,6 +55,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzDecode$$' -fuzztime=$(FUZZTIME) ./session/work/
 	$(GO) test -run='^$$' -fuzz='^FuzzPasteBound$$' -fuzztime=$(FUZZTIME) ./tui/
 	$(GO) test -run='^$$' -fuzz='^FuzzReflow$$' -fuzztime=$(FUZZTIME) ./tui/
+	$(GO) test -run='^$$' -fuzz='^FuzzKeyDecoder$$' -fuzztime=$(FUZZTIME) ./tui/
 	$(GO) test -run='^$$' -fuzz='^FuzzEdit$$' -fuzztime=$(FUZZTIME) ./tui/textedit/
 	$(GO) test -run='^$$' -fuzz='^FuzzLineReader$$' -fuzztime=$(FUZZTIME) ./tui/plain/
 	$(GO) test -run='^$$' -fuzz='^FuzzCompactDrawsTheSameCells$$' -fuzztime=$(FUZZTIME) ./tui/markdown/

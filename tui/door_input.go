@@ -5,6 +5,8 @@ import (
 	"io"
 	"log/slog"
 	"runtime/debug"
+	"sync"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	uv "github.com/charmbracelet/ultraviolet"
@@ -91,45 +93,115 @@ func (g *inputGate) Read(p []byte) (int, error) {
 	return n, nil
 }
 
+// escWait is how long an ESC, or ESC and one more byte, waits for the rest of a sequence
+// before it is taken as the escape key (or alt and that key): Ultraviolet's default.
+const escWait = uv.DefaultEscTimeout
+
 // startInput decodes the session's input and delivers it to the program, paced to an event
-// rate. The decoder is ours rather than Bubble Tea's because Bubble Tea's delivers into the
-// program without watching whether the program still runs: when a session ends while input
-// is arriving, its decoder stays blocked for good. Ours delivers with Program.Send, which
-// returns at once after the program ended, so every goroutine here ends with the session:
-// the forwarder keeps draining until the decoder stops, and the decoder stops when the gate
-// returns io.EOF (ctx done) or the client's channel ends. It also means every input event
-// passes here, where in-band resize reports are clamped like any other size.
-func startInput(ctx context.Context, end context.CancelFunc, p *tea.Program, in io.Reader, term string, events *rate.Limiter, lim InputLimits, log *slog.Logger) {
+// rate. The decoding is ours (keyDecoder) rather than Bubble Tea's because Bubble Tea's
+// delivers into the program without watching whether the program still runs: when a session
+// ends while input is arriving, its decoder stays blocked for good. Ours delivers with
+// Program.Send, which returns at once after the program ended, so the one goroutine reading
+// here ends with the session: when the gate returns io.EOF (ctx done) or the client's channel
+// ends. It also means every input event passes here, where in-band resize reports are
+// clamped like any other size. A sequence left unfinished is completed by a timer, not by a
+// goroutine waiting for one.
+func startInput(ctx context.Context, end context.CancelFunc, p *tea.Program, in io.Reader, events *rate.Limiter, lim InputLimits, log *slog.Logger) {
 	gate := newInputGate(ctx, in, lim)
-	decoder := uv.NewTerminalReader(gate, term)
-	evc := make(chan uv.Event)
-	decoded := make(chan struct{})
+	st := &inputStream{ctx: ctx, p: p, events: events}
 	go func() {
-		defer close(decoded)
 		defer recoverLog(log, "input decoder", end)
-		if err := decoder.StreamEvents(ctx, evc); err != nil && ctx.Err() == nil {
-			log.Debug("session input ended", "err", err)
-		}
-	}()
-	go func() {
-		defer recoverLog(log, "input forwarder", end)
+		defer st.stop()
+		buf := make([]byte, readChunk)
 		for {
-			select {
-			case <-decoded:
+			n, err := gate.Read(buf)
+			if n > 0 {
+				st.feed(buf[:n], end, log)
+			}
+			if err != nil {
+				if ctx.Err() == nil && err != io.EOF {
+					log.Debug("session input ended", "err", err)
+				}
+				st.flush()
 				return
-			case ev := <-evc:
-				if ws, ok := ev.(uv.WindowSizeEvent); ok {
-					ws.Width, ws.Height = clampSize(ws.Width, ws.Height)
-					ev = ws
-				}
-				// Wait fails at once when ctx is done; Send is then a no-op, and the loop only
-				// drains what the decoder still emits.
-				if events.Wait(ctx) == nil {
-					p.Send(ev)
-				}
 			}
 		}
 	}()
+}
+
+// inputStream is one session's decoding state, shared by the reading goroutine and the timer
+// that completes a sequence the client left unfinished.
+type inputStream struct {
+	ctx    context.Context
+	p      *tea.Program
+	events *rate.Limiter
+
+	mu    sync.Mutex
+	dec   keyDecoder
+	out   []uv.Event  // scratch, reused
+	timer *time.Timer // armed while the decoder waits for the rest of a sequence
+	fed   uint64      // counts feeds, so a timer knows whether bytes came after it was armed
+}
+
+// feed decodes b and delivers the events it completes; if a sequence is left unfinished, a
+// timer takes it as it is unless more bytes come first.
+func (s *inputStream) feed(b []byte, end context.CancelFunc, log *slog.Logger) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.fed++
+	s.out = s.dec.feed(s.out[:0], b)
+	s.deliverLocked()
+	if !s.dec.waiting() {
+		return
+	}
+	at := s.fed
+	if s.timer != nil {
+		s.timer.Stop()
+	}
+	s.timer = time.AfterFunc(escWait, func() {
+		defer recoverLog(log, "input timer", end)
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.fed != at || s.ctx.Err() != nil {
+			return // more bytes came, and a newer timer waits for them
+		}
+		s.out = s.dec.expire(s.out[:0])
+		s.deliverLocked()
+	})
+}
+
+// flush delivers what the client left unfinished when its input ended.
+func (s *inputStream) flush() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.fed++
+	if s.dec.waiting() {
+		s.out = s.dec.expire(s.out[:0])
+		s.deliverLocked()
+	}
+}
+
+func (s *inputStream) stop() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.timer != nil {
+		s.timer.Stop()
+	}
+}
+
+// deliverLocked sends the decoded events to the program, each within the event rate. Wait
+// fails at once when the session is over; Send is then a no-op.
+func (s *inputStream) deliverLocked() {
+	for i, ev := range s.out {
+		if ws, ok := ev.(uv.WindowSizeEvent); ok {
+			ws.Width, ws.Height = clampSize(ws.Width, ws.Height)
+			ev = ws
+		}
+		if s.events.Wait(s.ctx) == nil {
+			s.p.Send(ev)
+		}
+		s.out[i] = nil // the scratch slice holds no event past its delivery
+	}
 }
 
 // recoverLog turns a panic on one of a session's own goroutines into a log line and the end of

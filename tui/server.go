@@ -261,7 +261,7 @@ func (f *FrontDoor) runProgram(sessionCtx context.Context, cancel context.Cancel
 
 	// One budget for everything this session's client makes the program do.
 	events := rate.NewLimiter(rate.Limit(f.input.EventsPerSecond), max(f.input.EventBurst, 1))
-	startInput(ctx, cancel, p, in.reader(ctx), pty.Term, events, f.input, f.log)
+	startInput(ctx, cancel, p, in.reader(ctx), events, f.input, f.log)
 	go forwardWindows(ctx, cancel, p, windows, events, f.log)
 
 	_, err := p.Run()
