@@ -34,7 +34,7 @@ func newProgram(ctx context.Context, s ssh.Session, pty ssh.Pty, model tea.Model
 	// The server emulates the pty: there is no terminal to detect colours from, only the
 	// client's TERM and COLORTERM.
 	profile := colorprofile.Env(env)
-	fw := frame.New(s, w, h, frame.Options{Profile: profile, Title: "workshop", Start: terminalQueries(env), RowsFit: true, Rows: rows})
+	fw := frame.New(directOutput(s), w, h, frame.Options{Profile: profile, Title: "workshop", Start: terminalQueries(env), RowsFit: true, Rows: rows})
 	ref := &programRef{}
 	p := tea.NewProgram(framed{inner: model, fw: fw, prog: ref},
 		tea.WithInput(nil),
