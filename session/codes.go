@@ -35,8 +35,12 @@ func NewRejoinCode() string {
 // and dashes removed. It does not check the result; see LooksLikeJoinCode.
 func NormalizeCode(s string) string {
 	s = strings.ToUpper(strings.TrimSpace(s))
-	return strings.NewReplacer("-", "", " ", "", "_", "").Replace(s)
+	return codeSeparators.Replace(s)
 }
+
+// codeSeparators drops what people type between a code's characters. One replacer serves
+// every lookup: it is safe for concurrent use, and building one is most of a lookup's cost.
+var codeSeparators = strings.NewReplacer("-", "", " ", "", "_", "")
 
 // LooksLikeJoinCode says whether a normalised code has the shape of a join code.
 func LooksLikeJoinCode(s string) bool { return len(s) == JoinCodeLen && inAlphabet(s) }

@@ -157,13 +157,17 @@ func wrapCommand(line string, width int) []string {
 	return append(out, line)
 }
 
+// templateText makes a translation safe as template text: braces in it would be read as
+// actions. One replacer serves every command (it is safe for concurrent use); building one per
+// command was most of what a command's set-up allocated.
+var templateText = strings.NewReplacer("{{", "{ {", "}}", "} }")
+
 // usageTemplate is cobra's usage text with the usage line written as a person types it (the
 // server's ssh line first), descriptions and flags wrapped at 80 columns and examples broken
 // where they are wider. It is what `ssh HOST help COMMAND` shows after the description.
 func usageTemplate(p *i18n.Printer, plain string) string {
 	q := strconv.Quote(plain)
-	// The headings are template text: braces in a translation would be read as actions.
-	say := func(s string) string { return strings.NewReplacer("{{", "{ {", "}}", "} }").Replace(s) }
+	say := templateText.Replace
 	return say(p.T("Usage:")) + `
   {{if .HasAvailableSubCommands}}{{sshWrap (print ` + q + ` (sshUse .) " COMMAND [ARGS]") 4}}{{else}}{{sshWrap (print ` + q + ` (sshUse .)) 4}}{{end}}{{if .HasExample}}
 
