@@ -195,6 +195,7 @@ func TestFloodThenDisconnectLeavesNoGoroutines(t *testing.T) {
 // A connection that never logs in is closed after the grace time, whether it never speaks
 // SSH at all or authenticates and then never asks for a session.
 func TestSilentConnectionClosedAfterGrace(t *testing.T) {
+	t.Parallel() // most of it is waiting (a lock's busy timeout, a grace time): it waits beside the others
 	ts, _ := startTestServerWith(t, func(cfg *serveConfig) { cfg.limits.LoginGrace = 300 * time.Millisecond })
 
 	raw, err := net.Dial("tcp", ts.addr())

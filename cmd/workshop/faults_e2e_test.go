@@ -15,6 +15,7 @@ import (
 // participant over SSH stays on their screen with a plain sign that it is not saved yet, the
 // fault is in the server's log at once, and the answer is stored as soon as the lock goes.
 func TestAnswerTypedWhileDatabaseLockedIsStored(t *testing.T) {
+	t.Parallel() // most of it is waiting (a lock's busy timeout, a grace time): it waits beside the others
 	ts, c, code, unlock := lockedSession(t)
 	ctx := context.Background()
 	c.typeText("typed during the lock")
@@ -43,6 +44,7 @@ func TestAnswerTypedWhileDatabaseLockedIsStored(t *testing.T) {
 // A participant who leaves while their answer still cannot be stored is told so plainly on
 // their terminal, with their text to copy, instead of a screen that simply goes away.
 func TestLeavingWhileDatabaseLockedSaysWhatWasNotStored(t *testing.T) {
+	t.Parallel() // most of it is waiting (a lock's busy timeout, a grace time): it waits beside the others
 	_, c, _, _ := lockedSession(t)
 	c.typeText("Second line of my answer")
 	c.waitFor("Not saved yet — retrying")

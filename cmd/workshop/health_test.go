@@ -42,6 +42,7 @@ func healthOf(t *testing.T, body string) healthReport {
 // named while another process holds the database's write lock or the listener is closed;
 // `workshop health` exits accordingly.
 func TestHealthz(t *testing.T) {
+	t.Parallel() // most of it is waiting (a lock's busy timeout, a grace time): it waits beside the others
 	dir := t.TempDir()
 	ts := startTestServerChanged(t, dir, func(c *serveConfig) { c.debugAddr = "127.0.0.1:0" })
 	code, body := get(t, ts, "/healthz")
