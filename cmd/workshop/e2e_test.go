@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"workshop/i18n"
+	"workshop/internal/testenv"
 	"workshop/session"
 )
 
@@ -33,10 +35,13 @@ func cliIn(t testing.TB, p *i18n.Printer, args ...string) (string, error) {
 	return out.String(), err
 }
 
-// setup starts a server and registers a facilitator, returning the facilitator's key.
+// setup starts a server and registers a facilitator, returning the facilitator's key. Its
+// data directory starts with a migrated database (see testenv.SeedDatabase); the tests of a
+// first start begin from an empty one.
 func setup(t testing.TB) (*testServer, gossh.Signer, string) {
 	t.Helper()
 	dir := t.TempDir()
+	testenv.SeedDatabase(t, filepath.Join(dir, "workshop.db"))
 	facKey, facPub := newKey(t)
 	if out, err := cli(t, "facilitator", "add", "fran", facPub, "--data", dir); err != nil {
 		t.Fatalf("facilitator add: %v\n%s", err, out)
