@@ -26,10 +26,10 @@ build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/workshop
 
 ## test: vet, then every test with the race detector, then a short fuzz of each target
-## (5 s each, on top of the seed corpora the tests run; `make fuzz` fuzzes for longer)
+## (3 s each, on top of the seed corpora the tests run; `make fuzz` fuzzes for longer)
 test: vet
 	$(MAKE) --no-print-directory test-race
-	$(MAKE) --no-print-directory fuzz FUZZTIME=5s
+	$(MAKE) --no-print-directory fuzz FUZZTIME=3s
 
 ## test-race: every test with the race detector (what CI runs, without vet and fuzzing)
 test-race:
