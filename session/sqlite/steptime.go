@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
+	"strconv"
 	"time"
 
 	"workshop/session"
@@ -14,36 +14,42 @@ import (
 
 // AddStepTime adds time spent on a step to each participant in spent and, in the same
 // transaction, sets their clocks: a read never sees time both stored and still counting.
-// A move stores this for everyone in the cohort at once, so the rows go in a few statements of
-// many rows each rather than two statements per person.
+// A move stores this for everyone in the cohort at once, so the rows go as one JSON array
+// each to two statements of a fixed shape, rather than two statements per person or a
+// statement of as many placeholders as people, which SQLite had to parse again each time.
 func (s *Store) AddStepTime(ctx context.Context, cohortID int64, stepID string, spent map[int64]time.Duration, clock session.Clock) error {
 	if len(spent) == 0 {
 		return nil
 	}
 	pids := slices.Sorted(maps.Keys(spent))
+	add := make([]byte, 0, 2+len(pids)*24)
+	set := make([]byte, 0, 2+len(pids)*8)
+	add, set = append(add, '['), append(set, '[')
+	for _, pid := range pids {
+		if len(set) > 1 {
+			set = append(set, ',')
+		}
+		set = strconv.AppendInt(set, pid, 10)
+		if d := spent[pid]; d > 0 {
+			if len(add) > 1 {
+				add = append(add, ',')
+			}
+			add = append(add, '[')
+			add = strconv.AppendInt(add, pid, 10)
+			add = append(add, ',')
+			add = strconv.AppendFloat(add, d.Seconds(), 'g', -1, 64)
+			add = append(add, ']')
+		}
+	}
+	add, set = append(add, ']'), append(set, ']')
 	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		for chunk := range slices.Chunk(pids, timeRowsPerStatement) {
-			var add []any
-			for _, pid := range chunk {
-				if d := spent[pid]; d > 0 {
-					add = append(add, cohortID, pid, stepID, d.Seconds())
-				}
-			}
-			if len(add) > 0 {
-				if _, err := tx.ExecContext(ctx, manyRows(addTimeInsert, len(add)/4)+addTimeConflict, add...); err != nil {
-					return err
-				}
-			}
-			set := make([]any, 0, 4*len(chunk))
-			at := formatTime(clock.At)
-			for _, pid := range chunk {
-				set = append(set, pid, cohortID, at, clock.Running)
-			}
-			if _, err := tx.ExecContext(ctx, manyRows(setClockInsert, len(chunk))+setClockConflict, set...); err != nil {
+		if len(add) > 2 {
+			if _, err := tx.StmtContext(ctx, s.addTime).ExecContext(ctx, cohortID, stepID, string(add)); err != nil {
 				return err
 			}
 		}
-		return nil
+		_, err := tx.StmtContext(ctx, s.setClocks).ExecContext(ctx, cohortID, formatTime(clock.At), clock.Running, string(set))
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("add time on step %q in cohort %d: %w", stepID, cohortID, err)
@@ -51,23 +57,19 @@ func (s *Store) AddStepTime(ctx context.Context, cohortID int64, stepID string, 
 	return nil
 }
 
-// timeRowsPerStatement bounds the rows of one statement: four parameters each stay far below
-// SQLite's limit on parameters.
-const timeRowsPerStatement = 250
+// addTimeQuery adds seconds to participants' time on a step: its parameters are the cohort,
+// the step and a JSON array of [participant, seconds]. (An INSERT from a SELECT needs a WHERE
+// before ON CONFLICT, or SQLite reads the ON as a join's.)
+const addTimeQuery = `INSERT INTO step_time (cohort_id, participant_id, step_id, seconds)
+	SELECT ?1, j.value ->> 0, ?2, j.value ->> 1 FROM json_each(?3) AS j WHERE true
+	ON CONFLICT (cohort_id, participant_id, step_id) DO UPDATE SET seconds = seconds + excluded.seconds`
 
-// manyRows is insert followed by n placeholders of four values, "(?, ?, ?, ?)", comma separated.
-func manyRows(insert string, n int) string {
-	var b strings.Builder
-	b.Grow(len(insert) + n*14)
-	b.WriteString(insert)
-	for i := range n {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString("(?, ?, ?, ?)")
-	}
-	return b.String()
-}
+// setClocksQuery sets participants' clocks as setClockQuery does one's: its parameters are the cohort, the time, whether the clocks run and a JSON array of
+// participants.
+const setClocksQuery = `INSERT INTO step_clocks (participant_id, cohort_id, at, running)
+	SELECT j.value, ?1, ?2, ?3 FROM json_each(?4) AS j WHERE true
+	ON CONFLICT (participant_id) DO UPDATE SET at = excluded.at, running = excluded.running
+	WHERE excluded.at >= step_clocks.at`
 
 // SetClock sets a participant's clock unless a later change is stored.
 func (s *Store) SetClock(ctx context.Context, cohortID, participantID int64, clock session.Clock) error {
@@ -80,24 +82,11 @@ func (s *Store) SetClock(ctx context.Context, cohortID, participantID int64, clo
 	return nil
 }
 
-// addTimeInsert and addTimeConflict, around rows of (cohort, participant, step, seconds), add
-// seconds to participants' time on a step.
-const (
-	addTimeInsert   = `INSERT INTO step_time (cohort_id, participant_id, step_id, seconds) VALUES `
-	addTimeConflict = ` ON CONFLICT (cohort_id, participant_id, step_id) DO UPDATE SET seconds = seconds + excluded.seconds`
-)
-
-// setClockInsert and setClockConflict, around rows of (participant, cohort, at, running), set
-// clocks, keeping the later of the stored and the new change; times stored as text of a fixed
-// width compare in time order.
-const (
-	setClockInsert   = `INSERT INTO step_clocks (participant_id, cohort_id, at, running) VALUES `
-	setClockConflict = ` ON CONFLICT (participant_id) DO UPDATE SET at = excluded.at, running = excluded.running
+// setClockQuery sets one participant's clock, keeping the later of the stored and the new
+// change; times stored as text of a fixed width compare in time order.
+const setClockQuery = `INSERT INTO step_clocks (participant_id, cohort_id, at, running) VALUES (?, ?, ?, ?)
+	ON CONFLICT (participant_id) DO UPDATE SET at = excluded.at, running = excluded.running
 	WHERE excluded.at >= step_clocks.at`
-)
-
-// setClockQuery sets one participant's clock.
-var setClockQuery = manyRows(setClockInsert, 1) + setClockConflict
 
 // execSetClock runs setClockQuery, prepared, in a transaction.
 func execSetClock(ctx context.Context, stmt *sql.Stmt, cohortID, participantID int64, clock session.Clock) error {

@@ -38,10 +38,10 @@ type Store struct {
 	// artifact is the read of one participant's work on one step, prepared once.
 	artifact *sql.Stmt
 	// setClock sets one participant's clock, prepared once on the writer: it runs each time
-	// someone comes online or leaves. (A move sets everyone's clock in a few statements of many
-	// rows: see AddStepTime.)
-	setClock *sql.Stmt
-	wq       writeQueue
+	// someone comes online or leaves. addTime and setClocks store a move's time on step and
+	// clocks for a whole cohort (see AddStepTime), prepared once as well.
+	setClock, addTime, setClocks *sql.Stmt
+	wq                           writeQueue
 	// betweenReads, when set (by tests), runs after CohortRecord's first query: a change
 	// made there must not show in the record.
 	betweenReads func()
@@ -119,12 +119,15 @@ func Open(path string) (*Store, error) {
 		_, _ = r.Close(), w.Close() // as above
 		return nil, fmt.Errorf("open database %s for reading: %w", path, err)
 	}
-	setClock, err := w.PrepareContext(ctx, setClockQuery)
-	if err != nil {
-		_, _, _ = artifact.Close(), r.Close(), w.Close() // as above
-		return nil, fmt.Errorf("open database %s for writing: %w", path, err)
+	var writes [3]*sql.Stmt
+	for i, q := range []string{setClockQuery, addTimeQuery, setClocksQuery} {
+		if writes[i], err = w.PrepareContext(ctx, q); err != nil {
+			closeAll(writes[:i]...)
+			_, _, _ = artifact.Close(), r.Close(), w.Close() // as above
+			return nil, fmt.Errorf("open database %s for writing: %w", path, err)
+		}
 	}
-	s := &Store{path: path, w: w, r: r, artifact: artifact, setClock: setClock}
+	s := &Store{path: path, w: w, r: r, artifact: artifact, setClock: writes[0], addTime: writes[1], setClocks: writes[2]}
 	s.wq.start(s)
 	return s, nil
 }
@@ -163,9 +166,17 @@ func (s *Store) Close() error {
 	if !s.wq.stop() {
 		return nil
 	}
-	err := errors.Join(s.artifact.Close(), s.setClock.Close(), s.r.Close(), s.w.Close())
+	err := errors.Join(s.artifact.Close(), s.setClock.Close(), s.addTime.Close(), s.setClocks.Close(), s.r.Close(), s.w.Close())
 	s.awaitConnections(closeWait)
 	return err
+}
+
+// closeAll closes prepared statements whose errors no longer matter: the open that made them
+// is failing.
+func closeAll(stmts ...*sql.Stmt) {
+	for _, st := range stmts {
+		_ = st.Close()
+	}
 }
 
 // closeWait bounds how long Close waits for a read that was already running.
