@@ -48,8 +48,7 @@ func (s *Store) AddStepTime(ctx context.Context, cohortID int64, stepID string, 
 				return err
 			}
 		}
-		_, err := tx.StmtContext(ctx, s.setClocks).ExecContext(ctx, cohortID, formatTime(clock.At), clock.Running, string(set))
-		return err
+		return execSetClocks(ctx, tx, s.setClocks, cohortID, clock, string(set))
 	})
 	if err != nil {
 		return fmt.Errorf("add time on step %q in cohort %d: %w", stepID, cohortID, err)
@@ -64,17 +63,19 @@ const addTimeQuery = `INSERT INTO step_time (cohort_id, participant_id, step_id,
 	SELECT ?1, j.value ->> 0, ?2, j.value ->> 1 FROM json_each(?3) AS j WHERE true
 	ON CONFLICT (cohort_id, participant_id, step_id) DO UPDATE SET seconds = seconds + excluded.seconds`
 
-// setClocksQuery sets participants' clocks as setClockQuery does one's: its parameters are the cohort, the time, whether the clocks run and a JSON array of
-// participants.
+// setClocksQuery sets participants' clocks, keeping the later of the stored and the new
+// change (times stored as text of a fixed width compare in time order): its parameters are
+// the cohort, the time, whether the clocks run and a JSON array of participants.
 const setClocksQuery = `INSERT INTO step_clocks (participant_id, cohort_id, at, running)
 	SELECT j.value, ?1, ?2, ?3 FROM json_each(?4) AS j WHERE true
 	ON CONFLICT (participant_id) DO UPDATE SET at = excluded.at, running = excluded.running
 	WHERE excluded.at >= step_clocks.at`
 
-// SetClock sets a participant's clock unless a later change is stored.
+// SetClock sets a participant's clock unless a later change is stored. It runs each time
+// someone comes online or leaves, through the statement a move uses for everyone.
 func (s *Store) SetClock(ctx context.Context, cohortID, participantID int64, clock session.Clock) error {
 	err := s.write(ctx, func(ctx context.Context, tx *sql.Tx) error {
-		return execSetClock(ctx, tx.StmtContext(ctx, s.setClock), cohortID, participantID, clock)
+		return execSetClocks(ctx, tx, s.setClocks, cohortID, clock, "["+strconv.FormatInt(participantID, 10)+"]")
 	})
 	if err != nil {
 		return fmt.Errorf("set the clock of participant %d in cohort %d: %w", participantID, cohortID, err)
@@ -82,15 +83,10 @@ func (s *Store) SetClock(ctx context.Context, cohortID, participantID int64, clo
 	return nil
 }
 
-// setClockQuery sets one participant's clock, keeping the later of the stored and the new
-// change; times stored as text of a fixed width compare in time order.
-const setClockQuery = `INSERT INTO step_clocks (participant_id, cohort_id, at, running) VALUES (?, ?, ?, ?)
-	ON CONFLICT (participant_id) DO UPDATE SET at = excluded.at, running = excluded.running
-	WHERE excluded.at >= step_clocks.at`
-
-// execSetClock runs setClockQuery, prepared, in a transaction.
-func execSetClock(ctx context.Context, stmt *sql.Stmt, cohortID, participantID int64, clock session.Clock) error {
-	_, err := stmt.ExecContext(ctx, participantID, cohortID, formatTime(clock.At), clock.Running)
+// execSetClocks runs setClocksQuery, prepared as stmt, in tx for the participants of the JSON
+// array pids.
+func execSetClocks(ctx context.Context, tx *sql.Tx, stmt *sql.Stmt, cohortID int64, clock session.Clock, pids string) error {
+	_, err := tx.StmtContext(ctx, stmt).ExecContext(ctx, cohortID, formatTime(clock.At), clock.Running, pids)
 	return err
 }
 

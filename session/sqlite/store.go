@@ -37,11 +37,11 @@ type Store struct {
 	r    *sql.DB // read-only pool
 	// artifact is the read of one participant's work on one step, prepared once.
 	artifact *sql.Stmt
-	// setClock sets one participant's clock, prepared once on the writer: it runs each time
-	// someone comes online or leaves. addTime and setClocks store a move's time on step and
-	// clocks for a whole cohort (see AddStepTime), prepared once as well.
-	setClock, addTime, setClocks *sql.Stmt
-	wq                           writeQueue
+	// addTime and setClocks store time on step and clocks (see AddStepTime and SetClock),
+	// prepared once on the writer: a move runs them for a whole cohort, and setClocks runs
+	// each time someone comes online or leaves.
+	addTime, setClocks *sql.Stmt
+	wq                 writeQueue
 	// betweenReads, when set (by tests), runs after CohortRecord's first query: a change
 	// made there must not show in the record.
 	betweenReads func()
@@ -119,15 +119,15 @@ func Open(path string) (*Store, error) {
 		_, _ = r.Close(), w.Close() // as above
 		return nil, fmt.Errorf("open database %s for reading: %w", path, err)
 	}
-	var writes [3]*sql.Stmt
-	for i, q := range []string{setClockQuery, addTimeQuery, setClocksQuery} {
+	var writes [2]*sql.Stmt
+	for i, q := range []string{addTimeQuery, setClocksQuery} {
 		if writes[i], err = w.PrepareContext(ctx, q); err != nil {
 			closeAll(writes[:i]...)
 			_, _, _ = artifact.Close(), r.Close(), w.Close() // as above
 			return nil, fmt.Errorf("open database %s for writing: %w", path, err)
 		}
 	}
-	s := &Store{path: path, w: w, r: r, artifact: artifact, setClock: writes[0], addTime: writes[1], setClocks: writes[2]}
+	s := &Store{path: path, w: w, r: r, artifact: artifact, addTime: writes[0], setClocks: writes[1]}
 	s.wq.start(s)
 	return s, nil
 }
@@ -166,7 +166,7 @@ func (s *Store) Close() error {
 	if !s.wq.stop() {
 		return nil
 	}
-	err := errors.Join(s.artifact.Close(), s.setClock.Close(), s.addTime.Close(), s.setClocks.Close(), s.r.Close(), s.w.Close())
+	err := errors.Join(s.artifact.Close(), s.addTime.Close(), s.setClocks.Close(), s.r.Close(), s.w.Close())
 	s.awaitConnections(closeWait)
 	return err
 }
