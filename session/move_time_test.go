@@ -2,6 +2,7 @@ package session_test
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"testing"
 	"time"
@@ -63,6 +64,50 @@ func TestMoveIsOutBeforeItsTimeIsStored(t *testing.T) {
 		if step != 1 {
 			t.Fatalf("time stored while the hub still showed step %d: the move waited for it", step+1)
 		}
+	}
+	times, err := f.st.StepTimes(ctx, f.c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		if got := times[p.ID]["intro"]; got < 2*time.Minute {
+			t.Errorf("%s: %v on the first step, want at least 2m", p.Name, got)
+		}
+	}
+}
+
+// failingUpdateStore fails every change to the cohort.
+type failingUpdateStore struct{ session.Store }
+
+func (s *failingUpdateStore) UpdateCohort(context.Context, session.Cohort, session.Event) error {
+	return errors.New("disk I/O error")
+}
+
+// A move that cannot be stored still stores the time counted until then: the clocks in memory
+// restarted, so that time would otherwise be lost.
+func TestFailedMoveKeepsItsTime(t *testing.T) {
+	f := newFacFixture(t)
+	ctx := context.Background()
+	ps := f.join(t, "Ana", "Bea")
+	m := session.NewManager(&failingUpdateStore{Store: f.st}, f.lib, nil)
+	session.SetClock(m, f.clock.now)
+	h, err := m.Hub(ctx, f.c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		sub, err := h.Subscribe(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(sub.Close)
+	}
+	f.clock.add(2 * time.Minute)
+	if err := h.Move(ctx, session.ShellActor("ana"), 1); err == nil {
+		t.Fatal("the move was stored on a failing disk")
+	}
+	if got := h.Snapshot().Cohort.Step; got != 0 {
+		t.Fatalf("the hub shows step %d after a move that failed", got+1)
 	}
 	times, err := f.st.StepTimes(ctx, f.c.ID)
 	if err != nil {
