@@ -61,7 +61,7 @@ type participant struct {
 	events chan<- event
 
 	conn  *gossh.Client
-	stdin io.Writer
+	stdin io.Writer // a serialWriter: typing and the emulator's answers share it
 
 	mu      sync.Mutex
 	emu     *vt.Emulator
@@ -172,12 +172,13 @@ func (p *participant) dial(addr string, timeout time.Duration) (io.Reader, error
 	}
 	_ = nc.SetDeadline(time.Time{})
 	emu := vt.NewEmulator(termCols, termRows)
+	in := &serialWriter{w: stdin}
 	p.mu.Lock()
-	p.conn, p.stdin, p.emu = conn, stdin, emu
+	p.conn, p.stdin, p.emu = conn, in, emu
 	p.mu.Unlock()
 	// The emulator answers the program's terminal queries (colours, modes) through a pipe
 	// that must be read, or its writes would block this participant.
-	go func() { _, _ = io.Copy(stdin, emu) }()
+	go func() { _, _ = io.Copy(in, emu) }()
 	return stdout, nil
 }
 
@@ -445,4 +446,20 @@ func (p *participant) showsStepTitle(n, m int, prefix string) bool {
 	p.screen = screenText(p.emu, p.screen)
 	gn, gm, title, ok := stepOnScreen(p.screen)
 	return ok && gn == n && gm == m && title != ""
+}
+
+// serialWriter lets one writer at a time through to w. An SSH channel's writes must not
+// overlap: x/crypto/ssh builds each data packet in one buffer per channel, so two writes at
+// once (typing, and the emulator answering the server's first terminal queries, which come
+// with the name prompt) can send a packet mixing both, and the server closes the connection
+// on it.
+type serialWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *serialWriter) Write(b []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(b)
 }
