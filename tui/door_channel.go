@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"reflect"
+	"sync"
 
 	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
@@ -17,6 +18,26 @@ import (
 // they and the garbage collection they caused about 4% of its CPU. Frames position every row
 // themselves and hold no newline, so they need no translation; crlfWriter still translates
 // one that does, as the pty writer would.
+
+// sessionOutput is a session's one way to its terminal, shared by every mode the session
+// runs in turn (full screen, plain lines) and their goodbyes. Its writes never overlap: an
+// x/crypto/ssh channel builds each data packet in one buffer per channel, so two writes at
+// once can send a packet mixing both, which the client takes for a broken connection. That
+// can happen when a mode hands over while its client is not reading: the old screen's
+// writer gives up waiting after closeWait, still blocked in its write, and the next mode
+// starts writing.
+type sessionOutput struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func newSessionOutput(s ssh.Session) *sessionOutput { return &sessionOutput{w: directOutput(s)} }
+
+func (o *sessionOutput) Write(p []byte) (int, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.w.Write(p)
+}
 
 // directOutput is where a session's screen output goes: its channel through crlfWriter when
 // the session emulates a pty and its channel can be reached; otherwise the session itself.

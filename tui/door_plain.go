@@ -113,7 +113,7 @@ func (m *modeSwitch) take() (bool, *session.Participant) {
 
 // runPlain runs a plain session until it ends; full says the participant asked for the full
 // screen, as who (nil if they had not joined).
-func (f *FrontDoor) runPlain(ctx context.Context, end context.CancelFunc, s ssh.Session, in *sessionInput, windows <-chan ssh.Window, conn *Conn, resume *session.Participant) (full bool, who *session.Participant) {
+func (f *FrontDoor) runPlain(ctx context.Context, end context.CancelFunc, s ssh.Session, in *sessionInput, out io.Writer, windows <-chan ssh.Window, conn *Conn, resume *session.Participant) (full bool, who *session.Participant) {
 	modeCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	// Window changes mean nothing to a stream of lines, but the requests must still be taken,
@@ -134,7 +134,7 @@ func (f *FrontDoor) runPlain(ctx context.Context, end context.CancelFunc, s ssh.
 	}()
 	unregister, ok := f.registerPlain(stop)
 	if !ok {
-		f.plainGoodbye(s, restartLine(goodbyePrinter(s.Environ(), nil), f.hint, nil))
+		f.plainGoodbye(out, restartLine(goodbyePrinter(s.Environ(), nil), f.hint, nil))
 		return false, nil
 	}
 	defer unregister()
@@ -147,21 +147,21 @@ func (f *FrontDoor) runPlain(ctx context.Context, end context.CancelFunc, s ssh.
 		defer func() {
 			if r := recover(); r != nil {
 				f.log.Error("plain session ended by a bug", "remote", s.RemoteAddr().String(), "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
-				f.plainGoodbye(s, crashLine(goodbyePrinter(s.Environ(), nil), f.hint))
+				f.plainGoodbye(out, crashLine(goodbyePrinter(s.Environ(), nil), f.hint))
 				res = plain.Result{}
 			}
 		}()
-		res = plain.Run(d, newInputGate(modeCtx, in.reader(modeCtx), f.input), s)
+		res = plain.Run(d, newInputGate(modeCtx, in.reader(modeCtx), f.input), out)
 	}()
 	if f.isStopping() && !res.Full {
-		f.plainGoodbye(s, restartLine(goodbyePrinter(s.Environ(), nil), f.hint, nil))
+		f.plainGoodbye(out, restartLine(goodbyePrinter(s.Environ(), nil), f.hint, nil))
 	}
 	return res.Full, res.Participant
 }
 
 // plainGoodbye writes a last line on a plain session.
-func (f *FrontDoor) plainGoodbye(s ssh.Session, line string) {
-	_, _ = io.WriteString(s, line+"\r\n")
+func (f *FrontDoor) plainGoodbye(out io.Writer, line string) {
+	_, _ = io.WriteString(out, line+"\r\n")
 }
 
 // registerPlain records a plain session so a stop reaches it; it refuses when the server is

@@ -28,13 +28,13 @@ import (
 // Frames reach the terminal through a frame.Writer (see framed), not Bubble Tea's renderer;
 // the writer also sends the queries. Bubble Tea's frame ticker is stopped once the program
 // runs (see framed.Init).
-func newProgram(ctx context.Context, s ssh.Session, pty ssh.Pty, model tea.Model, rows *frame.Rows) (*tea.Program, *frame.Writer) {
+func newProgram(ctx context.Context, s ssh.Session, out io.Writer, pty ssh.Pty, model tea.Model, rows *frame.Rows) (*tea.Program, *frame.Writer) {
 	env := append(s.Environ(), "TERM="+pty.Term)
 	w, h := clampSize(pty.Window.Width, pty.Window.Height)
 	// The server emulates the pty: there is no terminal to detect colours from, only the
 	// client's TERM and COLORTERM.
 	profile := colorprofile.Env(env)
-	fw := frame.New(directOutput(s), w, h, frame.Options{Profile: profile, Title: "workshop", Start: terminalQueries(env), RowsFit: true, Rows: rows})
+	fw := frame.New(out, w, h, frame.Options{Profile: profile, Title: "workshop", Start: terminalQueries(env), RowsFit: true, Rows: rows})
 	ref := &programRef{}
 	p := tea.NewProgram(framed{inner: model, fw: fw, prog: ref},
 		tea.WithInput(nil),

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"runtime/debug"
 	"slices"
@@ -217,20 +218,21 @@ func (f *FrontDoor) programMiddleware(next ssh.Handler) ssh.Handler {
 
 		// A dumb terminal gets plain mode at once; either mode can hand over to the other.
 		in := newSessionInput(ctx, s)
+		out := newSessionOutput(s)
 		// The big screen has no plain form: it is for a projector, not for reading aloud.
 		ask, code := bigScreenOf(s)
 		toPlain := session.PlainTerminal(pty.Term) && !ask && code == ""
 		var who *session.Participant
 		for ctx.Err() == nil {
 			if toPlain {
-				full, p := f.runPlain(ctx, cancel, s, in, windows, conn, who)
+				full, p := f.runPlain(ctx, cancel, s, in, out, windows, conn, who)
 				if !full {
 					break
 				}
 				toPlain, who = false, p
 				continue
 			}
-			if toPlain, who = f.runProgram(ctx, cancel, s, pty, windows, conn, in, who); !toPlain {
+			if toPlain, who = f.runProgram(ctx, cancel, s, pty, windows, conn, in, out, who); !toPlain {
 				break
 			}
 		}
@@ -240,7 +242,7 @@ func (f *FrontDoor) programMiddleware(next ssh.Handler) ssh.Handler {
 
 // runProgram runs the full-screen program of a session until it ends; toPlain says the
 // participant asked for plain mode, as who (nil if they had not joined).
-func (f *FrontDoor) runProgram(sessionCtx context.Context, cancel context.CancelFunc, s ssh.Session, pty ssh.Pty, windows <-chan ssh.Window, conn *Conn, in *sessionInput, resume *session.Participant) (toPlain bool, who *session.Participant) {
+func (f *FrontDoor) runProgram(sessionCtx context.Context, cancel context.CancelFunc, s ssh.Session, pty ssh.Pty, windows <-chan ssh.Window, conn *Conn, in *sessionInput, out io.Writer, resume *session.Participant) (toPlain bool, who *session.Participant) {
 	ctx, stop := context.WithCancel(sessionCtx)
 	defer stop()
 	app := f.newApp(ctx, s, conn)
@@ -251,7 +253,7 @@ func (f *FrontDoor) runProgram(sessionCtx context.Context, cancel context.Cancel
 		model = f.wrap(model)
 	}
 	end := &sessionEnd{log: f.log, remote: s.RemoteAddr().String()}
-	p, fw := newProgram(ctx, s, pty, newGuard(model, end), f.rows)
+	p, fw := newProgram(ctx, s, out, pty, newGuard(model, end), f.rows)
 	end.quit = func() { go p.Quit() }
 	if !f.register(p) {
 		fw.Close(restartLine(goodbyePrinter(s.Environ(), model), f.hint, model), closeWait)
