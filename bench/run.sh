@@ -60,7 +60,7 @@ start_workshop() {
 	local data
 	data=$(mktemp -d "$tmp/data.XXXX")
 	"$server_bin" facilitator add bench --key-file "$tmp/fac.pub" --data "$data" >/dev/null
-	addr=127.0.0.1:$PORT debug=
+	addr=127.0.0.1:$PORT debug= serve_log=$data/serve.log
 	if [ "$has_debug" = 1 ]; then
 		"$server_bin" serve --listen "$addr" --data "$data" --debug-addr "127.0.0.1:$((PORT + 1))" >"$data/serve.log" 2>&1 &
 		debug=http://127.0.0.1:$((PORT + 1))
@@ -74,7 +74,7 @@ start_workshop() {
 start_floor() {
 	"$tmp/floor" -listen "127.0.0.1:$((PORT + 2))" -debug-addr "127.0.0.1:$((PORT + 3))" 2>"$tmp/floor.log" &
 	srv=$!
-	addr=127.0.0.1:$((PORT + 2)) debug=http://127.0.0.1:$((PORT + 3))
+	addr=127.0.0.1:$((PORT + 2)) debug=http://127.0.0.1:$((PORT + 3)) serve_log=$tmp/floor.log
 	wait_port "$((PORT + 2))"
 }
 
@@ -98,7 +98,11 @@ scenario() {
 		echo "## $name — $target   (load average $(uptime | sed 's/.*load average: //'))"
 		"start_$target"
 		"$tmp/workshop" loadtest --addr "$addr" ${debug:+--debug-url "$debug"} --facilitator-key "$tmp/fac" "$@" 2>/dev/null ||
-			echo "(the run reported failures or stopped early)"
+			{
+				echo "(the run reported failures or stopped early)"
+				# What the server said about ending sessions early, so a rare failure can be explained.
+				grep -E 'WARN|ERRO|panic|grace time over|stopped answering' "$serve_log" | head -20 || true
+			}
 		stop_server
 	done
 }
