@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
@@ -289,7 +290,7 @@ func (g *connGuard) session(srv *ssh.Server, conn *gossh.ServerConn, ch gossh.Ne
 		}
 		// The count drops when the channel is fully closed, which is when this returns.
 		defer c.sessions.Add(-1)
-		c.alive.Do(func() { go g.keepAlive(ctx, conn) })
+		c.alive.Do(func() { g.keepAlive(ctx, conn) })
 	}
 	ssh.DefaultSessionHandler(srv, conn, ch, ctx)
 }
@@ -299,20 +300,18 @@ func (g *connGuard) session(srv *ssh.Server, conn *gossh.ServerConn, ch gossh.Ne
 // shows offline within (AliveCountMax+1)×AliveInterval instead of never. This timer is the
 // one deliberate exception to "nothing per session ticks while idle": without it a dead peer
 // cannot be told from a quiet one. Any answer counts, even a refusal (clients refuse requests
-// they do not know, and that proves they are there).
+// they do not know, and that proves they are there). Between questions no goroutine waits: a
+// timer asks, on a goroutine of its own until the answer comes, and is armed again after it.
 func (g *connGuard) keepAlive(ctx ssh.Context, conn *gossh.ServerConn) {
-	defer recoverLog(g.log, "keepalive", func() { _ = conn.Close() })
 	if g.lim.AliveInterval <= 0 {
 		return
 	}
-	tick := time.NewTicker(g.lim.AliveInterval)
-	defer tick.Stop()
 	late := g.lim.AliveInterval * time.Duration(max(g.lim.AliveCountMax, 1))
-	for {
-		select {
-		case <-ctx.Done():
+	var next *time.Timer
+	ask := func() {
+		defer recoverLog(g.log, "keepalive", func() { _ = conn.Close() })
+		if ctx.Err() != nil {
 			return
-		case <-tick.C:
 		}
 		dead := time.AfterFunc(late, func() {
 			g.log.Info("peer stopped answering: disconnecting", "remote", conn.RemoteAddr().String())
@@ -320,10 +319,14 @@ func (g *connGuard) keepAlive(ctx ssh.Context, conn *gossh.ServerConn) {
 		})
 		_, _, err := conn.SendRequest("keepalive@openssh.com", true, nil)
 		dead.Stop()
-		if err != nil {
-			return
+		if err == nil && ctx.Err() == nil {
+			next.Reset(g.lim.AliveInterval)
 		}
 	}
+	// Armed only once next is set, so ask always sees it.
+	next = time.AfterFunc(time.Hour, ask)
+	next.Reset(g.lim.AliveInterval)
+	context.AfterFunc(ctx, func() { next.Stop() })
 }
 
 // addressKey is the address a connection's startups are counted under: the IP, or for IPv6
