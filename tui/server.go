@@ -320,32 +320,12 @@ func (f *FrontDoor) flush(m tea.Model, end *sessionEnd) (lines []string) {
 // else either — not even the answers to its keepalives. Changes queue (a few dozen) for a
 // sender that delivers them within the session's event budget, since each one redraws the
 // whole screen; when the queue is full because the program is busy (or held up writing to a
-// client that stopped reading), later changes replace the one waiting, so a person dragging
-// a window corner still ends at the right size.
+// client that stopped reading), the newest change replaces the last one queued, so a person
+// dragging a window corner still ends at the right size.
 func forwardWindows(ctx context.Context, end context.CancelFunc, p *tea.Program, windows <-chan ssh.Window, events *rate.Limiter, log *slog.Logger) {
 	defer recoverLog(log, "window changes", end)
-	sizes := make(chan tea.WindowSizeMsg, 32)
-	go func() {
-		defer recoverLog(log, "window sizes", end)
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case m := <-sizes:
-				if events.Wait(ctx) != nil {
-					return
-				}
-				p.Send(m) // returns once the program has ended
-			}
-		}
-	}()
-	var pending tea.WindowSizeMsg
-	have := false // a change not yet queued
+	q := &sizeQueue{ctx: ctx, end: end, p: p, events: events, log: log}
 	for {
-		var out chan tea.WindowSizeMsg
-		if have {
-			out = sizes
-		}
 		select {
 		case <-ctx.Done():
 			return
@@ -355,10 +335,61 @@ func forwardWindows(ctx context.Context, end context.CancelFunc, p *tea.Program,
 				end()
 				return
 			}
-			pending.Width, pending.Height = clampSize(w.Width, w.Height)
-			have = true
-		case out <- pending:
-			have = false
+			var m tea.WindowSizeMsg
+			m.Width, m.Height = clampSize(w.Width, w.Height)
+			q.add(m)
+		}
+	}
+}
+
+// maxQueuedSizes bounds the window changes waiting for the program.
+const maxQueuedSizes = 32
+
+// sizeQueue holds window changes for the program. Its sender runs only while changes wait, so
+// a session whose window stays put has no goroutine for it.
+type sizeQueue struct {
+	ctx    context.Context
+	end    context.CancelFunc
+	p      *tea.Program
+	events *rate.Limiter
+	log    *slog.Logger
+
+	mu      sync.Mutex
+	waiting []tea.WindowSizeMsg
+	sending bool // a sender runs
+}
+
+func (q *sizeQueue) add(m tea.WindowSizeMsg) {
+	q.mu.Lock()
+	if len(q.waiting) < maxQueuedSizes {
+		q.waiting = append(q.waiting, m)
+	} else {
+		q.waiting[len(q.waiting)-1] = m
+	}
+	start := !q.sending
+	q.sending = true
+	q.mu.Unlock()
+	if start {
+		go q.send()
+	}
+}
+
+// send delivers the waiting changes in order, each within the event budget, and ends when
+// none is left or the session is over.
+func (q *sizeQueue) send() {
+	defer recoverLog(q.log, "window sizes", q.end)
+	for {
+		q.mu.Lock()
+		if len(q.waiting) == 0 || q.ctx.Err() != nil {
+			q.waiting, q.sending = q.waiting[:0], false
+			q.mu.Unlock()
+			return
+		}
+		m := q.waiting[0]
+		q.waiting = append(q.waiting[:0], q.waiting[1:]...)
+		q.mu.Unlock()
+		if q.events.Wait(q.ctx) == nil {
+			q.p.Send(m) // returns once the program has ended
 		}
 	}
 }
