@@ -5,7 +5,10 @@
 // It measures a workshop server the way people use it: many real SSH sessions
 // with 80×24 PTYs, each drawn by a terminal emulator, join a cohort without keys; a
 // facilitator key moves the cohort while the tool times how long each screen takes to show
-// the new step; optionally everyone submits at once. It is a client: it knows only what a
+// the new step; optionally everyone submits at once. Each screen's output is timed as it
+// arrives and drawn once the run's traffic is quiet: on one machine, the tool drawing
+// thousands of screens would otherwise take the cores the server under test is using, which
+// its real participants' terminals would not. It is a client: it knows only what a
 // person and a facilitator see and type, so it measures any server that shows the same
 // screens (the bare floor server under bench/ does).
 //

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"runtime"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
@@ -159,15 +160,17 @@ type run struct {
 	fac  *facilitator
 	// movers are the further facilitator connections that move cohorts at once: a server
 	// bounds the sessions of one connection (--max-sessions), as OpenSSH does.
-	movers  []*facilitator
-	ps      []*participant // every participant started, by index
-	events  chan event
-	cohorts []*cohort
-	ready   []*participant // joined and on the step screen, across cohorts
-	phase   int
-	start   time.Time
-	cpu0    time.Duration
-	peakG   int
+	movers []*facilitator
+	ps     []*participant // every participant started, by index
+	events chan event
+	// arrivals counts the reads of every participant's output (see participant.arrivals).
+	arrivals atomic.Int64
+	cohorts  []*cohort
+	ready    []*participant // joined and on the step screen, across cohorts
+	phase    int
+	start    time.Time
+	cpu0     time.Duration
+	peakG    int
 }
 
 // cohort is one cohort under load: its code, who of it is on the step screen, and the step
@@ -273,7 +276,7 @@ func (r *run) join(ctx context.Context) error {
 	launch := func() {
 		i := launched
 		co := i % len(r.cohorts)
-		p := &participant{idx: i, co: co, name: "LT" + strconv.Itoa(i+1), code: r.cohorts[co].code, events: r.events}
+		p := &participant{idx: i, co: co, name: "LT" + strconv.Itoa(i+1), code: r.cohorts[co].code, events: r.events, arrivals: &r.arrivals}
 		r.ps[i] = p
 		launched++
 		go p.join(r.cfg.Addr, r.cfg.Timeout)

@@ -4,9 +4,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
+)
+
+// While screens are awaited, their output is drawn once the run's traffic has been quiet for
+// quietFor, and at least every drawEvery while it never is.
+const (
+	quietFor  = 15 * time.Millisecond
+	drawEvery = time.Second
 )
 
 // await has each of ps expect want(p) (or fail), calls act, and collects when each screen
@@ -56,6 +65,16 @@ func (r *run) await(ctx context.Context, ps []*participant, want func(*participa
 	}
 	deadline := time.NewTimer(r.cfg.Timeout)
 	defer deadline.Stop()
+	tick := time.NewTicker(quietFor / 3)
+	defer tick.Stop()
+	seen, drawn := r.arrivals.Load(), int64(-1)
+	changed, lastDraw := time.Now(), time.Now()
+	draw := func(now time.Time) {
+		drawn, lastDraw = r.arrivals.Load(), now
+		for _, e := range drainAll(ps) {
+			take(e)
+		}
+	}
 	for pending > 0 {
 		select {
 		case <-ctx.Done():
@@ -63,13 +82,53 @@ func (r *run) await(ctx context.Context, ps []*participant, want func(*participa
 			return got, errs, ctx.Err()
 		case e := <-r.events:
 			take(e)
+		case now := <-tick.C:
+			if n := r.arrivals.Load(); n != seen {
+				seen, changed = n, now
+			}
+			if seen != drawn && (now.Sub(changed) >= quietFor || now.Sub(lastDraw) >= drawEvery) {
+				draw(now)
+			}
 		case <-deadline.C:
+			// What arrived in time counts, drawn or not.
+			draw(time.Now())
+			if pending == 0 {
+				return got, errs, nil
+			}
 			stop()
 			errs = append(errs, fmt.Errorf("%d screens did not show what was expected within %s", pending, r.cfg.Timeout))
 			return got, errs, nil
 		}
 	}
 	return got, errs, nil
+}
+
+// drainAll draws what each of ps kept aside, spread over the machine's cores, and returns the
+// events that made.
+func drainAll(ps []*participant) []event {
+	var (
+		next atomic.Int64
+		mu   sync.Mutex
+		out  []event
+		wg   sync.WaitGroup
+	)
+	for range min(runtime.GOMAXPROCS(0), len(ps)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(ps) {
+					return
+				}
+				if ev := ps[i].drain(); len(ev) > 0 {
+					mu.Lock()
+					out = append(out, ev...)
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return out
 }
 
 // moveEach runs `step CODE to(c)` for each of cs at once and returns when each command

@@ -8,6 +8,7 @@ import (
 	"net"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/charmbracelet/x/vt"
@@ -20,8 +21,7 @@ const (
 	termRows = 24
 )
 
-// maxPending bounds the output kept unparsed while nothing is awaited; past it the output is
-// fed to the emulator at once.
+// maxPending bounds the output kept undrawn; past it the output is drawn at once.
 const maxPending = 256 << 10
 
 type eventKind int
@@ -50,15 +50,21 @@ type await struct {
 }
 
 // participant is one keyless SSH session with a PTY whose output is drawn by a terminal
-// emulator. A single goroutine dials, walks the lobby, and then reads the session's output;
-// output is fed to the emulator (and the screen checked) only while something is awaited,
-// and kept aside otherwise, so idle screens cost almost nothing.
+// emulator. A single goroutine dials, walks the lobby, and then reads the session's output.
+// Past the lobby, output is kept aside with its arrival time and drawn later (drain): while
+// nothing is awaited, when it is next awaited; while a screen is awaited, once the run's
+// traffic is quiet. Drawing is what costs the tool most, and the server under test shares
+// this machine's cores: drawing while the server is still sending would slow the very
+// fan-out being timed. A hit still counts from the arrival of the output that completed it.
 type participant struct {
 	idx    int
 	co     int // index of its cohort in the run
 	name   string
 	code   string
 	events chan<- event
+	// arrivals counts the output read by every participant of the run, so the run can tell
+	// when its traffic is quiet.
+	arrivals *atomic.Int64
 
 	conn  *gossh.Client
 	stdin io.Writer // a serialWriter: typing and the emulator's answers share it
@@ -67,8 +73,10 @@ type participant struct {
 	emu     *vt.Emulator
 	broken  any // a panic from the emulator: the session counts as failed from then on
 	pending []byte
-	screen  []byte // reused buffer for the screen text
-	wait    *await
+	// marks are where each read awaited output ends in pending, and when it arrived.
+	marks  []mark
+	screen []byte // reused buffer for the screen text
+	wait   *await
 	// joining is true until the step screen shows; stage is how far through the lobby.
 	joining bool
 	stage   int
@@ -80,6 +88,12 @@ type participant struct {
 	// outbox holds events made under the lock; they are sent once it is released, so a full
 	// event channel never blocks someone waiting for the lock.
 	outbox []event
+}
+
+// mark is the end of one read in pending and its arrival time.
+type mark struct {
+	end int
+	at  time.Time
 }
 
 func (p *participant) emitLocked(e event) { p.outbox = append(p.outbox, e) }
@@ -189,29 +203,60 @@ func (p *participant) output(b []byte, at time.Time) {
 	if p.broken != nil {
 		return
 	}
-	if !p.joining && p.wait == nil {
-		if len(p.pending)+len(b) <= maxPending {
-			p.pending = append(p.pending, b...)
-			return
-		}
-		p.feedLocked(p.pending)
-		p.pending = p.pending[:0]
-		p.feedLocked(b)
-		return
-	}
-	p.feedLocked(p.pending)
-	p.pending = p.pending[:0]
-	p.feedLocked(b)
-	if p.broken != nil {
-		p.reportBrokenLocked()
-		return
+	if p.arrivals != nil {
+		p.arrivals.Add(1)
 	}
 	if p.joining {
+		// The lobby answers as it goes: it is not timed against other screens.
+		p.drainLocked()
+		p.feedLocked(b)
+		if p.broken != nil {
+			p.reportBrokenLocked()
+			return
+		}
 		p.screen = screenText(p.emu, p.screen)
 		p.lobbyLocked(at)
 		return
 	}
-	p.checkLocked(at)
+	p.pending = append(p.pending, b...)
+	if p.wait != nil {
+		p.marks = append(p.marks, mark{end: len(p.pending), at: at})
+	}
+	if len(p.pending) > maxPending {
+		p.drainLocked()
+	}
+}
+
+// drain draws the output kept aside and returns the events that made; the caller is the one
+// who reads the events.
+func (p *participant) drain() []event {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.drainLocked()
+	out := p.outbox
+	p.outbox = nil
+	return out
+}
+
+// drainLocked draws the output kept aside, read by read where a screen is awaited, checking
+// the screen after each read as of its arrival time.
+func (p *participant) drainLocked() {
+	from := 0
+	for _, m := range p.marks {
+		if p.wait == nil || p.broken != nil {
+			break
+		}
+		p.feedLocked(p.pending[from:m.end])
+		from = m.end
+		if p.broken != nil {
+			p.reportBrokenLocked()
+			break
+		}
+		p.checkLocked(m.at)
+	}
+	p.feedLocked(p.pending[from:])
+	p.pending = p.pending[:0]
+	p.marks = p.marks[:0]
 }
 
 // feedLocked draws b, turning an emulator panic into a failed participant.
@@ -315,8 +360,7 @@ func (p *participant) expect(phase int, want, fail string) (now []event) {
 		p.emitLocked(event{idx: p.idx, phase: phase, kind: evFailed, at: time.Now(), err: errors.New("session ended")})
 		return nil
 	}
-	p.feedLocked(p.pending)
-	p.pending = p.pending[:0]
+	p.drainLocked()
 	if p.broken != nil {
 		p.reportBrokenLocked()
 		return nil
@@ -329,6 +373,7 @@ func (p *participant) expect(phase int, want, fail string) (now []event) {
 func (p *participant) stopWaiting() {
 	p.mu.Lock()
 	p.wait = nil
+	p.marks = p.marks[:0]
 	p.mu.Unlock()
 }
 
@@ -356,6 +401,7 @@ func (p *participant) ended(err error) {
 	if wasClosed {
 		return
 	}
+	p.drainLocked() // what arrived before the end may be what was awaited
 	why := fmt.Errorf("session ended: %w", err)
 	if errors.Is(err, io.EOF) {
 		why = errors.New("the server closed the session")
@@ -411,8 +457,7 @@ func (p *participant) glimpse() string {
 	if p.emu == nil {
 		return "(not connected)"
 	}
-	p.feedLocked(p.pending)
-	p.pending = p.pending[:0]
+	p.drainLocked()
 	p.screen = screenText(p.emu, p.screen)
 	var parts []string
 	for _, l := range strings.Split(string(p.screen), "\n") {
@@ -435,8 +480,7 @@ func (p *participant) showsStepTitle(n, m int, prefix string) bool {
 	if p.emu == nil || p.broken != nil {
 		return false
 	}
-	p.feedLocked(p.pending)
-	p.pending = p.pending[:0]
+	p.drainLocked()
 	if prefix != "" {
 		// The step line and the start of its title: the rows are read only down to it.
 		var has bool

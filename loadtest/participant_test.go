@@ -5,7 +5,11 @@ import (
 	"io"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/vt"
 )
 
 // packetWriter writes as an x/crypto/ssh channel does: every write is built in the one buffer
@@ -59,5 +63,55 @@ func TestSessionInputWritesDoNotOverlap(t *testing.T) {
 	}
 	if answered != 200 || typed != 200 {
 		t.Fatalf("%d answers and %d lines typed sent: want 200 of each", answered, typed)
+	}
+}
+
+// A screen awaited while its output arrives is drawn later, but the hit counts from the
+// arrival of the read that completed it, and only once drawn: not from an earlier read, not
+// from when it was drawn.
+func TestAwaitedOutputCountsFromTheReadThatShowedIt(t *testing.T) {
+	events := make(chan event, 4)
+	var arrivals atomic.Int64
+	p := &participant{idx: 0, events: events, arrivals: &arrivals, emu: vt.NewEmulator(termCols, termRows)}
+	if now := p.expect(1, "Step 2 of 5 — ", ""); len(now) != 0 {
+		t.Fatalf("an empty screen showed the step: %v", now)
+	}
+	t0 := time.Date(2026, 1, 1, 10, 0, 0, 0, time.UTC)
+	p.output([]byte("\x1b[H\x1b[2JStep 2 of"), t0)
+	p.output([]byte(" 5 — Map the journey"), t0.Add(30*time.Millisecond))
+	p.output([]byte("\r\nmore text"), t0.Add(60*time.Millisecond))
+	if arrivals.Load() != 3 {
+		t.Fatalf("arrivals = %d, want 3", arrivals.Load())
+	}
+	select {
+	case e := <-events:
+		t.Fatalf("a hit was reported before the screen was drawn: %+v", e)
+	default:
+	}
+	got := p.drain()
+	if len(got) != 1 || got[0].kind != evHit || got[0].phase != 1 {
+		t.Fatalf("drain reported %+v, want one hit in phase 1", got)
+	}
+	if want := t0.Add(30 * time.Millisecond); !got[0].at.Equal(want) {
+		t.Fatalf("hit at %v, want the second read's arrival %v", got[0].at, want)
+	}
+	if again := p.drain(); len(again) != 0 {
+		t.Fatalf("a second drain reported %+v", again)
+	}
+	if !p.showsStepTitle(2, 5, "Map the") {
+		t.Fatal("the drawn screen does not show the step and its title")
+	}
+}
+
+// A failure text is found on the drawn screen too, as of its read's arrival.
+func TestAwaitedFailureCountsFromItsRead(t *testing.T) {
+	events := make(chan event, 4)
+	p := &participant{events: events, emu: vt.NewEmulator(termCols, termRows)}
+	p.expect(3, textSubmitted, textNotSaved)
+	t0 := time.Date(2026, 1, 1, 10, 0, 0, 0, time.UTC)
+	p.output([]byte("\x1b[H\x1b[2JNot saved: try again"), t0)
+	got := p.drain()
+	if len(got) != 1 || got[0].kind != evFailed || !got[0].at.Equal(t0) || got[0].err.Error() != "Not saved: try again" {
+		t.Fatalf("drain reported %+v, want the failure as of %v", got, t0)
 	}
 }

@@ -22,9 +22,10 @@ func newLoadtestCmd(g *globals) *cobra.Command {
 		Short: p.T("Measure your own server with many real SSH sessions (loopback only)"),
 		Long: p.T(`Open N real SSH sessions, each with an 80×24 terminal drawn by a terminal emulator, join them
 without keys to a cohort, wait until every screen shows the step, then have a facilitator move the
-cohort K times and time, per screen, how long each move takes to show. With --submit everyone
-types an answer on a reflection step and presses ctrl+s within one second, and the tool times
-each until the screen confirms. It prints connect and ready times, fan-out p50/p90/p99/max,
+cohort K times and time, per screen, how long each move takes to show. Output is timed as it
+arrives and drawn once the traffic is quiet, so drawing every screen does not take the cores the
+server under test is using. With --submit everyone types an answer on a reflection step and
+presses ctrl+s within one second, and the tool times each until the screen confirms. It prints connect and ready times, fan-out p50/p90/p99/max,
 submit times, failures, and the server's own figures when --debug-url points at its debug
 endpoint (workshop serve --debug-addr).
 
